@@ -1,0 +1,24 @@
+/** Who is calling: the account a credential resolved to, and the scopes it holds. */
+export interface Principal {
+  /** The account id (the reference server's account number, or your own). */
+  readonly accountId: number | string;
+  /** Granted scopes, e.g. `["trade:read_write", "account:read"]`; `x:read_write` implies `x:read`. */
+  readonly scopes: readonly string[];
+}
+
+/** Transport details a handler may want; never needed for routing. */
+export interface RequestContext {
+  /** The authenticated principal, when the method is private (always set then) or credentials came. */
+  readonly principal?: Principal;
+  /** `http` or `ws`. */
+  readonly transport: "http" | "ws";
+  /** Microseconds since the epoch when the request arrived (the envelope's `usIn`). */
+  readonly usIn: number;
+  /**
+   * WebSocket only: make `principal` the connection's identity for later calls (what a successful
+   * `public/auth` does on a WebSocket). Over HTTP it does nothing: HTTP is authenticated per request.
+   */
+  authenticateConnection(principal: Principal): void;
+  /** Aborted when the connection closes or the server shuts down before the handler answers. */
+  readonly signal: AbortSignal;
+}

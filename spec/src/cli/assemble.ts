@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Assembles spec/src/**/*.yaml into spec/openrpc.json (--write) or checks that it is up to date (--check).
+import { readFileSync, writeFileSync } from "node:fs";
+import { assembleDocument, serializeDocument } from "../assembleDocument.js";
+import { checkDocument } from "../checkDocument.js";
+import { loadSpecSources } from "../loadSpecSources.js";
+import { openrpcPath, sourcesDir } from "../paths.js";
+import { formatProblems } from "../SpecProblem.js";
+
+const mode = process.argv[2];
+if (mode !== "--write" && mode !== "--check") {
+  console.error(`usage: assemble --write | --check\n  expected --write or --check, but got ${mode ?? "nothing"}`);
+  process.exit(2);
+}
+const document = assembleDocument(loadSpecSources(sourcesDir));
+const text = serializeDocument(document);
+if (mode === "--check") {
+  let committed = "";
+  try {
+    committed = readFileSync(openrpcPath, "utf8");
+  } catch {}
+  if (committed !== text) {
+    console.error(`${openrpcPath} is stale: run \`pnpm generate\` and commit it`);
+    process.exit(1);
+  }
+  console.log(`${openrpcPath} is up to date`);
+} else {
+  writeFileSync(openrpcPath, text);
+  console.log(`wrote ${openrpcPath} (${document.methods.length} methods)`);
+}
+const problems = checkDocument(document);
+if (problems.length) {
+  console.error(`${problems.length} problem(s) in the spec:\n${formatProblems(problems)}`);
+  process.exit(1);
+}
