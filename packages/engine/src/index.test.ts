@@ -1,3 +1,34 @@
 import { expect, test } from "vitest";
-import { placeholder } from "./index.js";
-test("placeholder", () => expect(placeholder).toBe(1));
+import * as engine from "./index.js";
+
+test("exports", () => {
+  expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
+    [
+      "Account",
+      "Accounts",
+      "Engine",
+      "IdSequence",
+      "NEVER_EXPIRES",
+      "Order",
+      "OrderBook",
+      "Position",
+      "PriceLevel",
+      "ResultCode",
+      "Side",
+      "compareDecimal",
+      "defaultInstruments",
+      "divideExact",
+      "formatDecimal",
+      "formatRatio",
+      "generateCommands",
+      "loadInstruments",
+      "parseClosePosition",
+      "parseDecimal",
+      "parsePlaceOrder",
+      "resultMessage",
+      "toWireOrder",
+      "toWireRequest",
+      "toWireTrade",
+    ]
+  `);
+});

@@ -1,1 +1,61 @@
-export const placeholder = 1;
+export type { AccountConfig } from "./Account.js";
+export { Account } from "./Account.js";
+export { Accounts } from "./Accounts.js";
+export { type GeneratorOptions, generateCommands } from "./bench/generateCommands.js";
+export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
+export type { CancelCommand, ClosePositionCommand, Command, PlaceCommand } from "./Command.js";
+export {
+  compareDecimal,
+  type Decimal,
+  type DecimalResult,
+  divideExact,
+  formatDecimal,
+  formatRatio,
+  parseDecimal,
+} from "./decimal.js";
+export { Engine, type EngineOptions, type Journal } from "./Engine.js";
+export type { EngineEvent, Trade } from "./EngineEvent.js";
+export { IdSequence } from "./IdSequence.js";
+export {
+  defaultInstruments,
+  type Instrument,
+  type InstrumentConfig,
+  NEVER_EXPIRES,
+} from "./Instrument.js";
+export { type LoadInstrumentsResult, loadInstruments } from "./loadInstruments.js";
+export {
+  type CancelReason,
+  type Direction,
+  Order,
+  type OrderState,
+  type OrderType,
+  type TimeInForce,
+} from "./Order.js";
+export { OrderBook } from "./OrderBook.js";
+export type { Outcome } from "./Outcome.js";
+export { Position } from "./Position.js";
+export { PriceLevel } from "./PriceLevel.js";
+export { type RejectReason, ResultCode, resultMessage } from "./ResultCode.js";
+export { Side } from "./Side.js";
+export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./snapshot.js";
+export type { WireAccountSummaries } from "./wire/accountQueries.js";
+export type {
+  ClosePositionErrorType,
+  ClosePositionParameters,
+  ClosePositionReturnType,
+} from "./wire/closePosition.js";
+export { parseClosePosition } from "./wire/closePosition.js";
+export type { EdgeError, EdgeResult } from "./wire/EdgeResult.js";
+export type { Params } from "./wire/parseParams.js";
+export {
+  type PlaceOrderParameters,
+  type PlaceOrderReturnType,
+  parsePlaceOrder,
+} from "./wire/placeOrder.js";
+export type { WireAccountSummary } from "./wire/toWireAccountSummary.js";
+export type { WireCurrency } from "./wire/toWireCurrency.js";
+export type { WireInstrument } from "./wire/toWireInstrument.js";
+export { toWireOrder, type WireOrder } from "./wire/toWireOrder.js";
+export type { WireOrderBook } from "./wire/toWireOrderBook.js";
+export type { WirePosition } from "./wire/toWirePosition.js";
+export { toWireTrade, type WireTrade } from "./wire/toWireTrade.js";

@@ -1,0 +1,58 @@
+import type { CancelReason, Direction } from "./Order.js";
+
+/** A trade between a taker and a resting maker: price in ticks, amount in lots. */
+export interface Trade {
+  readonly id: string;
+  /** trade_seq: per instrument, from 1. */
+  readonly seq: number;
+  readonly instrument: string;
+  readonly price: number;
+  readonly amount: number;
+  readonly timestamp: number;
+  readonly tickDirection: number;
+  readonly takerOrderId: string;
+  readonly takerAccount: number;
+  /** The taker's direction (the maker's is the opposite). */
+  readonly direction: Direction;
+  /** The taker order's state after this trade. */
+  readonly takerState: "open" | "filled";
+  readonly makerOrderId: string;
+  readonly makerAccount: number;
+  readonly makerState: "open" | "filled";
+}
+
+/** What happened while applying a command, in order: the engine's event log. */
+export type EngineEvent =
+  | {
+      readonly type: "order_placed";
+      readonly orderId: string;
+      readonly account: number;
+      readonly instrument: string;
+      readonly direction: Direction;
+      readonly price: number;
+      readonly amount: number;
+      readonly replaced: boolean;
+    }
+  | { readonly type: "trade"; readonly trade: Trade }
+  | {
+      readonly type: "order_cancelled";
+      readonly orderId: string;
+      readonly account: number;
+      readonly reason: CancelReason;
+      /** Lots that were still open. */
+      readonly open: number;
+    }
+  | {
+      readonly type: "order_reduced";
+      readonly orderId: string;
+      readonly account: number;
+      /** The new order size in lots. */
+      readonly amount: number;
+    }
+  | {
+      readonly type: "position_changed";
+      readonly account: number;
+      readonly instrument: string;
+      /** Signed size in lots. */
+      readonly size: number;
+    };

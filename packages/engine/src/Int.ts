@@ -1,0 +1,89 @@
+/**
+ * An exact integer: a JS number while it is safe, a bigint beyond. The hot path stays on numbers;
+ * products that could leave the safe range (price x volume sums) fall back to bigint instead of
+ * losing precision.
+ */
+export type Int = number | bigint;
+
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN = -MAX;
+
+/** Returns a number when the bigint is in the safe range, so equal values compare equal. */
+export function norm(v: bigint): Int {
+  return v <= MAX && v >= MIN ? Number(v) : v;
+}
+
+/** a + b, exactly. */
+export function addInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return norm(BigInt(a) + BigInt(b));
+}
+
+/** a - b, exactly. */
+export function subInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return norm(BigInt(a) - BigInt(b));
+}
+
+/** a * b, exactly. */
+export function mulInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return norm(BigInt(a) * BigInt(b));
+}
+
+function roundBig(n: bigint, d: bigint): bigint {
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  let q = a / d;
+  if ((a % d) * 2n >= d) q += 1n;
+  return neg ? -q : q;
+}
+
+/**
+ * round(x * m / d), half away from zero, exactly (d > 0). Splits x = q*d + r first, so typical
+ * PnL figures stay on numbers: q*m + round(r*m / d).
+ */
+export function mulDivRound(x: Int, m: Int, d: Int): Int {
+  if (typeof x === "number" && typeof m === "number" && typeof d === "number") {
+    let q = Math.trunc(x / d);
+    let r = x - q * d;
+    if (x >= 0 ? r < 0 : r > 0) {
+      q += x >= 0 ? -1 : 1;
+      r = x - q * d;
+    } else if (r >= d || r <= -d) {
+      q += x >= 0 ? 1 : -1;
+      r = x - q * d;
+    }
+    const hi = q * m;
+    const rm = r * m;
+    if (Number.isSafeInteger(hi) && Number.isSafeInteger(rm)) {
+      const a = rm < 0 ? -rm : rm;
+      let lo = Math.trunc(a / d);
+      let rest = a - lo * d;
+      if (rest < 0) {
+        lo--;
+        rest += d;
+      } else if (rest >= d) {
+        lo++;
+        rest -= d;
+      }
+      if (rest >= d - rest) lo++;
+      const total = hi + (rm < 0 ? -lo : lo);
+      if (Number.isSafeInteger(total)) return total;
+    }
+  }
+  return norm(roundBig(BigInt(x) * BigInt(m), BigInt(d)));
+}

@@ -1,0 +1,16 @@
+import type { EngineEvent, Trade } from "./EngineEvent.js";
+import type { Order } from "./Order.js";
+import type { RejectReason, ResultCode } from "./ResultCode.js";
+
+/**
+ * The result of applying a command: a code (0 is success, else a Deribit error code), the
+ * `data.reason` for 11030, the order the command placed or cancelled (live: read it before the next
+ * command), the trades it made as taker and the events.
+ */
+export interface Outcome {
+  code: ResultCode;
+  reason: RejectReason | null;
+  order: Order | null;
+  trades: Trade[];
+  events: EngineEvent[];
+}

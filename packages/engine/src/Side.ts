@@ -1,0 +1,94 @@
+import type { Direction, Order } from "./Order.js";
+import { PriceLevel } from "./PriceLevel.js";
+
+/**
+ * One side of a book: price levels in a sorted array, worst first and best last, so the best
+ * level is `levels[length - 1]` and removing it is a pop; a map finds a level by price.
+ */
+export class Side {
+  readonly levels: PriceLevel[] = [];
+  private readonly byPrice = new Map<number, PriceLevel>();
+  /** +1 for bids (higher is better), -1 for asks (lower is better). */
+  private readonly sign: number;
+
+  constructor(readonly direction: Direction) {
+    this.sign = direction === "buy" ? 1 : -1;
+  }
+
+  /** The best level, if any. */
+  best(): PriceLevel | undefined {
+    return this.levels[this.levels.length - 1];
+  }
+
+  /** Whether a limit price in ticks reaches a level of this side (a buy at `price` crossing asks, ...). */
+  crosses(limit: number, level: PriceLevel): boolean {
+    return this.sign > 0 ? level.price >= limit : level.price <= limit;
+  }
+
+  /** Adds an order at the back of its price level, creating the level if needed. */
+  add(order: Order): void {
+    let level = this.byPrice.get(order.price);
+    if (level === undefined) {
+      level = new PriceLevel(order.price);
+      this.byPrice.set(order.price, level);
+      this.insertLevel(level);
+    }
+    level.append(order);
+  }
+
+  /** Removes an order; an empty level goes too. */
+  remove(order: Order): void {
+    const level = order.level!;
+    level.remove(order);
+    if (level.count === 0) this.removeLevel(level);
+  }
+
+  /** Accounts for `lots` of a resting order being filled or cut. */
+  reduce(order: Order, lots: number): void {
+    order.level!.total -= lots;
+  }
+
+  /** Number of resting orders. */
+  orderCount(): number {
+    let n = 0;
+    for (const l of this.levels) n += l.count;
+    return n;
+  }
+
+  private insertLevel(level: PriceLevel): void {
+    const levels = this.levels;
+    const key = level.price * this.sign;
+    const n = levels.length;
+    if (n === 0 || levels[n - 1]!.price * this.sign < key) {
+      levels.push(level);
+      return;
+    }
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (levels[mid]!.price * this.sign < key) lo = mid + 1;
+      else hi = mid;
+    }
+    levels.splice(lo, 0, level);
+  }
+
+  private removeLevel(level: PriceLevel): void {
+    this.byPrice.delete(level.price);
+    const levels = this.levels;
+    const n = levels.length;
+    if (levels[n - 1] === level) {
+      levels.pop();
+      return;
+    }
+    const key = level.price * this.sign;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (levels[mid]!.price * this.sign < key) lo = mid + 1;
+      else hi = mid;
+    }
+    levels.splice(lo, 1);
+  }
+}

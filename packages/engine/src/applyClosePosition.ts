@@ -1,0 +1,43 @@
+import type { ClosePositionCommand } from "./Command.js";
+import type { Engine } from "./Engine.js";
+import type { Outcome } from "./Outcome.js";
+import { ResultCode } from "./ResultCode.js";
+import { rejected, submitOrder } from "./submitOrder.js";
+
+/**
+ * Applies close_position: one reduce-only good_til_cancelled limit order opposite to the
+ * position for |size|, at the given price or the best opposite price.
+ */
+export function applyClosePosition(engine: Engine, c: ClosePositionCommand): Outcome {
+  const account = engine.accounts.get(c.account);
+  if (account === undefined) return rejected(ResultCode.UNAUTHORIZED);
+  const book = engine.book(c.instrument);
+  if (book === undefined) return rejected(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
+  const size = account.position(book).size;
+  if (size === 0) return rejected(ResultCode.OTHER_REJECT, "no_open_position");
+  const direction = size > 0 ? "sell" : "buy";
+  let price: number;
+  if (c.price !== undefined) {
+    price = c.price;
+    if (!(price > 0)) return rejected(ResultCode.INVALID_PRICE);
+    if (!Number.isSafeInteger(price)) return rejected(ResultCode.PRICE_WRONG_TICK);
+  } else {
+    const best = book.opposite(direction).best();
+    if (best === undefined) return rejected(ResultCode.OTHER_REJECT, "no_liquidity");
+    price = best.price;
+  }
+  return submitOrder(engine, {
+    account,
+    book,
+    direction,
+    amount: size > 0 ? size : -size,
+    price,
+    orderType: "limit",
+    timeInForce: "good_til_cancelled",
+    postOnly: false,
+    rejectPostOnly: false,
+    reduceOnly: true,
+    label: "",
+    timestamp: c.timestamp,
+  });
+}

@@ -1,0 +1,32 @@
+import type { Engine } from "./Engine.js";
+import type { CancelReason, Order } from "./Order.js";
+import type { Outcome } from "./Outcome.js";
+
+/** Takes a resting order out of its book and marks it cancelled for `reason`. */
+export function cancelResting(
+  engine: Engine,
+  order: Order,
+  reason: CancelReason,
+  timestamp: number,
+  out: Outcome,
+): void {
+  const open = order.amount - order.filled;
+  if (order.level !== null) order.book.own(order.direction).remove(order);
+  order.state = "cancelled";
+  order.cancelReason = reason;
+  order.lastUpdateTimestamp = timestamp;
+  if (order.reduceOnly) {
+    const list = order.account.position(order.book).reduceOnly;
+    const i = list.indexOf(order);
+    if (i >= 0) list.splice(i, 1);
+  }
+  if (engine.emitEvents) {
+    out.events.push({
+      type: "order_cancelled",
+      orderId: order.id,
+      account: order.account.id,
+      reason,
+      open,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { cancelResting } from "./cancelResting.js";
+import type { Engine } from "./Engine.js";
+import type { Trade } from "./EngineEvent.js";
+import { enforceReduceOnly } from "./enforceReduceOnly.js";
+import { addInt, mulInt } from "./Int.js";
+import type { Order } from "./Order.js";
+import type { Outcome } from "./Outcome.js";
+
+/**
+ * Matches an incoming order against the opposite side in price-time priority, at the resting
+ * prices, up to `limit` ticks. The taker's own resting orders are cancelled (self_trade) and
+ * skipped; reduce-only fills are clipped so they never grow or flip a position.
+ */
+export function matchOrder(engine: Engine, taker: Order, limit: number, out: Outcome): void {
+  const book = taker.book;
+  const opp = book.opposite(taker.direction);
+  const takerPos = taker.account.position(book);
+  const ts = taker.lastUpdateTimestamp;
+  while (taker.filled < taker.amount) {
+    const level = opp.best();
+    if (level === undefined || !opp.crosses(limit, level)) break;
+    const maker = level.head!;
+    if (maker.account === taker.account) {
+      cancelResting(engine, maker, "self_trade", ts, out);
+      continue;
+    }
+    const makerPos = maker.account.position(book);
+    let lots = taker.amount - taker.filled;
+    const makerOpen = maker.amount - maker.filled;
+    if (makerOpen < lots) lots = makerOpen;
+    if (taker.reduceOnly) {
+      const cap = takerPos.reducible(taker.direction);
+      if (cap === 0) break;
+      if (cap < lots) lots = cap;
+    }
+    if (maker.reduceOnly) {
+      const cap = makerPos.reducible(maker.direction);
+      if (cap === 0) {
+        cancelResting(engine, maker, "reduce_only", ts, out);
+        continue;
+      }
+      if (cap < lots) lots = cap;
+    }
+    const price = level.price;
+    const notional = mulInt(price, lots);
+    maker.filled += lots;
+    maker.cost = addInt(maker.cost, notional);
+    maker.lastUpdateTimestamp = ts;
+    taker.filled += lots;
+    taker.cost = addInt(taker.cost, notional);
+    level.total -= lots;
+    if (maker.filled === maker.amount) {
+      maker.state = "filled";
+      opp.remove(maker);
+      if (maker.reduceOnly) {
+        const list = makerPos.reduceOnly;
+        list.splice(list.indexOf(maker), 1);
+      }
+    }
+    if (taker.filled === taker.amount) taker.state = "filled";
+    takerPos.fill(taker.direction, lots, price);
+    makerPos.fill(maker.direction, lots, price);
+    const tickDirection = book.recordTrade(price);
+    const trade: Trade = {
+      id: engine.tradeIds.next(),
+      seq: book.tradeSeq,
+      instrument: book.instrument.name,
+      price,
+      amount: lots,
+      timestamp: ts,
+      tickDirection,
+      takerOrderId: taker.id,
+      takerAccount: taker.account.id,
+      direction: taker.direction,
+      takerState: taker.state === "filled" ? "filled" : "open",
+      makerOrderId: maker.id,
+      makerAccount: maker.account.id,
+      makerState: maker.state === "filled" ? "filled" : "open",
+    };
+    out.trades.push(trade);
+    if (engine.emitEvents) {
+      const instrument = book.instrument.name;
+      out.events.push(
+        { type: "trade", trade },
+        { type: "position_changed", account: trade.takerAccount, instrument, size: takerPos.size },
+        { type: "position_changed", account: trade.makerAccount, instrument, size: makerPos.size },
+      );
+    }
+    if (makerPos.reduceOnly.length > 0) enforceReduceOnly(engine, makerPos, ts, out);
+    if (takerPos.reduceOnly.length > 0) enforceReduceOnly(engine, takerPos, ts, out);
+  }
+}

@@ -1,0 +1,190 @@
+import type { AccountConfig } from "./Account.js";
+import { Engine, type EngineOptions } from "./Engine.js";
+import type { InstrumentConfig } from "./Instrument.js";
+import { type Int, norm } from "./Int.js";
+import {
+  type CancelReason,
+  type Direction,
+  Order,
+  type OrderState,
+  type OrderType,
+  type TimeInForce,
+} from "./Order.js";
+
+/** One order in a snapshot (prices in ticks, amounts in lots; `cost` as a decimal-digit string). */
+export interface OrderSnapshot {
+  id: string;
+  seq: number;
+  account: number;
+  instrument: string;
+  direction: Direction;
+  price: number;
+  amount: number;
+  filled: number;
+  cost: string;
+  orderType: OrderType;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  rejectPostOnly: boolean;
+  reduceOnly: boolean;
+  label: string;
+  creationTimestamp: number;
+  lastUpdateTimestamp: number;
+  replaced: boolean;
+  state: OrderState;
+  cancelReason: CancelReason | null;
+}
+
+/** A non-flat (or PnL-carrying) position in a snapshot. */
+export interface PositionSnapshot {
+  account: number;
+  instrument: string;
+  size: number;
+  cost: string;
+  volume: number;
+  realized: string;
+}
+
+/** The engine's whole state as plain JSON data, in a canonical order. */
+export interface EngineSnapshot {
+  version: 1;
+  instruments: InstrumentConfig[];
+  accounts: AccountConfig[];
+  orderIds: { start: string; count: number };
+  tradeIds: { start: string; count: number };
+  lastTimestamp: number;
+  books: { instrument: string; lastPrice: number; tradeSeq: number; tickDirection: number }[];
+  orders: OrderSnapshot[];
+  positions: PositionSnapshot[];
+}
+
+const big = (v: string): Int => norm(BigInt(v));
+
+/** Captures the engine's state (orders by sequence, positions by account then instrument). */
+export function takeSnapshot(engine: Engine): EngineSnapshot {
+  const orders: OrderSnapshot[] = [];
+  for (const o of engine.orders.values()) {
+    orders.push({
+      id: o.id,
+      seq: o.seq,
+      account: o.account.id,
+      instrument: o.book.instrument.name,
+      direction: o.direction,
+      price: o.price,
+      amount: o.amount,
+      filled: o.filled,
+      cost: String(o.cost),
+      orderType: o.orderType,
+      timeInForce: o.timeInForce,
+      postOnly: o.postOnly,
+      rejectPostOnly: o.rejectPostOnly,
+      reduceOnly: o.reduceOnly,
+      label: o.label,
+      creationTimestamp: o.creationTimestamp,
+      lastUpdateTimestamp: o.lastUpdateTimestamp,
+      replaced: o.replaced,
+      state: o.state,
+      cancelReason: o.cancelReason,
+    });
+  }
+  orders.sort((a, b) => a.seq - b.seq);
+  const positions: PositionSnapshot[] = [];
+  for (const a of engine.accounts.list()) {
+    for (const book of engine.books) {
+      const p = a.peekPosition(book.instrument.index);
+      if (p === undefined || (p.size === 0 && p.realized === 0)) continue;
+      positions.push({
+        account: a.id,
+        instrument: book.instrument.name,
+        size: p.size,
+        cost: String(p.cost),
+        volume: p.volume,
+        realized: String(p.realized),
+      });
+    }
+  }
+  return {
+    version: 1,
+    instruments: engine.instruments.map((i) => ({ ...i.config })),
+    accounts: engine.accounts.list().map((a) => ({ ...a.config })),
+    orderIds: { start: engine.orderIds.start, count: engine.orderIds.count },
+    tradeIds: { start: engine.tradeIds.start, count: engine.tradeIds.count },
+    lastTimestamp: engine.lastTimestamp,
+    books: engine.books.map((b) => ({
+      instrument: b.instrument.name,
+      lastPrice: b.lastPrice,
+      tradeSeq: b.tradeSeq,
+      tickDirection: b.tickDirection,
+    })),
+    orders,
+    positions,
+  };
+}
+
+/** Rebuilds an engine from a snapshot: open orders re-enter their books in sequence (time) order. */
+export function restoreSnapshot(
+  s: EngineSnapshot,
+  options: Pick<EngineOptions, "events" | "journal">,
+): Engine {
+  if (s.version !== 1)
+    throw new Error(`could not restore snapshot version ${String(s.version)}. Expected 1`);
+  const engine = new Engine({
+    ...options,
+    instruments: s.instruments,
+    accounts: s.accounts,
+    orderIdStart: s.orderIds.start,
+    tradeIdStart: s.tradeIds.start,
+  });
+  engine.orderIds.count = s.orderIds.count;
+  engine.tradeIds.count = s.tradeIds.count;
+  engine.lastTimestamp = s.lastTimestamp;
+  for (const b of s.books) {
+    const book = engine.book(b.instrument)!;
+    book.lastPrice = b.lastPrice;
+    book.tradeSeq = b.tradeSeq;
+    book.tickDirection = b.tickDirection;
+  }
+  for (const p of s.positions) {
+    const pos = engine.accounts.get(p.account)!.position(engine.book(p.instrument)!);
+    pos.size = p.size;
+    pos.cost = big(p.cost);
+    pos.volume = p.volume;
+    pos.realized = big(p.realized);
+  }
+  const sorted = [...s.orders].sort((a, b) => a.seq - b.seq);
+  for (const o of sorted) {
+    const account = engine.accounts.get(o.account);
+    const book = engine.book(o.instrument);
+    if (account === undefined || book === undefined) {
+      throw new Error(`could not restore order ${o.id}: unknown account or instrument`);
+    }
+    const order = new Order(
+      o.id,
+      o.seq,
+      account,
+      book,
+      o.direction,
+      o.price,
+      o.amount,
+      o.orderType,
+      o.timeInForce,
+      o.postOnly,
+      o.rejectPostOnly,
+      o.reduceOnly,
+      o.label,
+      o.creationTimestamp,
+      o.lastUpdateTimestamp,
+      o.replaced,
+    );
+    order.filled = o.filled;
+    order.cost = big(o.cost);
+    order.state = o.state;
+    order.cancelReason = o.cancelReason;
+    engine.orders.set(order.id, order);
+    if (order.state === "open") {
+      book.own(order.direction).add(order);
+      if (order.reduceOnly) account.position(book).reduceOnly.push(order);
+    }
+  }
+  return engine;
+}

@@ -1,0 +1,112 @@
+import type { Account } from "./Account.js";
+import { cancelResting } from "./cancelResting.js";
+import { canFillWhole } from "./canFillWhole.js";
+import type { Engine } from "./Engine.js";
+import { matchOrder } from "./matchOrder.js";
+import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
+import type { OrderBook } from "./OrderBook.js";
+import type { Outcome } from "./Outcome.js";
+import { type RejectReason, ResultCode } from "./ResultCode.js";
+
+/** A validated order request: the shared input of buy, sell and close_position. */
+export interface OrderRequest {
+  account: Account;
+  book: OrderBook;
+  direction: Direction;
+  /** Lots, >= the instrument's minimum. */
+  amount: number;
+  /** Ticks, > 0; ignored for a market order. */
+  price: number;
+  orderType: OrderType;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  rejectPostOnly: boolean;
+  reduceOnly: boolean;
+  label: string;
+  timestamp: number;
+}
+
+/** An outcome that changed nothing. */
+export function rejected(code: ResultCode, reason: RejectReason | null = null): Outcome {
+  return { code, reason, order: null, trades: [], events: [] };
+}
+
+/**
+ * Places an order: the reduce-only cut, post-only re-pricing, fill-or-kill check, matching, and
+ * then the remainder rests (good_til_cancelled) or is cancelled (immediate_or_cancel, market).
+ */
+export function submitOrder(engine: Engine, r: OrderRequest): Outcome {
+  const { account, book, direction } = r;
+  let amount = r.amount;
+  let price = r.price;
+  let replaced = false;
+  const position = account.position(book);
+  if (r.reduceOnly) {
+    const cap = position.reducible(direction);
+    if (cap === 0) return rejected(ResultCode.OTHER_REJECT, "reduce_only");
+    if (amount > cap) {
+      amount = cap;
+      replaced = true;
+    }
+  }
+  const opp = book.opposite(direction);
+  const best = opp.best();
+  const market = r.orderType === "market";
+  if (market) {
+    if (best === undefined) return rejected(ResultCode.OTHER_REJECT, "no_liquidity");
+    price = 0;
+  } else if (r.postOnly && best !== undefined && opp.crosses(price, best)) {
+    if (r.rejectPostOnly) return rejected(ResultCode.POST_ONLY_REJECT);
+    price = direction === "buy" ? best.price - 1 : best.price + 1;
+    if (price <= 0) return rejected(ResultCode.POST_ONLY_REJECT);
+    replaced = true;
+  }
+  const id = engine.orderIds.next();
+  const order = new Order(
+    id,
+    engine.orderIds.count,
+    account,
+    book,
+    direction,
+    price,
+    amount,
+    r.orderType,
+    r.timeInForce,
+    r.postOnly,
+    r.rejectPostOnly,
+    r.reduceOnly,
+    r.label,
+    r.timestamp,
+    r.timestamp,
+    replaced,
+  );
+  engine.orders.set(id, order);
+  const out: Outcome = { code: ResultCode.OK, reason: null, order, trades: [], events: [] };
+  if (engine.emitEvents) {
+    out.events.push({
+      type: "order_placed",
+      orderId: id,
+      account: account.id,
+      instrument: book.instrument.name,
+      direction,
+      price,
+      amount,
+      replaced,
+    });
+  }
+  const limit = market ? (direction === "buy" ? Number.MAX_SAFE_INTEGER : 0) : price;
+  if (r.timeInForce === "fill_or_kill" && !canFillWhole(order, limit)) {
+    cancelResting(engine, order, "fill_or_kill", r.timestamp, out);
+    return out;
+  }
+  if (!r.postOnly) matchOrder(engine, order, limit, out);
+  if (order.state === "open") {
+    if (market || r.timeInForce !== "good_til_cancelled") {
+      cancelResting(engine, order, "immediate_or_cancel", r.timestamp, out);
+    } else {
+      book.own(direction).add(order);
+      if (order.reduceOnly) position.reduceOnly.push(order);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import type { ClosePositionCommand } from "../Command.js";
+import type { Engine } from "../Engine.js";
+import type { EdgeError, EdgeResult } from "./EdgeResult.js";
+import { invalidParams } from "./EdgeResult.js";
+import { type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
+import { type PlaceOrderReturnType, toPlaceResult } from "./placeOrder.js";
+
+/** Params of private/close_position. */
+export interface ClosePositionParameters {
+  instrument_name: string;
+  type: "limit";
+  price?: string | number;
+}
+
+/** Result of private/close_position: the whole order and the trades it made. */
+export type ClosePositionReturnType = PlaceOrderReturnType;
+
+/** Errors of private/close_position: -32602, 10020, 10023, 10043, 11030. */
+export type ClosePositionErrorType = EdgeError;
+
+/** Turns close_position wire params into a validated integer command, or the wire error. */
+export function parseClosePosition(
+  engine: Engine,
+  account: number,
+  params: Params,
+  timestamp: number,
+): Parsed<ClosePositionCommand> {
+  const book = parseBook(engine, params);
+  const type = params["type"];
+  if (type === undefined) return invalidParams("type", "is required");
+  if (type !== "limit")
+    return invalidParams("type", `expected "limit", but got ${JSON.stringify(type)}`);
+  if (!book.ok) return book;
+  const command: ClosePositionCommand = {
+    type: "close_position",
+    account,
+    instrument: book.value.instrument.name,
+    timestamp,
+  };
+  if (params["price"] !== undefined) {
+    const price = parsePrice(book.value.instrument, params["price"]);
+    if (!price.ok) return price;
+    command.price = price.value;
+  }
+  return { ok: true, value: command };
+}
+
+/** private/close_position: parses, applies and answers in wire shapes. */
+export function closePosition(
+  engine: Engine,
+  account: number,
+  params: Params,
+  timestamp: number,
+): EdgeResult<ClosePositionReturnType> {
+  const command = parseClosePosition(engine, account, params, timestamp);
+  if (!command.ok) return command;
+  return toPlaceResult(engine, engine.apply(command.value));
+}

@@ -1,0 +1,42 @@
+import type { Engine } from "../Engine.js";
+import type { Order } from "../Order.js";
+import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
+import { type Params, parseBook, parseOrderId } from "./parseParams.js";
+import { toWireOrder, type WireOrder } from "./toWireOrder.js";
+
+/** private/get_order_state: any of the account's orders, open or closed. */
+export function getOrderState(
+  engine: Engine,
+  account: number,
+  params: Params,
+): EdgeResult<WireOrder> {
+  const id = parseOrderId(params);
+  if (!id.ok) return id;
+  const order = engine.orders.get(id.value);
+  if (order === undefined || order.account.id !== account) return edgeError(10004);
+  return { ok: true, result: toWireOrder(order) };
+}
+
+/** private/get_open_orders_by_instrument: the account's resting orders, oldest first. */
+export function getOpenOrdersByInstrument(
+  engine: Engine,
+  account: number,
+  params: Params,
+): EdgeResult<WireOrder[]> {
+  const book = parseBook(engine, params);
+  if (!book.ok) return book;
+  const type = params["type"];
+  if (type !== undefined && type !== "all" && type !== "limit") {
+    if (typeof type !== "string")
+      return invalidParams("type", `expected a string, but got ${typeof type}`);
+    return { ok: true, result: [] };
+  }
+  const found: Order[] = [];
+  for (const side of [book.value.bids, book.value.asks]) {
+    for (const level of side.levels) {
+      for (let o = level.head; o !== null; o = o.next) if (o.account.id === account) found.push(o);
+    }
+  }
+  found.sort((a, b) => a.seq - b.seq);
+  return { ok: true, result: found.map(toWireOrder) };
+}

@@ -1,0 +1,110 @@
+import { divideExact, parseDecimal } from "../decimal.js";
+import type { Engine } from "../Engine.js";
+import type { Instrument } from "../Instrument.js";
+import type { OrderBook } from "../OrderBook.js";
+import { ResultCode } from "../ResultCode.js";
+import { type EdgeError, edgeError, invalidParams } from "./EdgeResult.js";
+
+/** A parsed value or the wire error that stops the call. */
+export type Parsed<T> = { ok: true; value: T } | EdgeError;
+
+/** Wire params: a JSON object of named params. */
+export type Params = Readonly<Record<string, unknown>>;
+
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The book named by `instrument_name` (required), or -32602 / 10020. */
+export function parseBook(engine: Engine, params: Params): Parsed<OrderBook> {
+  const name = params["instrument_name"];
+  if (name === undefined) return invalidParams("instrument_name", "is required");
+  if (typeof name !== "string")
+    return invalidParams("instrument_name", `expected a string, but got ${typeof name}`);
+  const book = engine.book(name);
+  if (book === undefined) return edgeError(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
+  return { ok: true, value: book };
+}
+
+/** A price in ticks: malformed -32602, not > 0 10023, off the tick grid 10043. */
+export function parsePrice(
+  instrument: Instrument,
+  value: unknown,
+  param = "price",
+): Parsed<number> {
+  const d = parseDecimal(value);
+  if (!d.ok) return invalidParams(param, d.reason);
+  if (d.value.units <= 0n) return edgeError(ResultCode.INVALID_PRICE);
+  const ticks = divideExact(d.value, instrument.tick);
+  if (ticks === undefined) return edgeError(ResultCode.PRICE_WRONG_TICK);
+  if (ticks > MAX) return edgeError(ResultCode.INVALID_PRICE);
+  return { ok: true, value: Number(ticks) };
+}
+
+/**
+ * An order size in lots from `amount` or `contracts` (they must agree when both are given):
+ * malformed -32602, not > 0 or under the minimum 10002, not a multiple of contract_size 10027.
+ */
+export function parseAmount(instrument: Instrument, params: Params): Parsed<number> {
+  const rawAmount = params["amount"];
+  const rawContracts = params["contracts"];
+  if (rawAmount === undefined && rawContracts === undefined) {
+    return invalidParams("amount", "is required (or contracts)");
+  }
+  let lots: bigint | undefined;
+  if (rawAmount !== undefined) {
+    const d = parseDecimal(rawAmount);
+    if (!d.ok) return invalidParams("amount", d.reason);
+    if (d.value.units <= 0n) return edgeError(ResultCode.QTY_TOO_LOW);
+    lots = divideExact(d.value, instrument.contract);
+    if (lots === undefined) return edgeError(ResultCode.NON_INTEGER_CONTRACT_AMOUNT);
+  }
+  if (rawContracts !== undefined) {
+    const c = parseDecimal(rawContracts);
+    if (!c.ok) return invalidParams("contracts", c.reason);
+    if (c.value.units <= 0n) return edgeError(ResultCode.QTY_TOO_LOW);
+    const n = divideExact(c.value, { units: 1n, scale: 0 });
+    if (n === undefined) return edgeError(ResultCode.NON_INTEGER_CONTRACT_AMOUNT);
+    if (lots !== undefined && lots !== n) {
+      return invalidParams("contracts", "does not match amount / contract_size");
+    }
+    lots = n;
+  }
+  if (lots! > MAX) return invalidParams("amount", "is too large");
+  if (lots! < BigInt(instrument.minLots)) return edgeError(ResultCode.QTY_TOO_LOW);
+  return { ok: true, value: Number(lots) };
+}
+
+/** An optional boolean param. */
+export function parseBoolean(params: Params, name: string, fallback: boolean): Parsed<boolean> {
+  const v = params[name];
+  if (v === undefined) return { ok: true, value: fallback };
+  if (typeof v !== "boolean")
+    return invalidParams(name, `expected a boolean, but got ${JSON.stringify(v)}`);
+  return { ok: true, value: v };
+}
+
+/** An optional string param restricted to `allowed`. */
+export function parseEnum<T extends string>(
+  params: Params,
+  name: string,
+  allowed: readonly T[],
+  fallback: T | undefined,
+): Parsed<T | undefined> {
+  const v = params[name];
+  if (v === undefined) return { ok: true, value: fallback };
+  if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+    return invalidParams(
+      name,
+      `expected one of ${allowed.join(", ")}, but got ${JSON.stringify(v)}`,
+    );
+  }
+  return { ok: true, value: v as T };
+}
+
+/** A required order id: a string of decimal digits. */
+export function parseOrderId(params: Params): Parsed<string> {
+  const v = params["order_id"];
+  if (v === undefined) return invalidParams("order_id", "is required");
+  if (typeof v !== "string")
+    return invalidParams("order_id", `expected a string, but got ${typeof v}`);
+  return { ok: true, value: v };
+}

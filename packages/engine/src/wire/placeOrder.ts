@@ -1,0 +1,122 @@
+import type { PlaceCommand } from "../Command.js";
+import type { Engine } from "../Engine.js";
+import type { Direction, OrderType, TimeInForce } from "../Order.js";
+import type { Outcome } from "../Outcome.js";
+import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
+import {
+  type Params,
+  type Parsed,
+  parseAmount,
+  parseBook,
+  parseBoolean,
+  parseEnum,
+  parsePrice,
+} from "./parseParams.js";
+import { toWireOrder, type WireOrder } from "./toWireOrder.js";
+import { toWireTrade, type WireTrade } from "./toWireTrade.js";
+
+/** Params of private/buy and private/sell (decimals as strings or numbers). */
+export interface PlaceOrderParameters {
+  instrument_name: string;
+  amount?: string | number;
+  contracts?: string | number;
+  type?: OrderType;
+  label?: string;
+  price?: string | number;
+  time_in_force?: TimeInForce;
+  post_only?: boolean;
+  reject_post_only?: boolean;
+  reduce_only?: boolean;
+}
+
+/** Result of private/buy, private/sell and private/close_position. */
+export interface PlaceOrderReturnType {
+  order: WireOrder;
+  trades: WireTrade[];
+}
+
+const TYPES: readonly OrderType[] = ["limit", "market"];
+const TIFS: readonly TimeInForce[] = ["good_til_cancelled", "immediate_or_cancel", "fill_or_kill"];
+
+/** Turns buy/sell wire params into a validated integer command, or the wire error. */
+export function parsePlaceOrder(
+  engine: Engine,
+  account: number,
+  direction: Direction,
+  params: Params,
+  timestamp: number,
+): Parsed<PlaceCommand> {
+  const book = parseBook(engine, params);
+  if (!book.ok) return book;
+  const instrument = book.value.instrument;
+  const type = parseEnum(params, "type", TYPES, "limit");
+  if (!type.ok) return type;
+  const tif = parseEnum(params, "time_in_force", TIFS, "good_til_cancelled");
+  if (!tif.ok) return tif;
+  const flags = ["post_only", "reject_post_only", "reduce_only"].map((n) =>
+    parseBoolean(params, n, false),
+  );
+  for (const f of flags) if (!f.ok) return f;
+  const [postOnly, rejectPostOnly, reduceOnly] = flags.map((f) => f.ok && f.value);
+  const label = params["label"] ?? "";
+  if (typeof label !== "string")
+    return invalidParams("label", `expected a string, but got ${typeof label}`);
+  if (label.length > 64)
+    return invalidParams("label", `expected at most 64 characters, but got ${label.length}`);
+  if (postOnly && (type.value === "market" || tif.value !== "good_til_cancelled")) {
+    return invalidParams(
+      "post_only",
+      "is only valid for limit orders with time_in_force good_til_cancelled",
+    );
+  }
+  const amount = parseAmount(instrument, params);
+  if (!amount.ok) return amount;
+  const command: PlaceCommand = {
+    type: direction,
+    account,
+    instrument: instrument.name,
+    amount: amount.value,
+    orderType: type.value!,
+    timeInForce: tif.value!,
+    postOnly: postOnly!,
+    rejectPostOnly: rejectPostOnly!,
+    reduceOnly: reduceOnly!,
+    label,
+    timestamp,
+  };
+  if (type.value === "limit") {
+    if (params["price"] === undefined)
+      return invalidParams("price", "is required for a limit order");
+    const price = parsePrice(instrument, params["price"]);
+    if (!price.ok) return price;
+    command.price = price.value;
+  }
+  return { ok: true, value: command };
+}
+
+/** Converts the outcome of an order-placing command to `{order, trades}` or the wire error. */
+export function toPlaceResult(engine: Engine, out: Outcome): EdgeResult<PlaceOrderReturnType> {
+  if (out.code !== 0 || out.order === null) {
+    return edgeError(out.code, out.reason === null ? undefined : { reason: out.reason });
+  }
+  return {
+    ok: true,
+    result: {
+      order: toWireOrder(out.order),
+      trades: out.trades.map((t) => toWireTrade(engine, t)),
+    },
+  };
+}
+
+/** private/buy and private/sell: parses, applies and answers in wire shapes. */
+export function placeOrder(
+  engine: Engine,
+  account: number,
+  direction: Direction,
+  params: Params,
+  timestamp: number,
+): EdgeResult<PlaceOrderReturnType> {
+  const command = parsePlaceOrder(engine, account, direction, params, timestamp);
+  if (!command.ok) return command;
+  return toPlaceResult(engine, engine.apply(command.value));
+}
