@@ -15,6 +15,11 @@ export class OrderBook {
 
   constructor(readonly instrument: Instrument) {}
 
+  /** The book's change_id: grows with every change to either side. */
+  get changeId(): number {
+    return this.bids.version + this.asks.version;
+  }
+
   /** The side an order of `direction` rests on. */
   own(direction: Direction): Side {
     return direction === "buy" ? this.bids : this.asks;

@@ -7,6 +7,8 @@ import { PriceLevel } from "./PriceLevel.js";
  */
 export class Side {
   readonly levels: PriceLevel[] = [];
+  /** Changes so far (order added, removed, filled or cut): the book's change_id sums both sides. */
+  version = 0;
   private readonly byPrice = new Map<number, PriceLevel>();
   /** +1 for bids (higher is better), -1 for asks (lower is better). */
   private readonly sign: number;
@@ -27,6 +29,7 @@ export class Side {
 
   /** Adds an order at the back of its price level, creating the level if needed. */
   add(order: Order): void {
+    this.version++;
     let level = this.byPrice.get(order.price);
     if (level === undefined) {
       level = new PriceLevel(order.price);
@@ -38,6 +41,7 @@ export class Side {
 
   /** Removes an order; an empty level goes too. */
   remove(order: Order): void {
+    this.version++;
     const level = order.level!;
     level.remove(order);
     if (level.count === 0) this.removeLevel(level);
@@ -45,6 +49,7 @@ export class Side {
 
   /** Accounts for `lots` of a resting order being filled or cut. */
   reduce(order: Order, lots: number): void {
+    this.version++;
     order.level!.total -= lots;
   }
 

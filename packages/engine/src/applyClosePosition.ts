@@ -13,14 +13,16 @@ export function applyClosePosition(engine: Engine, c: ClosePositionCommand): Out
   if (account === undefined) return rejected(ResultCode.UNAUTHORIZED);
   const book = engine.book(c.instrument);
   if (book === undefined) return rejected(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
+  if (c.price !== undefined) {
+    if (!(c.price > 0)) return rejected(ResultCode.INVALID_PRICE);
+    if (!Number.isSafeInteger(c.price)) return rejected(ResultCode.PRICE_WRONG_TICK);
+  }
   const size = account.position(book).size;
   if (size === 0) return rejected(ResultCode.OTHER_REJECT, "no_open_position");
   const direction = size > 0 ? "sell" : "buy";
   let price: number;
   if (c.price !== undefined) {
     price = c.price;
-    if (!(price > 0)) return rejected(ResultCode.INVALID_PRICE);
-    if (!Number.isSafeInteger(price)) return rejected(ResultCode.PRICE_WRONG_TICK);
   } else {
     const best = book.opposite(direction).best();
     if (best === undefined) return rejected(ResultCode.OTHER_REJECT, "no_liquidity");

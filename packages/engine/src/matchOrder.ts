@@ -49,6 +49,7 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
     taker.filled += lots;
     taker.cost = addInt(taker.cost, notional);
     level.total -= lots;
+    opp.version++;
     if (maker.filled === maker.amount) {
       maker.state = "filled";
       opp.remove(maker);

@@ -53,7 +53,13 @@ export interface EngineSnapshot {
   orderIds: { start: string; count: number };
   tradeIds: { start: string; count: number };
   lastTimestamp: number;
-  books: { instrument: string; lastPrice: number; tradeSeq: number; tickDirection: number }[];
+  books: {
+    instrument: string;
+    lastPrice: number;
+    tradeSeq: number;
+    tickDirection: number;
+    versions: [number, number];
+  }[];
   orders: OrderSnapshot[];
   positions: PositionSnapshot[];
 }
@@ -115,6 +121,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       lastPrice: b.lastPrice,
       tradeSeq: b.tradeSeq,
       tickDirection: b.tickDirection,
+      versions: [b.bids.version, b.asks.version],
     })),
     orders,
     positions,
@@ -185,6 +192,11 @@ export function restoreSnapshot(
       book.own(order.direction).add(order);
       if (order.reduceOnly) account.position(book).reduceOnly.push(order);
     }
+  }
+  for (const b of s.books) {
+    const book = engine.book(b.instrument)!;
+    book.bids.version = b.versions[0];
+    book.asks.version = b.versions[1];
   }
   return engine;
 }

@@ -1,6 +1,6 @@
 import type { Engine } from "../Engine.js";
 import { type EdgeResult, invalidParams } from "./EdgeResult.js";
-import { type Params, parseBook } from "./parseParams.js";
+import { type Params, parseBook, parseFilters } from "./parseParams.js";
 import { toWireCurrency, type WireCurrency } from "./toWireCurrency.js";
 import { toWireInstrument, type WireInstrument } from "./toWireInstrument.js";
 import { toWireOrderBook, type WireOrderBook } from "./toWireOrderBook.js";
@@ -14,9 +14,9 @@ export function getOrderBook(
   const book = parseBook(engine, params);
   if (!book.ok) return book;
   const depth = params["depth"] ?? 20;
-  if (!Number.isSafeInteger(depth) || (depth as number) < 1) {
-    return invalidParams("depth", `expected a positive integer, but got ${JSON.stringify(depth)}`);
-  }
+  if (!Number.isSafeInteger(depth)) return invalidParams("depth", "must be integer");
+  if ((depth as number) < 1) return invalidParams("depth", "must be >= 1");
+  if ((depth as number) > 10000) return invalidParams("depth", "must be <= 10000");
   let openInterest = 0;
   for (const a of engine.accounts.list()) {
     const p = a.peekPosition(book.value.instrument.index);
@@ -30,16 +30,12 @@ export function getOrderBook(
 
 /** public/get_instruments: by currency (or "any") and kind; `expired: true` lists none (nothing expires here). */
 export function getInstruments(engine: Engine, params: Params): EdgeResult<WireInstrument[]> {
-  const { currency, kind, expired } = params;
-  if (currency !== undefined && typeof currency !== "string") {
-    return invalidParams("currency", `expected a string, but got ${typeof currency}`);
-  }
-  if (kind !== undefined && typeof kind !== "string") {
-    return invalidParams("kind", `expected a string, but got ${typeof kind}`);
-  }
-  if (expired !== undefined && typeof expired !== "boolean") {
-    return invalidParams("expired", `expected a boolean, but got ${typeof expired}`);
-  }
+  const filters = parseFilters(params);
+  if (!filters.ok) return filters;
+  const { currency, kind } = filters.value;
+  const expired = params["expired"];
+  if (expired !== undefined && typeof expired !== "boolean")
+    return invalidParams("expired", "must be boolean");
   if (expired === true) return { ok: true, result: [] };
   const result = engine.instruments
     .filter(
@@ -50,7 +46,7 @@ export function getInstruments(engine: Engine, params: Params): EdgeResult<WireI
   return { ok: true, result };
 }
 
-/** public/get_currencies: every base and settlement currency of the instruments, sorted. */
+/** public/get_currencies: every base and settlement currency of the instruments, in order of appearance. */
 export function getCurrencies(engine: Engine): EdgeResult<WireCurrency[]> {
   return { ok: true, result: engine.currencies().map(toWireCurrency) };
 }

@@ -47,7 +47,7 @@ export function parseAmount(instrument: Instrument, params: Params): Parsed<numb
   const rawAmount = params["amount"];
   const rawContracts = params["contracts"];
   if (rawAmount === undefined && rawContracts === undefined) {
-    return invalidParams("amount", "is required (or contracts)");
+    return invalidParams("amount", "required (or contracts)");
   }
   let lots: bigint | undefined;
   if (rawAmount !== undefined) {
@@ -64,7 +64,10 @@ export function parseAmount(instrument: Instrument, params: Params): Parsed<numb
     const n = divideExact(c.value, { units: 1n, scale: 0 });
     if (n === undefined) return edgeError(ResultCode.NON_INTEGER_CONTRACT_AMOUNT);
     if (lots !== undefined && lots !== n) {
-      return invalidParams("contracts", "does not match amount / contract_size");
+      return invalidParams(
+        "contracts",
+        "does not match amount (amount = contracts * contract_size)",
+      );
     }
     lots = n;
   }
@@ -100,6 +103,14 @@ export function parseEnum<T extends string>(
   return { ok: true, value: v as T };
 }
 
+/** Checks that a decimal param, when present, is well-formed (a schema check: -32602). */
+export function checkDecimal(params: Params, name: string): EdgeError | undefined {
+  const v = params[name];
+  if (v === undefined) return undefined;
+  const d = parseDecimal(v);
+  return d.ok ? undefined : invalidParams(name, d.reason);
+}
+
 /** A required order id: a string of decimal digits. */
 export function parseOrderId(params: Params): Parsed<string> {
   const v = params["order_id"];
@@ -107,4 +118,16 @@ export function parseOrderId(params: Params): Parsed<string> {
   if (typeof v !== "string")
     return invalidParams("order_id", `expected a string, but got ${typeof v}`);
   return { ok: true, value: v };
+}
+
+const CURRENCY_FILTER = ["BTC", "ETH", "USDC", "USDT", "EURR", "any"] as const;
+const KINDS = ["future", "option", "spot", "future_combo", "option_combo"] as const;
+
+/** The optional `currency` and `kind` filters of get_instruments and get_positions. */
+export function parseFilters(params: Params): Parsed<{ currency?: string; kind?: string }> {
+  const currency = parseEnum(params, "currency", CURRENCY_FILTER, undefined);
+  if (!currency.ok) return currency;
+  const kind = parseEnum(params, "kind", KINDS, undefined);
+  if (!kind.ok) return kind;
+  return { ok: true, value: { currency: currency.value, kind: kind.value } };
 }

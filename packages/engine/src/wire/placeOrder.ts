@@ -4,6 +4,7 @@ import type { Direction, OrderType, TimeInForce } from "../Order.js";
 import type { Outcome } from "../Outcome.js";
 import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
 import {
+  checkDecimal,
   type Params,
   type Parsed,
   parseAmount,
@@ -38,7 +39,10 @@ export interface PlaceOrderReturnType {
 const TYPES: readonly OrderType[] = ["limit", "market"];
 const TIFS: readonly TimeInForce[] = ["good_til_cancelled", "immediate_or_cancel", "fill_or_kill"];
 
-/** Turns buy/sell wire params into a validated integer command, or the wire error. */
+/**
+ * Turns buy/sell wire params into a validated integer command, or the wire error, checking in
+ * the spec's order: schemas, instrument, post_only combination, amount, price.
+ */
 export function parsePlaceOrder(
   engine: Engine,
   account: number,
@@ -46,9 +50,9 @@ export function parsePlaceOrder(
   params: Params,
   timestamp: number,
 ): Parsed<PlaceCommand> {
-  const book = parseBook(engine, params);
-  if (!book.ok) return book;
-  const instrument = book.value.instrument;
+  const name = params["instrument_name"];
+  if (name === undefined) return invalidParams("instrument_name", "required");
+  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
   const type = parseEnum(params, "type", TYPES, "limit");
   if (!type.ok) return type;
   const tif = parseEnum(params, "time_in_force", TIFS, "good_til_cancelled");
@@ -59,15 +63,17 @@ export function parsePlaceOrder(
   for (const f of flags) if (!f.ok) return f;
   const [postOnly, rejectPostOnly, reduceOnly] = flags.map((f) => f.ok && f.value);
   const label = params["label"] ?? "";
-  if (typeof label !== "string")
-    return invalidParams("label", `expected a string, but got ${typeof label}`);
-  if (label.length > 64)
-    return invalidParams("label", `expected at most 64 characters, but got ${label.length}`);
+  if (typeof label !== "string") return invalidParams("label", "must be string");
+  if (label.length > 64) return invalidParams("label", "must NOT have more than 64 characters");
+  for (const d of ["amount", "contracts", "price"]) {
+    const e = checkDecimal(params, d);
+    if (e !== undefined) return e;
+  }
+  const book = parseBook(engine, params);
+  if (!book.ok) return book;
+  const instrument = book.value.instrument;
   if (postOnly && (type.value === "market" || tif.value !== "good_til_cancelled")) {
-    return invalidParams(
-      "post_only",
-      "is only valid for limit orders with time_in_force good_til_cancelled",
-    );
+    return invalidParams("post_only", "requires type limit and time_in_force good_til_cancelled");
   }
   const amount = parseAmount(instrument, params);
   if (!amount.ok) return amount;
@@ -85,8 +91,7 @@ export function parsePlaceOrder(
     timestamp,
   };
   if (type.value === "limit") {
-    if (params["price"] === undefined)
-      return invalidParams("price", "is required for a limit order");
+    if (params["price"] === undefined) return invalidParams("price", "required for type limit");
     const price = parsePrice(instrument, params["price"]);
     if (!price.ok) return price;
     command.price = price.value;

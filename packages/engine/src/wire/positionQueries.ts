@@ -1,7 +1,7 @@
 import type { Engine } from "../Engine.js";
 import { ResultCode } from "../ResultCode.js";
-import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
-import { type Params, parseBook } from "./parseParams.js";
+import { type EdgeResult, edgeError } from "./EdgeResult.js";
+import { type Params, parseBook, parseFilters } from "./parseParams.js";
 import { toWirePosition, type WirePosition } from "./toWirePosition.js";
 
 /** private/get_position: the account's position in one instrument (zero-size when flat). */
@@ -28,14 +28,9 @@ export function getPositions(
 ): EdgeResult<WirePosition[]> {
   const a = engine.accounts.get(account);
   if (a === undefined) return edgeError(ResultCode.UNAUTHORIZED);
-  const currency = params["currency"];
-  const kind = params["kind"];
-  if (currency !== undefined && typeof currency !== "string") {
-    return invalidParams("currency", `expected a string, but got ${typeof currency}`);
-  }
-  if (kind !== undefined && typeof kind !== "string") {
-    return invalidParams("kind", `expected a string, but got ${typeof kind}`);
-  }
+  const filters = parseFilters(params);
+  if (!filters.ok) return filters;
+  const { currency, kind } = filters.value;
   const result: WirePosition[] = [];
   for (const book of engine.books) {
     const c = book.instrument.config;

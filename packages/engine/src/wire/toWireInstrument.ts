@@ -16,6 +16,7 @@ export interface WireInstrument {
   expiration_timestamp: number;
   creation_timestamp: number;
   is_active: boolean;
+  instrument_type: "reversed";
   price_index: string;
   max_leverage: number;
   maker_commission: string;
@@ -40,6 +41,7 @@ export function toWireInstrument(instrument: Instrument): WireInstrument {
     expiration_timestamp: c.expiration_timestamp,
     creation_timestamp: c.creation_timestamp ?? 0,
     is_active: true,
+    instrument_type: "reversed",
     price_index: `${c.base_currency.toLowerCase()}_${c.quote_currency.toLowerCase()}`,
     max_leverage: 50,
     maker_commission: "0",

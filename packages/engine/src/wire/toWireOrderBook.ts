@@ -9,9 +9,11 @@ export interface WireOrderBook {
   state: "open";
   bids: [string, string][];
   asks: [string, string][];
-  best_bid_price: string;
+  /** The book's version: grows every time the book changes. */
+  change_id: number;
+  best_bid_price: string | null;
   best_bid_amount: string;
-  best_ask_price: string;
+  best_ask_price: string | null;
   best_ask_amount: string;
   /** The last trade's price; null before the first trade. */
   last_price: string | null;
@@ -45,11 +47,12 @@ export function toWireOrderBook(
     timestamp,
     instrument_name: book.instrument.name,
     state: "open",
+    change_id: book.changeId,
     bids,
     asks,
-    best_bid_price: bids[0]?.[0] ?? "0",
+    best_bid_price: bids[0]?.[0] ?? null,
     best_bid_amount: bids[0]?.[1] ?? "0",
-    best_ask_price: asks[0]?.[0] ?? "0",
+    best_ask_price: asks[0]?.[0] ?? null,
     best_ask_amount: asks[0]?.[1] ?? "0",
     last_price: book.lastPrice > 0 ? formatPrice(book.instrument, book.lastPrice) : null,
     mark_price: mark,
