@@ -1,0 +1,109 @@
+import { createServer as createHttpServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { attachWebSocket } from "./runtime/attachWebSocket.js";
+import { createDispatcher } from "./runtime/createDispatcher.js";
+import { createHttpHandler } from "./runtime/createHttpHandler.js";
+import type { ErrorHook } from "./runtime/createReplies.js";
+import type { MethodDescriptor } from "./runtime/MethodDescriptor.js";
+import type { ParamValidator } from "./runtime/ParamValidator.js";
+import { PendingCounter } from "./runtime/PendingCounter.js";
+import type { ServerAuth } from "./runtime/ServerAuth.js";
+import { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
+
+export interface CreateServerOptions {
+  /** One function per method (the generated `Handlers` interface), called with `this` = handlers. */
+  readonly handlers: object;
+  /** Turns credentials into a principal; required when the API has private methods. */
+  readonly auth?: ServerAuth;
+  /** Defaults to `127.0.0.1`. */
+  readonly host?: string;
+  /** Defaults to 0: any free port (read it from the result). */
+  readonly port?: number;
+  /** The envelope's `testnet`; defaults to false. */
+  readonly testnet?: boolean;
+  readonly limits?: Partial<ServerLimits>;
+  /** Receives every handler exception that is answered as -32603; defaults to `console.error`. */
+  readonly onError?: ErrorHook;
+  /** The method table. */
+  readonly methods: Readonly<Record<string, MethodDescriptor>>;
+  /** The params validators. */
+  readonly validators: Readonly<Record<string, ParamValidator>>;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** The JSON-RPC endpoint, e.g. `http://127.0.0.1:43117/api/v2`. */
+  readonly url: string;
+  /** The WebSocket endpoint, e.g. `ws://127.0.0.1:43117/ws/api/v2`. */
+  readonly wsUrl: string;
+  readonly host: string;
+  readonly port: number;
+  /** The underlying `node:http` server (WebSocket upgrades included). */
+  readonly httpServer: Server;
+  /**
+   * Graceful shutdown: stops accepting connections and reading requests, answers what is in
+   * flight (aborting it after `limits.shutdownGraceMs`), closes WebSockets with 1001, and resolves
+   * when every connection is closed. Calling it again returns the same promise.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a JSON-RPC server with every transport of the contract on one port: `POST /api/v2`,
+ * `GET|POST /api/v2/{method}` and WebSocket `/ws/api/v2`. Resolves once it listens.
+ *
+ * @example
+ * const server = await createServer({ handlers, auth });
+ * console.log(server.url, server.wsUrl);
+ * await server.close();
+ */
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const limits: ServerLimits = { ...defaultLimits, ...options.limits };
+  const dispatcher = createDispatcher(options);
+  const requests = new PendingCounter();
+  let closing: Promise<void> | undefined;
+  const httpServer = createHttpServer(
+    createHttpHandler({ dispatcher, limits, requests, isClosing: () => closing !== undefined }),
+  );
+  const ws = attachWebSocket(httpServer, dispatcher, limits);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? 0, host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const authority = host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+
+  async function shutdown(): Promise<void> {
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    ws.stopAccepting();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), limits.shutdownGraceMs);
+    });
+    const idle = Promise.all([dispatcher.pending.idle(), requests.idle()]).then(() => false);
+    if (await Promise.race([idle, grace])) {
+      for (const session of ws.sessions) session.abort();
+    }
+    clearTimeout(timer);
+    await ws.closeAll(1000);
+    httpServer.closeAllConnections();
+    await closed;
+  }
+
+  return {
+    url: `http://${authority}/api/v2`,
+    wsUrl: `ws://${authority}/ws/api/v2`,
+    host,
+    port,
+    httpServer,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}

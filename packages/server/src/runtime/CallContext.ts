@@ -1,0 +1,27 @@
+import type { Principal, RequestContext } from "./RequestContext.js";
+import type { Session } from "./Session.js";
+
+/** The `RequestContext` a handler gets: one small object per call, the rest read from the session. */
+export class CallContext implements RequestContext {
+  readonly principal: Principal | undefined;
+  readonly usIn: number;
+  readonly #session: Session;
+
+  constructor(session: Session, principal: Principal | undefined, usIn: number) {
+    this.#session = session;
+    this.principal = principal;
+    this.usIn = usIn;
+  }
+
+  get transport(): "http" | "ws" {
+    return this.#session.transport;
+  }
+
+  get signal(): AbortSignal {
+    return this.#session.signal;
+  }
+
+  authenticateConnection(principal: Principal): void {
+    this.#session.authenticateConnection(principal);
+  }
+}

@@ -1,0 +1,25 @@
+/** The limits a server enforces; every one answers with a clear error instead of degrading. */
+export interface ServerLimits {
+  /** Largest HTTP request body: larger ones get 413 with the limit in a JSON body. */
+  readonly maxBodyBytes: number;
+  /** Largest WebSocket message: larger ones close the connection with 1009 and a reason. */
+  readonly maxFrameBytes: number;
+  /** Pending requests per WebSocket connection: the excess gets 10066 too_many_concurrent_requests. */
+  readonly maxInFlightPerConnection: number;
+  /**
+   * When a WebSocket's unsent output (`bufferedAmount`) passes this, the server stops reading that
+   * connection until its socket drains: a client that does not read stops being served instead of
+   * making the server buffer without bound.
+   */
+  readonly wsHighWaterMarkBytes: number;
+  /** How long `close()` waits for pending requests before aborting them and closing connections. */
+  readonly shutdownGraceMs: number;
+}
+
+export const defaultLimits: ServerLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxFrameBytes: 1024 * 1024,
+  maxInFlightPerConnection: 64,
+  wsHighWaterMarkBytes: 1024 * 1024,
+  shutdownGraceMs: 10_000,
+};

@@ -1,0 +1,21 @@
+import type { Credentials } from "./Credentials.js";
+import type { Principal } from "./RequestContext.js";
+import type { RpcError } from "./RpcError.js";
+
+/**
+ * What the dispatcher needs from the transport a message came on: one per WebSocket connection, one
+ * per HTTP request. Transports implement it; tests can use a plain object.
+ */
+export interface Session {
+  readonly transport: "http" | "ws";
+  /** The connection's identity after `authenticateConnection` (WebSocket); HTTP: undefined. */
+  principal: Principal | undefined;
+  /** Credentials the transport carried (the HTTP `Authorization` header), or 13009 when malformed. */
+  credentials(): Credentials | RpcError | undefined;
+  /** Requests of this session whose answer is pending; the dispatcher counts them. */
+  inFlight: number;
+  /** Above this many pending requests, more get 10066 too_many_concurrent_requests. */
+  readonly maxInFlight: number;
+  readonly signal: AbortSignal;
+  authenticateConnection(principal: Principal): void;
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+import type { Dispatcher } from "./createDispatcher.js";
+import type { ServerLimits } from "./ServerLimits.js";
+import { WsSession } from "./WsSession.js";
+
+/** The WebSocket side of a server, for its shutdown. */
+export interface WebSocketTransport {
+  readonly sessions: ReadonlySet<WsSession>;
+  /** Stops reading from every connection and refuses new ones. */
+  stopAccepting(): void;
+  /** Closes every connection with 1001 and resolves when they are gone. */
+  closeAll(timeoutMs: number): Promise<void>;
+}
+
+function rejectUpgrade(socket: Socket, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+}
+
+/**
+ * Serves JSON-RPC over WebSocket at `/ws/api/v2` on an HTTP server: one message per frame, many
+ * requests in flight, answers sent as they complete. A message over `maxFrameBytes` closes the
+ * connection with 1009 and a reason saying the limit.
+ */
+export function attachWebSocket(
+  server: Server,
+  dispatcher: Dispatcher,
+  limits: ServerLimits,
+): WebSocketTransport {
+  const sessions = new Set<WsSession>();
+  let accepting = true;
+  const reason1009 = `message larger than the limit of ${limits.maxFrameBytes} bytes`;
+  class RpcWebSocket extends WebSocket {
+    // ws closes an oversized message's connection with 1009 and no reason; say which limit.
+    override close(code?: number, data?: string | Buffer): void {
+      super.close(code, code === 1009 && data === undefined ? reason1009 : data);
+    }
+  }
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxFrameBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+    WebSocket: RpcWebSocket,
+  });
+
+  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const session = new WsSession(
+      ws,
+      req.socket,
+      limits.maxInFlightPerConnection,
+      limits.wsHighWaterMarkBytes,
+    );
+    sessions.add(session);
+    const send = session.send;
+    ws.on("message", (data: Buffer) => {
+      if (session.closing) return;
+      const out = dispatcher.handleText(data.toString(), session);
+      if (typeof out === "string") send(out);
+      else if (out !== undefined) out.then(send);
+    });
+    ws.on("error", () => {});
+    ws.on("close", () => {
+      sessions.delete(session);
+      session.closed();
+    });
+  }
+
+  server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    if ((q < 0 ? url : url.slice(0, q)) !== "/ws/api/v2")
+      return rejectUpgrade(socket, "404 Not Found");
+    if (!accepting) return rejectUpgrade(socket, "503 Service Unavailable");
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+  });
+
+  return {
+    sessions,
+    stopAccepting() {
+      accepting = false;
+      for (const session of sessions) session.stopReading();
+    },
+    async closeAll(timeoutMs) {
+      const closing = [...sessions].map((s) => s.close(1001, "server shutting down", timeoutMs));
+      await Promise.all(closing);
+    },
+  };
+}

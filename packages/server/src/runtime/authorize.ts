@@ -1,0 +1,73 @@
+import type { Credentials } from "./Credentials.js";
+import { hasScope } from "./hasScope.js";
+import type { MethodDescriptor } from "./MethodDescriptor.js";
+import { protocolErrors } from "./protocolErrors.js";
+import type { Principal } from "./RequestContext.js";
+import { RpcError } from "./RpcError.js";
+import type { AuthOutcome, ServerAuth } from "./ServerAuth.js";
+import type { Session } from "./Session.js";
+
+/** The principal allowed to call a private method, the error to answer with, or a promise of either. */
+export type Authorization = AuthOutcome | Promise<AuthOutcome>;
+
+const { authorizationRequired, scopeExceeded } = protocolErrors;
+
+/**
+ * Authorises a call of a private method: credentials from the `access_token` param, else from the
+ * transport (HTTP `Authorization`), else the WebSocket connection's principal; none gives 10000.
+ * Credentials go through the owner's hook (its `RpcError`, returned or thrown, is the answer; any
+ * other exception propagates and becomes -32603); then the method's scope is checked (13403).
+ */
+export function authorize(
+  method: MethodDescriptor,
+  params: Record<string, unknown>,
+  session: Session,
+  auth: ServerAuth,
+): Authorization {
+  const token = params["access_token"];
+  const credentials: Credentials | RpcError | undefined =
+    typeof token === "string" && token !== ""
+      ? { scheme: "bearer", token, source: "param" }
+      : session.credentials();
+  if (credentials === undefined) {
+    const principal = session.principal;
+    if (principal === undefined) {
+      return new RpcError(authorizationRequired.code, authorizationRequired.message);
+    }
+    return checkScope(method, principal);
+  }
+  if (credentials instanceof RpcError) return credentials;
+  let outcome: AuthOutcome | PromiseLike<AuthOutcome>;
+  try {
+    outcome = auth.authenticate(credentials, method);
+  } catch (error) {
+    if (error instanceof RpcError) return error;
+    throw error;
+  }
+  if (isThenable(outcome)) {
+    return Promise.resolve(outcome).then(
+      (resolved) => (resolved instanceof RpcError ? resolved : checkScope(method, resolved)),
+      (error: unknown) => {
+        if (error instanceof RpcError) return error;
+        throw error;
+      },
+    );
+  }
+  return outcome instanceof RpcError ? outcome : checkScope(method, outcome);
+}
+
+function checkScope(method: MethodDescriptor, principal: Principal): AuthOutcome {
+  const scope = method.auth.scope;
+  if (scope === undefined || hasScope(principal.scopes, scope)) return principal;
+  return new RpcError(scopeExceeded.code, scopeExceeded.message, {
+    reason: `${method.name} needs scope ${scope}`,
+  });
+}
+
+function isThenable(value: unknown): value is PromiseLike<AuthOutcome> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}

@@ -1,0 +1,163 @@
+import { authorize } from "./authorize.js";
+import { createInvoker, type DispatchResult, type Route } from "./createInvoker.js";
+import { createReplies, type ErrorHook } from "./createReplies.js";
+import type { MethodDescriptor } from "./MethodDescriptor.js";
+import { nowMicros } from "./nowMicros.js";
+import type { ParamValidator } from "./ParamValidator.js";
+import { PendingCounter } from "./PendingCounter.js";
+import { protocolErrors as E } from "./protocolErrors.js";
+import type { ServerAuth } from "./ServerAuth.js";
+import type { Session } from "./Session.js";
+
+export interface DispatcherOptions {
+  /** The method table (`src/generated/methods.ts`), keyed by method name. */
+  readonly methods: Readonly<Record<string, MethodDescriptor>>;
+  /** One params validator per method name (`src/generated/validators.js`). */
+  readonly validators: Readonly<Record<string, ParamValidator>>;
+  /** An object with one function per descriptor's `handler` member, called with `this` = handlers. */
+  readonly handlers: object;
+  /** Required when any method is private. */
+  readonly auth?: ServerAuth;
+  readonly testnet?: boolean;
+  /** Defaults to `console.error`. */
+  readonly onError?: ErrorHook;
+}
+
+export interface Dispatcher {
+  /** One JSON-RPC message as text (a WebSocket frame, a `POST /api/v2` body). */
+  handleText(text: string, session: Session, usIn?: number): DispatchResult;
+  /** A per-method HTTP call: the method from the path, params from the query or body; no `id`. */
+  callMethod(name: string, params: unknown, session: Session, usIn: number): DispatchResult;
+  /** The descriptor of a method, by name with or without a leading slash. */
+  method(name: string): MethodDescriptor | undefined;
+  /** Calls whose answer is pending, across sessions. */
+  readonly pending: PendingCounter;
+}
+
+const positional = { param: "params", reason: "params must be an object (by name)" };
+const batch = { reason: "batch requests are not supported" };
+
+/**
+ * The JSON-RPC core shared by every transport: parse, envelope checks, routing (a leading slash
+ * names the same method), auth and scope, params validation, the handler call and the response
+ * envelope. Synchronous handlers are answered synchronously, without a promise.
+ *
+ * @example
+ * const dispatcher = createDispatcher({ methods, validators, handlers, auth });
+ * const reply = dispatcher.handleText('{"jsonrpc":"2.0","id":1,"method":"public/test"}', session);
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { handlers, auth, testnet = false } = options;
+  const onError: ErrorHook = options.onError ?? ((error) => console.error(error));
+  const routes = new Map<string, Route>();
+  for (const descriptor of Object.values(options.methods)) {
+    const validate = options.validators[descriptor.name];
+    const fn = (handlers as Record<string, unknown>)[descriptor.handler];
+    if (typeof validate !== "function")
+      throw new Error(`no params validator for ${descriptor.name}`);
+    if (typeof fn !== "function") {
+      throw new Error(`handlers.${descriptor.handler} (${descriptor.name}) is not a function`);
+    }
+    if (descriptor.auth.private && auth === undefined) {
+      throw new Error(`${descriptor.name} is private: createDispatcher needs an auth hook`);
+    }
+    const route: Route = { descriptor, validate, fn: fn as Route["fn"] };
+    routes.set(descriptor.name, route);
+    if (!descriptor.name.startsWith("/")) routes.set("/" + descriptor.name, route);
+  }
+  const pending = new PendingCounter();
+  const replies = createReplies(testnet, onError);
+  const { fail, error: reply } = replies;
+  const { invoke, afterAuth } = createInvoker(handlers, replies);
+
+  function call(
+    idJson: string | null,
+    name: string,
+    raw: unknown,
+    session: Session,
+    usIn: number,
+  ): DispatchResult {
+    const route = routes.get(name);
+    if (route === undefined) return reply(idJson, E.methodNotFound, { method: name }, usIn);
+    let params: Record<string, unknown>;
+    if (raw === undefined) params = {};
+    else if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+      params = raw as Record<string, unknown>;
+    } else return reply(idJson, E.invalidParams, positional, usIn);
+    if (session.inFlight >= session.maxInFlight) {
+      return reply(idJson, E.tooManyConcurrentRequests, { limit: session.maxInFlight }, usIn);
+    }
+    let out: DispatchResult;
+    if (route.descriptor.auth.private) {
+      try {
+        out = afterAuth(
+          authorize(route.descriptor, params, session, auth!),
+          route,
+          params,
+          idJson,
+          session,
+          usIn,
+        );
+      } catch (error) {
+        out = fail(idJson, error, name, usIn);
+      }
+    } else {
+      out = invoke(route, params, idJson, session, usIn, session.principal);
+    }
+    if (typeof out === "object") return track(out, session);
+    return out;
+  }
+
+  function track(out: Promise<string | undefined>, session: Session): Promise<string | undefined> {
+    session.inFlight++;
+    pending.enter();
+    return out.then((text) => {
+      session.inFlight--;
+      pending.leave();
+      return text;
+    });
+  }
+
+  function invalid(idJson: string, reason: string, usIn: number) {
+    return reply(idJson, E.invalidRequest, { reason }, usIn);
+  }
+
+  function handleText(text: string, session: Session, usIn = nowMicros()): DispatchResult {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return reply("null", E.parseError, undefined, usIn);
+    }
+    if (typeof message !== "object" || message === null) {
+      return invalid("null", "a request must be a JSON object", usIn);
+    }
+    if (Array.isArray(message)) {
+      return reply("null", E.invalidRequest, batch, usIn);
+    }
+    const request = message as {
+      jsonrpc?: unknown;
+      id?: unknown;
+      method?: unknown;
+      params?: unknown;
+    };
+    const id = request.id;
+    let idJson: string | null;
+    if (id === undefined) idJson = null;
+    else if (typeof id === "number") idJson = Number.isFinite(id) ? "" + id : "null";
+    else if (typeof id === "string" || id === null) idJson = JSON.stringify(id);
+    else return invalid("null", "id must be a string, a number or null", usIn);
+    if (request.jsonrpc !== "2.0") return invalid(idJson ?? "null", 'jsonrpc must be "2.0"', usIn);
+    if (typeof request.method !== "string") {
+      return invalid(idJson ?? "null", "method must be a string", usIn);
+    }
+    return call(idJson, request.method, request.params, session, usIn);
+  }
+
+  return {
+    handleText,
+    callMethod: (name, params, session, usIn) => call("", name, params, session, usIn),
+    method: (name) => routes.get(name)?.descriptor,
+    pending,
+  };
+}

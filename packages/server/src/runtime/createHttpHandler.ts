@@ -1,0 +1,156 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { coerceQuery } from "./coerceQuery.js";
+import type { Dispatcher } from "./createDispatcher.js";
+import type { DispatchResult } from "./createInvoker.js";
+import { HttpSession } from "./HttpSession.js";
+import { nowMicros } from "./nowMicros.js";
+import type { PendingCounter } from "./PendingCounter.js";
+import { readBody } from "./readBody.js";
+import type { ServerLimits } from "./ServerLimits.js";
+import { sendFault } from "./sendFault.js";
+
+export interface HttpHandlerOptions {
+  readonly dispatcher: Dispatcher;
+  readonly limits: ServerLimits;
+  /** Counts requests from arrival to the end of their answer, for graceful shutdown. */
+  readonly requests: PendingCounter;
+  /** While true, answers carry `connection: close`. */
+  readonly isClosing: () => boolean;
+}
+
+const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
+
+/**
+ * The HTTP transport: `POST /api/v2` (a JSON-RPC request body) and `GET|POST /api/v2/{method}`
+ * (params from the query, coerced by each param's kind, or the JSON body as the params object).
+ * JSON-RPC errors come in a 200 body; transport faults get 404, 405, 413, 415 or 426. A POST body
+ * must be `application/json` (or `application/*+json`) or come without a content type.
+ */
+export function createHttpHandler(options: HttpHandlerOptions) {
+  const { dispatcher, limits, requests, isClosing } = options;
+
+  function reply(res: ServerResponse, out: DispatchResult): void {
+    if (typeof out === "object") {
+      out.then((text) => reply(res, text));
+      return;
+    }
+    if (res.destroyed) return;
+    const headers: Record<string, string | number> = { "content-type": "application/json" };
+    if (isClosing()) headers["connection"] = "close";
+    if (out === undefined) {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
+    headers["content-length"] = Buffer.byteLength(out);
+    res.writeHead(200, headers);
+    res.end(out);
+  }
+
+  async function post(
+    req: IncomingMessage,
+    res: ServerResponse,
+    usIn: number,
+    method: string | undefined,
+  ): Promise<void> {
+    const type = req.headers["content-type"];
+    if (type !== undefined && !jsonType.test(type.split(";")[0]!.trim().toLowerCase())) {
+      sendFault(
+        res,
+        415,
+        "unsupported_media_type",
+        `content-type ${type} is not supported. Expected application/json`,
+        {},
+        { connection: "close" },
+      );
+      return;
+    }
+    const outcome = await readBody(req, limits.maxBodyBytes);
+    if ("fault" in outcome) {
+      if (outcome.fault === "too_large") {
+        const limit = limits.maxBodyBytes;
+        const message = `request body is larger than the limit of ${limit} bytes`;
+        sendFault(res, 413, "payload_too_large", message, { limit }, { connection: "close" });
+      }
+      return;
+    }
+    const session = new HttpSession(req, res, outcome.body);
+    if (method === undefined) {
+      reply(res, dispatcher.handleText(outcome.body, session, usIn));
+      return;
+    }
+    let params: unknown;
+    if (outcome.body.trim() === "") params = {};
+    else {
+      try {
+        params = JSON.parse(outcome.body);
+      } catch {
+        // The dispatcher answers -32700 for text that is not JSON.
+        reply(res, dispatcher.handleText(outcome.body, session, usIn));
+        return;
+      }
+    }
+    reply(res, dispatcher.callMethod(method, params, session, usIn));
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, usIn: number): void | Promise<void> {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    if (path === "/api/v2") {
+      if (req.method === "POST") return post(req, res, usIn, undefined);
+      return notAllowed(res, req.method, path, "POST");
+    }
+    if (path.startsWith("/api/v2/")) {
+      let method: string;
+      try {
+        method = decodeURIComponent(path.slice(8));
+      } catch {
+        return sendFault(res, 404, "not_found", `${path} is not a valid method path`);
+      }
+      if (req.method === "GET") {
+        const params = coerceQuery(q < 0 ? "" : url.slice(q + 1), dispatcher.method(method));
+        return reply(
+          res,
+          dispatcher.callMethod(method, params, new HttpSession(req, res, ""), usIn),
+        );
+      }
+      if (req.method === "POST") return post(req, res, usIn, method);
+      return notAllowed(res, req.method, path, "GET, POST");
+    }
+    if (path === "/ws/api/v2") {
+      return sendFault(
+        res,
+        426,
+        "upgrade_required",
+        "/ws/api/v2 is the WebSocket endpoint",
+        {},
+        { upgrade: "websocket" },
+      );
+    }
+    sendFault(
+      res,
+      404,
+      "not_found",
+      `no route for ${path}. Expected /api/v2, /api/v2/{method} or /ws/api/v2`,
+    );
+  }
+
+  return function handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    const usIn = nowMicros();
+    requests.enter();
+    res.once("close", () => requests.leave());
+    const done = route(req, res, usIn);
+    if (done instanceof Promise) {
+      done.catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) sendFault(res, 500, "internal_error", "internal error");
+      });
+    }
+  };
+}
+
+function notAllowed(res: ServerResponse, method: string | undefined, path: string, allow: string) {
+  const message = `${method} is not allowed on ${path}. Expected ${allow}`;
+  sendFault(res, 405, "method_not_allowed", message, { allow: allow.split(", ") }, { allow });
+}

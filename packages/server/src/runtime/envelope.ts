@@ -1,0 +1,63 @@
+import { nowMicros } from "./nowMicros.js";
+
+/**
+ * Response envelopes built by string concatenation around the result's JSON, in Deribit's member
+ * order: `jsonrpc, id, result | error, usIn, usOut, usDiff, testnet`. `idJson` is the id's JSON
+ * text, or "" to leave `id` out (the per-method HTTP forms, whose request has none).
+ */
+export function resultEnvelope(
+  idJson: string,
+  resultJson: string,
+  usIn: number,
+  testnet: boolean,
+): string {
+  const usOut = nowMicros();
+  return (
+    (idJson === ""
+      ? '{"jsonrpc":"2.0","result":'
+      : '{"jsonrpc":"2.0","id":' + idJson + ',"result":') +
+    resultJson +
+    ',"usIn":' +
+    usIn +
+    ',"usOut":' +
+    usOut +
+    ',"usDiff":' +
+    (usOut - usIn) +
+    (testnet ? ',"testnet":true}' : ',"testnet":false}')
+  );
+}
+
+/**
+ * The error form of {@link resultEnvelope}; `data` is left out when undefined. Throws when `data`
+ * cannot be serialised (a cycle, a BigInt), like `JSON.stringify`.
+ */
+export function errorEnvelope(
+  idJson: string,
+  code: number,
+  message: string,
+  data: unknown,
+  usIn: number,
+  testnet: boolean,
+): string {
+  const usOut = nowMicros();
+  const dataJson = data === undefined ? undefined : JSON.stringify(data);
+  const error =
+    '{"code":' +
+    (Number.isInteger(code) ? code : -32603) +
+    ',"message":' +
+    JSON.stringify(String(message)) +
+    (dataJson === undefined ? "}" : ',"data":' + dataJson + "}");
+  return (
+    (idJson === ""
+      ? '{"jsonrpc":"2.0","error":'
+      : '{"jsonrpc":"2.0","id":' + idJson + ',"error":') +
+    error +
+    ',"usIn":' +
+    usIn +
+    ',"usOut":' +
+    usOut +
+    ',"usDiff":' +
+    (usOut - usIn) +
+    (testnet ? ',"testnet":true}' : ',"testnet":false}')
+  );
+}
