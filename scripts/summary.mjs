@@ -2,7 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const roots = ["spec", "conformance", ...["packages", "tools"].flatMap((d) => (existsSync(d) ? readdirSync(d).map((p) => join(d, p)) : []))];
+const roots = [
+  "spec",
+  "conformance",
+  ...["packages", "tools"].flatMap((d) =>
+    existsSync(d) ? readdirSync(d).map((p) => join(d, p)) : [],
+  ),
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -25,12 +25,16 @@ describe("assembleDocument", () => {
   test("refuses a listed method without a file, naming it", () => {
     const sources = loadSpecSources(sourcesDir);
     sources.header = { ...sources.header, methods: [...sources.header.methods, "private/nope"] };
-    expect(() => assembleDocument(sources)).toThrow(/lists "private\/nope", but methods\/private\/nope\.yaml does not exist/);
+    expect(() => assembleDocument(sources)).toThrow(
+      /lists "private\/nope", but methods\/private\/nope\.yaml does not exist/,
+    );
   });
 
   test("refuses a method file that is not listed, naming it", () => {
     const sources = loadSpecSources(sourcesDir);
     sources.header = { ...sources.header, methods: sources.header.methods.slice(1) };
-    expect(() => assembleDocument(sources)).toThrow(/methods\/private\/close_position\.yaml is not listed/);
+    expect(() => assembleDocument(sources)).toThrow(
+      /methods\/private\/close_position\.yaml is not listed/,
+    );
   });
 });

@@ -18,7 +18,8 @@ export function assembleDocument(sources: SpecSources): OpenrpcDocument {
   }
   const methods = order.map((name) => {
     const method = sources.methods.get(name);
-    if (!method) throw new Error(`openrpc.yaml lists "${name}", but methods/${name}.yaml does not exist`);
+    if (!method)
+      throw new Error(`openrpc.yaml lists "${name}", but methods/${name}.yaml does not exist`);
     return method;
   });
 
@@ -26,7 +27,8 @@ export function assembleDocument(sources: SpecSources): OpenrpcDocument {
   const groups = sources.errorGroups.map((group) => {
     const described: Record<string, { code: number; description: string }> = {};
     for (const [name, error] of Object.entries(group.errors ?? {})) {
-      if (errors[name]) throw new Error(`error "${name}" is defined twice (again in ${group.file})`);
+      if (errors[name])
+        throw new Error(`error "${name}" is defined twice (again in ${group.file})`);
       errors[name] = { code: error.code, message: error.message };
       described[name] = { code: error.code, description: error.description };
     }

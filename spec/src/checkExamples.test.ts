@@ -36,12 +36,18 @@ describe("a broken example is reported with the method and the field", () => {
     ],
     [
       "an undeclared error code",
-      (m) => m.examples.push({ name: "x", params: [], "x-error": { code: 11054, message: "post_only_reject" } }),
+      (m) =>
+        m.examples.push({
+          name: "x",
+          params: [],
+          "x-error": { code: 11054, message: "post_only_reject" },
+        }),
       /x-error\.code 11054 is not an error the method declares/,
     ],
     [
       "the wrong message for a declared code",
-      (m) => m.examples.push({ name: "x", params: [], "x-error": { code: 10020, message: "nope" } }),
+      (m) =>
+        m.examples.push({ name: "x", params: [], "x-error": { code: 10020, message: "nope" } }),
       /x-error\.message expected "invalid_or_unsupported_instrument"/,
     ],
   ];

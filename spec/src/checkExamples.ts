@@ -41,7 +41,10 @@ export function checkExamples(document: OpenrpcDocument): SpecProblem[] {
       const given = new Map((example.params ?? []).map((p) => [p.name, p.value]));
       for (const name of given.keys()) {
         if (!method.params.some((p) => p.name === name)) {
-          add(`.params.${name}`, `is not a param of the method. Expected one of ${method.params.map((p) => p.name).join(", ") || "(none)"}`);
+          add(
+            `.params.${name}`,
+            `is not a param of the method. Expected one of ${method.params.map((p) => p.name).join(", ") || "(none)"}`,
+          );
         }
       }
       if (!paramsMayBeInvalid) {
@@ -52,11 +55,15 @@ export function checkExamples(document: OpenrpcDocument): SpecProblem[] {
           }
           const validate = compile(param.schema);
           if (!validate(given.get(param.name))) {
-            add(`.params.${param.name}`, `does not match the param's schema: ${formatSchemaErrors(validate)}`);
+            add(
+              `.params.${param.name}`,
+              `does not match the param's schema: ${formatSchemaErrors(validate)}`,
+            );
           }
         }
       }
-      if (error && example.result) add("", "has both a result and an x-error; an example shows one outcome");
+      if (error && example.result)
+        add("", "has both a result and an x-error; an example shows one outcome");
       if (!error && !example.result) add("", "has neither a result nor an x-error");
       if (example.result && method.result) {
         const validate = compile(method.result.schema);
@@ -67,9 +74,15 @@ export function checkExamples(document: OpenrpcDocument): SpecProblem[] {
       if (error) {
         const match = declared.find((d) => d.code === error.code);
         if (!match) {
-          add(".x-error.code", `${error.code} is not an error the method declares. Expected one of ${declared.map((d) => d.code).join(", ")}`);
+          add(
+            ".x-error.code",
+            `${error.code} is not an error the method declares. Expected one of ${declared.map((d) => d.code).join(", ")}`,
+          );
         } else if (match.message !== error.message) {
-          add(".x-error.message", `expected "${match.message}" (the declared message of ${error.code}), but got "${error.message}"`);
+          add(
+            ".x-error.message",
+            `expected "${match.message}" (the declared message of ${error.code}), but got "${error.message}"`,
+          );
         }
       }
     });

@@ -22,7 +22,9 @@ function rebase(schema: unknown): unknown {
  * Returns a function that compiles any schema of the document (inline, or with `$ref`s into
  * `#/components/schemas`) into an ajv 8 validator, caching by schema object.
  */
-export function createSchemaCompiler(document: OpenrpcDocument): (schema: unknown) => ValidateFunction {
+export function createSchemaCompiler(
+  document: OpenrpcDocument,
+): (schema: unknown) => ValidateFunction {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ $id: ROOT, components: { schemas: document.components?.schemas ?? {} } });
@@ -41,6 +43,9 @@ export function createSchemaCompiler(document: OpenrpcDocument): (schema: unknow
 /** Formats ajv errors as one short line: `/order/order_id must be string`. */
 export function formatSchemaErrors(validate: ValidateFunction): string {
   return (validate.errors ?? [])
-    .map((e) => `${e.instancePath || "(value)"} ${e.message}${e.params && "allowedValues" in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ""}`)
+    .map(
+      (e) =>
+        `${e.instancePath || "(value)"} ${e.message}${e.params && "allowedValues" in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ""}`,
+    )
     .join("; ");
 }

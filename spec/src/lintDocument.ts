@@ -10,14 +10,22 @@ function lintSchemaTree(schema: Obj, where: string, field: string, out: SpecProb
   if (!schema || typeof schema !== "object" || schema.$ref) return;
   for (const [name, property] of Object.entries((schema.properties ?? {}) as Obj)) {
     const path = `${field}.properties.${name}`;
-    if (!property.$ref && !property.description) out.push({ where, field: `${path}.description`, message: "missing: every property says what it is" });
+    if (!property.$ref && !property.description)
+      out.push({
+        where,
+        field: `${path}.description`,
+        message: "missing: every property says what it is",
+      });
     lintSchemaTree(property, where, path, out);
   }
   for (const key of ["items", "additionalProperties"]) {
-    if (schema[key] && typeof schema[key] === "object") lintSchemaTree(schema[key], where, `${field}.${key}`, out);
+    if (schema[key] && typeof schema[key] === "object")
+      lintSchemaTree(schema[key], where, `${field}.${key}`, out);
   }
   for (const key of ["oneOf", "anyOf", "allOf"]) {
-    (schema[key] ?? []).forEach((s: Obj, i: number) => lintSchemaTree(s, where, `${field}.${key}[${i}]`, out));
+    (schema[key] ?? []).forEach((s: Obj, i: number) => {
+      lintSchemaTree(s, where, `${field}.${key}[${i}]`, out);
+    });
   }
 }
 
@@ -34,31 +42,55 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
   const errors = (doc.components?.errors ?? {}) as Obj;
   const tags = (doc.components?.tags ?? {}) as Obj;
 
-  if (!doc.info?.description) out.push({ where: "document", field: "info.description", message: "missing" });
-  if (!doc.servers?.length) out.push({ where: "document", field: "servers", message: "missing: list the reference server's URLs" });
+  if (!doc.info?.description)
+    out.push({ where: "document", field: "info.description", message: "missing" });
+  if (!doc.servers?.length)
+    out.push({
+      where: "document",
+      field: "servers",
+      message: "missing: list the reference server's URLs",
+    });
 
   for (const [name, schema] of Object.entries(schemas) as [string, Obj][]) {
     const where = `components.schemas.${name}`;
-    if (!schema.title) out.push({ where, field: "title", message: `missing: generated type names come from titles (use "${name}")` });
+    if (!schema.title)
+      out.push({
+        where,
+        field: "title",
+        message: `missing: generated type names come from titles (use "${name}")`,
+      });
     if (!schema.description) out.push({ where, field: "description", message: "missing" });
     lintSchemaTree(schema, where, "schema", out);
   }
 
   for (const method of doc.methods as Obj[]) {
     const where = method.name as string;
-    for (const key of ["summary", "description"]) if (!method[key]) out.push({ where, field: key, message: "missing" });
-    if (!method.tags?.length) out.push({ where, field: "tags", message: "missing: at least one tag" });
+    for (const key of ["summary", "description"])
+      if (!method[key]) out.push({ where, field: key, message: "missing" });
+    if (!method.tags?.length)
+      out.push({ where, field: "tags", message: "missing: at least one tag" });
     (method.tags ?? []).forEach((tag: Obj, i: number) => {
       const tagName = tag.$ref ? String(tag.$ref).replace("#/components/tags/", "") : tag.name;
-      if (!tags[tagName]) out.push({ where, field: `tags[${i}]`, message: `"${tagName}" is not declared in components.tags` });
+      if (!tags[tagName])
+        out.push({
+          where,
+          field: `tags[${i}]`,
+          message: `"${tagName}" is not declared in components.tags`,
+        });
     });
     (method.params ?? []).forEach((param: Obj, i: number) => {
-      if (!param.description) out.push({ where, field: `params[${i}] "${param.name}".description`, message: "missing" });
+      if (!param.description)
+        out.push({ where, field: `params[${i}] "${param.name}".description`, message: "missing" });
       lintSchemaTree(param.schema, where, `params[${i}] "${param.name}".schema`, out);
     });
     if (!method.result?.schema) out.push({ where, field: "result.schema", message: "missing" });
     const examples = (method.examples ?? []) as Obj[];
-    if (!examples.some((e) => e.result)) out.push({ where, field: "examples", message: "missing: at least one example with a result" });
+    if (!examples.some((e) => e.result))
+      out.push({
+        where,
+        field: "examples",
+        message: "missing: at least one example with a result",
+      });
     let declared: { code: number }[] = [];
     try {
       declared = methodErrors(document, method);
@@ -67,37 +99,73 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
     }
     const required = [-32602, -32603, ...(method["x-auth"]?.private ? [10000, 13009] : [])];
     for (const code of required) {
-      if (!declared.some((d) => d.code === code)) out.push({ where, field: "errors", message: `must declare ${code}${code > 0 ? " (every private method)" : " (every method)"}` });
+      if (!declared.some((d) => d.code === code))
+        out.push({
+          where,
+          field: "errors",
+          message: `must declare ${code}${code > 0 ? " (every private method)" : " (every method)"}`,
+        });
     }
   }
 
   const codes = new Map<number, string>();
   for (const [name, error] of Object.entries(errors) as [string, Obj][]) {
     const seen = codes.get(error.code);
-    if (seen) out.push({ where: `components.errors.${name}`, field: "code", message: `${error.code} is also the code of ${seen}: codes are unique` });
+    if (seen)
+      out.push({
+        where: `components.errors.${name}`,
+        field: "code",
+        message: `${error.code} is also the code of ${seen}: codes are unique`,
+      });
     codes.set(error.code, name);
   }
   const groups = (doc["x-error-groups"] ?? []) as Obj[];
   groups.forEach((group, i) => {
     const [low, high] = group.range ?? [];
     if (!(Number.isInteger(low) && Number.isInteger(high) && low <= high)) {
-      out.push({ where: `x-error-groups[${i}] "${group.name}"`, field: "range", message: `expected [low, high] integers, but got ${JSON.stringify(group.range)}` });
+      out.push({
+        where: `x-error-groups[${i}] "${group.name}"`,
+        field: "range",
+        message: `expected [low, high] integers, but got ${JSON.stringify(group.range)}`,
+      });
       return;
     }
     groups.slice(0, i).forEach((other) => {
-      if (low <= other.range[1] && other.range[0] <= high) out.push({ where: `x-error-groups[${i}] "${group.name}"`, field: "range", message: `[${low}, ${high}] overlaps "${other.name}" [${other.range.join(", ")}]` });
+      if (low <= other.range[1] && other.range[0] <= high)
+        out.push({
+          where: `x-error-groups[${i}] "${group.name}"`,
+          field: "range",
+          message: `[${low}, ${high}] overlaps "${other.name}" [${other.range.join(", ")}]`,
+        });
     });
     for (const [name, error] of Object.entries(group.errors ?? {}) as [string, Obj][]) {
-      if (error.code < low || error.code > high) out.push({ where: `components.errors.${name}`, field: "code", message: `${error.code} is outside its group "${group.name}" range [${low}, ${high}]` });
-      if (!error.description) out.push({ where: `components.errors.${name}`, field: "description", message: "missing (in its error group)" });
+      if (error.code < low || error.code > high)
+        out.push({
+          where: `components.errors.${name}`,
+          field: "code",
+          message: `${error.code} is outside its group "${group.name}" range [${low}, ${high}]`,
+        });
+      if (!error.description)
+        out.push({
+          where: `components.errors.${name}`,
+          field: "description",
+          message: "missing (in its error group)",
+        });
     }
   });
   for (const name of Object.keys(errors)) {
-    if (!groups.some((g) => g.errors && name in g.errors)) out.push({ where: `components.errors.${name}`, field: "code", message: "belongs to no error group" });
+    if (!groups.some((g) => g.errors && name in g.errors))
+      out.push({
+        where: `components.errors.${name}`,
+        field: "code",
+        message: "belongs to no error group",
+      });
   }
 
   // Reachability: every component schema is referenced from a method or a document extension.
-  const extensions = Object.entries(doc).filter(([key]) => key.startsWith("x-") && key !== "x-extensions");
+  const extensions = Object.entries(doc).filter(
+    ([key]) => key.startsWith("x-") && key !== "x-extensions",
+  );
   const queue = collectRefs([doc.methods, extensions.map(([, value]) => value)]);
   const reached = new Set<string>();
   while (queue.length) {
@@ -113,10 +181,16 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
     queue.push(...collectRefs(schemas[name]));
   }
   for (const name of Object.keys(schemas)) {
-    if (!reached.has(name)) out.push({ where: `components.schemas.${name}`, field: "(schema)", message: "is never referenced: delete it or use it" });
+    if (!reached.has(name))
+      out.push({
+        where: `components.schemas.${name}`,
+        field: "(schema)",
+        message: "is never referenced: delete it or use it",
+      });
   }
   for (const ref of collectRefs(doc.methods)) {
-    if (ref.startsWith("#/components/errors/") && !errors[ref.slice(20)]) out.push({ where: "document", field: ref, message: "unresolved reference: no such error" });
+    if (ref.startsWith("#/components/errors/") && !errors[ref.slice(20)])
+      out.push({ where: "document", field: ref, message: "unresolved reference: no such error" });
   }
   return out;
 }

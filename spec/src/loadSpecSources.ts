@@ -67,7 +67,8 @@ export function loadSpecSources(srcDir: string): SpecSources {
   for (const file of yamlFiles(join(srcDir, "schemas"))) {
     for (const [name, schema] of Object.entries(readYaml(file) ?? {})) {
       const seen = schemas.get(name);
-      if (seen) throw new Error(`schema "${name}" is defined twice: in ${seen.file} and in ${file}`);
+      if (seen)
+        throw new Error(`schema "${name}" is defined twice: in ${seen.file} and in ${file}`);
       schemas.set(name, { file, schema: schema as Record<string, unknown> });
     }
   }

@@ -8,7 +8,10 @@ export interface DeclaredError {
 }
 
 /** Resolves a method's `errors` (refs into `components.errors` or inline) to name, code and message. */
-export function methodErrors(document: OpenrpcDocument, method: { errors?: unknown[] }): DeclaredError[] {
+export function methodErrors(
+  document: OpenrpcDocument,
+  method: { errors?: unknown[] },
+): DeclaredError[] {
   const components = (document.components?.errors ?? {}) as Record<string, DeclaredError>;
   return (method.errors ?? []).map((entry) => {
     const ref = (entry as { $ref?: string }).$ref;

@@ -17,7 +17,9 @@ test("a malformed x-auth extension fails (the extensions are declared in the doc
   const document = freshDocument();
   methodOf(document, "private/close_position")["x-auth"] = { private: "yes" };
   const problems = validateDocument(document);
-  expect(problems.map((p) => `${p.where} ${p.field}`).join("\n")).toMatch(/private\/close_position .*x-auth/);
+  expect(problems.map((p) => `${p.where} ${p.field}`).join("\n")).toMatch(
+    /private\/close_position .*x-auth/,
+  );
 });
 
 test("validating twice works (the extended meta-schema is not shared state)", () => {

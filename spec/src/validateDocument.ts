@@ -20,7 +20,9 @@ export function validateDocument(document: OpenrpcDocument): SpecProblem[] {
   return errors.map((error) => {
     const path = error.instancePath ?? error.dataPath ?? "";
     const method = /^\/methods\/(\d+)(.*)$/.exec(path) ?? /^\.methods\[(\d+)\](.*)$/.exec(path);
-    const name = method ? (document.methods[Number(method[1])] as { name?: string })?.name : undefined;
+    const name = method
+      ? (document.methods[Number(method[1])] as { name?: string })?.name
+      : undefined;
     return {
       where: name ?? "document",
       field: (method ? method[2] : path) || "(root)",

@@ -9,7 +9,9 @@ import { formatProblems } from "../SpecProblem.js";
 
 const mode = process.argv[2];
 if (mode !== "--write" && mode !== "--check") {
-  console.error(`usage: assemble --write | --check\n  expected --write or --check, but got ${mode ?? "nothing"}`);
+  console.error(
+    `usage: assemble --write | --check\n  expected --write or --check, but got ${mode ?? "nothing"}`,
+  );
   process.exit(2);
 }
 const document = assembleDocument(loadSpecSources(sourcesDir));

@@ -19,15 +19,22 @@ const rows = document.methods.map((m) => [
   m["x-auth"]?.private ? `private (${m["x-auth"].scope})` : "public",
   m["x-matching-engine"] ? "yes" : "",
   String(m.params.length),
-  methodErrors(doc, m).map((e) => e.code).join(" "),
+  methodErrors(doc, m)
+    .map((e) => e.code)
+    .join(" "),
   String(m.examples?.length ?? 0),
 ]);
 const head = ["method", "auth", "engine", "params", "errors", "examples"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join("  ").trimEnd();
+const line = (r: string[]) =>
+  r
+    .map((c, i) => c.padEnd(widths[i] as number))
+    .join("  ")
+    .trimEnd();
 
 console.log(`${document.info.title} ${document.info.version} (OpenRPC ${document.openrpc})`);
-for (const server of document.servers ?? []) console.log(`  server ${server.name ?? ""} ${server.url}`);
+for (const server of document.servers ?? [])
+  console.log(`  server ${server.name ?? ""} ${server.url}`);
 console.log("");
 console.log(line(head));
 for (const r of rows) console.log(line(r));
