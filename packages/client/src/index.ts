@@ -1,0 +1,1 @@
+export { AbortedError } from "./runtime/AbortedError.js";

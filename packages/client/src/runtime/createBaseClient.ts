@@ -1,0 +1,272 @@
+import type { ReconnectOptions } from "./backoffDelay.js";
+import { basicAuthorization } from "./basicAuthorization.js";
+import type { CryptoProvider } from "./CryptoProvider.js";
+import { createHttpTransport, type HttpRequestInfo } from "./createHttpTransport.js";
+import { type ConnectionEvent, createWsTransport } from "./createWsTransport.js";
+import { hmacAuthorization } from "./hmacAuthorization.js";
+import { isPrivateMethod } from "./isPrivateMethod.js";
+import type { ResultValidator } from "./ResultValidator.js";
+import { RpcError } from "./RpcError.js";
+import type { RpcResponse } from "./RpcResponse.js";
+import { resolveEndpoints } from "./resolveEndpoints.js";
+import { type AuthSession, type Credentials, TokenManager } from "./TokenManager.js";
+import type { CallOptions, RpcTransport, Transport } from "./Transport.js";
+import type { ErrorClasses } from "./toRpcError.js";
+import type { WebSocketConstructor } from "./WebSocketLike.js";
+
+/** Credentials plus how HTTP requests carry them. */
+export interface AuthOptions extends Credentials {
+  /**
+   * HTTP only: `bearer` (default: `public/auth` once, then `Authorization: Bearer`),
+   * `basic` (`Basic base64(id:secret)` on every private call) or `hmac`
+   * (`deri-hmac-sha256`, a fresh nonce and signature per request).
+   */
+  http?: "bearer" | "basic" | "hmac";
+  /** Refresh this many ms before the token expires (default: 20 % of its lifetime, at most 60 s). */
+  refreshMarginMs?: number;
+}
+
+export interface ClientOptions {
+  /** HTTP endpoint (`http://host/api/v2`) or origin; also gives the WebSocket URL when `wsUrl` is absent. */
+  url?: string;
+  /** WebSocket URL (`ws://host/ws/api/v2`) or origin. */
+  wsUrl?: string;
+  /** Default `ws` when `wsUrl` is given, else `http`. */
+  transport?: "http" | "ws";
+  /** HTTP: `POST` a JSON-RPC body (default) or `GET /api/v2/{method}?query`. */
+  httpMethod?: "POST" | "GET";
+  auth?: AuthOptions;
+  /** Default per-call timeout, ms (default 30 000; `0`: none). */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  reconnect?: ReconnectOptions | false;
+  /** Check every result against the spec's schema (`true`: loads `@unwind/spec`, Node only), or your own check. */
+  validateResults?: boolean | ResultValidator;
+  /** Called with every successful response and its timing. */
+  onResponse?: (response: RpcResponse, method: string) => void;
+  onNotification?: (message: { method: string; params?: unknown }) => void;
+  onConnectionEvent?: (event: ConnectionEvent) => void;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+  WebSocket?: WebSocketConstructor;
+  /** Error classes by code (default: the generated ones). */
+  errorClasses?: ErrorClasses;
+}
+
+/** What differs between the Node and the browser entry. */
+export interface ClientEnvironment {
+  crypto: CryptoProvider;
+  WebSocket: (() => WebSocketConstructor | undefined) | undefined;
+  loadSpecValidator: (() => Promise<ResultValidator>) | undefined;
+  errorClasses: ErrorClasses;
+}
+
+/** The client without the generated methods: raw calls by name, auth, lifecycle. */
+export interface BaseClient {
+  /** The transport below auth and validation. */
+  readonly transport: RpcTransport;
+  /** Calls any method by name and resolves with its `result`. */
+  request<Result = unknown>(
+    method: string,
+    params?: object,
+    options?: CallOptions,
+  ): Promise<Result>;
+  /** Like `request`, resolving with the result and its envelope (`usIn`, `usOut`, `usDiff`, `testnet`, `rttMs`). */
+  requestWithResponse<Result = unknown>(
+    method: string,
+    params?: object,
+    options?: CallOptions,
+  ): Promise<RpcResponse<Result>>;
+  /** Runs `public/auth` now (on the WebSocket: connects, which authenticates the connection). */
+  authenticate(): Promise<AuthSession>;
+  /** The tokens of the last `public/auth`, if any. */
+  readonly session: AuthSession | undefined;
+  /** Fails calls still waiting and closes the socket. */
+  close(): Promise<void>;
+}
+
+/** The base client plus the two transports the generated methods are bound to. */
+export interface BaseClientParts {
+  base: BaseClient;
+  resultTransport: Transport;
+  responseTransport: Transport;
+}
+
+/** Builds transports, auth and the call pipeline from `ClientOptions`. */
+export function createBaseClient(env: ClientEnvironment, options: ClientOptions): BaseClientParts {
+  const endpoints = resolveEndpoints(options.url, options.wsUrl);
+  const kind = options.transport ?? (options.wsUrl !== undefined ? "ws" : "http");
+  const errorClasses = options.errorClasses ?? env.errorClasses;
+  const auth = options.auth;
+  const tokens = auth
+    ? new TokenManager(auth, env.crypto, { refreshMarginMs: auth.refreshMarginMs })
+    : undefined;
+  const httpAuth = auth?.http ?? "bearer";
+
+  let transport: RpcTransport & { readonly state?: string; connect?(): Promise<void> };
+  if (kind === "ws") {
+    const WebSocket = options.WebSocket ?? env.WebSocket?.();
+    if (!WebSocket)
+      throw new TypeError('transport: "ws" needs a WebSocket class; none is available here.');
+    if (!endpoints.ws) throw new TypeError('transport: "ws" needs wsUrl or url.');
+    transport = createWsTransport({
+      url: endpoints.ws,
+      WebSocket,
+      timeoutMs: options.timeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+      reconnect: options.reconnect,
+      errorClasses,
+      onNotification: options.onNotification,
+      onConnectionEvent: options.onConnectionEvent,
+      onConnect: tokens
+        ? async (send) => {
+            await tokens.login(async (method, params) => (await send(method, params)).result);
+          }
+        : undefined,
+    });
+  } else {
+    if (!endpoints.http) throw new TypeError('transport: "http" needs url.');
+    const authorize =
+      tokens && auth
+        ? httpAuthorizer(httpAuth, auth, tokens, env.crypto, () => transport)
+        : undefined;
+    transport = createHttpTransport({
+      url: endpoints.http,
+      httpMethod: options.httpMethod,
+      fetch: options.fetch,
+      headers: options.headers,
+      timeoutMs: options.timeoutMs,
+      errorClasses,
+      authorize,
+    });
+  }
+
+  let validator: Promise<ResultValidator> | undefined;
+  const validate = options.validateResults;
+  if (validate === true && !env.loadSpecValidator) {
+    throw new TypeError(
+      "validateResults: true needs @unwind/spec, which only loads on Node; pass a function.",
+    );
+  }
+  const getValidator = (): Promise<ResultValidator> | undefined => {
+    if (!validate) return undefined;
+    validator ??=
+      typeof validate === "function" ? Promise.resolve(validate) : env.loadSpecValidator!();
+    return validator;
+  };
+  const onResponse = options.onResponse;
+  const transportCall = (method: string, params: object) => transport.request(method, params);
+  const retriesOnUnauthorized = kind === "http" && tokens !== undefined && httpAuth === "bearer";
+
+  async function slow(
+    method: string,
+    params: object,
+    call: CallOptions,
+    full: boolean,
+  ): Promise<unknown> {
+    if (kind === "ws" && tokens?.session && tokens.needsToken() && isPrivateMethod(method)) {
+      await tokens.refresh(transportCall);
+    }
+    const hooked: CallOptions = onResponse
+      ? {
+          ...call,
+          onResponse: (response) => {
+            call.onResponse?.(response);
+            onResponse(response, method);
+          },
+        }
+      : call;
+    const usedToken =
+      retriesOnUnauthorized && isPrivateMethod(method) && !tokens!.needsToken()
+        ? tokens!.session?.accessToken
+        : undefined;
+    let response: RpcResponse;
+    try {
+      response = await transport.send(method, params, hooked);
+    } catch (error) {
+      if (usedToken === undefined || !(error instanceof RpcError) || error.code !== 13009)
+        throw error;
+      // The server forgot the token (restart, revocation): one fresh grant, then the call once more.
+      tokens!.invalidate(usedToken);
+      response = await transport.send(method, params, hooked);
+    }
+    const check = getValidator();
+    if (check) (await check)(method, response.result);
+    return full ? response : response.result;
+  }
+
+  const fast = !onResponse && !validate && !tokens;
+  function call(
+    method: string,
+    params: object | undefined,
+    callOptions: CallOptions | undefined,
+    full: boolean,
+  ): Promise<any> {
+    const p = params ?? {};
+    const c = callOptions ?? {};
+    if (fast) return full ? transport.send(method, p, c) : transport.request(method, p, c);
+    if (kind === "ws" && !onResponse && !validate && !(tokens?.session && tokens.needsToken())) {
+      return full ? transport.send(method, p, c) : transport.request(method, p, c);
+    }
+    return slow(method, p, c, full);
+  }
+
+  const base: BaseClient = {
+    transport,
+    request: (method, params, callOptions) => call(method, params, callOptions, false),
+    requestWithResponse: (method, params, callOptions) => call(method, params, callOptions, true),
+    async authenticate() {
+      if (!tokens) throw new TypeError("authenticate() needs the auth option.");
+      if (kind === "ws") {
+        if (transport.state === "open") return tokens.login(transportCall);
+        await transport.connect!();
+        return tokens.session!;
+      }
+      return tokens.login(transportCall);
+    },
+    get session() {
+      return tokens?.session;
+    },
+    close: () => transport.close(),
+  };
+  return {
+    base,
+    resultTransport: {
+      request: (method, params, callOptions) => call(method, params, callOptions, false),
+    },
+    responseTransport: {
+      request: (method, params, callOptions) => call(method, params, callOptions, true),
+    },
+  };
+}
+
+function httpAuthorizer(
+  mode: "bearer" | "basic" | "hmac",
+  auth: AuthOptions,
+  tokens: TokenManager,
+  crypto: CryptoProvider,
+  transport: () => RpcTransport,
+): (request: HttpRequestInfo) => Promise<string | undefined> | string | undefined {
+  if (mode === "basic") {
+    const header = basicAuthorization(auth.clientId, auth.clientSecret);
+    return (request) => (isPrivateMethod(request.rpcMethod) ? header : undefined);
+  }
+  if (mode === "hmac") {
+    return (request) =>
+      isPrivateMethod(request.rpcMethod)
+        ? hmacAuthorization(
+            {
+              clientId: auth.clientId,
+              clientSecret: auth.clientSecret,
+              httpMethod: request.httpMethod,
+              pathAndQuery: request.pathAndQuery,
+              body: request.body,
+            },
+            crypto,
+          )
+        : undefined;
+  }
+  const authCall = (method: string, params: object) => transport().request(method, params);
+  return async (request) =>
+    isPrivateMethod(request.rpcMethod) ? `Bearer ${await tokens.accessToken(authCall)}` : undefined;
+}
