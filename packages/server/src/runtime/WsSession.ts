@@ -1,12 +1,15 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
+import type { Dispatcher } from "./createDispatcher.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 
 /**
  * One WebSocket connection: its own auth state (set by `authenticateConnection`), its in-flight
- * count, and back-pressure: when the unsent output passes the high-water mark the connection stops
- * being read until the socket drains.
+ * count, and back-pressure. When the unsent output passes the high-water mark the connection stops
+ * being read until the socket drains; the messages of the chunk being parsed are kept as text and
+ * dispatched after the drain, so a client that does not read costs the server at most one read
+ * chunk of requests plus its in-flight answers, however large the answers are.
  */
 export class WsSession implements Session {
   readonly transport = "ws" as const;
@@ -16,14 +19,23 @@ export class WsSession implements Session {
   /** Times this connection was paused for back-pressure. */
   pauses = 0;
   readonly #ws: WebSocket;
+  readonly #dispatcher: Dispatcher;
+  #backlog: string[] = [];
   readonly #socket: Socket;
   readonly #highWaterMark: number;
   readonly #controller = new AbortController();
   #backPressure = false;
   #closing = false;
 
-  constructor(ws: WebSocket, socket: Socket, maxInFlight: number, highWaterMark: number) {
+  constructor(
+    ws: WebSocket,
+    socket: Socket,
+    dispatcher: Dispatcher,
+    maxInFlight: number,
+    highWaterMark: number,
+  ) {
     this.#ws = ws;
+    this.#dispatcher = dispatcher;
     this.#socket = socket;
     this.maxInFlight = maxInFlight;
     this.#highWaterMark = highWaterMark;
@@ -45,6 +57,19 @@ export class WsSession implements Session {
     this.principal = principal;
   }
 
+  /** One message from the client. */
+  receive(text: string): void {
+    if (this.#closing) return;
+    if (this.#backPressure) this.#backlog.push(text);
+    else this.#dispatch(text);
+  }
+
+  #dispatch(text: string): void {
+    const out = this.#dispatcher.handleText(text, this);
+    if (typeof out === "string") this.send(out);
+    else if (out !== undefined) out.then(this.send);
+  }
+
   /** Sends an answer (a bound function, so it can be a promise callback without a closure a call). */
   readonly send = (text: string | undefined): void => {
     const ws = this.#ws;
@@ -62,12 +87,16 @@ export class WsSession implements Session {
 
   readonly #drained = (): void => {
     this.#backPressure = false;
-    if (!this.#closing) this.#ws.resume();
+    if (this.#closing) return;
+    const backlog = this.#backlog;
+    while (backlog.length > 0 && !this.#backPressure) this.#dispatch(backlog.shift()!);
+    if (!this.#backPressure) this.#ws.resume();
   };
 
-  /** Stops reading new requests: the first step of a graceful shutdown. */
+  /** Stops reading new requests (a backlog is dropped): the first step of a graceful shutdown. */
   stopReading(): void {
     this.#closing = true;
+    this.#backlog = [];
     this.#ws.pause();
   }
 
@@ -91,6 +120,7 @@ export class WsSession implements Session {
   /** The connection is gone: abort what handlers are still doing for it. */
   closed(): void {
     this.#closing = true;
+    this.#backlog = [];
     this.#controller.abort();
   }
 

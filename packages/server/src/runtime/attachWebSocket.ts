@@ -49,17 +49,12 @@ export function attachWebSocket(
     const session = new WsSession(
       ws,
       req.socket,
+      dispatcher,
       limits.maxInFlightPerConnection,
       limits.wsHighWaterMarkBytes,
     );
     sessions.add(session);
-    const send = session.send;
-    ws.on("message", (data: Buffer) => {
-      if (session.closing) return;
-      const out = dispatcher.handleText(data.toString(), session);
-      if (typeof out === "string") send(out);
-      else if (out !== undefined) out.then(send);
-    });
+    ws.on("message", (data: Buffer) => session.receive(data.toString()));
     ws.on("error", () => {});
     ws.on("close", () => {
       sessions.delete(session);

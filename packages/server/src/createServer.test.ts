@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { createServer } from "./createServer.js";
+import { auth, handlers, methods, validators } from "./runtime/fixtureApi.test-helpers.js";
+import { connect, http, postJson } from "./runtime/sockets.test-helpers.js";
+
+const rpc = (id: unknown, method: string, params?: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method,
+  params,
+});
+const start = (
+  extra: Parameters<typeof createServer>[0] extends infer O ? Partial<O> : never = {},
+) => createServer({ methods, validators, handlers, auth, onError: () => {}, ...extra });
+
+describe("createServer", () => {
+  it("listens on 127.0.0.1 and a free port, serving HTTP and WebSocket on it", async () => {
+    const server = await start({ testnet: true });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/api/v2`);
+    expect(server.wsUrl).toBe(`ws://127.0.0.1:${server.port}/ws/api/v2`);
+    expect(server.port).toBeGreaterThan(0);
+    expect((await postJson(server.url, rpc(1, "public/test"))).json.testnet).toBe(true);
+    const client = await connect(server.wsUrl);
+    expect((await client.call(rpc(2, "public/test"))).testnet).toBe(true);
+    await server.close();
+    expect(await client.closed).toEqual({ code: 1001, reason: "server shutting down" });
+  });
+
+  it("answers in-flight requests on every transport before closing", async () => {
+    const server = await start();
+    const client = await connect(server.wsUrl);
+    const wsSlow = client.call(rpc(1, "public/slow", { ms: 150 }));
+    const httpSlow = postJson(server.url, rpc(2, "public/slow", { ms: 150 }));
+    const getSlow = http(`${server.url}/public/slow?ms=150`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    let closed = false;
+    const closing = server.close().then(() => (closed = true));
+    expect(server.close()).toBe(server.close());
+    const [ws, post, get] = await Promise.all([wsSlow, httpSlow, getSlow]);
+    expect(ws.result).toEqual({ slept: 150, aborted: false });
+    expect(post.json.result).toEqual({ slept: 150, aborted: false });
+    expect(post.headers.connection).toBe("close");
+    expect(get.json.result.slept).toBe(150);
+    expect((await client.closed).code).toBe(1001);
+    await closing;
+    expect(closed).toBe(true);
+    await expect(postJson(server.url, rpc(3, "public/test"))).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("stops reading new WebSocket requests once closing", async () => {
+    const server = await start();
+    const client = await connect(server.wsUrl);
+    const slow = client.call(rpc(1, "public/slow", { ms: 100 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const closing = server.close();
+    client.ws.send(JSON.stringify(rpc(2, "public/test")));
+    expect((await slow).result.slept).toBe(100);
+    await closing;
+    expect(client.messages.map((m) => m.id)).toEqual([1]);
+  });
+
+  it("aborts what is still running after the grace period", async () => {
+    const server = await start({ limits: { shutdownGraceMs: 50 } });
+    const client = await connect(server.wsUrl);
+    client.ws.send(JSON.stringify(rpc(1, "public/slow", { ms: 5000 })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const began = Date.now();
+    await server.close();
+    expect(Date.now() - began).toBeLessThan(2000);
+    expect((await client.closed).code).toBe(1001);
+  });
+
+  it("rejects when the port is taken", async () => {
+    const server = await start();
+    await expect(start({ port: server.port })).rejects.toThrow(/EADDRINUSE/);
+    await server.close();
+  });
+});
