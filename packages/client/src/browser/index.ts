@@ -1,1 +1,10 @@
 export { AbortedError } from "../runtime/AbortedError.js";
+export { ClientError } from "../runtime/ClientError.js";
+export { ConnectionClosedError } from "../runtime/ConnectionClosedError.js";
+export { HttpStatusError } from "../runtime/HttpStatusError.js";
+export { InvalidResponseError } from "../runtime/InvalidResponseError.js";
+export { ResultValidationError } from "../runtime/ResultValidationError.js";
+export { RpcError } from "../runtime/RpcError.js";
+export { TimeoutError } from "../runtime/TimeoutError.js";
+export { TransportError } from "../runtime/TransportError.js";
+export { createClient } from "./createClient.js";
