@@ -87,3 +87,33 @@ export function mulDivRound(x: Int, m: Int, d: Int): Int {
   }
   return norm(roundBig(BigInt(x) * BigInt(m), BigInt(d)));
 }
+
+/** Greatest common divisor of |a| and |b|. */
+export function gcdInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    let x = a < 0 ? -a : a;
+    let y = b < 0 ? -b : b;
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
+  let x = BigInt(a);
+  let y = BigInt(b);
+  if (x < 0n) x = -x;
+  if (y < 0n) y = -y;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return norm(x);
+}
+
+/** a / b when b divides a exactly. */
+export function divExactInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") return a / b;
+  return norm(BigInt(a) / BigInt(b));
+}

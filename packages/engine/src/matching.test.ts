@@ -6,7 +6,7 @@ interface Case {
   name: string;
   given: Row[];
   when: Row & { 4?: Record<string, unknown> };
-  then: {
+  want: {
     state?: string;
     filled?: string;
     trades?: [string, string][];
@@ -32,7 +32,7 @@ const cases: Case[] = [
     name: "a passive buy rests behind the best bid",
     given: S,
     when: [3, "buy", "49990", "10"],
-    then: {
+    want: {
       state: "open",
       trades: [],
       bids: [
@@ -45,7 +45,7 @@ const cases: Case[] = [
     name: "a buy at the ask takes the oldest order at that price first",
     given: S,
     when: [3, "buy", "50010", "120"],
-    then: {
+    want: {
       state: "filled",
       trades: [
         ["50010", "100"],
@@ -62,7 +62,7 @@ const cases: Case[] = [
     name: "a buy through two levels trades at the resting prices and rests the remainder",
     given: S,
     when: [3, "buy", "50020", "200"],
-    then: {
+    want: {
       state: "open",
       filled: "180",
       trades: [
@@ -82,7 +82,7 @@ const cases: Case[] = [
     name: "a sell below the bid trades down the bids",
     given: S,
     when: [4, "sell", "49980", "50"],
-    then: {
+    want: {
       state: "filled",
       trades: [
         ["49990", "40"],
@@ -96,7 +96,7 @@ const cases: Case[] = [
     name: "immediate_or_cancel cancels what it could not fill",
     given: S,
     when: [3, "buy", "50010", "200", { time_in_force: "immediate_or_cancel" }],
-    then: {
+    want: {
       state: "cancelled",
       cancelReason: "immediate_or_cancel",
       filled: "150",
@@ -114,7 +114,7 @@ const cases: Case[] = [
     name: "fill_or_kill that cannot fill whole makes no trades",
     given: S,
     when: [3, "buy", "50010", "200", { time_in_force: "fill_or_kill" }],
-    then: {
+    want: {
       state: "cancelled",
       cancelReason: "fill_or_kill",
       filled: "0",
@@ -129,7 +129,7 @@ const cases: Case[] = [
     name: "fill_or_kill that can fill whole fills",
     given: S,
     when: [3, "buy", "50020", "180", { time_in_force: "fill_or_kill" }],
-    then: {
+    want: {
       state: "filled",
       trades: [
         ["50010", "100"],
@@ -142,7 +142,7 @@ const cases: Case[] = [
     name: "a market order sweeps at any price and cancels the rest",
     given: S,
     when: [3, "sell", "0", "100", { type: "market", price: undefined }],
-    then: {
+    want: {
       state: "cancelled",
       cancelReason: "immediate_or_cancel",
       filled: "60",
@@ -158,7 +158,7 @@ const cases: Case[] = [
     name: "post_only that would cross is re-priced one tick inside the spread",
     given: S,
     when: [3, "buy", "50015", "10", { post_only: true }],
-    then: {
+    want: {
       state: "open",
       trades: [],
       price: "50009.5",
@@ -174,19 +174,19 @@ const cases: Case[] = [
     name: "a post_only sell that would cross is re-priced to best bid + tick",
     given: S,
     when: [3, "sell", "49000", "10", { post_only: true }],
-    then: { state: "open", trades: [], price: "49990.5", replaced: true },
+    want: { state: "open", trades: [], price: "49990.5", replaced: true },
   },
   {
     name: "post_only that does not cross rests unchanged",
     given: S,
     when: [3, "buy", "50000", "10", { post_only: true }],
-    then: { state: "open", trades: [], price: "50000", replaced: false },
+    want: { state: "open", trades: [], price: "50000", replaced: false },
   },
   {
     name: "self-trade: the taker's own resting orders are cancelled and matching goes on",
     given: S,
     when: [1, "buy", "50010", "60"],
-    then: {
+    want: {
       state: "open",
       filled: "50",
       trades: [["50010", "50"]],
@@ -214,7 +214,7 @@ describe("matching (book tables)", () => {
           2000,
         ),
       );
-      const t = c.then;
+      const t = c.want;
       if (t.state !== undefined) expect(r.order.order_state).toBe(t.state);
       if (t.filled !== undefined) expect(r.order.filled_amount).toBe(t.filled);
       if (t.cancelReason !== undefined) expect(r.order.cancel_reason).toBe(t.cancelReason);

@@ -40,8 +40,7 @@ export interface PositionSnapshot {
   account: number;
   instrument: string;
   size: number;
-  cost: string;
-  volume: number;
+  average: [string, string];
   realized: string;
 }
 
@@ -103,8 +102,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
         account: a.id,
         instrument: book.instrument.name,
         size: p.size,
-        cost: String(p.cost),
-        volume: p.volume,
+        average: [String(p.avgNum), String(p.avgDen)],
         realized: String(p.realized),
       });
     }
@@ -154,8 +152,8 @@ export function restoreSnapshot(
   for (const p of s.positions) {
     const pos = engine.accounts.get(p.account)!.position(engine.book(p.instrument)!);
     pos.size = p.size;
-    pos.cost = big(p.cost);
-    pos.volume = p.volume;
+    pos.avgNum = big(p.average[0]);
+    pos.avgDen = big(p.average[1]);
     pos.realized = big(p.realized);
   }
   const sorted = [...s.orders].sort((a, b) => a.seq - b.seq);

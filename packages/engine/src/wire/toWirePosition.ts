@@ -44,8 +44,8 @@ export function positionFigures(book: OrderBook, p: Position | undefined) {
   if (p && size !== 0n && mark !== null) {
     const [mn, md] = mark;
     const unit = book.instrument.pnlUnit;
-    const n = BigInt(p.cost);
-    const d = BigInt(p.volume);
+    const n = BigInt(p.avgNum);
+    const d = BigInt(p.avgDen);
     floating = roundDiv((mn * d - n * md) * size * BigInt(unit.num), md * d * BigInt(unit.den));
   }
   return { size, mark, realized, floating, total: realized + floating };
@@ -72,7 +72,7 @@ export function toWirePosition(book: OrderBook, p: Position | undefined): WirePo
     size: formatDecimal(f.size * contract.units, contract.scale),
     direction: f.size > 0n ? "buy" : f.size < 0n ? "sell" : "zero",
     size_currency: sizeCurrency,
-    average_price: p && p.volume > 0 ? formatPriceRatio(instrument, p.cost, p.volume) : "0",
+    average_price: p && p.size !== 0 ? formatPriceRatio(instrument, p.avgNum, p.avgDen) : "0",
     realized_profit_loss: formatDecimal(f.realized, 8),
     floating_profit_loss: formatDecimal(f.floating, 8),
     total_profit_loss: formatDecimal(f.total, 8),

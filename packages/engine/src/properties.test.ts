@@ -1,0 +1,254 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { ACCOUNTS } from "./bookTable.test-kit.js";
+import type { Command } from "./Command.js";
+import { Engine } from "./Engine.js";
+import type { Outcome } from "./Outcome.js";
+import { positionFigures } from "./wire/toWirePosition.js";
+
+const INSTRUMENTS = ["BTC-PERPETUAL", "ETH-PERPETUAL"];
+const account = fc.integer({ min: 1, max: 4 });
+const instrument = fc.constantFrom(...INSTRUMENTS);
+const price = fc.integer({ min: 997, max: 1003 });
+/** true with probability p/10. */
+const sometimes = (p: number) => fc.integer({ min: 0, max: 9 }).map((n) => n < p);
+
+const place = fc
+  .record({
+    type: fc.constantFrom("buy" as const, "sell" as const),
+    account,
+    instrument,
+    amount: fc.integer({ min: 1, max: 6 }),
+    price,
+    orderType: fc.constantFrom(
+      "limit" as const,
+      "limit" as const,
+      "limit" as const,
+      "market" as const,
+    ),
+    timeInForce: fc.constantFrom(
+      "good_til_cancelled" as const,
+      "good_til_cancelled" as const,
+      "immediate_or_cancel" as const,
+      "fill_or_kill" as const,
+    ),
+    postOnly: sometimes(2),
+    rejectPostOnly: sometimes(5),
+    reduceOnly: sometimes(3),
+  })
+  .map((c): Command => {
+    const postOnly =
+      c.postOnly && c.orderType === "limit" && c.timeInForce === "good_til_cancelled";
+    const cmd: Command = { ...c, postOnly, label: "", timestamp: 0 };
+    if (c.orderType === "market") delete cmd.price;
+    return cmd;
+  });
+const cancel = fc
+  .record({ account, id: fc.integer({ min: 1, max: 25 }) })
+  .map(
+    (c): Command => ({ type: "cancel", account: c.account, orderId: String(c.id), timestamp: 0 }),
+  );
+const close = fc
+  .record({ account, instrument, price: fc.option(price, { nil: undefined }) })
+  .map((c): Command => {
+    const cmd: Command = {
+      type: "close_position",
+      account: c.account,
+      instrument: c.instrument,
+      timestamp: 0,
+    };
+    if (c.price !== undefined) cmd.price = c.price;
+    return cmd;
+  });
+export const commands = fc
+  .array(
+    fc.oneof(
+      { arbitrary: place, weight: 6 },
+      { arbitrary: cancel, weight: 2 },
+      { arbitrary: close, weight: 2 },
+    ),
+    {
+      minLength: 1,
+      maxLength: 80,
+      size: "max",
+    },
+  )
+  .map((cs) => cs.map((c, i) => ({ ...c, timestamp: 1000 + i })));
+
+const PARAMS = { seed: 20261124, numRuns: 100 };
+
+function fresh(journal?: Command[]): Engine {
+  return new Engine({ accounts: ACCOUNTS, journal: journal && { append: (c) => journal.push(c) } });
+}
+
+/** Every invariant that must hold at rest, after any command. */
+function checkInvariants(engine: Engine): void {
+  for (const book of engine.books) {
+    expect(book.isCrossed()).toBe(false);
+    let sum = 0;
+    for (const a of engine.accounts.list()) {
+      const p = a.peekPosition(book.instrument.index);
+      if (p === undefined) continue;
+      sum += p.size;
+      for (const o of p.reduceOnly) {
+        expect(o.state).toBe("open");
+        const cap = p.reducible(o.direction);
+        expect(cap).toBeGreaterThan(0);
+        expect(o.amount - o.filled).toBeLessThanOrEqual(cap);
+      }
+    }
+    expect(sum).toBe(0);
+    // Trades are zero-sum: realized + floating PnL over all accounts is 0 up to the rounding of
+    // each booked fill and each floating figure (half a unit of 1e-8 each).
+    let pnl = 0n;
+    let positions = 0;
+    for (const a of engine.accounts.list()) {
+      const p = a.peekPosition(book.instrument.index);
+      if (p === undefined) continue;
+      positions++;
+      pnl += positionFigures(book, p).total;
+    }
+    const bound = BigInt(2 * book.tradeSeq + positions);
+    expect(pnl <= bound && pnl >= -bound).toBe(true);
+    for (const side of [book.bids, book.asks]) {
+      for (const level of side.levels) {
+        let total = 0;
+        for (let o = level.head; o !== null; o = o.next) {
+          expect(o.state).toBe("open");
+          expect(o.price).toBe(level.price);
+          total += o.amount - o.filled;
+        }
+        expect(level.total).toBe(total);
+        expect(total).toBeGreaterThan(0);
+      }
+    }
+  }
+  for (const o of engine.orders.values()) {
+    expect(o.filled).toBeLessThanOrEqual(o.amount);
+    expect(o.filled).toBeGreaterThanOrEqual(0);
+    expect(o.state === "open").toBe(o.level !== null);
+    if (o.state === "filled") expect(o.filled).toBe(o.amount);
+  }
+}
+
+const filledSum = (engine: Engine) => {
+  let s = 0;
+  for (const o of engine.orders.values()) s += o.filled;
+  return s;
+};
+
+/** Applies a command and checks what it did against the state before. */
+function applyChecked(engine: Engine, c: Command): Outcome {
+  const sizes = new Map<string, number>();
+  for (const a of engine.accounts.list()) {
+    for (const b of engine.books) sizes.set(`${a.id}/${b.instrument.name}`, a.position(b).size);
+  }
+  const before = filledSum(engine);
+  const out = engine.apply(c);
+  const traded = out.trades.reduce((s, t) => s + t.amount, 0);
+  expect(filledSum(engine) - before).toBe(2 * traded);
+  if (out.order !== null && c.type !== "cancel") expect(out.order.filled).toBe(traded);
+  for (const t of out.trades) {
+    expect(t.amount).toBeGreaterThan(0);
+    expect(t.takerAccount).not.toBe(t.makerAccount);
+    const taker = engine.orders.get(t.takerOrderId)!;
+    const maker = engine.orders.get(t.makerOrderId)!;
+    expect(maker.direction).not.toBe(taker.direction);
+    for (const [o, acct] of [
+      [taker, t.takerAccount],
+      [maker, t.makerAccount],
+    ] as const) {
+      const key = `${acct}/${t.instrument}`;
+      const prev = sizes.get(key)!;
+      const next = prev + (o.direction === "buy" ? t.amount : -t.amount);
+      if (o.reduceOnly) {
+        expect(Math.abs(next)).toBeLessThan(Math.abs(prev));
+        expect(prev > 0 ? next >= 0 : next <= 0).toBe(true);
+      }
+      sizes.set(key, next);
+    }
+  }
+  for (const a of engine.accounts.list()) {
+    for (const b of engine.books)
+      expect(a.position(b).size).toBe(sizes.get(`${a.id}/${b.instrument.name}`));
+  }
+  if (out.code !== 0) {
+    expect(out.order).toBeNull();
+    expect(out.trades).toEqual([]);
+  }
+  return out;
+}
+
+describe("properties", () => {
+  test("invariants hold after every command", () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        const engine = fresh();
+        for (const c of cs) {
+          applyChecked(engine, c);
+          checkInvariants(engine);
+        }
+      }),
+      PARAMS,
+    );
+  });
+
+  test("replaying the journal in a fresh engine gives the same events and state hash", () => {
+    fc.assert(
+      fc.property(commands, (cs) => {
+        const journal: Command[] = [];
+        const a = fresh(journal);
+        const eventsA = cs.map((c) => JSON.stringify(a.apply(c).events));
+        expect(journal).toEqual(cs);
+        const b = fresh();
+        const eventsB = JSON.parse(JSON.stringify(journal)).map((c: Command) =>
+          JSON.stringify(b.apply(c).events),
+        );
+        expect(eventsB).toEqual(eventsA);
+        expect(b.stateHash()).toBe(a.stateHash());
+      }),
+      PARAMS,
+    );
+  });
+
+  test("snapshot -> fromSnapshot keeps the hash and behaves the same on further commands", () => {
+    fc.assert(
+      fc.property(commands, fc.nat(), (cs, cut) => {
+        const k = cut % (cs.length + 1);
+        const a = fresh();
+        for (const c of cs.slice(0, k)) a.apply(c);
+        const b = Engine.fromSnapshot(JSON.parse(JSON.stringify(a.snapshot())));
+        expect(b.stateHash()).toBe(a.stateHash());
+        for (const c of cs.slice(k)) {
+          const ra = a.apply(c);
+          const rb = b.apply(c);
+          expect(JSON.stringify(rb.events)).toBe(JSON.stringify(ra.events));
+          expect(rb.code).toBe(ra.code);
+        }
+        expect(b.stateHash()).toBe(a.stateHash());
+        checkInvariants(b);
+      }),
+      PARAMS,
+    );
+  });
+
+  test("the hash tells states apart", () => {
+    const a = fresh();
+    const h0 = a.stateHash();
+    a.apply({
+      type: "buy",
+      account: 1,
+      instrument: "BTC-PERPETUAL",
+      amount: 1,
+      price: 1000,
+      orderType: "limit",
+      timeInForce: "good_til_cancelled",
+      postOnly: false,
+      rejectPostOnly: false,
+      reduceOnly: false,
+      label: "",
+      timestamp: 1,
+    });
+    expect(a.stateHash()).not.toBe(h0);
+  });
+});
