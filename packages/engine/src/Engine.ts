@@ -100,13 +100,13 @@ export class Engine {
     return this.byName.get(name);
   }
 
-  /** Every base and settlement currency of the instruments, sorted. */
+  /** Every base and settlement currency of the instruments, in order of first appearance. */
   currencies(): string[] {
     if (this.currencyList === undefined) {
       const s = new Set<string>();
       for (const i of this.instruments)
         s.add(i.config.base_currency).add(i.config.settlement_currency);
-      this.currencyList = [...s].sort();
+      this.currencyList = [...s];
     }
     return this.currencyList;
   }

@@ -81,7 +81,7 @@ export function mulDivRound(x: Int, m: Int, d: Int): Int {
         rest -= d;
       }
       if (rest >= d - rest) lo++;
-      const total = hi + (rm < 0 ? -lo : lo);
+      const total = hi + (rm < 0 ? -lo : lo) + 0;
       if (Number.isSafeInteger(total)) return total;
     }
   }

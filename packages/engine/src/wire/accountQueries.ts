@@ -21,7 +21,7 @@ export function getAccountSummary(
   const a = engine.accounts.get(account);
   if (a === undefined) return edgeError(ResultCode.UNAUTHORIZED);
   const currency = params["currency"];
-  if (currency === undefined) return invalidParams("currency", "is required");
+  if (currency === undefined) return invalidParams("currency", "required");
   if (typeof currency !== "string" || !engine.currencies().includes(currency)) {
     return invalidParams(
       "currency",

@@ -2,7 +2,7 @@ import type { ClosePositionCommand } from "../Command.js";
 import type { Engine } from "../Engine.js";
 import type { EdgeError, EdgeResult } from "./EdgeResult.js";
 import { invalidParams } from "./EdgeResult.js";
-import { type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
+import { checkDecimal, type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
 import { type PlaceOrderReturnType, toPlaceResult } from "./placeOrder.js";
 
 /** Params of private/close_position. */
@@ -25,11 +25,15 @@ export function parseClosePosition(
   params: Params,
   timestamp: number,
 ): Parsed<ClosePositionCommand> {
-  const book = parseBook(engine, params);
+  const name = params["instrument_name"];
+  if (name === undefined) return invalidParams("instrument_name", "required");
+  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
   const type = params["type"];
-  if (type === undefined) return invalidParams("type", "is required");
-  if (type !== "limit")
-    return invalidParams("type", `expected "limit", but got ${JSON.stringify(type)}`);
+  if (type === undefined) return invalidParams("type", "required");
+  if (type !== "limit") return invalidParams("type", "must be one of: limit");
+  const malformed = checkDecimal(params, "price");
+  if (malformed !== undefined) return malformed;
+  const book = parseBook(engine, params);
   if (!book.ok) return book;
   const command: ClosePositionCommand = {
     type: "close_position",

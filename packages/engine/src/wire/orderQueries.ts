@@ -27,9 +27,7 @@ export function getOpenOrdersByInstrument(
   if (!book.ok) return book;
   const type = params["type"];
   if (type !== undefined && type !== "all" && type !== "limit") {
-    if (typeof type !== "string")
-      return invalidParams("type", `expected a string, but got ${typeof type}`);
-    return { ok: true, result: [] };
+    return invalidParams("type", "must be one of: all, limit");
   }
   const found: Order[] = [];
   for (const side of [book.value.bids, book.value.asks]) {

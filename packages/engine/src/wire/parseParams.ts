@@ -16,9 +16,8 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 /** The book named by `instrument_name` (required), or -32602 / 10020. */
 export function parseBook(engine: Engine, params: Params): Parsed<OrderBook> {
   const name = params["instrument_name"];
-  if (name === undefined) return invalidParams("instrument_name", "is required");
-  if (typeof name !== "string")
-    return invalidParams("instrument_name", `expected a string, but got ${typeof name}`);
+  if (name === undefined) return invalidParams("instrument_name", "required");
+  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
   const book = engine.book(name);
   if (book === undefined) return edgeError(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
   return { ok: true, value: book };
@@ -80,8 +79,7 @@ export function parseAmount(instrument: Instrument, params: Params): Parsed<numb
 export function parseBoolean(params: Params, name: string, fallback: boolean): Parsed<boolean> {
   const v = params[name];
   if (v === undefined) return { ok: true, value: fallback };
-  if (typeof v !== "boolean")
-    return invalidParams(name, `expected a boolean, but got ${JSON.stringify(v)}`);
+  if (typeof v !== "boolean") return invalidParams(name, "must be boolean");
   return { ok: true, value: v };
 }
 
@@ -95,10 +93,7 @@ export function parseEnum<T extends string>(
   const v = params[name];
   if (v === undefined) return { ok: true, value: fallback };
   if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-    return invalidParams(
-      name,
-      `expected one of ${allowed.join(", ")}, but got ${JSON.stringify(v)}`,
-    );
+    return invalidParams(name, `must be one of: ${allowed.join(", ")}`);
   }
   return { ok: true, value: v as T };
 }
@@ -114,9 +109,10 @@ export function checkDecimal(params: Params, name: string): EdgeError | undefine
 /** A required order id: a string of decimal digits. */
 export function parseOrderId(params: Params): Parsed<string> {
   const v = params["order_id"];
-  if (v === undefined) return invalidParams("order_id", "is required");
-  if (typeof v !== "string")
-    return invalidParams("order_id", `expected a string, but got ${typeof v}`);
+  if (v === undefined) return invalidParams("order_id", "required");
+  if (typeof v !== "string" || !/^[0-9]+$/.test(v)) {
+    return invalidParams("order_id", 'must match pattern "^[0-9]+$"');
+  }
   return { ok: true, value: v };
 }
 
