@@ -106,6 +106,17 @@ describe("createWsTransport", () => {
     expect(await transport.request("public/echo", { b: 2 })).toEqual({ b: 2 });
   });
 
+  test("the transport's default timeout (one shared timer) rejects with TimeoutError", async () => {
+    const transport = transportFor({ timeoutMs: 40 });
+    await transport.connect();
+    const started = performance.now();
+    const error = await rejection(transport.request("public/hang", {}));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.timeoutMs).toBe(40);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(39);
+    expect(await transport.request("public/test", {})).toEqual({ version: "1.2.26" });
+  });
+
   test("abort rejects with AbortedError; an aborted signal never sends", async () => {
     const transport = transportFor();
     const controller = new AbortController();

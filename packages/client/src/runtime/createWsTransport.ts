@@ -1,6 +1,7 @@
 import { AbortedError } from "./AbortedError.js";
 import { backoffDelay, type ReconnectOptions } from "./backoffDelay.js";
 import { ConnectionClosedError } from "./ConnectionClosedError.js";
+import { DeadlineQueue } from "./DeadlineQueue.js";
 import type { RpcResponse } from "./RpcResponse.js";
 import { readResult } from "./readResult.js";
 import { TimeoutError } from "./TimeoutError.js";
@@ -85,8 +86,12 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let closing: Promise<void> | undefined;
   let stopConnectTimer: (() => void) | undefined;
+  // Calls with the default timeout share one timer (the common case, and the hot path).
+  const deadlines =
+    defaultTimeout > 0 ? new DeadlineQueue<Call>(defaultTimeout, expire) : undefined;
 
   function release(call: Call): void {
+    deadlines?.delete(call);
     if (call.timer !== undefined) clearTimeout(call.timer);
     if (call.onAbort) call.options.signal?.removeEventListener("abort", call.onAbort);
   }
@@ -139,6 +144,16 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
     }
   }
 
+  function forget(call: Call): void {
+    if (call.id !== 0) inFlight.delete(call.id);
+    waiting.delete(call);
+  }
+
+  function expire(call: Call): void {
+    forget(call);
+    fail(call, new TimeoutError(call.options.timeoutMs ?? defaultTimeout, { method: call.method }));
+  }
+
   function track(
     method: string,
     params: object,
@@ -163,21 +178,16 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
       id: 0,
       sentAt: 0,
     };
-    const forget = () => {
-      if (call.id !== 0) inFlight.delete(call.id);
-      waiting.delete(call);
-    };
-    const timeoutMs = callOptions.timeoutMs ?? defaultTimeout;
-    if (timeoutMs > 0) {
-      call.timer = setTimeout(() => {
-        forget();
-        fail(call, new TimeoutError(timeoutMs, { method }));
-      }, timeoutMs);
+    const timeoutMs = callOptions.timeoutMs;
+    if (timeoutMs === undefined || timeoutMs === defaultTimeout) {
+      deadlines?.add(call);
+    } else if (timeoutMs > 0) {
+      call.timer = setTimeout(expire, timeoutMs, call);
     }
     const signal = callOptions.signal;
     if (signal) {
       call.onAbort = () => {
-        forget();
+        forget(call);
         fail(call, new AbortedError({ method, reason: signal.reason }));
       };
       signal.addEventListener("abort", call.onAbort, { once: true });

@@ -1,0 +1,175 @@
+import {
+  type Credentials,
+  createServer,
+  type MethodDescriptor,
+  type ParamKind,
+  type ParamValidator,
+  type Principal,
+  type RequestContext,
+  type RunningServer,
+  type ServerAuth,
+  RpcError as ServerRpcError,
+} from "@unwind/server";
+import { createSchemaCompiler, methodErrors, openrpc } from "@unwind/spec";
+import { hmacHex } from "./authServer.test-helpers.js";
+
+export { openrpc };
+export const SPEC_CLIENT_ID = "trader-a";
+export const SPEC_SECRETS: Record<string, string> = {
+  "trader-a": "secret-a",
+  "trader-b": "secret-b",
+};
+
+type Schema = Record<string, any>;
+const schemas = (openrpc.components?.schemas ?? {}) as Record<string, Schema>;
+const resolve = (schema: Schema): Schema =>
+  typeof schema.$ref === "string" ? resolve(schemas[schema.$ref.split("/").pop()!]!) : schema;
+
+function kindOf(schema: Schema): ParamKind {
+  if (
+    schema.$ref === "#/components/schemas/DecimalInput" ||
+    schema.$ref === "#/components/schemas/Decimal"
+  )
+    return "decimal";
+  const resolved = resolve(schema);
+  const type = resolved.type;
+  if (type === "string" || type === "integer" || type === "number" || type === "boolean")
+    return type;
+  return "json";
+}
+
+/** `private/close_position` -> `closePosition`. */
+export const handlerName = (method: string) =>
+  method
+    .split("/")
+    .pop()!
+    .replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The method table and params validators, built from the spec (what the generator emits for the server). */
+export function specTable(): {
+  methods: Record<string, MethodDescriptor>;
+  validators: Record<string, ParamValidator>;
+} {
+  const compile = createSchemaCompiler(openrpc as any);
+  const methods: Record<string, MethodDescriptor> = {};
+  const validators: Record<string, ParamValidator> = {};
+  for (const method of openrpc.methods) {
+    const params = method.params as { name: string; required?: boolean; schema: Schema }[];
+    methods[method.name] = {
+      name: method.name,
+      handler: handlerName(method.name),
+      params: params.map((p) => ({ name: p.name, required: !!p.required, kind: kindOf(p.schema) })),
+      auth: method["x-auth"] ?? { private: false },
+      matchingEngine: method["x-matching-engine"] === true,
+      errors: methodErrors(openrpc as any, method).map((e) => e.code),
+    };
+    validators[method.name] = compile({
+      type: "object",
+      properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+      required: params.filter((p) => p.required).map((p) => p.name),
+    }) as unknown as ParamValidator;
+  }
+  return { methods, validators };
+}
+
+/** The first success example's result of each method: what the stub handlers answer. */
+export function exampleResult(method: string): unknown {
+  const m = openrpc.methods.find((x) => x.name === method)!;
+  const example = (m.examples as { result?: { value: unknown } }[]).find((e) => e.result);
+  return example!.result!.value;
+}
+
+export interface SpecServer extends RunningServer {
+  /** Credentials every private call presented, as the server parsed them. */
+  seen: Credentials[];
+  /** Principals the handlers saw, by method. */
+  calls: { method: string; params: Record<string, unknown>; principal?: Principal }[];
+  /** Per-method override: throw a server RpcError or return something else. */
+  override: Record<string, (params: Record<string, unknown>, context: RequestContext) => unknown>;
+  /** Lifetime of the tokens public/auth issues, s. */
+  expiresIn: number;
+}
+
+/** `createServer` from @unwind/server with the spec's method table, stub handlers and an auth hook that checks signatures with node:crypto. */
+export async function startSpecServer(): Promise<SpecServer> {
+  const { methods, validators } = specTable();
+  const tokens = new Map<string, Principal>();
+  let counter = 0;
+  const unauthorized = (reason: string) => new ServerRpcError(13009, "unauthorized", { reason });
+  const principalOf = (clientId: string): Principal => ({
+    accountId: clientId,
+    scopes: ["trade:read_write"],
+  });
+  const issue = (clientId: string, context: RequestContext) => {
+    counter++;
+    const principal = principalOf(clientId);
+    tokens.set(`token-${counter}`, principal);
+    tokens.set(`refresh-${counter}`, principal);
+    context.authenticateConnection(principal);
+    return {
+      access_token: `token-${counter}`,
+      refresh_token: `refresh-${counter}`,
+      expires_in: server.expiresIn,
+      token_type: "bearer",
+      scope: "trade:read_write",
+    };
+  };
+  const handlers: Record<string, (params: any, context: RequestContext) => unknown> = {};
+  for (const method of openrpc.methods) {
+    handlers[handlerName(method.name)] = (params, context) => {
+      server.calls.push({ method: method.name, params, principal: context.principal });
+      const override = server.override[method.name];
+      if (override) return override(params, context);
+      if (method.name !== "public/auth") return exampleResult(method.name);
+      if (params.grant_type === "client_credentials") {
+        if (SPEC_SECRETS[params.client_id] !== params.client_secret)
+          throw unauthorized("bad secret");
+      } else if (params.grant_type === "client_signature") {
+        const secret = SPEC_SECRETS[params.client_id] ?? "";
+        if (
+          params.signature !==
+          hmacHex(secret, `${params.timestamp}\n${params.nonce}\n${params.data ?? ""}`)
+        )
+          throw unauthorized("bad signature");
+      } else {
+        const principal = tokens.get(params.refresh_token);
+        if (!principal || !tokens.delete(params.refresh_token))
+          throw unauthorized("unknown refresh token");
+        return issue(String(principal.accountId), context);
+      }
+      return issue(params.client_id, context);
+    };
+  }
+  const auth: ServerAuth = {
+    authenticate(credentials) {
+      server.seen.push(credentials);
+      if (credentials.scheme === "bearer")
+        return tokens.get(credentials.token) ?? unauthorized("unknown token");
+      if (credentials.scheme === "basic") {
+        return SPEC_SECRETS[credentials.clientId] === credentials.clientSecret
+          ? principalOf(credentials.clientId)
+          : unauthorized("bad secret");
+      }
+      const secret = SPEC_SECRETS[credentials.id] ?? "";
+      const toSign = `${credentials.ts}\n${credentials.nonce}\n${credentials.httpMethod}\n${credentials.uri}\n${credentials.body}\n`;
+      return credentials.sig === hmacHex(secret, toSign)
+        ? principalOf(credentials.id)
+        : unauthorized("bad signature");
+    },
+  };
+  const running = await createServer({
+    handlers,
+    auth,
+    methods,
+    validators,
+    testnet: false,
+    onError: () => {},
+  });
+  const server: SpecServer = Object.assign(running, {
+    seen: [],
+    calls: [],
+    override: {},
+    expiresIn: 900,
+  });
+  return server;
+}
