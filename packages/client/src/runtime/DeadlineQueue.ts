@@ -37,7 +37,10 @@ export class DeadlineQueue<T> {
     this.#timer = undefined;
     const now = performance.now();
     for (const [entry, deadline] of this.#entries) {
-      if (deadline > now) return this.#arm(Math.ceil(deadline - now));
+      if (deadline > now) {
+        this.#arm(Math.ceil(deadline - now));
+        return;
+      }
       this.#entries.delete(entry);
       this.#onExpire(entry);
     }
