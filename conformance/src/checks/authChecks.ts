@@ -1,0 +1,101 @@
+import { defineCheck } from "../core/defineCheck.js";
+import { specRef } from "../core/SpecReference.js";
+
+const schemes = specRef(undefined, "/x-auth-schemes");
+const unauthorized = specRef(undefined, "/components/errors/Unauthorized");
+
+/** Checks of authentication: each way in, and each way it must refuse. */
+export const authChecks = {
+  clientCredentials: defineCheck({
+    id: "auth-client-credentials",
+    description:
+      "public/auth client_credentials issues tokens (token_type bearer, expires_in, refresh_token, scope)",
+    method: "public/auth",
+    specReferences: [specRef("public/auth", "/result"), schemes],
+  }),
+  required: defineCheck({
+    id: "auth-required",
+    description: "A private method without credentials answers 10000 authorization_required",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/components/errors/AuthorizationRequired"),
+      specRef("private/close_position", "/x-auth"),
+    ],
+  }),
+  badSecret: defineCheck({
+    id: "auth-bad-secret",
+    description:
+      "public/auth with a wrong secret or an unknown client_id answers 13009 unauthorized",
+    method: "public/auth",
+    specReferences: [unauthorized, specRef("public/auth", "/errors")],
+  }),
+  clientSignature: defineCheck({
+    id: "auth-client-signature",
+    description:
+      "public/auth client_signature issues tokens for a right signature and answers 13009 for a wrong one",
+    method: "public/auth",
+    specReferences: [schemes, unauthorized],
+  }),
+  refreshToken: defineCheck({
+    id: "auth-refresh-token",
+    description:
+      "public/auth refresh_token issues new tokens; an unknown refresh token answers 13009",
+    method: "public/auth",
+    specReferences: [schemes, unauthorized],
+  }),
+  unknownToken: defineCheck({
+    id: "auth-unknown-token",
+    description:
+      "A private call with an unknown or expired access_token answers 13009 (a token the server never issued stands for an expired one)",
+    method: "*",
+    specReferences: [specRef(undefined, "/components/schemas/AccessToken"), unauthorized],
+  }),
+  tokenParam: defineCheck({
+    id: "auth-access-token-param",
+    description:
+      "A private call carrying a valid access_token param is served without any other credentials",
+    method: "*",
+    specReferences: [specRef(undefined, "/x-auth-schemes/accessTokenParam")],
+  }),
+  scope: defineCheck({
+    id: "auth-scope",
+    description:
+      "A trade:read token may read (get_position) but a trading call answers 13403 scope_exceeded",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/components/errors/ScopeExceeded"),
+      specRef(undefined, "/x-auth-schemes/scopes"),
+    ],
+  }),
+  httpBearer: defineCheck({
+    id: "auth-http-bearer",
+    description:
+      "Authorization: Bearer <token> (scheme case-insensitive) authenticates; an unknown bearer token answers 13009 (HTTP only)",
+    method: "*",
+    specReferences: [specRef(undefined, "/x-auth-schemes/http")],
+  }),
+  httpBasic: defineCheck({
+    id: "auth-http-basic",
+    description:
+      "Authorization: Basic base64(id:secret) authenticates; a wrong secret answers 13009 (HTTP only)",
+    method: "*",
+    specReferences: [specRef(undefined, "/x-auth-schemes/http")],
+  }),
+  httpHmac: defineCheck({
+    id: "auth-http-hmac",
+    description:
+      "Authorization: deri-hmac-sha256 authenticates a right signature; a wrong signature or a ts outside 60 s answers 13009 (HTTP only)",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/x-auth-schemes/httpStringToSign"),
+      specRef(undefined, "/x-auth-schemes/signatureWindowMs"),
+    ],
+  }),
+  httpHmacReplay: defineCheck({
+    id: "auth-http-hmac-replay",
+    description:
+      "A deri-hmac-sha256 (id, nonce) pair is accepted once: the replay answers 13009 (HTTP only)",
+    method: "*",
+    specReferences: [specRef(undefined, "/x-auth-schemes/nonceSingleUse")],
+  }),
+};

@@ -1,0 +1,120 @@
+import type { CallOptions, Driver, SendOptions } from "./Driver.js";
+import { requestText } from "./Driver.js";
+import { type Exchange, nowUs, readRequest } from "./Exchange.js";
+
+/** Options of {@link createHttpDriver}. */
+export interface HttpDriverOptions {
+  /** The server's base URL, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: string;
+  /** Headers sent with every request (e.g. `Authorization`). */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** An HTTP request outside `POST /api/v2`: the per-method form, or a signed request. */
+export interface HttpRequest {
+  /** `GET`, `POST`, or any other verb (to test 405). */
+  httpMethod: string;
+  /** Path and query, e.g. `/api/v2/public/test?expected_result=exception`. */
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** The HTTP driver: `POST /api/v2` for JSON-RPC text, plus any other request. */
+export interface HttpDriver extends Driver {
+  request(request: HttpRequest): Promise<Exchange>;
+}
+
+/**
+ * A raw driver over HTTP using Node's global `fetch`.
+ *
+ * @example
+ * const http = createHttpDriver({ baseUrl: "http://127.0.0.1:8080" });
+ * const exchange = await http.send("{not json");
+ */
+export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const defaultTimeout = options.timeoutMs ?? 10_000;
+  let nextId = 1;
+
+  async function request(req: HttpRequest): Promise<Exchange> {
+    const url = base + req.path;
+    const headers: Record<string, string> = { ...options.headers, ...req.headers };
+    if (req.body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
+      headers["content-type"] = "application/json";
+    }
+    const body = req.body ?? "";
+    const exchange: Exchange = {
+      transport: "http",
+      url,
+      httpMethod: req.httpMethod,
+      requestHeaders: headers,
+      request: body,
+      ...readRequest(body),
+      sentAtUs: nowUs(),
+      durationMs: 0,
+    };
+    if (req.body === undefined && req.path.startsWith("/api/v2/")) {
+      exchange.method = decodeURIComponent(req.path.slice("/api/v2/".length).split("?")[0]!);
+    }
+    const started = performance.now();
+    try {
+      const init: RequestInit = {
+        method: req.httpMethod,
+        headers,
+        signal: AbortSignal.timeout(req.timeoutMs ?? defaultTimeout),
+      };
+      if (req.body !== undefined) init.body = req.body;
+      const res = await fetch(url, init);
+      exchange.status = res.status;
+      exchange.responseText = await res.text();
+      exchange.receivedAtUs = nowUs();
+      if (exchange.responseText !== "") {
+        try {
+          exchange.response = JSON.parse(exchange.responseText);
+        } catch {
+          // Not JSON: the checks report the raw text.
+        }
+      }
+    } catch (error) {
+      exchange.error = describeFetchError(error, url, req.timeoutMs ?? defaultTimeout);
+    }
+    exchange.durationMs = performance.now() - started;
+    options.onExchange?.(exchange);
+    return exchange;
+  }
+
+  const send = (text: string, opts: SendOptions = {}) => {
+    const req: HttpRequest = { httpMethod: "POST", path: "/api/v2", body: text };
+    if (opts.headers !== undefined) req.headers = opts.headers;
+    if (opts.timeoutMs !== undefined) req.timeoutMs = opts.timeoutMs;
+    return request(req);
+  };
+
+  return {
+    transport: "http",
+    url: `${base}/api/v2`,
+    strays: [],
+    request,
+    send,
+    call: (method: string, params?: unknown, opts: CallOptions = {}) =>
+      send(requestText(method, params, opts.id ?? nextId++), opts),
+    close: async () => {},
+  };
+}
+
+function describeFetchError(error: unknown, url: string, timeoutMs: number): string {
+  const e = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (e.name === "TimeoutError" || e.name === "AbortError") {
+    return `no HTTP response from ${url} within ${timeoutMs} ms`;
+  }
+  const cause = e.cause?.code ?? e.cause?.message;
+  return `HTTP request to ${url} failed: ${e.message ?? String(error)}${cause ? ` (${cause})` : ""}`;
+}

@@ -1,0 +1,223 @@
+import { authChecks as c } from "../checks/authChecks.js";
+import { errorProblem, resultProblem } from "../checks/expectations.js";
+import type { CheckOutcome } from "../core/CheckOutcome.js";
+import { collectOutcomes } from "../core/collectOutcomes.js";
+import type { CheckDefinition } from "../core/defineCheck.js";
+import type { RunContext } from "../core/RunContext.js";
+import type { Scenario } from "../core/Scenario.js";
+import { clientSignatureParams, hmacAuthorization, nonce } from "../core/signatures.js";
+import { type Exchange, resultOf } from "../driver/Exchange.js";
+
+type Step = { exchange: Exchange; problem: string | undefined; expected: string };
+
+/** The first failing step decides; all passing is a pass. */
+function steps(check: CheckDefinition, list: Step[]): CheckOutcome {
+  const bad = list.find((s) => s.problem !== undefined);
+  return bad === undefined
+    ? check.pass(`${list.length} request${list.length === 1 ? "" : "s"} answered as specified`)
+    : check.fail(bad.problem!, { exchange: bad.exchange, expected: bad.expected });
+}
+
+const err = (exchange: Exchange, code: number): Step => ({
+  exchange,
+  problem: errorProblem(exchange, { code }),
+  expected: `error ${code}`,
+});
+
+function ok(ctx: RunContext, method: string, exchange: Exchange): Step {
+  return {
+    exchange,
+    problem: resultProblem(ctx.spec, method, exchange),
+    expected: `a valid ${method} result`,
+  };
+}
+
+/** Every way in (credentials, signature, refresh, token param, HTTP headers) and every refusal. */
+export const authentication: Scenario = {
+  name: "authentication",
+  description:
+    "public/auth grants, 10000 without credentials, 13009 for bad secrets, signatures, tokens and replayed nonces, 13403 for scope",
+  checks: Object.values(c),
+  needsAccounts: true,
+  run: (ctx) =>
+    collectOutcomes(Object.values(c), async (out) => {
+      const { id, secret } = ctx.accounts.maker;
+      const inst = ctx.instrument;
+      const read = { instrument_name: inst };
+      const anon = await ctx.openDriver();
+      const login = await anon.call("public/auth", {
+        grant_type: "client_credentials",
+        client_id: id,
+        client_secret: secret,
+      });
+      const tokens = resultOf<{
+        access_token?: string;
+        refresh_token?: string;
+        token_type?: string;
+      }>(login);
+      const loginProblem =
+        resultProblem(ctx.spec, "public/auth", login) ??
+        (tokens.token_type === "bearer"
+          ? undefined
+          : `token_type is ${JSON.stringify(tokens.token_type)}`);
+      out.push(
+        c.clientCredentials.verdict(loginProblem, {
+          exchange: login,
+          expected: 'a valid public/auth result with token_type "bearer"',
+        }),
+      );
+
+      const fresh = await ctx.openDriver();
+      out.push(
+        steps(c.required, [
+          err(await fresh.call("private/get_position", read), 10000),
+          err(
+            await fresh.call("private/close_position", { instrument_name: inst, type: "limit" }),
+            10000,
+          ),
+        ]),
+      );
+      out.push(
+        steps(c.badSecret, [
+          err(
+            await fresh.call("public/auth", {
+              grant_type: "client_credentials",
+              client_id: id,
+              client_secret: `${secret}x`,
+            }),
+            13009,
+          ),
+          err(
+            await fresh.call("public/auth", {
+              grant_type: "client_credentials",
+              client_id: `unknown-${nonce()}`,
+              client_secret: secret,
+            }),
+            13009,
+          ),
+        ]),
+      );
+      const signed = await fresh.call(
+        "public/auth",
+        clientSignatureParams(id, secret, { data: "conformance" }),
+      );
+      const badSig = { ...clientSignatureParams(id, secret), signature: "00".repeat(32) };
+      out.push(
+        steps(c.clientSignature, [
+          ok(ctx, "public/auth", signed),
+          err(await (await ctx.openDriver()).call("public/auth", badSig), 13009),
+        ]),
+      );
+      const refreshed =
+        typeof tokens?.refresh_token === "string"
+          ? await (await ctx.openDriver()).call("public/auth", {
+              grant_type: "refresh_token",
+              refresh_token: tokens.refresh_token,
+            })
+          : login;
+      out.push(
+        steps(c.refreshToken, [
+          ok(ctx, "public/auth", refreshed),
+          err(
+            await (await ctx.openDriver()).call("public/auth", {
+              grant_type: "refresh_token",
+              refresh_token: `unknown-${nonce()}`,
+            }),
+            13009,
+          ),
+        ]),
+      );
+      const other = await ctx.openDriver();
+      out.push(
+        steps(c.unknownToken, [
+          err(
+            await other.call("private/get_position", {
+              ...read,
+              access_token: `never-issued-${nonce()}`,
+            }),
+            13009,
+          ),
+        ]),
+      );
+      const token =
+        resultOf<{ access_token?: string }>(refreshed)?.access_token ?? tokens?.access_token ?? "";
+      out.push(
+        steps(c.tokenParam, [
+          ok(
+            ctx,
+            "private/get_position",
+            await other.call("private/get_position", { ...read, access_token: token }),
+          ),
+        ]),
+      );
+      const readOnly = await ctx.openDriver();
+      const readLogin = await readOnly.call("public/auth", {
+        grant_type: "client_credentials",
+        client_id: id,
+        client_secret: secret,
+        scope: "trade:read",
+      });
+      const readToken = resultOf<{ access_token?: string }>(readLogin)?.access_token ?? "";
+      out.push(
+        steps(c.scope, [
+          ok(ctx, "public/auth", readLogin),
+          ok(
+            ctx,
+            "private/get_position",
+            await readOnly.call("private/get_position", { ...read, access_token: readToken }),
+          ),
+          err(
+            await readOnly.call("private/close_position", {
+              instrument_name: inst,
+              type: "limit",
+              access_token: readToken,
+            }),
+            13403,
+          ),
+        ]),
+      );
+
+      if (ctx.transport !== "http") {
+        for (const check of [c.httpBearer, c.httpBasic, c.httpHmac, c.httpHmacReplay])
+          out.push(check.skip("HTTP only"));
+        return;
+      }
+      const http = ctx.http();
+      const body = JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "private/get_position",
+        params: read,
+      });
+      const post = (headers: Record<string, string>, text = body) => http.send(text, { headers });
+      out.push(
+        steps(c.httpBearer, [
+          ok(ctx, "private/get_position", await post({ authorization: `bearer ${token}` })),
+          err(await post({ authorization: `Bearer never-issued-${nonce()}` }), 13009),
+        ]),
+      );
+      const basic = (s: string) => `Basic ${Buffer.from(`${id}:${s}`).toString("base64")}`;
+      out.push(
+        steps(c.httpBasic, [
+          ok(ctx, "private/get_position", await post({ authorization: basic(secret) })),
+          err(await post({ authorization: basic(`${secret}x`) }), 13009),
+        ]),
+      );
+      const sign = (options: { ts?: number; nonce?: string } = {}, s = secret) =>
+        hmacAuthorization(id, s, { httpMethod: "POST", path: "/api/v2", body }, options);
+      out.push(
+        steps(c.httpHmac, [
+          ok(ctx, "private/get_position", await post({ authorization: sign() })),
+          err(await post({ authorization: sign({}, `${secret}x`) }), 13009),
+          err(await post({ authorization: sign({ ts: Date.now() - 5 * 60_000 }) }), 13009),
+        ]),
+      );
+      const once = sign({ nonce: nonce() });
+      out.push(
+        steps(c.httpHmacReplay, [
+          ok(ctx, "private/get_position", await post({ authorization: once })),
+          err(await post({ authorization: once }), 13009),
+        ]),
+      );
+    }),
+};
