@@ -90,6 +90,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       for (const session of ws.sessions) session.abort();
     }
     clearTimeout(timer);
+    // Answers of settled calls are written in promise callbacks: let them run first.
+    await new Promise((resolve) => setImmediate(resolve));
     await ws.closeAll(1000);
     httpServer.closeAllConnections();
     await closed;

@@ -25,6 +25,7 @@ export class WsSession implements Session {
   readonly #highWaterMark: number;
   readonly #controller = new AbortController();
   #backPressure = false;
+  #corked = false;
   #closing = false;
 
   constructor(
@@ -74,6 +75,12 @@ export class WsSession implements Session {
   readonly send = (text: string | undefined): void => {
     const ws = this.#ws;
     if (text === undefined || ws.readyState !== 1) return;
+    if (!this.#corked) {
+      // Answers produced in one tick (a read chunk of pipelined requests) leave in one write.
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(this.#uncork);
+    }
     ws.send(text);
     if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
@@ -83,6 +90,11 @@ export class WsSession implements Session {
       ws.pause();
       this.#socket.once("drain", this.#drained);
     }
+  };
+
+  readonly #uncork = (): void => {
+    this.#corked = false;
+    this.#socket.uncork();
   };
 
   readonly #drained = (): void => {

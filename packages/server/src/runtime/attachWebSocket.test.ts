@@ -128,7 +128,10 @@ describe("WebSocket back-pressure", () => {
     let served = 0;
     const counting = {
       ...handlers,
-      big: (p: { bytes: number }) => (served++, "x".repeat(p.bytes)),
+      big(p: { bytes: number }) {
+        served++;
+        return "x".repeat(p.bytes);
+      },
     };
     const slow = await createServer({
       methods,

@@ -12,7 +12,7 @@ import { sendFault } from "./sendFault.js";
 export interface HttpHandlerOptions {
   readonly dispatcher: Dispatcher;
   readonly limits: ServerLimits;
-  /** Counts requests from arrival to the end of their answer, for graceful shutdown. */
+  /** Counts requests whose body is being read, for graceful shutdown (the dispatcher counts the rest). */
   readonly requests: PendingCounter;
   /** While true, answers carry `connection: close`. */
   readonly isClosing: () => boolean;
@@ -47,106 +47,87 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     res.end(out);
   }
 
-  async function post(
+  function post(
     req: IncomingMessage,
     res: ServerResponse,
     usIn: number,
     method: string | undefined,
-  ): Promise<void> {
+  ): void {
     const type = req.headers["content-type"];
     if (type !== undefined && !jsonType.test(type.split(";")[0]!.trim().toLowerCase())) {
-      sendFault(
-        res,
-        415,
-        "unsupported_media_type",
-        `content-type ${type} is not supported. Expected application/json`,
-        {},
-        { connection: "close" },
-      );
+      const message = `content-type ${type} is not supported. Expected application/json`;
+      sendFault(res, 415, "unsupported_media_type", message, {}, { connection: "close" });
       return;
     }
-    const outcome = await readBody(req, limits.maxBodyBytes);
-    if ("fault" in outcome) {
-      if (outcome.fault === "too_large") {
+    requests.enter();
+    readBody(req, limits.maxBodyBytes, (outcome) => {
+      requests.leave();
+      if ("body" in outcome) answer(req, res, usIn, method, outcome.body);
+      else if (outcome.fault === "too_large") {
         const limit = limits.maxBodyBytes;
         const message = `request body is larger than the limit of ${limit} bytes`;
         sendFault(res, 413, "payload_too_large", message, { limit }, { connection: "close" });
       }
-      return;
-    }
-    const session = new HttpSession(req, res, outcome.body);
+    });
+  }
+
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    usIn: number,
+    method: string | undefined,
+    body: string,
+  ): void {
+    const session = new HttpSession(req, res, body);
     if (method === undefined) {
-      reply(res, dispatcher.handleText(outcome.body, session, usIn));
+      reply(res, dispatcher.handleText(body, session, usIn));
       return;
     }
-    let params: unknown;
-    if (outcome.body.trim() === "") params = {};
-    else {
+    let params: unknown = {};
+    if (body.trim() !== "") {
       try {
-        params = JSON.parse(outcome.body);
+        params = JSON.parse(body);
       } catch {
         // The dispatcher answers -32700 for text that is not JSON.
-        reply(res, dispatcher.handleText(outcome.body, session, usIn));
+        reply(res, dispatcher.handleText(body, session, usIn));
         return;
       }
     }
     reply(res, dispatcher.callMethod(method, params, session, usIn));
   }
 
-  function route(req: IncomingMessage, res: ServerResponse, usIn: number): void | Promise<void> {
+  function route(req: IncomingMessage, res: ServerResponse, usIn: number): void {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
     if (path === "/api/v2") {
-      if (req.method === "POST") return post(req, res, usIn, undefined);
-      return notAllowed(res, req.method, path, "POST");
-    }
-    if (path.startsWith("/api/v2/")) {
+      if (req.method === "POST") post(req, res, usIn, undefined);
+      else notAllowed(res, req.method, path, "POST");
+    } else if (path.startsWith("/api/v2/")) {
       let method: string;
       try {
         method = decodeURIComponent(path.slice(8));
       } catch {
-        return sendFault(res, 404, "not_found", `${path} is not a valid method path`);
+        sendFault(res, 404, "not_found", `${path} is not a valid method path`);
+        return;
       }
       if (req.method === "GET") {
         const params = coerceQuery(q < 0 ? "" : url.slice(q + 1), dispatcher.method(method));
-        return reply(
-          res,
-          dispatcher.callMethod(method, params, new HttpSession(req, res, ""), usIn),
-        );
-      }
-      if (req.method === "POST") return post(req, res, usIn, method);
-      return notAllowed(res, req.method, path, "GET, POST");
+        const session = new HttpSession(req, res, "");
+        reply(res, dispatcher.callMethod(method, params, session, usIn));
+      } else if (req.method === "POST") post(req, res, usIn, method);
+      else notAllowed(res, req.method, path, "GET, POST");
+    } else if (path === "/ws/api/v2") {
+      const message = "/ws/api/v2 is the WebSocket endpoint";
+      sendFault(res, 426, "upgrade_required", message, {}, { upgrade: "websocket" });
+    } else {
+      const message = `no route for ${path}. Expected /api/v2, /api/v2/{method} or /ws/api/v2`;
+      sendFault(res, 404, "not_found", message);
     }
-    if (path === "/ws/api/v2") {
-      return sendFault(
-        res,
-        426,
-        "upgrade_required",
-        "/ws/api/v2 is the WebSocket endpoint",
-        {},
-        { upgrade: "websocket" },
-      );
-    }
-    sendFault(
-      res,
-      404,
-      "not_found",
-      `no route for ${path}. Expected /api/v2, /api/v2/{method} or /ws/api/v2`,
-    );
   }
 
   return function handleHttp(req: IncomingMessage, res: ServerResponse): void {
-    const usIn = nowMicros();
-    requests.enter();
-    res.once("close", () => requests.leave());
-    const done = route(req, res, usIn);
-    if (done instanceof Promise) {
-      done.catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) sendFault(res, 500, "internal_error", "internal error");
-      });
-    }
+    route(req, res, nowMicros());
   };
 }
 

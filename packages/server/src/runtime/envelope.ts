@@ -1,3 +1,4 @@
+import { formatMicros } from "./formatMicros.js";
 import { nowMicros } from "./nowMicros.js";
 
 /**
@@ -18,9 +19,9 @@ export function resultEnvelope(
       : '{"jsonrpc":"2.0","id":' + idJson + ',"result":') +
     resultJson +
     ',"usIn":' +
-    usIn +
+    formatMicros(usIn) +
     ',"usOut":' +
-    usOut +
+    formatMicros(usOut) +
     ',"usDiff":' +
     (usOut - usIn) +
     (testnet ? ',"testnet":true}' : ',"testnet":false}')
@@ -53,9 +54,9 @@ export function errorEnvelope(
       : '{"jsonrpc":"2.0","id":' + idJson + ',"error":') +
     error +
     ',"usIn":' +
-    usIn +
+    formatMicros(usIn) +
     ',"usOut":' +
-    usOut +
+    formatMicros(usOut) +
     ',"usDiff":' +
     (usOut - usIn) +
     (testnet ? ',"testnet":true}' : ',"testnet":false}')
