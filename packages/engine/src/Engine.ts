@@ -7,9 +7,10 @@ import type { Command } from "./Command.js";
 import { IdSequence } from "./IdSequence.js";
 import { defaultInstruments, type Instrument, type InstrumentConfig } from "./Instrument.js";
 import { loadInstruments } from "./loadInstruments.js";
-import type { Direction, Order } from "./Order.js";
+import type { Direction } from "./Order.js";
 import { OrderBook } from "./OrderBook.js";
-import type { Outcome } from "./Outcome.js";
+import { OrderStore } from "./OrderStore.js";
+import { newOutcome, type Outcome } from "./Outcome.js";
 import { type EngineSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { stateHash } from "./stateHash.js";
 import { getAccountSummaries, getAccountSummary } from "./wire/accountQueries.js";
@@ -49,7 +50,7 @@ export class Engine {
   readonly instruments: readonly Instrument[];
   readonly books: readonly OrderBook[];
   readonly accounts: Accounts;
-  readonly orders = new Map<string, Order>();
+  readonly orders: OrderStore;
   readonly orderIds: IdSequence;
   readonly tradeIds: IdSequence;
   readonly emitEvents: boolean;
@@ -68,6 +69,7 @@ export class Engine {
     this.accounts = new Accounts(options.accounts);
     this.orderIds = new IdSequence(String(options.orderIdStart ?? "1"));
     this.tradeIds = new IdSequence(String(options.tradeIdStart ?? "1"));
+    this.orders = new OrderStore(this.orderIds);
     this.emitEvents = options.events ?? true;
     this.journal = options.journal;
   }
@@ -80,18 +82,32 @@ export class Engine {
     return restoreSnapshot(snapshot, options);
   }
 
-  /** Applies one validated integer command; never throws for a rejected command. */
-  apply(command: Command): Outcome {
+  /**
+   * Applies one validated integer command; never throws for a rejected command. Pass `into` to
+   * reuse an outcome object (it is reset first; read it before the next call).
+   */
+  apply(command: Command, into?: Outcome): Outcome {
     this.journal?.append(command);
     this.lastTimestamp = command.timestamp;
+    let out: Outcome;
+    if (into === undefined) {
+      out = newOutcome();
+    } else {
+      out = into;
+      out.code = 0;
+      out.reason = null;
+      out.order = null;
+      out.trades.length = 0;
+      out.events.length = 0;
+    }
     switch (command.type) {
       case "buy":
       case "sell":
-        return applyPlace(this, command);
+        return applyPlace(this, command, out);
       case "cancel":
-        return applyCancel(this, command);
+        return applyCancel(this, command, out);
       case "close_position":
-        return applyClosePosition(this, command);
+        return applyClosePosition(this, command, out);
     }
   }
 

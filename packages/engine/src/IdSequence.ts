@@ -18,11 +18,26 @@ export class IdSequence {
 
   /** Issues the next id. */
   next(): string {
-    const n = this.count++;
+    return this.format(++this.count);
+  }
+
+  /** The id of the `seq`-th issue (from 1). */
+  format(seq: number): string {
     if (this.base >= 0) {
-      const v = this.base + n;
+      const v = this.base + (seq - 1);
       if (Number.isSafeInteger(v)) return String(v);
     }
-    return (this.big + BigInt(n)).toString();
+    return (this.big + BigInt(seq - 1)).toString();
+  }
+
+  /** The sequence number an id would have (from 1), or 0 when it cannot be one of ours. */
+  seqOf(id: string): number {
+    if (this.base >= 0) {
+      const n = Number(id);
+      if (Number.isSafeInteger(n)) return n >= this.base ? n - this.base + 1 : 0;
+    }
+    if (!/^[0-9]+$/.test(id)) return 0;
+    const d = BigInt(id) - this.big;
+    return d >= 0n && d < BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) + 1 : 0;
   }
 }

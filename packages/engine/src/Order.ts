@@ -1,4 +1,5 @@
 import type { Account } from "./Account.js";
+import type { IdSequence } from "./IdSequence.js";
 import type { Int } from "./Int.js";
 import type { OrderBook } from "./OrderBook.js";
 import type { PriceLevel } from "./PriceLevel.js";
@@ -33,9 +34,12 @@ export class Order {
   cost: Int = 0;
   state: OrderState = "open";
   cancelReason: CancelReason | null = null;
+  private idText: string | null = null;
 
   constructor(
-    readonly id: string,
+    /** The engine's order id sequence: the id string is made from `seq` when first asked for. */
+    readonly ids: IdSequence,
+    /** Position in the order id sequence, from 1: also time priority. */
     readonly seq: number,
     readonly account: Account,
     readonly book: OrderBook,
@@ -54,6 +58,12 @@ export class Order {
     public lastUpdateTimestamp: number,
     public replaced: boolean,
   ) {}
+
+  /** The order id: a decimal-digit string. */
+  get id(): string {
+    if (this.idText === null) this.idText = this.ids.format(this.seq);
+    return this.idText;
+  }
 
   /** Lots still open. */
   get open(): number {

@@ -14,3 +14,19 @@ export interface Outcome {
   trades: Trade[];
   events: EngineEvent[];
 }
+
+/** A fresh, empty outcome. */
+export function newOutcome(): Outcome {
+  return { code: 0, reason: null, order: null, trades: [], events: [] };
+}
+
+/** Marks `out` as a rejection that changed nothing. */
+export function reject(
+  out: Outcome,
+  code: ResultCode,
+  reason: RejectReason | null = null,
+): Outcome {
+  out.code = code;
+  out.reason = reason;
+  return out;
+}

@@ -1,45 +1,49 @@
 import type { ClosePositionCommand } from "./Command.js";
 import type { Engine } from "./Engine.js";
-import type { Outcome } from "./Outcome.js";
+import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
-import { rejected, submitOrder } from "./submitOrder.js";
+import { submitOrder } from "./submitOrder.js";
 
 /**
  * Applies close_position: one reduce-only good_til_cancelled limit order opposite to the
  * position for |size|, at the given price or the best opposite price.
  */
-export function applyClosePosition(engine: Engine, c: ClosePositionCommand): Outcome {
+export function applyClosePosition(engine: Engine, c: ClosePositionCommand, out: Outcome): Outcome {
   const account = engine.accounts.get(c.account);
-  if (account === undefined) return rejected(ResultCode.UNAUTHORIZED);
+  if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);
   const book = engine.book(c.instrument);
-  if (book === undefined) return rejected(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
+  if (book === undefined) return reject(out, ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
   if (c.price !== undefined) {
-    if (!(c.price > 0)) return rejected(ResultCode.INVALID_PRICE);
-    if (!Number.isSafeInteger(c.price)) return rejected(ResultCode.PRICE_WRONG_TICK);
+    if (!(c.price > 0)) return reject(out, ResultCode.INVALID_PRICE);
+    if (!Number.isSafeInteger(c.price)) return reject(out, ResultCode.PRICE_WRONG_TICK);
   }
   const size = account.position(book).size;
-  if (size === 0) return rejected(ResultCode.OTHER_REJECT, "no_open_position");
+  if (size === 0) return reject(out, ResultCode.OTHER_REJECT, "no_open_position");
   const direction = size > 0 ? "sell" : "buy";
   let price: number;
   if (c.price !== undefined) {
     price = c.price;
   } else {
     const best = book.opposite(direction).best();
-    if (best === undefined) return rejected(ResultCode.OTHER_REJECT, "no_liquidity");
+    if (best === undefined) return reject(out, ResultCode.OTHER_REJECT, "no_liquidity");
     price = best.price;
   }
-  return submitOrder(engine, {
-    account,
-    book,
-    direction,
-    amount: size > 0 ? size : -size,
-    price,
-    orderType: "limit",
-    timeInForce: "good_til_cancelled",
-    postOnly: false,
-    rejectPostOnly: false,
-    reduceOnly: true,
-    label: "",
-    timestamp: c.timestamp,
-  });
+  return submitOrder(
+    engine,
+    {
+      account,
+      book,
+      direction,
+      amount: size > 0 ? size : -size,
+      price,
+      orderType: "limit",
+      timeInForce: "good_til_cancelled",
+      postOnly: false,
+      rejectPostOnly: false,
+      reduceOnly: true,
+      label: "",
+      timestamp: c.timestamp,
+    },
+    out,
+  );
 }

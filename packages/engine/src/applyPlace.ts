@@ -1,37 +1,41 @@
 import type { PlaceCommand } from "./Command.js";
 import type { Engine } from "./Engine.js";
-import type { Outcome } from "./Outcome.js";
+import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
-import { rejected, submitOrder } from "./submitOrder.js";
+import { submitOrder } from "./submitOrder.js";
 
 /** Applies a buy or sell: validates the integer command, then submits the order. */
-export function applyPlace(engine: Engine, c: PlaceCommand): Outcome {
+export function applyPlace(engine: Engine, c: PlaceCommand, out: Outcome): Outcome {
   const account = engine.accounts.get(c.account);
-  if (account === undefined) return rejected(ResultCode.UNAUTHORIZED);
+  if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);
   const book = engine.book(c.instrument);
-  if (book === undefined) return rejected(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
+  if (book === undefined) return reject(out, ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
   const amount = c.amount;
-  if (!(amount > 0)) return rejected(ResultCode.QTY_TOO_LOW);
-  if (!Number.isSafeInteger(amount)) return rejected(ResultCode.NON_INTEGER_CONTRACT_AMOUNT);
-  if (amount < book.instrument.minLots) return rejected(ResultCode.QTY_TOO_LOW);
+  if (!(amount > 0)) return reject(out, ResultCode.QTY_TOO_LOW);
+  if (!Number.isSafeInteger(amount)) return reject(out, ResultCode.NON_INTEGER_CONTRACT_AMOUNT);
+  if (amount < book.instrument.minLots) return reject(out, ResultCode.QTY_TOO_LOW);
   let price = 0;
   if (c.orderType === "limit") {
     price = c.price ?? 0;
-    if (!(price > 0)) return rejected(ResultCode.INVALID_PRICE);
-    if (!Number.isSafeInteger(price)) return rejected(ResultCode.PRICE_WRONG_TICK);
+    if (!(price > 0)) return reject(out, ResultCode.INVALID_PRICE);
+    if (!Number.isSafeInteger(price)) return reject(out, ResultCode.PRICE_WRONG_TICK);
   }
-  return submitOrder(engine, {
-    account,
-    book,
-    direction: c.type,
-    amount,
-    price,
-    orderType: c.orderType,
-    timeInForce: c.timeInForce,
-    postOnly: c.postOnly,
-    rejectPostOnly: c.rejectPostOnly,
-    reduceOnly: c.reduceOnly,
-    label: c.label,
-    timestamp: c.timestamp,
-  });
+  return submitOrder(
+    engine,
+    {
+      account,
+      book,
+      direction: c.type,
+      amount,
+      price,
+      orderType: c.orderType,
+      timeInForce: c.timeInForce,
+      postOnly: c.postOnly,
+      rejectPostOnly: c.rejectPostOnly,
+      reduceOnly: c.reduceOnly,
+      label: c.label,
+      timestamp: c.timestamp,
+    },
+    out,
+  );
 }

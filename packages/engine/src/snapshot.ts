@@ -164,7 +164,7 @@ export function restoreSnapshot(
       throw new Error(`could not restore order ${o.id}: unknown account or instrument`);
     }
     const order = new Order(
-      o.id,
+      engine.orderIds,
       o.seq,
       account,
       book,
@@ -185,7 +185,9 @@ export function restoreSnapshot(
     order.cost = big(o.cost);
     order.state = o.state;
     order.cancelReason = o.cancelReason;
-    engine.orders.set(order.id, order);
+    if (order.id !== o.id)
+      throw new Error(`could not restore order ${o.id}: its id does not match seq ${o.seq}`);
+    engine.orders.add(order);
     if (order.state === "open") {
       book.own(order.direction).add(order);
       if (order.reduceOnly) account.position(book).reduceOnly.push(order);

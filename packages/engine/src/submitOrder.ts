@@ -5,8 +5,8 @@ import type { Engine } from "./Engine.js";
 import { matchOrder } from "./matchOrder.js";
 import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
-import type { Outcome } from "./Outcome.js";
-import { type RejectReason, ResultCode } from "./ResultCode.js";
+import { type Outcome, reject } from "./Outcome.js";
+import { ResultCode } from "./ResultCode.js";
 
 /** A validated order request: the shared input of buy, sell and close_position. */
 export interface OrderRequest {
@@ -26,16 +26,11 @@ export interface OrderRequest {
   timestamp: number;
 }
 
-/** An outcome that changed nothing. */
-export function rejected(code: ResultCode, reason: RejectReason | null = null): Outcome {
-  return { code, reason, order: null, trades: [], events: [] };
-}
-
 /**
  * Places an order: the reduce-only cut, post-only re-pricing, fill-or-kill check, matching, and
  * then the remainder rests (good_til_cancelled) or is cancelled (immediate_or_cancel, market).
  */
-export function submitOrder(engine: Engine, r: OrderRequest): Outcome {
+export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outcome {
   const { account, book, direction } = r;
   let amount = r.amount;
   let price = r.price;
@@ -43,7 +38,7 @@ export function submitOrder(engine: Engine, r: OrderRequest): Outcome {
   const position = account.position(book);
   if (r.reduceOnly) {
     const cap = position.reducible(direction);
-    if (cap === 0) return rejected(ResultCode.OTHER_REJECT, "reduce_only");
+    if (cap === 0) return reject(out, ResultCode.OTHER_REJECT, "reduce_only");
     if (amount > cap) {
       amount = cap;
       replaced = true;
@@ -53,18 +48,17 @@ export function submitOrder(engine: Engine, r: OrderRequest): Outcome {
   const best = opp.best();
   const market = r.orderType === "market";
   if (market) {
-    if (best === undefined) return rejected(ResultCode.OTHER_REJECT, "no_liquidity");
+    if (best === undefined) return reject(out, ResultCode.OTHER_REJECT, "no_liquidity");
     price = 0;
   } else if (r.postOnly && best !== undefined && opp.crosses(price, best)) {
-    if (r.rejectPostOnly) return rejected(ResultCode.POST_ONLY_REJECT);
+    if (r.rejectPostOnly) return reject(out, ResultCode.POST_ONLY_REJECT);
     price = direction === "buy" ? best.price - 1 : best.price + 1;
-    if (price <= 0) return rejected(ResultCode.POST_ONLY_REJECT);
+    if (price <= 0) return reject(out, ResultCode.POST_ONLY_REJECT);
     replaced = true;
   }
-  const id = engine.orderIds.next();
   const order = new Order(
-    id,
-    engine.orderIds.count,
+    engine.orderIds,
+    ++engine.orderIds.count,
     account,
     book,
     direction,
@@ -80,12 +74,12 @@ export function submitOrder(engine: Engine, r: OrderRequest): Outcome {
     r.timestamp,
     replaced,
   );
-  engine.orders.set(id, order);
-  const out: Outcome = { code: ResultCode.OK, reason: null, order, trades: [], events: [] };
+  engine.orders.add(order);
+  out.order = order;
   if (engine.emitEvents) {
     out.events.push({
       type: "order_placed",
-      orderId: id,
+      orderId: order.id,
       account: account.id,
       instrument: book.instrument.name,
       direction,
