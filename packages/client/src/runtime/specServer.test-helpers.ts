@@ -91,10 +91,13 @@ export interface SpecServer extends RunningServer {
 }
 
 /** `createServer` from @unwind/server with the spec's method table, stub handlers and an auth hook that checks signatures with node:crypto. */
-export async function startSpecServer(): Promise<SpecServer> {
+export async function startSpecServer(
+  options: { port?: number; shutdownGraceMs?: number } = {},
+): Promise<SpecServer> {
   const { methods, validators } = specTable();
   const tokens = new Map<string, Principal>();
   let counter = 0;
+  const prefix = Math.random().toString(36).slice(2, 8);
   const unauthorized = (reason: string) => new ServerRpcError(13009, "unauthorized", { reason });
   const principalOf = (clientId: string): Principal => ({
     accountId: clientId,
@@ -103,12 +106,12 @@ export async function startSpecServer(): Promise<SpecServer> {
   const issue = (clientId: string, context: RequestContext) => {
     counter++;
     const principal = principalOf(clientId);
-    tokens.set(`token-${counter}`, principal);
-    tokens.set(`refresh-${counter}`, principal);
+    tokens.set(`token-${prefix}-${counter}`, principal);
+    tokens.set(`refresh-${prefix}-${counter}`, principal);
     context.authenticateConnection(principal);
     return {
-      access_token: `token-${counter}`,
-      refresh_token: `refresh-${counter}`,
+      access_token: `token-${prefix}-${counter}`,
+      refresh_token: `refresh-${prefix}-${counter}`,
       expires_in: server.expiresIn,
       token_type: "bearer",
       scope: "trade:read_write",
@@ -162,6 +165,8 @@ export async function startSpecServer(): Promise<SpecServer> {
     auth,
     methods,
     validators,
+    port: options.port,
+    limits: { shutdownGraceMs: options.shutdownGraceMs ?? 50 },
     testnet: false,
     onError: () => {},
   });

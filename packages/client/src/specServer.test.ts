@@ -1,0 +1,249 @@
+import { RpcError as ServerRpcError } from "@unwind/server";
+import { methodErrors } from "@unwind/spec";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { createClient } from "./createClient.js";
+import { AbortedError } from "./runtime/AbortedError.js";
+import { hmacHex } from "./runtime/authServer.test-helpers.js";
+import { ConnectionClosedError } from "./runtime/ConnectionClosedError.js";
+import type { ClientOptions } from "./runtime/createBaseClient.js";
+import { ResultValidationError } from "./runtime/ResultValidationError.js";
+import { RpcError } from "./runtime/RpcError.js";
+import {
+  exampleResult,
+  openrpc,
+  SPEC_SECRETS,
+  type SpecServer,
+  startSpecServer,
+} from "./runtime/specServer.test-helpers.js";
+import { TimeoutError } from "./runtime/TimeoutError.js";
+import { TransportError } from "./runtime/TransportError.js";
+import { rejection } from "./runtime/wireServer.test-helpers.js";
+
+let server: SpecServer;
+const clients: { close(): Promise<void> }[] = [];
+const trader = { clientId: "trader-a", clientSecret: SPEC_SECRETS["trader-a"]! };
+const clientFor = (options: Partial<ClientOptions>) => {
+  const client = createClient({ url: server.url, validateResults: true, ...options });
+  clients.push(client);
+  return client;
+};
+const exampleParams = (method: (typeof openrpc.methods)[number]) => {
+  const example = (
+    method.examples as { params: { name: string; value: unknown }[]; result?: unknown }[]
+  ).find((e) => e.result)!;
+  return Object.fromEntries(example.params.map((p) => [p.name, p.value]));
+};
+/** Every declared error of a method, with the `data` of its spec example when there is one. */
+const declaredErrors = (method: (typeof openrpc.methods)[number]) =>
+  methodErrors(openrpc as any, method).map((error) => {
+    const example = (method.examples as { "x-error"?: { code: number; data?: unknown } }[]).find(
+      (e) => e["x-error"]?.code === error.code,
+    );
+    return { ...error, data: example?.["x-error"]?.data };
+  });
+
+beforeAll(async () => {
+  server = await startSpecServer();
+});
+beforeEach(() => {
+  server.seen.length = 0;
+  server.calls.length = 0;
+  server.override = {};
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+});
+afterAll(() => server.close());
+
+const transports = [
+  { name: "ws", options: { transport: "ws" } },
+  { name: "http POST", options: { transport: "http" } },
+  { name: "http GET", options: { transport: "http", httpMethod: "GET" } },
+] as const satisfies { name: string; options: Partial<ClientOptions> }[];
+
+describe.each(transports)("against @unwind/server over $name", ({ options }) => {
+  test("every method: the spec example's params arrive by name and the example result comes back, validated", async () => {
+    const client = clientFor({ ...options, auth: trader });
+    const session = await client.authenticate();
+    expect(session).toMatchObject({ tokenType: "bearer", scope: "trade:read_write" });
+    for (const method of openrpc.methods.filter((m) => m.name !== "public/auth")) {
+      const params = exampleParams(method);
+      const result = await client.request(method.name, params);
+      expect(result, method.name).toEqual(exampleResult(method.name));
+      const call = server.calls.findLast((c) => c.method === method.name)!;
+      if ((options as Partial<ClientOptions>).httpMethod !== "GET")
+        expect(call.params, method.name).toEqual(params);
+      if (method["x-auth"]?.private)
+        expect(call.principal?.accountId, method.name).toBe("trader-a");
+    }
+  });
+
+  test("error mapping: a handler throws each declared error of each method; the client raises an RpcError with its code, message and data", async () => {
+    const client = clientFor({ ...options, auth: trader });
+    let checked = 0;
+    for (const method of openrpc.methods.filter((m) => m.name !== "public/auth")) {
+      for (const declared of declaredErrors(method)) {
+        server.override[method.name] = () => {
+          throw new ServerRpcError(declared.code, declared.message, declared.data);
+        };
+        const error = await rejection(client.request(method.name, exampleParams(method)));
+        expect(error, `${method.name} ${declared.code}`).toBeInstanceOf(RpcError);
+        expect(error).not.toBeInstanceOf(TransportError);
+        expect(error).toMatchObject({
+          code: declared.code,
+          rpcMessage: declared.message,
+          data: declared.data,
+          method: method.name,
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(80);
+  });
+
+  test("no credentials on a private method: 10000 from the server; bad ones: 13009", async () => {
+    const anonymous = clientFor(options);
+    expect(
+      await rejection(
+        anonymous.request("private/get_position", { instrument_name: "BTC-PERPETUAL" }),
+      ),
+    ).toMatchObject({ code: 10000 });
+    const wrong = clientFor({ ...options, auth: { ...trader, clientSecret: "nope" } });
+    expect(
+      await rejection(wrong.request("private/get_position", { instrument_name: "BTC-PERPETUAL" })),
+    ).toMatchObject({ code: 13009 });
+  });
+
+  test("the server's own params check: -32602 with data {param, reason}", async () => {
+    const client = clientFor({ ...options, auth: trader });
+    const error = await rejection(
+      client.request("private/close_position", {
+        instrument_name: "BTC-PERPETUAL",
+        type: "market",
+      }),
+    );
+    expect(error).toMatchObject({ code: -32602, data: { param: "type" } });
+  });
+
+  test("validateResults: a result that breaks the spec's schema rejects with ResultValidationError", async () => {
+    server.override["private/close_position"] = () => ({ order: { order_id: 42 } });
+    const client = clientFor({ ...options, auth: trader });
+    const error = await rejection(
+      client.request("private/close_position", { instrument_name: "BTC-PERPETUAL", type: "limit" }),
+    );
+    expect(error).toBeInstanceOf(ResultValidationError);
+    expect(error.problems).toContain("/order/order_id");
+  });
+
+  test("timeout and abort", async () => {
+    server.override["public/test"] = () =>
+      new Promise((resolve) => setTimeout(() => resolve({ version: "late" }), 300));
+    const client = clientFor(options);
+    expect(await rejection(client.request("public/test", {}, { timeoutMs: 30 }))).toBeInstanceOf(
+      TimeoutError,
+    );
+    const controller = new AbortController();
+    const pending = rejection(client.request("public/test", {}, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 10);
+    expect(await pending).toBeInstanceOf(AbortedError);
+  });
+
+  test("timing: usIn/usOut/usDiff from the server and rttMs from the client", async () => {
+    const client = clientFor(options);
+    const response = await client.requestWithResponse("public/get_time", {});
+    expect(String(response.usIn)).toMatch(/^\d{16}$/);
+    expect(response.usDiff).toBe(response.usOut - response.usIn);
+    expect(response.testnet).toBe(false);
+    expect(response.rttMs).toBeGreaterThan(0);
+  });
+});
+
+describe("HTTP auth forms as @unwind/server parses them", () => {
+  test("client_credentials and client_signature grants, then Bearer", async () => {
+    for (const grant of ["client_credentials", "client_signature"] as const) {
+      const client = clientFor({ auth: { ...trader, grant } });
+      await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
+      const auth = server.calls.findLast((c) => c.method === "public/auth")!.params;
+      expect(auth.grant_type).toBe(grant);
+      if (grant === "client_signature") {
+        expect(auth.signature).toBe(
+          hmacHex(trader.clientSecret, `${auth.timestamp}\n${auth.nonce}\n${auth.data}`),
+        );
+      }
+      expect(server.seen.at(-1)).toEqual({
+        scheme: "bearer",
+        token: client.session!.accessToken,
+        source: "header",
+      });
+    }
+  });
+
+  test("basic", async () => {
+    const client = clientFor({ auth: { ...trader, http: "basic" } });
+    await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
+    expect(server.seen).toEqual([
+      { scheme: "basic", clientId: "trader-a", clientSecret: "secret-a" },
+    ]);
+  });
+
+  for (const httpMethod of ["POST", "GET"] as const) {
+    test(`deri-hmac-sha256 over ${httpMethod}: the signature the server received verifies here`, async () => {
+      const client = clientFor({ auth: { ...trader, http: "hmac" }, httpMethod });
+      await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
+      await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
+      expect(server.seen).toHaveLength(2);
+      for (const seen of server.seen) {
+        if (seen.scheme !== "deri-hmac-sha256") throw new Error(`unexpected ${seen.scheme}`);
+        expect(seen.httpMethod).toBe(httpMethod);
+        expect(seen.uri).toBe(
+          httpMethod === "GET"
+            ? "/api/v2/private/get_position?instrument_name=BTC-PERPETUAL"
+            : "/api/v2",
+        );
+        expect(seen.sig).toBe(
+          hmacHex(
+            trader.clientSecret,
+            `${seen.ts}\n${seen.nonce}\n${httpMethod}\n${seen.uri}\n${seen.body}\n`,
+          ),
+        );
+      }
+      const [a, b] = server.seen as { nonce: string }[];
+      expect(a!.nonce).not.toBe(b!.nonce);
+    });
+  }
+});
+
+describe("WebSocket reconnect against @unwind/server", () => {
+  test("the server restarts: the call in flight fails with ConnectionClosedError; the client reconnects with backoff and re-authenticates", async () => {
+    const first = await startSpecServer();
+    const port = first.port;
+    const client = createClient({
+      wsUrl: first.wsUrl,
+      auth: trader,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 100 },
+    });
+    clients.push(client);
+    await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
+    const before = client.session!.accessToken;
+    first.override["public/test"] = () => new Promise(() => {});
+    const inFlight = rejection(client.request("public/test", {}));
+    await new Promise((r) => setTimeout(r, 20));
+    const closing = first.close();
+    const error = await inFlight;
+    expect(error).toBeInstanceOf(ConnectionClosedError);
+    expect(error).not.toBeInstanceOf(RpcError);
+    await closing;
+    await new Promise((r) => setTimeout(r, 150)); // a few failed attempts while nothing listens
+    const second = await startSpecServer({ port });
+    try {
+      expect(
+        await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" }),
+      ).toEqual(exampleResult("private/get_position"));
+      expect(second.calls.map((c) => c.method)).toEqual(["public/auth", "private/get_position"]);
+      expect(client.session!.accessToken).not.toBe(before);
+    } finally {
+      await client.close();
+      await second.close();
+    }
+  });
+});
