@@ -8,8 +8,8 @@ export type AuthOutcome = Principal | RpcError;
 
 /**
  * The server owner's authentication hook. The dispatcher calls it for private methods only, with
- * the credentials the request carried (the `access_token` param first, then the HTTP
- * `Authorization` header); a WebSocket connection that a handler authenticated needs no hook call.
+ * the credentials the request carried (the HTTP `Authorization` header first, then the
+ * `access_token` param, as the spec's `x-auth-schemes` says); a WebSocket connection that a handler authenticated needs no hook call.
  * It may return (or throw) an `RpcError`; any other exception becomes -32603. Scope is checked by
  * the dispatcher from the method's `auth.scope` and the principal's `scopes`.
  */

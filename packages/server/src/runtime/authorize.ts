@@ -13,8 +13,9 @@ export type Authorization = AuthOutcome | Promise<AuthOutcome>;
 const { authorizationRequired, scopeExceeded } = protocolErrors;
 
 /**
- * Authorises a call of a private method: credentials from the `access_token` param, else from the
- * transport (HTTP `Authorization`), else the WebSocket connection's principal; none gives 10000.
+ * Authorises a call of a private method: credentials from the transport (the HTTP `Authorization`
+ * header), else from the `access_token` param, else the WebSocket connection's principal (so a
+ * token param on a WebSocket wins over the connection's identity); none gives 10000.
  * Credentials go through the owner's hook (its `RpcError`, returned or thrown, is the answer; any
  * other exception propagates and becomes -32603); then the method's scope is checked (13403).
  */
@@ -24,11 +25,13 @@ export function authorize(
   session: Session,
   auth: ServerAuth,
 ): Authorization {
-  const token = params["access_token"];
-  const credentials: Credentials | RpcError | undefined =
-    typeof token === "string" && token !== ""
-      ? { scheme: "bearer", token, source: "param" }
-      : session.credentials();
+  let credentials: Credentials | RpcError | undefined = session.credentials();
+  if (credentials === undefined) {
+    const token = params["access_token"];
+    if (typeof token === "string" && token !== "") {
+      credentials = { scheme: "bearer", token, source: "param" };
+    }
+  }
   if (credentials === undefined) {
     const principal = session.principal;
     if (principal === undefined) {

@@ -250,12 +250,20 @@ describe("createDispatcher auth", () => {
     expect((await send(read, testSession("http", bearer("alice-token")))).result.account).toBe(1);
   });
 
-  it("prefers the access_token param to the header and passes the principal", async () => {
+  it("prefers the header to the access_token param and passes the principal", async () => {
     const reply = await send(
-      close({ access_token: "alice-token" }),
+      rpc("private/get_position", { instrument_name: "X", access_token: "alice-token" }),
       testSession("http", bearer("reader-token")),
     );
-    expect(reply.result.account).toBe(1);
+    expect(reply.result.account).toBe(2);
+  });
+
+  it("prefers an access_token param to the WebSocket connection's principal", async () => {
+    const session = testSession("ws");
+    session.principal = { accountId: 7, scopes: ["trade:read_write"] };
+    expect((await send(close(), session)).result.account).toBe(7);
+    expect((await send(close({ access_token: "alice-token" }), session)).result.account).toBe(1);
+    expect((await send(close({ access_token: "nope" }), session)).error.code).toBe(13009);
   });
 
   it("uses a WebSocket connection's principal after authenticateConnection", async () => {

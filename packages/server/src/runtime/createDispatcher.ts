@@ -26,7 +26,7 @@ export interface DispatcherOptions {
 export interface Dispatcher {
   /** One JSON-RPC message as text (a WebSocket frame, a `POST /api/v2` body). */
   handleText(text: string, session: Session, usIn?: number): DispatchResult;
-  /** A per-method HTTP call: the method from the path, params from the query or body; no `id`. */
+  /** A per-method HTTP call: the method from the path, params from the query or body; `id: null`. */
   callMethod(name: string, params: unknown, session: Session, usIn: number): DispatchResult;
   /** The descriptor of a method, by name with or without a leading slash. */
   method(name: string): MethodDescriptor | undefined;
@@ -156,7 +156,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     handleText,
-    callMethod: (name, params, session, usIn) => call("", name, params, session, usIn),
+    callMethod: (name, params, session, usIn) => call("null", name, params, session, usIn),
     method: (name) => routes.get(name)?.descriptor,
     pending,
   };

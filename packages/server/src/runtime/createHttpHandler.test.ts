@@ -88,7 +88,7 @@ describe("HTTP GET|POST /api/v2/{method}", () => {
       filter: { a: 1 },
       name: "x y",
     });
-    expect("id" in answer.json).toBe(false);
+    expect(answer.json.id).toBeNull();
     expect(answer.json.usDiff).toBe(answer.json.usOut - answer.json.usIn);
   });
 

@@ -7,7 +7,7 @@ export type ErrorHook = (error: unknown, info: { readonly method: string }) => v
 
 /**
  * Answers of a call, for a server's `testnet` flag and error hook. `idJson` is the id's JSON text,
- * "" for no id member (per-method HTTP), or null for a notification, which gets no answer.
+ * "null" when there is none to echo, or null for a notification, which gets no answer.
  */
 export interface Replies {
   succeed(idJson: string | null, result: unknown, method: string, usIn: number): string | undefined;

@@ -4,7 +4,7 @@ import { nowMicros } from "./nowMicros.js";
 /**
  * Response envelopes built by string concatenation around the result's JSON, in Deribit's member
  * order: `jsonrpc, id, result | error, usIn, usOut, usDiff, testnet`. `idJson` is the id's JSON
- * text, or "" to leave `id` out (the per-method HTTP forms, whose request has none).
+ * text (`null` when the request had none to echo: unreadable requests and the per-method HTTP forms).
  */
 export function resultEnvelope(
   idJson: string,
@@ -14,9 +14,9 @@ export function resultEnvelope(
 ): string {
   const usOut = nowMicros();
   return (
-    (idJson === ""
-      ? '{"jsonrpc":"2.0","result":'
-      : '{"jsonrpc":"2.0","id":' + idJson + ',"result":') +
+    '{"jsonrpc":"2.0","id":' +
+    idJson +
+    ',"result":' +
     resultJson +
     ',"usIn":' +
     formatMicros(usIn) +
@@ -49,9 +49,9 @@ export function errorEnvelope(
     JSON.stringify(String(message)) +
     (dataJson === undefined ? "}" : ',"data":' + dataJson + "}");
   return (
-    (idJson === ""
-      ? '{"jsonrpc":"2.0","error":'
-      : '{"jsonrpc":"2.0","id":' + idJson + ',"error":') +
+    '{"jsonrpc":"2.0","id":' +
+    idJson +
+    ',"error":' +
     error +
     ',"usIn":' +
     formatMicros(usIn) +
