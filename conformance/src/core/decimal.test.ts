@@ -3,6 +3,7 @@ import {
   addDec,
   cmpDec,
   formatDec,
+  halfDec,
   isDecimal,
   isMultiple,
   mulDec,
@@ -16,6 +17,8 @@ describe("decimal", () => {
     expect(subDec("0.5", "0.5")).toBe("0");
     expect(subDec("10", "30")).toBe("-20");
     expect(mulDec("0.05", 3)).toBe("0.15");
+    expect(halfDec("0.5")).toBe("0.25");
+    expect(halfDec("10")).toBe("5");
     expect(formatDec({ units: -0n, scale: 2 })).toBe("0");
   });
   it("compares and tests multiples", () => {

@@ -98,3 +98,9 @@ export function sameDec(a: unknown, b: unknown): boolean {
     return false;
   }
 }
+
+/** a / 2, canonical (exact: one more decimal place). */
+export function halfDec(a: string): string {
+  const d = dec(a);
+  return formatDec({ units: d.units * 5n, scale: d.scale + 1 });
+}

@@ -1,5 +1,15 @@
 import type { Scenario } from "../core/Scenario.js";
 import { authentication } from "./authentication.js";
+import { basicCloseScenario } from "./closePosition/basicCloseScenario.js";
+import { closePartialFill } from "./closePosition/closePartialFill.js";
+import {
+  closeNoPosition,
+  closeRefused,
+  closeUnknownInstrument,
+} from "./closePosition/closeRejections.js";
+import { orderIsolation } from "./closePosition/orderIsolation.js";
+import { reduceOnly } from "./closePosition/reduceOnly.js";
+import { selfTrade } from "./closePosition/selfTrade.js";
 import { envelope } from "./envelope.js";
 import { invalidParams } from "./invalidParams.js";
 import { protocolErrors } from "./protocolErrors.js";
@@ -11,8 +21,23 @@ import { schemas } from "./schemas.js";
  * whole run's traffic.
  */
 export const scenarios: ReadonlyMap<string, Scenario> = new Map(
-  [publicMethods, protocolErrors, invalidParams, authentication, envelope, schemas].map((s) => [
-    s.name,
-    s,
-  ]),
+  [
+    publicMethods,
+    protocolErrors,
+    invalidParams,
+    authentication,
+    basicCloseScenario("long", true),
+    basicCloseScenario("short", true),
+    basicCloseScenario("long", false),
+    basicCloseScenario("short", false),
+    closePartialFill,
+    closeNoPosition,
+    closeUnknownInstrument,
+    closeRefused,
+    reduceOnly,
+    selfTrade,
+    orderIsolation,
+    envelope,
+    schemas,
+  ].map((s) => [s.name, s]),
 );

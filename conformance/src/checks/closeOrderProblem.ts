@@ -1,0 +1,36 @@
+import { isDecimal, sameDec } from "../core/decimal.js";
+
+/** What the order close_position places must be. */
+export interface CloseOrderExpectation {
+  direction: "buy" | "sell";
+  amount: string;
+}
+
+/**
+ * The first way an order (close_position's `order`, completed by get_order_state) departs from
+ * what close_position must place; undefined when it conforms. Fields a server leaves out of
+ * close_position's result are judged from get_order_state.
+ */
+export function closeOrderProblem(
+  order: Record<string, unknown>,
+  want: CloseOrderExpectation,
+): string | undefined {
+  const id = order["order_id"];
+  if (typeof id !== "string" || !/^[0-9]+$/.test(id))
+    return `order_id is ${JSON.stringify(id)}, not a string of digits`;
+  const expect: [string, unknown][] = [
+    ["direction", want.direction],
+    ["order_type", "limit"],
+    ["reduce_only", true],
+    ["time_in_force", "good_til_cancelled"],
+    ["post_only", false],
+  ];
+  for (const [field, value] of expect) {
+    if (order[field] !== value)
+      return `${field} is ${JSON.stringify(order[field])}, expected ${JSON.stringify(value)}`;
+  }
+  if (!isDecimal(order["amount"]) || !sameDec(order["amount"], want.amount)) {
+    return `amount is ${JSON.stringify(order["amount"])}, expected ${JSON.stringify(want.amount)} (the absolute position size)`;
+  }
+  return undefined;
+}
