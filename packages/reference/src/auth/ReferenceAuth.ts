@@ -1,0 +1,183 @@
+import {
+  type AuthOutcome,
+  type Credentials,
+  hmacStringToSign,
+  type Principal,
+  protocolErrors,
+  RpcError,
+  type ServerAuth,
+} from "@unwind/server";
+import type { ApiKey } from "../config/ApiKey.js";
+import { grantScope } from "./grantScope.js";
+import { KeyRing } from "./KeyRing.js";
+import { NonceStore } from "./NonceStore.js";
+import { type IssuedTokens, TokenStore } from "./TokenStore.js";
+
+/** How the reference authenticates. */
+export interface ReferenceAuthOptions {
+  readonly keys: readonly ApiKey[];
+  /** The clock, milliseconds since the epoch (tests move it). */
+  readonly now: () => number;
+  /** Access token lifetime (default 900 s). */
+  readonly accessTtlSeconds?: number;
+  /** Refresh token lifetime (default 86,400 s). */
+  readonly refreshTtlSeconds?: number;
+  /** How far a signature timestamp may be from the clock (default 60,000 ms). */
+  readonly signatureWindowMs?: number;
+}
+
+/** The params of `public/auth`, as validated by the method's schema. */
+export interface AuthParams {
+  grant_type: "client_credentials" | "client_signature" | "refresh_token";
+  client_id?: string;
+  client_secret?: string;
+  refresh_token?: string;
+  timestamp?: number;
+  signature?: string;
+  nonce?: string;
+  data?: string;
+  state?: string;
+  scope?: string;
+}
+
+/** A `public/auth` result and the principal it stands for (a WebSocket adopts it). */
+export interface AuthGrant {
+  readonly result: IssuedTokens & { state?: string };
+  readonly principal: Principal;
+}
+
+const { unauthorized, invalidParams } = protocolErrors;
+
+function denied(reason: string): RpcError {
+  return new RpcError(unauthorized.code, unauthorized.message, { reason });
+}
+
+// One answer for an unknown client id and a wrong secret or signature.
+const BAD_CREDENTIALS = "invalid client credentials";
+
+function principalOf(accountId: number, scope: string): Principal {
+  return { accountId, scopes: scope.split(" ") };
+}
+
+/**
+ * The contract's authentication: `public/auth` grants (client_credentials, client_signature,
+ * refresh_token) and the server hook for bearer tokens (header or `access_token`), Basic and
+ * deri-hmac-sha256, with a signature window and single-use (client id, nonce) pairs.
+ */
+export class ReferenceAuth implements ServerAuth {
+  readonly tokens: TokenStore;
+  readonly #keys: KeyRing;
+  readonly #nonces = new NonceStore();
+  readonly #now: () => number;
+  readonly #windowMs: number;
+
+  constructor(options: ReferenceAuthOptions) {
+    this.#keys = new KeyRing(options.keys);
+    this.#now = options.now;
+    this.#windowMs = options.signatureWindowMs ?? 60_000;
+    this.tokens = new TokenStore({
+      accessTtlSeconds: options.accessTtlSeconds ?? 900,
+      refreshTtlSeconds: options.refreshTtlSeconds ?? 86_400,
+    });
+  }
+
+  /** The server hook: credentials to a principal, or 13009. */
+  authenticate(credentials: Credentials): AuthOutcome {
+    const now = this.#now();
+    switch (credentials.scheme) {
+      case "bearer": {
+        const grant = this.tokens.resolve(credentials.token, now);
+        if (grant === undefined) return denied("invalid or expired token");
+        return principalOf(grant.accountId, grant.scope);
+      }
+      case "basic": {
+        const key = this.#keys.verifySecret(credentials.clientId, credentials.clientSecret);
+        if (key === undefined) return denied(BAD_CREDENTIALS);
+        return principalOf(key.accountId, key.maxScope);
+      }
+      case "deri-hmac-sha256": {
+        const key = this.#signed(
+          credentials.id,
+          Number(credentials.ts),
+          credentials.nonce,
+          hmacStringToSign(credentials),
+          credentials.sig,
+          now,
+        );
+        return key instanceof RpcError ? key : principalOf(key.accountId, key.maxScope);
+      }
+    }
+  }
+
+  /** `public/auth`: issues tokens, or throws 13009 / -32602. */
+  grant(params: AuthParams): AuthGrant {
+    const now = this.#now();
+    let result: IssuedTokens | undefined;
+    let accountId: number;
+    switch (params.grant_type) {
+      case "refresh_token": {
+        result = this.tokens.refresh(required(params, "refresh_token"), now);
+        if (result === undefined) throw denied("invalid or expired refresh token");
+        accountId = this.tokens.resolve(result.access_token, now)!.accountId;
+        break;
+      }
+      case "client_credentials": {
+        const id = required(params, "client_id");
+        const key = this.#keys.verifySecret(id, required(params, "client_secret"));
+        if (key === undefined) throw denied(BAD_CREDENTIALS);
+        accountId = key.accountId;
+        result = this.tokens.issue(key.accountId, grantScope(params.scope, key), now);
+        break;
+      }
+      case "client_signature": {
+        const id = required(params, "client_id");
+        const timestamp = required(params, "timestamp");
+        const nonce = required(params, "nonce");
+        const signature = required(params, "signature");
+        const message = timestamp + "\n" + nonce + "\n" + (params.data ?? "");
+        const key = this.#signed(id, timestamp, nonce, message, signature, now);
+        if (key instanceof RpcError) throw key;
+        accountId = key.accountId;
+        result = this.tokens.issue(key.accountId, grantScope(params.scope, key), now);
+        break;
+      }
+    }
+    const answer: AuthGrant["result"] =
+      params.state === undefined ? result : { ...result, state: params.state };
+    return { result: answer, principal: principalOf(accountId, result.scope) };
+  }
+
+  /** Checks a signature, then its timestamp window, then that the nonce is fresh. */
+  #signed(
+    clientId: string,
+    ts: number,
+    nonce: string,
+    message: string,
+    signature: string,
+    now: number,
+  ): ApiKey | RpcError {
+    const key = this.#keys.verifySignature(clientId, message, signature);
+    if (key === undefined) return denied(BAD_CREDENTIALS);
+    if (!Number.isSafeInteger(ts) || Math.abs(now - ts) > this.#windowMs) {
+      return denied(`timestamp is more than ${this.#windowMs / 1000} s away from the server clock`);
+    }
+    if (!this.#nonces.use(clientId, nonce, ts + this.#windowMs, now)) {
+      return denied("nonce already used");
+    }
+    return key;
+  }
+}
+
+function required<K extends keyof AuthParams>(
+  params: AuthParams,
+  name: K,
+): NonNullable<AuthParams[K]> {
+  const value = params[name];
+  if (value === undefined) {
+    throw new RpcError(invalidParams.code, invalidParams.message, {
+      param: name,
+      reason: `required for grant_type ${params.grant_type}`,
+    });
+  }
+  return value as NonNullable<AuthParams[K]>;
+}

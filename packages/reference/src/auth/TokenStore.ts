@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { digest, matchesDigest } from "./secretsEqual.js";
+
+/** What a token stands for. */
+export interface TokenGrant {
+  readonly accountId: number;
+  /** Granted scopes, space-separated, e.g. `trade:read_write`. */
+  readonly scope: string;
+  /** Milliseconds since the epoch. */
+  readonly expiresAt: number;
+}
+
+/** The `public/auth` result fields a new token pair fills. */
+export interface IssuedTokens {
+  access_token: string;
+  token_type: "bearer";
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+}
+
+interface Stored extends TokenGrant {
+  readonly tokenDigest: Buffer;
+}
+
+/** Token lifetimes in seconds. */
+export interface TokenLifetimes {
+  readonly accessTtlSeconds: number;
+  readonly refreshTtlSeconds: number;
+}
+
+/**
+ * Access and refresh tokens, in memory (a restart logs everyone out). A token is
+ * `<issued ms>.<handle>.<secret>`: the handle finds the entry and the whole token is compared with
+ * the stored digest in constant time. A refresh token is single-use.
+ */
+export class TokenStore {
+  readonly #access = new Map<string, Stored>();
+  readonly #refresh = new Map<string, Stored>();
+  readonly #lifetimes: TokenLifetimes;
+  #issuedSinceSweep = 0;
+
+  constructor(lifetimes: TokenLifetimes) {
+    this.#lifetimes = lifetimes;
+  }
+
+  /** Issues an access token and a refresh token for an account and scope. */
+  issue(accountId: number, scope: string, now: number): IssuedTokens {
+    if (++this.#issuedSinceSweep >= 1024) this.#sweep(now);
+    const { accessTtlSeconds, refreshTtlSeconds } = this.#lifetimes;
+    return {
+      access_token: this.#mint(this.#access, accountId, scope, now + accessTtlSeconds * 1000, now),
+      token_type: "bearer",
+      expires_in: accessTtlSeconds,
+      refresh_token: this.#mint(
+        this.#refresh,
+        accountId,
+        scope,
+        now + refreshTtlSeconds * 1000,
+        now,
+      ),
+      scope,
+    };
+  }
+
+  /** The grant of a live access token, else undefined (unknown, forged or expired). */
+  resolve(token: string, now: number): TokenGrant | undefined {
+    return find(this.#access, token, now);
+  }
+
+  /** Consumes a live refresh token and issues a new pair with the same account and scope. */
+  refresh(token: string, now: number): IssuedTokens | undefined {
+    const grant = find(this.#refresh, token, now);
+    if (grant === undefined) return undefined;
+    this.#refresh.delete(handleOf(token)!);
+    return this.issue(grant.accountId, grant.scope, now);
+  }
+
+  #mint(
+    into: Map<string, Stored>,
+    accountId: number,
+    scope: string,
+    expiresAt: number,
+    now: number,
+  ): string {
+    let handle: string;
+    do handle = randomBytes(6).toString("base64url");
+    while (into.has(handle));
+    const token = `${now}.${handle}.${randomBytes(32).toString("base64url")}`;
+    into.set(handle, { accountId, scope, expiresAt, tokenDigest: digest(token) });
+    return token;
+  }
+
+  #sweep(now: number): void {
+    this.#issuedSinceSweep = 0;
+    for (const map of [this.#access, this.#refresh]) {
+      for (const [handle, stored] of map) if (stored.expiresAt <= now) map.delete(handle);
+    }
+  }
+}
+
+function handleOf(token: string): string | undefined {
+  const first = token.indexOf(".");
+  const second = token.indexOf(".", first + 1);
+  return first < 0 || second < 0 ? undefined : token.slice(first + 1, second);
+}
+
+function find(map: Map<string, Stored>, token: string, now: number): TokenGrant | undefined {
+  const handle = handleOf(token);
+  const stored = handle === undefined ? undefined : map.get(handle);
+  if (stored === undefined) return undefined;
+  if (!matchesDigest(token, stored.tokenDigest) || stored.expiresAt <= now) return undefined;
+  return stored;
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { type InstrumentConfig, loadInstruments } from "@unwind/engine";
+
+/**
+ * Reads an instruments file: a JSON array of instrument configs (or `{"instruments": [...]}`) as
+ * the engine checks them; throws an Error listing every problem.
+ */
+export function loadInstrumentsFile(path: string): InstrumentConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`could not read instruments file ${path}: ${(error as Error).message}`);
+  }
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && "instruments" in json) {
+    json = json.instruments;
+  }
+  const loaded = loadInstruments(json);
+  if (!loaded.ok) {
+    throw new Error(`could not load instruments file ${path}:\n  ${loaded.errors.join("\n  ")}`);
+  }
+  return loaded.instruments.map((i) => i.config);
+}
