@@ -1,0 +1,26 @@
+/** The three things the generator writes. */
+export type Target = "server" | "client" | "docs";
+
+export const targetNames: readonly Target[] = ["server", "client", "docs"];
+
+/** Options of `generate`; resolved once into the context (`createContext`). */
+export interface GenerateOptions {
+  readonly target: Target;
+  /** The spec's file name as the header shows it (default `openrpc.json`). */
+  readonly specName?: string;
+  /** The spec's exact text, hashed into the header (default: the document as 2-space JSON). */
+  readonly specText?: string;
+  /**
+   * Server validators: `reject` answers a param the method does not declare with -32602 (catches
+   * typos); `ignore` lets it through as JSON-RPC servers commonly do. Default `reject`.
+   */
+  readonly unknownParams?: "reject" | "ignore";
+  /** Where the Markdown reference lives, for `@see` links in TSDoc (e.g. `spec/docs`). */
+  readonly docsBase?: string;
+}
+
+/** One generated file: its path relative to the output directory, and its text. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}

@@ -1,0 +1,86 @@
+import { type GenerateOptions, type Target, targetNames } from "./GenerateOptions.js";
+
+/** What the command line asks for. */
+export type CliCommand =
+  | { readonly kind: "help" }
+  | {
+      readonly kind: "generate";
+      readonly spec: string;
+      readonly out: string;
+      readonly check: boolean;
+      readonly options: Omit<GenerateOptions, "specText" | "specName"> & { readonly target: Target };
+    };
+
+/** A command line that does not say what to do; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const usage = `Usage: unwind-codegen --spec <openrpc.json> --target client|server|docs --out <dir> [options]
+
+Generates typed code or Markdown docs from an OpenRPC 1.x document.
+
+Options:
+  --spec <file>               the OpenRPC document (JSON)
+  --target <target>           server | client | docs
+  --out <dir>                 where the files go (generated files no longer written are removed)
+  --check                     write nothing; exit 1 naming each stale, missing or extra file
+  --unknown-params <mode>     server validators: reject (default) | ignore params a method does not declare
+  --docs-base <path-or-url>   where the docs target's pages are, for @see links in TSDoc
+  -h, --help                  this text
+
+Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error, 3 generation failed.`;
+
+const valueFlags = new Set(["--spec", "--target", "--out", "--unknown-params", "--docs-base"]);
+
+/** Reads the command line (without `node` and the script). */
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const values = new Map<string, string>();
+  let check = false;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    if (raw === "-h" || raw === "--help") return { kind: "help" };
+    if (raw === "--check") {
+      check = true;
+      continue;
+    }
+    const eq = raw.indexOf("=");
+    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
+    if (!valueFlags.has(flag)) {
+      throw new UsageError(
+        raw.startsWith("-")
+          ? `unknown option ${raw}. Expected one of ${[...valueFlags, "--check", "--help"].join(", ")}.`
+          : `unexpected argument ${JSON.stringify(raw)}. Expected options only (--spec, --target, --out).`,
+      );
+    }
+    const value = eq > 0 && raw.startsWith("--") ? raw.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
+      throw new UsageError(`${flag} needs a value, but got ${value === undefined || value === "" ? "nothing" : value}.`);
+    }
+    if (values.has(flag)) throw new UsageError(`${flag} was given twice (${values.get(flag)} and ${value}). Expected it once.`);
+    values.set(flag, value);
+  }
+  const required = (flag: string, what: string) => {
+    const value = values.get(flag);
+    if (value === undefined) throw new UsageError(`${flag} is missing. Expected ${flag} ${what}.`);
+    return value;
+  };
+  const spec = required("--spec", "<path of an OpenRPC JSON document>");
+  const target = required("--target", targetNames.join("|"));
+  if (!targetNames.includes(target as Target)) {
+    throw new UsageError(`--target must be one of ${targetNames.join(", ")}, but got ${JSON.stringify(target)}.`);
+  }
+  const out = required("--out", "<directory>");
+  const unknownParams = values.get("--unknown-params") ?? "reject";
+  if (unknownParams !== "reject" && unknownParams !== "ignore") {
+    throw new UsageError(`--unknown-params must be reject or ignore, but got ${JSON.stringify(unknownParams)}.`);
+  }
+  const docsBase = values.get("--docs-base");
+  return {
+    kind: "generate",
+    spec,
+    out,
+    check,
+    options: { target: target as Target, unknownParams, ...(docsBase === undefined ? {} : { docsBase }) },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Context } from "../context.js";
+import type { GeneratedFile } from "../GenerateOptions.js";
+import type { MethodModel } from "../model.js";
+import { renderModule } from "../renderModule.js";
+import { transformExample } from "../transform/example.js";
+import { methodDoc } from "../transform/method.js";
+import { tsImport } from "../ts.js";
+
+function hasRequiredParams(m: MethodModel): boolean {
+  return m.params.some((p) => p.required);
+}
+
+/** The params as the transport sends them: the object itself, or an array for `by-position`. */
+function wireParams(m: MethodModel): string {
+  if (m.paramStructure !== "by-position") return "params";
+  if (m.params.length === 0) return "[]";
+  const names = m.params.map((p) => `params[${JSON.stringify(p.name)}]`);
+  return `trimTrailingUndefined([${names.join(", ")}])`;
+}
+
+const trimHelper = `/** Positional params end at the last one given: a trailing \`undefined\` would be sent as \`null\`. */
+function trimTrailingUndefined(list: unknown[]): unknown[] {
+  let end = list.length;
+  while (end > 0 && list[end - 1] === undefined) end--;
+  return list.slice(0, end);
+}`;
+
+/**
+ * `client.ts`: one function per method (`closePosition(transport, params, options?)`) sending
+ * the call through a `Transport` and typed by the spec, and `createMethods(transport)` binding
+ * them all.
+ */
+export function clientModule(ctx: Context): GeneratedFile {
+  const types = ctx.methods.flatMap((m) => [m.typeNames.parameters, m.typeNames.returnType]);
+  const errorClass = (code: number) => ctx.errors.find((e) => e.code === code)?.className;
+  const docs = ctx.methods.map((m) => {
+    const example = m.examples.find((e) => e.result) ?? m.examples[0];
+    return methodDoc(m, ctx.options.docsBase, example ? transformExample(example, m, errorClass) : undefined);
+  });
+  const paramsDecl = (m: MethodModel) => ({
+    name: "params",
+    type: m.typeNames.parameters,
+    ...(hasRequiredParams(m) ? {} : { initializer: "{}" }),
+  });
+  const imports = [...tsImport(["CallOptions", "Transport"], "../runtime/Transport.js"), ...tsImport(types, "./types.js")];
+  return renderModule("client.ts", ctx.options.header, imports, (file) => {
+    if (ctx.methods.some((m) => m.paramStructure === "by-position" && m.params.length > 0)) file.addStatements(trimHelper);
+    file.addFunctions(
+      ctx.methods.map((m, i) => ({
+        name: m.key,
+        isExported: true,
+        docs: [docs[i]!],
+        parameters: [{ name: "transport", type: "Transport" }, paramsDecl(m), { name: "options", type: "CallOptions", hasQuestionToken: true }],
+        returnType: `Promise<${m.typeNames.returnType}>`,
+        statements: `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m)}, options) as Promise<${m.typeNames.returnType}>;`,
+      })),
+    );
+    file.addInterface({
+      name: "Methods",
+      isExported: true,
+      docs: ["Every method of the spec as a function of its params, bound to one transport (`createMethods`)."],
+      methods: ctx.methods.map((m, i) => ({
+        name: m.key,
+        docs: [docs[i]!],
+        parameters: [{ name: "params", type: m.typeNames.parameters, hasQuestionToken: !hasRequiredParams(m) }, { name: "options", type: "CallOptions", hasQuestionToken: true }],
+        returnType: `Promise<${m.typeNames.returnType}>`,
+      })),
+    });
+    const members = ctx.methods.map((m) => `    ${m.key}: (params, options) => ${m.key}(transport, params, options),`);
+    file.addFunction({
+      name: "createMethods",
+      isExported: true,
+      docs: ["Binds every method of the spec to `transport`.\n\n@example\n```ts\nconst api = createMethods(transport);\n```"],
+      parameters: [{ name: "transport", type: "Transport" }],
+      returnType: "Methods",
+      statements: `return {\n${members.join("\n")}\n  };`,
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Context } from "../context.js";
+import type { GeneratedFile } from "../GenerateOptions.js";
+import { clientModule } from "./clientModule.js";
+import { errorsModule } from "./errorsModule.js";
+import { indexModule, typeNames } from "./indexModule.js";
+import { methodsModule } from "./methodsModule.js";
+import { typesModule } from "./typesModule.js";
+
+/** `packages/client/src/generated/`: types, method table, errors, the typed functions, index. */
+export function clientTarget(ctx: Context): GeneratedFile[] {
+  return [
+    typesModule(ctx),
+    methodsModule(ctx),
+    errorsModule(ctx),
+    clientModule(ctx),
+    indexModule(ctx, [
+      { from: "./client.js", values: [...ctx.methods.map((m) => m.key), "createMethods"], types: ["Methods"] },
+      { from: "./errors.js", values: [...ctx.errors.map((e) => e.className), "errorClasses"], types: ctx.methods.map((m) => m.typeNames.errorType) },
+      { from: "./methods.js", values: ["methods", "specVersion"], types: ["ClientMethodDescriptor", "ClientParamDescriptor", "MethodTable"] },
+      { from: "./types.js", values: [], types: typeNames(ctx) },
+    ]),
+  ];
+}

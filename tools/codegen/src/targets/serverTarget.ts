@@ -1,0 +1,27 @@
+import type { Context } from "../context.js";
+import type { GeneratedFile } from "../GenerateOptions.js";
+import { errorsModule } from "./errorsModule.js";
+import { handlersModule } from "./handlersModule.js";
+import { indexModule, typeNames } from "./indexModule.js";
+import { methodsModule } from "./methodsModule.js";
+import { typesModule } from "./typesModule.js";
+import { validatorsModule } from "./validatorsModule.js";
+
+/** `packages/server/src/generated/`: types, method table, validators, `Handlers`, errors, index. */
+export function serverTarget(ctx: Context): GeneratedFile[] {
+  const errors = ctx.errors.map((e) => e.className);
+  return [
+    typesModule(ctx),
+    methodsModule(ctx),
+    validatorsModule(ctx),
+    handlersModule(ctx),
+    errorsModule(ctx),
+    indexModule(ctx, [
+      { from: "./errors.js", values: [...errors, "errorClasses"], types: [] },
+      { from: "./handlers.js", values: [], types: ["Handlers"] },
+      { from: "./methods.js", values: ["methods", "specVersion"], types: ["MethodTable"] },
+      { from: "./types.js", values: [], types: typeNames(ctx) },
+      { from: "./validators.js", values: ["validators"], types: [] },
+    ]),
+  ];
+}

@@ -1,0 +1,84 @@
+import { Ajv } from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import type { Context } from "../context.js";
+import type { GeneratedFile } from "../GenerateOptions.js";
+import { renderModule } from "../renderModule.js";
+import { tsImport } from "../ts.js";
+import { resolvePointer } from "../resolveRef.js";
+import { ajvRuntime } from "./ajvRuntime.js";
+import { documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
+
+// A CommonJS module whose `module.exports` is the function and whose `default` is too; `.default`
+// works under Node's ESM loader and bundlers alike.
+const standaloneCode = (standaloneModule as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+
+/**
+ * Compiles each method's params schema with ajv into standalone code (no schema compilation at
+ * start-up), with ajv's runtime helpers inlined so the module imports nothing at run time.
+ */
+export function compileValidators(ctx: Context): { code: string; exports: Map<string, string> } {
+  const document = ctx.document;
+  const resolvable = (ref: string) => resolvePointer(document, ref) !== undefined;
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true },
+    strict: false,
+    allErrors: false,
+    validateFormats: false,
+    validateSchema: false,
+  });
+  const components = document.components ?? {};
+  const strip = (map: unknown) =>
+    Object.fromEntries(Object.entries((map ?? {}) as Record<string, { schema?: unknown }>).map(([k, v]) => [k, validatorSchema(v as never, resolvable)]));
+  const descriptors = Object.fromEntries(
+    Object.entries((components.contentDescriptors ?? {}) as Record<string, { schema?: unknown }>).map(([k, v]) => [k, { schema: validatorSchema((v.schema ?? true) as never, resolvable) }]),
+  );
+  const root: Record<string, unknown> = { $id: documentId, components: { schemas: strip(components.schemas), contentDescriptors: descriptors } };
+  for (const key of ["definitions", "$defs"]) if (document[key]) root[key] = strip(document[key]);
+  ajv.addSchema(root);
+  const refs: Record<string, string> = {};
+  ctx.methods.forEach((method, i) => {
+    const id = `openrpc:params/${i}`;
+    ajv.addSchema({ $id: id, ...(paramsSchema(method, ctx.options.unknownParams, resolvable) as object) });
+    refs[`params${i}`] = id;
+  });
+  let code: string = standaloneCode(ajv, refs);
+  const exports = new Map<string, string>();
+  code = code.replace(/^export const params(\d+) = (\w+);\n/gm, (_, i: string, fn: string) => {
+    exports.set(ctx.methods[Number(i)]!.name, fn);
+    return "";
+  });
+  code = code.replace(/^"use strict";\n?/, "");
+  const helpers = new Set<string>();
+  code = code.replace(/require\("([^"]+)"\)\.default/g, (_, id: string) => {
+    const helper = ajvRuntime[id];
+    if (!helper) throw new Error(`the ajv standalone code needs ${id}, which the generator cannot inline yet.`);
+    helpers.add(id);
+    return helper.name;
+  });
+  code = dropUnused(code);
+  if (/\brequire\(/.test(code)) throw new Error("the ajv standalone code still calls require(); it would not load as ESM.");
+  const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
+  return { code: [...prelude, code].join("\n\n"), exports };
+}
+
+/** Drops the schema constants ajv declares but the code never reads (most of them). */
+function dropUnused(code: string): string {
+  return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => {
+    const uses = code.match(new RegExp(`\\b${name}\\b`, "g"))?.length ?? 0;
+    return uses > 1 ? line : "";
+  });
+}
+
+/** `validators.ts`: the compiled validators and a record of them by method name. */
+export function validatorsModule(ctx: Context): GeneratedFile {
+  const { code, exports } = compileValidators(ctx);
+  const entries = ctx.methods.map((m) => `  ${JSON.stringify(m.name)}: ${exports.get(m.name)},`);
+  const imports = tsImport(["ParamValidator"], "../runtime/ParamValidator.js");
+  const preamble = ["// @ts-nocheck: ajv standalone code, compiled from the spec's param schemas; the export below is typed."];
+  return renderModule("validators.ts", ctx.options.header, imports, (file) => {
+    file.addStatements([
+      code,
+      `/**\n * One params validator per method name: checks the by-name params object against the method's\n * param schemas (${ctx.options.unknownParams === "reject" ? "a param the method does not declare is an error" : "params the method does not declare are ignored"}). The reasons of a failure are in \`errors\`.\n */\nexport const validators: Readonly<Record<string, ParamValidator>> = {\n${entries.join("\n")}\n};`,
+    ]);
+  }, preamble);
+}
