@@ -1,4 +1,5 @@
 import type { EngineLike } from "../loadEngine.js";
+import type { StandInAuth } from "./StandInAuth.js";
 
 /** What a handler answers. */
 export type HandlerResult =
@@ -8,7 +9,7 @@ export type HandlerResult =
 /** One method of the stand-in server. */
 export type Handler = (
   params: Record<string, unknown>,
-  call: { accountId: number; engine: EngineLike; now: number },
+  call: { accountId: number; engine: EngineLike; now: number; auth: StandInAuth },
 ) => HandlerResult;
 
 /**
@@ -20,10 +21,16 @@ export interface Defect {
   description: string;
   /** The check id that must fail against this server. */
   caughtBy: string;
+  /** The scenarios whose traffic shows the defect (default: those that declare `caughtBy`). */
+  scenarios?: string[];
   /** Methods answered differently. */
   handlers?: Record<string, Handler>;
   /** Private methods answered without credentials (as the maker account). */
   openPrivate?: boolean;
+  /** Loosened authentication. */
+  auth?: { allowNonceReplay?: boolean; anySecret?: boolean };
+  /** Wraps the handling of each message (text in, answer out; an array answers a batch). */
+  message?: (text: string, next: (text: string) => Record<string, unknown> | undefined) => unknown;
   /** Rewrites each response object before it is sent; `undefined` sends nothing. */
   response?: (
     response: Record<string, unknown>,

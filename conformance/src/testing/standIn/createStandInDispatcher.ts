@@ -111,41 +111,14 @@ export function createStandInDispatcher(engine: EngineLike, auth: StandInAuth, d
     }
     const handler = handlers[m.name];
     if (handler === undefined) return { error: { code: -32603, message: "Internal error" } };
-    return handler(params, { accountId, engine, now: Date.now() });
+    return handler(params, { accountId, engine, now: Date.now(), auth });
   }
 
   return {
-    /** One JSON-RPC message; the response object, or undefined for a notification. */
-    handleText(text: string, origin: Origin): Record<string, unknown> | undefined {
-      const usIn = nowUs();
-      let message: unknown;
-      try {
-        message = JSON.parse(text);
-      } catch {
-        return envelope(null, { error: E.parse }, usIn, {});
-      }
-      if (Array.isArray(message)) {
-        return envelope(
-          null,
-          { error: { ...E.invalid, data: { reason: "batch requests are not supported" } } },
-          usIn,
-          {},
-        );
-      }
-      if (message === null || typeof message !== "object")
-        return envelope(null, { error: E.invalid }, usIn, {});
-      const o = message as Record<string, unknown>;
-      const hasId = "id" in o;
-      const id = o["id"];
-      if (hasId && !(typeof id === "string" || Number.isSafeInteger(id) || id === null)) {
-        return envelope(null, { error: E.invalid }, usIn, {});
-      }
-      if (o["jsonrpc"] !== "2.0" || typeof o["method"] !== "string") {
-        return envelope(hasId ? id : null, { error: E.invalid }, usIn, {});
-      }
-      const request = { method: o["method"].replace(/^\//, ""), params: o["params"] };
-      const body = invoke(o["method"], o["params"], origin);
-      return hasId ? envelope(id, body, usIn, request) : undefined;
+    /** One JSON-RPC message; the answer, or undefined for a notification. */
+    handleText(text: string, origin: Origin): unknown {
+      const next = (t: string) => handle(t, origin);
+      return defect?.message ? defect.message(text, next) : next(text);
     },
     /** The per-method HTTP form: the answer has `id: null`. */
     callMethod(name: string, params: unknown, origin: Origin): Record<string, unknown> | undefined {
@@ -155,4 +128,36 @@ export function createStandInDispatcher(engine: EngineLike, auth: StandInAuth, d
     /** A method's param schemas (to coerce query strings). */
     method: (name: string) => methods.get(name.replace(/^\//, "")),
   };
+
+  function handle(text: string, origin: Origin): Record<string, unknown> | undefined {
+    const usIn = nowUs();
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return envelope(null, { error: E.parse }, usIn, {});
+    }
+    if (Array.isArray(message)) {
+      return envelope(
+        null,
+        { error: { ...E.invalid, data: { reason: "batch requests are not supported" } } },
+        usIn,
+        {},
+      );
+    }
+    if (message === null || typeof message !== "object")
+      return envelope(null, { error: E.invalid }, usIn, {});
+    const o = message as Record<string, unknown>;
+    const hasId = "id" in o;
+    const id = o["id"];
+    if (hasId && !(typeof id === "string" || Number.isSafeInteger(id) || id === null)) {
+      return envelope(null, { error: E.invalid }, usIn, {});
+    }
+    if (o["jsonrpc"] !== "2.0" || typeof o["method"] !== "string") {
+      return envelope(hasId ? id : null, { error: E.invalid }, usIn, {});
+    }
+    const request = { method: o["method"].replace(/^\//, ""), params: o["params"] };
+    const body = invoke(o["method"], o["params"], origin);
+    return hasId ? envelope(id, body, usIn, request) : undefined;
+  }
 }

@@ -49,13 +49,16 @@ export async function startStandInServer(
       { id: 2, username: "taker", balances: { BTC: "1000", ETH: "10000" } },
     ],
   });
-  const auth = new StandInAuth([
-    { clientId: standInAccounts.maker.id, secret: standInAccounts.maker.secret, accountId: 1 },
-    { clientId: standInAccounts.taker.id, secret: standInAccounts.taker.secret, accountId: 2 },
-  ]);
+  const auth = new StandInAuth(
+    [
+      { clientId: standInAccounts.maker.id, secret: standInAccounts.maker.secret, accountId: 1 },
+      { clientId: standInAccounts.taker.id, secret: standInAccounts.taker.secret, accountId: 2 },
+    ],
+    options.defect?.auth,
+  );
   const dispatcher = createStandInDispatcher(engine, auth, options.defect);
 
-  const reply = (res: ServerResponse, status: number, body?: Record<string, unknown>) => {
+  const reply = (res: ServerResponse, status: number, body?: unknown) => {
     if (body === undefined) {
       res.writeHead(status === 200 ? 204 : status).end();
       return;

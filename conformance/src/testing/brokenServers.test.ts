@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { runSuite } from "../core/runSuite.js";
+import { scenarios } from "../scenarios/index.js";
+import { defects } from "./defects.js";
+import { type StandInServer, startStandInServer } from "./standIn/startStandInServer.js";
+
+const servers: StandInServer[] = [];
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+describe("the stand-in server without defects", () => {
+  it("passes every check over both transports", async () => {
+    const server = await startStandInServer();
+    servers.push(server);
+    const report = await runSuite({ target: server, accounts: server.accounts, seed: 1 });
+    const failed = report.results.filter((r) => r.status === "failed");
+    expect(failed.map((r) => `${r.transport} ${r.scenario} ${r.id}: ${r.details}`)).toEqual([]);
+    const ws = report.results.filter((r) => r.transport === "ws" && r.status === "passed");
+    expect(ws.length).toBeGreaterThan(50);
+  });
+});
+
+describe("each broken server is caught by the check meant for it", () => {
+  it.each(defects.map((d) => [d.name, d] as const))("%s", async (_, defect) => {
+    const server = await startStandInServer({ defect });
+    servers.push(server);
+    const only =
+      defect.scenarios ??
+      [...scenarios.values()]
+        .filter((s) => s.checks.some((c) => c.id === defect.caughtBy))
+        .map((s) => s.name);
+    const report = await runSuite({
+      target: server,
+      accounts: server.accounts,
+      seed: 1,
+      only,
+      timeoutMs: 2000,
+    });
+    for (const transport of report.transports) {
+      const results = report.results.filter(
+        (r) => r.id === defect.caughtBy && r.transport === transport,
+      );
+      if (results.every((r) => r.status === "skipped")) continue;
+      expect(
+        results.some((r) => r.status === "failed"),
+        `${defect.caughtBy} over ${transport}: ${results.map((r) => `${r.status} ${r.details}`).join("; ")}`,
+      ).toBe(true);
+    }
+    expect(report.results.some((r) => r.id === defect.caughtBy && r.status === "failed")).toBe(
+      true,
+    );
+  });
+});
