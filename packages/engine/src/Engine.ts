@@ -69,7 +69,10 @@ export class Engine {
     this.accounts = new Accounts(options.accounts);
     this.orderIds = new IdSequence(String(options.orderIdStart ?? "1"));
     this.tradeIds = new IdSequence(String(options.tradeIdStart ?? "1"));
-    this.orders = new OrderStore(this.orderIds);
+    this.orders = new OrderStore(this.orderIds, {
+      account: (id) => this.accounts.get(id)!,
+      book: (index) => this.books[index]!,
+    });
     this.emitEvents = options.events ?? true;
     this.journal = options.journal;
   }
@@ -89,6 +92,7 @@ export class Engine {
   apply(command: Command, into?: Outcome): Outcome {
     this.journal?.append(command);
     this.lastTimestamp = command.timestamp;
+    this.orders.recycle();
     let out: Outcome;
     if (into === undefined) {
       out = newOutcome();
@@ -97,8 +101,8 @@ export class Engine {
       out.code = 0;
       out.reason = null;
       out.order = null;
-      out.trades.length = 0;
-      out.events.length = 0;
+      if (out.trades.length !== 0) out.trades.length = 0;
+      if (out.events.length !== 0) out.events.length = 0;
     }
     switch (command.type) {
       case "buy":

@@ -30,13 +30,21 @@ export class IdSequence {
     return (this.big + BigInt(seq - 1)).toString();
   }
 
-  /** The sequence number an id would have (from 1), or 0 when it cannot be one of ours. */
+  /**
+   * The sequence number of an id (from 1), or 0 when the string is not one this sequence issues
+   * (not canonical digits, or below the start). Parses without allocating.
+   */
   seqOf(id: string): number {
-    if (this.base >= 0) {
-      const n = Number(id);
-      if (Number.isSafeInteger(n)) return n >= this.base ? n - this.base + 1 : 0;
+    const len = id.length;
+    if (len === 0 || (len > 1 && id.charCodeAt(0) === 48)) return 0;
+    for (let i = 0; i < len; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 48 || c > 57) return 0;
     }
-    if (!/^[0-9]+$/.test(id)) return 0;
+    if (this.base >= 0 && len < 16) {
+      const n = Number(id);
+      return n >= this.base ? n - this.base + 1 : 0;
+    }
     const d = BigInt(id) - this.big;
     return d >= 0n && d < BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) + 1 : 0;
   }

@@ -1,37 +1,79 @@
 import type { IdSequence } from "./IdSequence.js";
-import type { Order } from "./Order.js";
+import { Order } from "./Order.js";
+import { type HistoryResolver, OrderHistory } from "./OrderHistory.js";
 
 /**
- * Every order the engine accepted, open or closed, indexed by sequence number: ids are
- * `start + seq - 1`, so a lookup by id is arithmetic and an array read, not a hash.
+ * Every order the engine accepted, by sequence number (ids are `start + seq - 1`, so a lookup is
+ * arithmetic, not a hash): open orders as live objects, closed ones in the columnar history.
+ * Closed order objects go back to a pool at the start of the next command and are reused.
  */
 export class OrderStore {
-  private readonly bySeq: Order[] = [];
+  private readonly live: (Order | undefined)[] = [];
+  private readonly history = new OrderHistory();
+  private readonly closed: Order[] = [];
+  private readonly pool: Order[] = [];
 
-  constructor(private readonly ids: IdSequence) {}
+  constructor(
+    private readonly ids: IdSequence,
+    private readonly resolver: HistoryResolver,
+  ) {}
 
-  /** Number of orders. */
+  /** Number of orders (open and closed). */
   get size(): number {
-    return this.bySeq.length;
+    return this.live.length;
   }
 
-  /** Adds the order with the next sequence number. */
+  /** An order object for a new order: a recycled one when there is one. */
+  acquire(): Order {
+    return this.pool.pop() ?? new Order(this.ids);
+  }
+
+  /** Adds a new order; its seq must be the next one. */
   add(order: Order): void {
-    if (order.seq !== this.bySeq.length + 1) {
-      throw new Error(`could not store order seq ${order.seq}. Expected ${this.bySeq.length + 1}`);
+    if (order.seq !== this.live.length + 1) {
+      throw new Error(`could not store order seq ${order.seq}. Expected ${this.live.length + 1}`);
     }
-    this.bySeq.push(order);
+    this.live.push(order);
   }
 
-  /** The order with this id, if any. */
+  /** Moves a closed (filled or cancelled) order to the history; its object is recycled later. */
+  close(order: Order): void {
+    this.history.record(order);
+    this.live[order.seq - 1] = undefined;
+    this.closed.push(order);
+  }
+
+  /** Returns the objects of orders closed by earlier commands to the pool. */
+  recycle(): void {
+    const closed = this.closed;
+    while (closed.length > 0) this.pool.push(closed.pop()!);
+  }
+
+  /** The order with this id, if any (a closed one is rebuilt from the history). */
   get(id: string): Order | undefined {
-    const seq = this.ids.seqOf(id);
-    const o = seq > 0 ? this.bySeq[seq - 1] : undefined;
-    return o !== undefined && o.id === id ? o : undefined;
+    return this.bySeq(this.ids.seqOf(id));
   }
 
-  /** All orders in sequence order. */
-  values(): IterableIterator<Order> {
-    return this.bySeq.values();
+  /** The order with this sequence number, if any. */
+  bySeq(seq: number): Order | undefined {
+    if (seq < 1 || seq > this.live.length) return undefined;
+    const o = this.live[seq - 1];
+    if (o !== undefined) return o;
+    return this.history.read(seq, new Order(this.ids), this.resolver);
+  }
+
+  /** The open order with this sequence number, if it is open (no rebuild). */
+  openBySeq(seq: number): Order | undefined {
+    return seq >= 1 && seq <= this.live.length ? this.live[seq - 1] : undefined;
+  }
+
+  /** The account id of a closed order, or undefined when `seq` names no closed order. */
+  closedAccount(seq: number): number | undefined {
+    return this.history.has(seq) ? this.history.accountOf(seq) : undefined;
+  }
+
+  /** All orders in sequence order (closed ones rebuilt). */
+  *values(): IterableIterator<Order> {
+    for (let seq = 1; seq <= this.live.length; seq++) yield this.bySeq(seq)!;
   }
 }

@@ -20,6 +20,7 @@ export function cancelResting(
     const i = list.indexOf(order);
     if (i >= 0) list.splice(i, 1);
   }
+  engine.orders.close(order);
   if (engine.emitEvents) {
     out.events.push({
       type: "order_cancelled",

@@ -57,6 +57,7 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
         const list = makerPos.reduceOnly;
         list.splice(list.indexOf(maker), 1);
       }
+      engine.orders.close(maker);
     }
     if (taker.filled === taker.amount) taker.state = "filled";
     takerPos.fill(taker.direction, lots, price);

@@ -2,14 +2,7 @@ import type { AccountConfig } from "./Account.js";
 import { Engine, type EngineOptions } from "./Engine.js";
 import type { InstrumentConfig } from "./Instrument.js";
 import { type Int, norm } from "./Int.js";
-import {
-  type CancelReason,
-  type Direction,
-  Order,
-  type OrderState,
-  type OrderType,
-  type TimeInForce,
-} from "./Order.js";
+import type { CancelReason, Direction, OrderState, OrderType, TimeInForce } from "./Order.js";
 
 /** One order in a snapshot (prices in ticks, amounts in lots; `cost` as a decimal-digit string). */
 export interface OrderSnapshot {
@@ -163,24 +156,25 @@ export function restoreSnapshot(
     if (account === undefined || book === undefined) {
       throw new Error(`could not restore order ${o.id}: unknown account or instrument`);
     }
-    const order = new Order(
-      engine.orderIds,
-      o.seq,
-      account,
-      book,
-      o.direction,
-      o.price,
-      o.amount,
-      o.orderType,
-      o.timeInForce,
-      o.postOnly,
-      o.rejectPostOnly,
-      o.reduceOnly,
-      o.label,
-      o.creationTimestamp,
-      o.lastUpdateTimestamp,
-      o.replaced,
-    );
+    const order = engine.orders
+      .acquire()
+      .init(
+        o.seq,
+        account,
+        book,
+        o.direction,
+        o.price,
+        o.amount,
+        o.orderType,
+        o.timeInForce,
+        o.postOnly,
+        o.rejectPostOnly,
+        o.reduceOnly,
+        o.label,
+        o.creationTimestamp,
+        o.replaced,
+      );
+    order.lastUpdateTimestamp = o.lastUpdateTimestamp;
     order.filled = o.filled;
     order.cost = big(o.cost);
     order.state = o.state;
@@ -191,8 +185,11 @@ export function restoreSnapshot(
     if (order.state === "open") {
       book.own(order.direction).add(order);
       if (order.reduceOnly) account.position(book).reduceOnly.push(order);
+    } else {
+      engine.orders.close(order);
     }
   }
+  engine.orders.recycle();
   for (const b of s.books) {
     const book = engine.book(b.instrument)!;
     book.bids.version = b.versions[0];

@@ -3,7 +3,7 @@ import { cancelResting } from "./cancelResting.js";
 import { canFillWhole } from "./canFillWhole.js";
 import type { Engine } from "./Engine.js";
 import { matchOrder } from "./matchOrder.js";
-import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
+import type { Direction, OrderType, TimeInForce } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
@@ -56,24 +56,24 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
     if (price <= 0) return reject(out, ResultCode.POST_ONLY_REJECT);
     replaced = true;
   }
-  const order = new Order(
-    engine.orderIds,
-    ++engine.orderIds.count,
-    account,
-    book,
-    direction,
-    price,
-    amount,
-    r.orderType,
-    r.timeInForce,
-    r.postOnly,
-    r.rejectPostOnly,
-    r.reduceOnly,
-    r.label,
-    r.timestamp,
-    r.timestamp,
-    replaced,
-  );
+  const order = engine.orders
+    .acquire()
+    .init(
+      ++engine.orderIds.count,
+      account,
+      book,
+      direction,
+      price,
+      amount,
+      r.orderType,
+      r.timeInForce,
+      r.postOnly,
+      r.rejectPostOnly,
+      r.reduceOnly,
+      r.label,
+      r.timestamp,
+      replaced,
+    );
   engine.orders.add(order);
   out.order = order;
   if (engine.emitEvents) {
@@ -101,6 +101,8 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
       book.own(direction).add(order);
       if (order.reduceOnly) position.reduceOnly.push(order);
     }
+  } else if (order.state === "filled") {
+    engine.orders.close(order);
   }
   return out;
 }
