@@ -2,6 +2,14 @@ import { RpcError as ServerRpcError } from "@unwind/server";
 import { methodErrors } from "@unwind/spec";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createClient } from "./createClient.js";
+import {
+  AuthorizationRequiredError,
+  errorClasses,
+  InvalidParamsError,
+  methods,
+  OtherRejectError,
+  UnauthorizedError,
+} from "./generated/index.js";
 import { AbortedError } from "./runtime/AbortedError.js";
 import { hmacHex } from "./runtime/authServer.test-helpers.js";
 import { ConnectionClosedError } from "./runtime/ConnectionClosedError.js";
@@ -68,7 +76,10 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
     expect(session).toMatchObject({ tokenType: "bearer", scope: "trade:read_write" });
     for (const method of openrpc.methods.filter((m) => m.name !== "public/auth")) {
       const params = exampleParams(method);
-      const result = await client.request(method.name, params);
+      const key = methods[method.name as keyof typeof methods].key;
+      const result = await (client[key as keyof typeof client] as (p: object) => Promise<unknown>)(
+        params,
+      );
       expect(result, method.name).toEqual(exampleResult(method.name));
       const call = server.calls.findLast((c) => c.method === method.name)!;
       if ((options as Partial<ClientOptions>).httpMethod !== "GET")
@@ -86,8 +97,14 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
         server.override[method.name] = () => {
           throw new ServerRpcError(declared.code, declared.message, declared.data);
         };
-        const error = await rejection(client.request(method.name, exampleParams(method)));
-        expect(error, `${method.name} ${declared.code}`).toBeInstanceOf(RpcError);
+        const key = methods[method.name as keyof typeof methods].key;
+        const call = client[key as keyof typeof client] as (p: object) => Promise<unknown>;
+        const error = await rejection(call(exampleParams(method)));
+        const Class = errorClasses[declared.code as keyof typeof errorClasses];
+        expect(error, `${method.name} ${declared.code}`).toBeInstanceOf(Class);
+        expect(error.constructor).toBe(Class);
+        expect(error.constructor.code).toBe(declared.code);
+        expect(error).toBeInstanceOf(RpcError);
         expect(error).not.toBeInstanceOf(TransportError);
         expect(error).toMatchObject({
           code: declared.code,
@@ -104,14 +121,12 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
   test("no credentials on a private method: 10000 from the server; bad ones: 13009", async () => {
     const anonymous = clientFor(options);
     expect(
-      await rejection(
-        anonymous.request("private/get_position", { instrument_name: "BTC-PERPETUAL" }),
-      ),
-    ).toMatchObject({ code: 10000 });
+      await rejection(anonymous.getPosition({ instrument_name: "BTC-PERPETUAL" })),
+    ).toBeInstanceOf(AuthorizationRequiredError);
     const wrong = clientFor({ ...options, auth: { ...trader, clientSecret: "nope" } });
-    expect(
-      await rejection(wrong.request("private/get_position", { instrument_name: "BTC-PERPETUAL" })),
-    ).toMatchObject({ code: 13009 });
+    expect(await rejection(wrong.getPosition({ instrument_name: "BTC-PERPETUAL" }))).toBeInstanceOf(
+      UnauthorizedError,
+    );
   });
 
   test("the server's own params check: -32602 with data {param, reason}", async () => {
@@ -122,7 +137,26 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
         type: "market",
       }),
     );
+    expect(error).toBeInstanceOf(InvalidParamsError);
     expect(error).toMatchObject({ code: -32602, data: { param: "type" } });
+  });
+
+  test("typed methods: closePosition resolves with the result; a rejection is the declared class", async () => {
+    const client = clientFor({ ...options, auth: trader });
+    const { order } = await client.closePosition({
+      instrument_name: "BTC-PERPETUAL",
+      type: "limit",
+    });
+    expect(order.order_id).toBe("39005203453841408");
+    server.override["private/close_position"] = () => {
+      throw new ServerRpcError(11030, "other_reject", { reason: "no_open_position" });
+    };
+    const error = await rejection(
+      client.closePosition({ instrument_name: "BTC-PERPETUAL", type: "limit" }),
+    );
+    expect(error).toBeInstanceOf(OtherRejectError);
+    expect(error.data).toEqual({ reason: "no_open_position" });
+    expect(error.name).toBe("OtherRejectError");
   });
 
   test("validateResults: a result that breaks the spec's schema rejects with ResultValidationError", async () => {
@@ -150,7 +184,8 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
 
   test("timing: usIn/usOut/usDiff from the server and rttMs from the client", async () => {
     const client = clientFor(options);
-    const response = await client.requestWithResponse("public/get_time", {});
+    const response = await client.withResponse.getTime();
+    expect(response.result).toBe(exampleResult("public/get_time"));
     expect(String(response.usIn)).toMatch(/^\d{16}$/);
     expect(response.usDiff).toBe(response.usOut - response.usIn);
     expect(response.testnet).toBe(false);

@@ -1,0 +1,31 @@
+import type { BaseClient, BaseClientParts } from "./createBaseClient.js";
+import type { RpcResponse } from "./RpcResponse.js";
+import type { Transport } from "./Transport.js";
+
+/** Each method of `M`, resolving with the result and its envelope instead of the bare result. */
+export type WithResponse<M> = {
+  readonly [K in keyof M]: M[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => Promise<RpcResponse<R>>
+    : never;
+};
+
+/** A client: the base (raw calls, auth, lifecycle), the typed methods, and `withResponse`. */
+export type ClientOf<M> = BaseClient & M & { readonly withResponse: WithResponse<M> };
+
+/**
+ * Binds the generated `createMethods` to the client's pipeline twice: once resolving with
+ * results, once (`withResponse`) with the whole response, so the generated functions stay
+ * thin wrappers that know nothing of timing.
+ */
+export function bindMethods<M extends object>(
+  parts: BaseClientParts,
+  createMethods: (transport: Transport) => M,
+): ClientOf<M> {
+  const client = parts.base as ClientOf<M>;
+  Object.assign(client, createMethods(parts.resultTransport));
+  Object.defineProperty(client, "withResponse", {
+    value: createMethods(parts.responseTransport) as unknown as WithResponse<M>,
+    enumerable: true,
+  });
+  return client;
+}
