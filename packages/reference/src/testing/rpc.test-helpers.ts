@@ -1,0 +1,135 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+
+/** The TEST-ONLY keys of accounts.default.json. */
+export const ALICE = { id: "fo7WAPRm4P", secret: "W0H6FJW4IRPZ1MOQ8FP6KMC5RZDUUKXS", account: 101 };
+export const ALICE_READONLY = {
+  id: "alice-readonly",
+  secret: "alice-readonly-secret-TEST-ONLY",
+  account: 101,
+};
+export const BOB = { id: "bob-key", secret: "bob-secret-TEST-ONLY", account: 102 };
+export const CAROL = { id: "carol-key", secret: "carol-secret-TEST-ONLY", account: 103 };
+
+/** A JSON-RPC response envelope. */
+export interface Envelope {
+  jsonrpc: "2.0";
+  id?: unknown;
+  result?: any;
+  error?: { code: number; message: string; data?: any };
+  usIn: number;
+  usOut: number;
+  usDiff: number;
+  testnet: boolean;
+}
+
+/** `POST /api/v2` with a JSON-RPC request; extra headers (Authorization) optional. */
+export async function post(
+  url: string,
+  method: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Envelope> {
+  const res = await fetch(url + "/api/v2", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return (await res.json()) as Envelope;
+}
+
+/** `GET /api/v2/{method}?query` with extra headers. */
+export async function get(
+  url: string,
+  pathAndQuery: string,
+  headers: Record<string, string> = {},
+): Promise<Envelope> {
+  const res = await fetch(url + pathAndQuery, { headers });
+  return (await res.json()) as Envelope;
+}
+
+/** `Authorization: Basic ...` for a key. */
+export function basic(key: { id: string; secret: string }): Record<string, string> {
+  return { authorization: "Basic " + Buffer.from(`${key.id}:${key.secret}`).toString("base64") };
+}
+
+/** `Authorization: deri-hmac-sha256 ...` signing a request, with a fresh nonce unless given. */
+export function hmacHeader(
+  key: { id: string; secret: string },
+  httpMethod: string,
+  uri: string,
+  body = "",
+  ts: number = Date.now(),
+  nonce: string = randomUUID(),
+): Record<string, string> {
+  const sig = createHmac("sha256", key.secret)
+    .update(`${ts}\n${nonce}\n${httpMethod}\n${uri}\n${body}\n`)
+    .digest("hex");
+  return { authorization: `deri-hmac-sha256 id=${key.id},ts=${ts},nonce=${nonce},sig=${sig}` };
+}
+
+/** `public/auth` client_credentials over HTTP: the access token. */
+export async function login(url: string, key: { id: string; secret: string }, scope?: string) {
+  const params: Record<string, unknown> = {
+    grant_type: "client_credentials",
+    client_id: key.id,
+    client_secret: key.secret,
+  };
+  if (scope !== undefined) params["scope"] = scope;
+  const res = await post(url, "public/auth", params);
+  if (res.result === undefined) throw new Error(`login failed: ${JSON.stringify(res.error)}`);
+  return res.result as { access_token: string; refresh_token: string; scope: string };
+}
+
+interface WebSocketLike {
+  on(event: "message", listener: (data: Buffer) => void): void;
+  on(event: "open" | "close", listener: () => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+  send(text: string): void;
+  close(): void;
+  terminate(): void;
+}
+
+// ws is a dependency of @unwind/server; the tests borrow it from there.
+const fromHere = createRequire(import.meta.url);
+const WebSocket = createRequire(fromHere.resolve("@unwind/server"))("ws") as new (
+  url: string,
+) => WebSocketLike;
+
+/** A JSON-RPC client over one WebSocket, answers matched by id. */
+export class WsClient {
+  #next = 1;
+  readonly #waiting = new Map<number, (e: Envelope) => void>();
+
+  private constructor(readonly socket: WebSocketLike) {
+    socket.on("message", (data) => {
+      const message = JSON.parse(data.toString()) as Envelope;
+      const resolve = this.#waiting.get(message.id as number);
+      this.#waiting.delete(message.id as number);
+      resolve?.(message);
+    });
+  }
+
+  static open(url: string): Promise<WsClient> {
+    const socket = new WebSocket(url);
+    return new Promise((resolve, reject) => {
+      socket.on("open", () => resolve(new WsClient(socket)));
+      socket.on("error", reject);
+    });
+  }
+
+  call(method: string, params: Record<string, unknown> = {}): Promise<Envelope> {
+    const id = this.#next++;
+    return new Promise((resolve) => {
+      this.#waiting.set(id, resolve);
+      this.socket.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.socket.on("close", () => resolve());
+      this.socket.close();
+    });
+  }
+}
