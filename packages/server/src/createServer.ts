@@ -1,5 +1,8 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Handlers } from "./generated/handlers.js";
+import { methods as specMethods } from "./generated/methods.js";
+import { validators as specValidators } from "./generated/validators.js";
 import { attachWebSocket } from "./runtime/attachWebSocket.js";
 import { createDispatcher } from "./runtime/createDispatcher.js";
 import { createHttpHandler } from "./runtime/createHttpHandler.js";
@@ -10,9 +13,7 @@ import { PendingCounter } from "./runtime/PendingCounter.js";
 import type { ServerAuth } from "./runtime/ServerAuth.js";
 import { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
 
-export interface CreateServerOptions {
-  /** One function per method (the generated `Handlers` interface), called with `this` = handlers. */
-  readonly handlers: object;
+interface ServerOptions {
   /** Turns credentials into a principal; required when the API has private methods. */
   readonly auth?: ServerAuth;
   /** Defaults to `127.0.0.1`. */
@@ -24,11 +25,25 @@ export interface CreateServerOptions {
   readonly limits?: Partial<ServerLimits>;
   /** Receives every handler exception that is answered as -32603; defaults to `console.error`. */
   readonly onError?: ErrorHook;
-  /** The method table. */
+}
+
+/** A server of the spec: the generated method table and validators, your `Handlers`. */
+export interface SpecServerOptions extends ServerOptions {
+  /** One function per method of the spec, called with `this` = handlers. */
+  readonly handlers: Handlers;
+  readonly methods?: undefined;
+  readonly validators?: undefined;
+}
+
+/** A server of another method table (tests, other OpenRPC documents). */
+export interface TableServerOptions extends ServerOptions {
+  /** One function per descriptor's `handler` member, called with `this` = handlers. */
+  readonly handlers: object;
   readonly methods: Readonly<Record<string, MethodDescriptor>>;
-  /** The params validators. */
   readonly validators: Readonly<Record<string, ParamValidator>>;
 }
+
+export type CreateServerOptions = SpecServerOptions | TableServerOptions;
 
 /** A listening server. */
 export interface RunningServer {
@@ -50,7 +65,8 @@ export interface RunningServer {
 
 /**
  * Starts a JSON-RPC server with every transport of the contract on one port: `POST /api/v2`,
- * `GET|POST /api/v2/{method}` and WebSocket `/ws/api/v2`. Resolves once it listens.
+ * `GET|POST /api/v2/{method}` and WebSocket `/ws/api/v2`, serving the spec's methods (or the
+ * `methods` table given) with `handlers`. Resolves once it listens.
  *
  * @example
  * const server = await createServer({ handlers, auth });
@@ -60,7 +76,11 @@ export interface RunningServer {
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const limits: ServerLimits = { ...defaultLimits, ...options.limits };
-  const dispatcher = createDispatcher(options);
+  const dispatcher = createDispatcher({
+    ...options,
+    methods: options.methods ?? specMethods,
+    validators: options.validators ?? specValidators,
+  });
   const requests = new PendingCounter();
   let closing: Promise<void> | undefined;
   const httpServer = createHttpServer(

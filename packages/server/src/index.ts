@@ -1,4 +1,35 @@
-export { type CreateServerOptions, createServer, type RunningServer } from "./createServer.js";
+export {
+  type CreateServerOptions,
+  createServer,
+  type RunningServer,
+  type SpecServerOptions,
+  type TableServerOptions,
+} from "./createServer.js";
+export {
+  AuthorizationRequiredError,
+  errorClasses,
+  InternalError,
+  InvalidOrUnsupportedInstrumentError,
+  InvalidParamsError,
+  InvalidPriceError,
+  InvalidRequestError,
+  MethodNotFoundError,
+  NonIntegerContractAmountError,
+  NotOpenOrderError,
+  OrderNotFoundError,
+  OtherRejectError,
+  ParseError,
+  PostOnlyRejectError,
+  PriceWrongTickError,
+  QtyTooLowError,
+  ScopeExceededError,
+  TooManyConcurrentRequestsError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from "./generated/errors.js";
+export type { Handlers } from "./generated/handlers.js";
+export { type MethodTable, methods, specVersion } from "./generated/methods.js";
+export { validators } from "./generated/validators.js";
 export {
   type BasicCredentials,
   type BearerCredentials,
