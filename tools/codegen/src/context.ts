@@ -1,4 +1,3 @@
-import type { ts } from "ts-morph";
 import type {
   ContentDescriptor,
   ErrorObject,
@@ -14,7 +13,7 @@ import { methodKeys } from "./methodKeys.js";
 import type { ErrorModel, ExampleModel, MethodModel, ParamModel } from "./model.js";
 import { NameRegistry } from "./NameRegistry.js";
 import { pascalCase } from "./names.js";
-import { collectTypes } from "./collectTypes.js";
+import { collectTypes, type TypeDeclaration } from "./collectTypes.js";
 import { docPagePaths } from "./docPagePaths.js";
 import { deref } from "./resolveRef.js";
 import { TypeRegistry } from "./TypeRegistry.js";
@@ -56,7 +55,7 @@ export interface Context {
   readonly methods: readonly MethodModel[];
   readonly errors: readonly ErrorModel[];
   /** The declarations of `types.ts`, built once so every target names types alike. */
-  readonly typeStatements: readonly ts.Statement[];
+  readonly typeDeclarations: readonly TypeDeclaration[];
   readonly specVersion: string;
 }
 
@@ -186,7 +185,7 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
     types,
     methods,
     errors,
-    typeStatements: collectTypes({ types }, components, methods),
+    typeDeclarations: collectTypes({ types }, components, methods),
     specVersion: document.info.version,
   };
 }

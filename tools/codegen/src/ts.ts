@@ -314,3 +314,17 @@ export function tsClass(name: string, base: string, members: ts.ClassElement[], 
 export function tsId(name: string): ts.Identifier {
   return f.createIdentifier(name);
 }
+
+const compactPrinter = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: true });
+
+/** Prints a node on one line without comments (for tables in the Markdown reference). */
+export function printCompact(node: ts.Node): string {
+  return compactPrinter.printNode(ts.EmitHint.Unspecified, node, scratch).replace(/\s+/g, " ").replace(/; }/g, " }");
+}
+
+/** Prints a node with 2-space indents and without `export` (for code blocks in Markdown). */
+export function printSnippet(node: ts.Node): string {
+  return print(node)
+    .replace(/^((?: {4})+)/gm, (run) => " ".repeat(run.length / 2))
+    .replace(/^export /m, "");
+}

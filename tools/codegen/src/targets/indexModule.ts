@@ -1,4 +1,3 @@
-import { ts } from "ts-morph";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import { renderModule } from "../renderModule.js";
@@ -13,7 +12,7 @@ export interface ModuleExports {
 
 /** The names `types.ts` declares, in order. */
 export function typeNames(ctx: Context): string[] {
-  return ctx.typeStatements.map((s) => ((s as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name as ts.Identifier).text);
+  return ctx.typeDeclarations.map((d) => d.name);
 }
 
 /** `index.ts`: every export of the target's modules, listed by name (no `export *`). */

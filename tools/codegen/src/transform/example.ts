@@ -1,3 +1,4 @@
+import { isIdentifierName } from "../names.js";
 import type { ExampleModel, MethodModel } from "../model.js";
 
 /** The params of an example as the method receives them (by name, or by position). */
@@ -17,10 +18,20 @@ export function exampleNamedParams(example: ExampleModel): Record<string, unknow
   return out;
 }
 
-/** JSON text of a value, on one line when it is short, else indented. */
-export function exampleJson(value: unknown, width = 80): string {
-  const flat = JSON.stringify(value);
-  return flat === undefined ? "undefined" : flat.length <= width ? flat : JSON.stringify(value, null, 2);
+/** A JSON value as a JavaScript literal (identifier keys unquoted), on one line when it fits. */
+export function exampleLiteral(value: unknown, width = 80, indent = ""): string {
+  if (value === undefined) return "undefined";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const entries = Array.isArray(value)
+    ? value.map((v) => ({ key: "", value: v }))
+    : Object.entries(value).map(([k, v]) => ({ key: `${isIdentifierName(k) && k !== "__proto__" ? k : JSON.stringify(k)}: `, value: v }));
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+  if (entries.length === 0) return Array.isArray(value) ? "[]" : "{}";
+  const flat = `${open}${entries.map((e) => e.key + exampleLiteral(e.value, Number.POSITIVE_INFINITY)).join(", ")}${close}`;
+  if (indent.length + flat.length <= width) return flat;
+  const lines = entries.map((e) => `${inner}${e.key}${exampleLiteral(e.value, width, inner)},`);
+  return `${open.trim()}\n${lines.join("\n")}\n${indent}${close.trim()}`;
 }
 
 const maxResultLines = 12;
@@ -32,7 +43,7 @@ const maxResultLines = 12;
 export function transformExample(example: ExampleModel, method: MethodModel, errorClass: (code: number) => string | undefined): string {
   const params = exampleNamedParams(example);
   const hasParams = Object.keys(params).length > 0;
-  const call = `await ${method.key}(transport${hasParams ? `, ${exampleJson(params, 60)}` : ""})`;
+  const call = `await ${method.key}(transport${hasParams ? `, ${exampleLiteral(params, 60)}` : ""})`;
   const lines = ["```ts"];
   if (example.error) {
     const name = errorClass(example.error.code);
@@ -40,7 +51,7 @@ export function transformExample(example: ExampleModel, method: MethodModel, err
   } else {
     lines.push(`const result = ${call};`);
     if (example.result) {
-      const text = exampleJson(example.result.value, 70).split("\n");
+      const text = exampleLiteral(example.result.value, 70).split("\n");
       const shown = text.length > maxResultLines ? [...text.slice(0, maxResultLines), "..."] : text;
       lines.push(...shown.map((line, i) => (i === 0 ? `// => ${line}` : `//    ${line}`)));
     }
