@@ -1,6 +1,8 @@
+import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { createServer } from "./createServer.js";
 import { auth, handlers, methods, validators } from "./runtime/fixtureApi.test-helpers.js";
+import type { RequestContext } from "./runtime/RequestContext.js";
 import { connect, http, postJson } from "./runtime/sockets.test-helpers.js";
 
 const rpc = (id: unknown, method: string, params?: unknown) => ({
@@ -68,6 +70,37 @@ describe("createServer", () => {
     await server.close();
     expect(Date.now() - began).toBeLessThan(2000);
     expect((await client.closed).code).toBe(1001);
+  });
+
+  it("aborts context.signal when the client goes away", async () => {
+    const aborted: boolean[] = [];
+    const watching = {
+      ...handlers,
+      async slow(params: { ms: number }, context: RequestContext) {
+        await new Promise((resolve) => setTimeout(resolve, params.ms));
+        aborted.push(context.signal.aborted);
+        return {};
+      },
+    };
+    const server = await start({ handlers: watching });
+    const client = await connect(server.wsUrl);
+    client.ws.send(JSON.stringify(rpc(1, "public/slow", { ms: 80 })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    client.ws.terminate();
+    const req = request(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+    });
+    req.on("error", () => {});
+    req.end(JSON.stringify(rpc(2, "public/slow", { ms: 80 })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    req.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(aborted).toEqual([true, true]);
+    const answer = await postJson(server.url, rpc(3, "public/slow", { ms: 1 }));
+    expect(answer.json.result).toEqual({});
+    expect(aborted).toEqual([true, true, false]);
+    await server.close();
   });
 
   it("rejects when the port is taken", async () => {

@@ -1,62 +1,26 @@
-import ajvModule from "ajv";
-import type { MethodDescriptor } from "../runtime/MethodDescriptor.js";
-import type { ParamValidator } from "../runtime/ParamValidator.js";
+import { methods } from "../generated/methods.js";
+import { validators } from "../generated/validators.js";
 import type { Principal } from "../runtime/RequestContext.js";
 import { RpcError } from "../runtime/RpcError.js";
 import type { ServerAuth } from "../runtime/ServerAuth.js";
 
 /**
- * The API the benchmarks serve: `public/test` (the trivial handler every server gets) and a
- * private read, with ajv validators like the generated ones.
+ * What the benchmarks serve: the spec's generated method table and validators, `public/test` as
+ * the trivial handler, `private/get_position` as a private read, every other method a stub.
  */
-const Ajv = ajvModule.default;
-const ajv = new Ajv({ strict: false });
-
-export const methods: Record<string, MethodDescriptor> = {
-  "public/test": {
-    name: "public/test",
-    handler: "test",
-    params: [{ name: "expected_result", required: false, kind: "string" }],
-    auth: { private: false },
-    matchingEngine: false,
-    errors: [-32602, -32603],
-  },
-  "private/get_position": {
-    name: "private/get_position",
-    handler: "getPosition",
-    params: [
-      { name: "instrument_name", required: true, kind: "string" },
-      { name: "access_token", required: false, kind: "string" },
-    ],
-    auth: { private: true, scope: "trade:read" },
-    matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403],
-  },
-};
-
-export const validators: Record<string, ParamValidator> = {
-  "public/test": ajv.compile({
-    type: "object",
-    properties: { expected_result: { type: "string" } },
-    additionalProperties: false,
-  }) as ParamValidator,
-  "private/get_position": ajv.compile({
-    type: "object",
-    properties: { instrument_name: { type: "string" }, access_token: { type: "string" } },
-    required: ["instrument_name"],
-    additionalProperties: false,
-  }) as ParamValidator,
-};
+export { methods, validators };
 
 const result = { version: "1.2.26" };
+const stub = () => ({});
 
-export const handlers = {
-  test(): { version: string } {
-    return result;
-  },
-  getPosition(params: { instrument_name: string }) {
-    return { instrument_name: params.instrument_name, size: "0", direction: "zero" };
-  },
+export const handlers: Record<string, (params: any) => unknown> = {
+  ...Object.fromEntries(Object.values(methods).map((m) => [m.handler, stub])),
+  test: () => result,
+  getPosition: (params: { instrument_name: string }) => ({
+    instrument_name: params.instrument_name,
+    size: "0",
+    direction: "zero",
+  }),
 };
 
 const principal: Principal = { accountId: 1, scopes: ["trade:read_write"] };

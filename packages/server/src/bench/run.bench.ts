@@ -13,7 +13,7 @@ import { FrameCounter, maskedTextFrame, openRawWebSocket } from "./rawWsClient.b
  * servers doing only JSON parse and echo. The corked bare echo is the like-for-like baseline for
  * the WebSocket: @unwind/server writes the answers of one read chunk in one `writev`.
  */
-const bounds: Bounds = { warmupMs: 300, durationMs: 2000, maxCalls: 2_000_000 };
+const bounds: Bounds = { warmupMs: 300, durationMs: 1500, maxCalls: 2_000_000 };
 const rounds = 3;
 const extension = fileURLToPath(import.meta.url).endsWith(".ts") ? ".ts" : ".js";
 const serveFile = fileURLToPath(new URL(`./serve.bench${extension}`, import.meta.url));

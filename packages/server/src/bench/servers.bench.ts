@@ -95,7 +95,7 @@ export const servers: Record<string, () => Promise<BenchServer>> = {
     };
     const server = new serverJs.Server({
       openrpcDocument: document as never,
-      methodMapping: { "public/test": async () => handlers.test() },
+      methodMapping: { "public/test": async () => handlers["test"]!({}) },
     });
     const transport = new serverJs.transports.WebSocketTransport({ port: 0, middleware: [] });
     server.addTransport(transport);

@@ -8,7 +8,11 @@ export interface Principal {
 
 /** Transport details a handler may want; never needed for routing. */
 export interface RequestContext {
-  /** The authenticated principal, when the method is private (always set then) or credentials came. */
+  /**
+   * The authenticated principal: always set for a private method; for a public one, the WebSocket
+   * connection's principal once it authenticated (HTTP credentials are only checked for private
+   * methods, so a public method over HTTP has none).
+   */
   readonly principal?: Principal;
   /** `http` or `ws`. */
   readonly transport: "http" | "ws";
