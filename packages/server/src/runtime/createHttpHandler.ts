@@ -54,7 +54,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     method: string | undefined,
   ): void {
     const type = req.headers["content-type"];
-    if (type !== undefined && !jsonType.test(type.split(";")[0]!.trim().toLowerCase())) {
+    if (type !== undefined && type !== "application/json" && !isJsonType(type)) {
       const message = `content-type ${type} is not supported. Expected application/json`;
       sendFault(res, 415, "unsupported_media_type", message, {}, { connection: "close" });
       return;
@@ -129,6 +129,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return function handleHttp(req: IncomingMessage, res: ServerResponse): void {
     route(req, res, nowMicros());
   };
+}
+
+function isJsonType(type: string): boolean {
+  return jsonType.test(type.split(";")[0]!.trim().toLowerCase());
 }
 
 function notAllowed(res: ServerResponse, method: string | undefined, path: string, allow: string) {
