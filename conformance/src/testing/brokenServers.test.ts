@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runSuite } from "../core/runSuite.js";
 import { scenarios } from "../scenarios/index.js";
 import { defects } from "./defects.js";
-import { type StandInServer, startStandInServer } from "./standIn/startStandInServer.js";
+import { startBrokenReference, type TestServer } from "./startBrokenReference.js";
 
-const servers: StandInServer[] = [];
+const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
-describe("the stand-in server without defects", () => {
+describe("the reference server without defects", () => {
   it("passes every check over both transports", async () => {
-    const server = await startStandInServer();
+    const server = await startBrokenReference();
     servers.push(server);
     const report = await runSuite({ target: server, accounts: server.accounts, seed: 1 });
     const failed = report.results.filter((r) => r.status === "failed");
@@ -21,7 +21,7 @@ describe("the stand-in server without defects", () => {
 
 describe("each broken server is caught by the check meant for it", () => {
   it.each(defects.map((d) => [d.name, d] as const))("%s", async (_, defect) => {
-    const server = await startStandInServer({ defect });
+    const server = await startBrokenReference(defect);
     servers.push(server);
     const only =
       defect.scenarios ??

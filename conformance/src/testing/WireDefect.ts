@@ -1,0 +1,41 @@
+import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
+
+/** A request as the wire proxy saw it. */
+export interface ProxiedRequest {
+  method?: string;
+  params?: unknown;
+}
+
+/**
+ * One deliberate departure from the spec: a broken server is the reference server with one
+ * defect, in its handlers (`wrapHandlers`) or on the wire (a proxy in front of it that rewrites
+ * requests or answers). The suite's own tests require the check `caughtBy` to fail against it.
+ */
+export interface Defect {
+  name: string;
+  description: string;
+  /** The check id that must fail against this server. */
+  caughtBy: string;
+  /** The scenarios whose traffic shows the defect (default: those that declare `caughtBy`). */
+  scenarios?: string[];
+  /** Handler-level: wraps or replaces the reference's handlers. */
+  wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
+  /** Wire-level: rewrites each request text before the reference sees it. */
+  request?: (text: string, connection: ProxyConnection) => string;
+  /** Wire-level: wraps the handling of each message (an array answers a batch). */
+  message?: (text: string, next: (text: string) => Promise<unknown>) => Promise<unknown>;
+  /** Wire-level: rewrites each answer object; `undefined` sends nothing. */
+  response?: (
+    response: Record<string, unknown>,
+    request: ProxiedRequest,
+  ) => Record<string, unknown> | undefined;
+}
+
+/** What the proxy knows about the client connection a message came on. */
+export interface ProxyConnection {
+  transport: "http" | "ws";
+  /** HTTP: an Authorization header came; WebSocket: a public/auth on this connection succeeded. */
+  authenticated: boolean;
+  /** A maker access token the proxy obtained at start. */
+  makerToken: string;
+}

@@ -1,0 +1,51 @@
+import { loadAccountsFile, startReferenceServer } from "@unwind/reference";
+import type { Accounts } from "../core/Accounts.js";
+import type { Target } from "../core/Target.js";
+import { referenceAccounts } from "../reference/referenceAccounts.js";
+import { startWireProxy } from "./startWireProxy.js";
+import type { Defect } from "./WireDefect.js";
+
+/** A reference server (with one defect, or none) for the suite's own tests. */
+export interface TestServer extends Target {
+  accounts: Accounts;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the in-memory reference server on a free port, with the defect's handler wrapping and,
+ * when it has wire-level hooks, a proxy in front of it.
+ *
+ * @example
+ * const server = await startBrokenReference(defects.find((d) => d.name === "wrong-id"));
+ * await runSuite({ target: server, accounts: server.accounts, only: ["envelope"] });
+ */
+export async function startBrokenReference(defect?: Defect): Promise<TestServer> {
+  const file = loadAccountsFile();
+  const accounts = referenceAccounts(file);
+  const reference = await startReferenceServer({
+    port: 0,
+    accounts: file,
+    log: () => {},
+    onError: () => {},
+    ...(defect?.wrapHandlers ? { wrapHandlers: defect.wrapHandlers } : {}),
+  });
+  const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl };
+  if (defect === undefined || (!defect.request && !defect.message && !defect.response)) {
+    return { ...direct, accounts, close: () => reference.close() };
+  }
+  const token = reference.auth.grant({
+    grant_type: "client_credentials",
+    client_id: accounts.maker.id,
+    client_secret: accounts.maker.secret,
+  }).result.access_token;
+  const proxy = await startWireProxy(direct, defect, token);
+  return {
+    httpUrl: proxy.httpUrl,
+    wsUrl: proxy.wsUrl,
+    accounts,
+    close: async () => {
+      await proxy.close();
+      await reference.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import WebSocket, { WebSocketServer } from "ws";
+import type { Target } from "../core/Target.js";
+import type { Defect, ProxiedRequest, ProxyConnection } from "./WireDefect.js";
+
+function readRequest(text: string): ProxiedRequest & { id?: unknown; hasId: boolean } {
+  try {
+    const o = JSON.parse(text) as Record<string, unknown>;
+    if (o === null || typeof o !== "object" || Array.isArray(o)) return { hasId: false };
+    const out: ProxiedRequest & { id?: unknown; hasId: boolean } = {
+      hasId: "id" in o,
+      id: o["id"],
+      params: o["params"],
+    };
+    if (typeof o["method"] === "string") out.method = o["method"].replace(/^\//, "");
+    return out;
+  } catch {
+    return { hasId: false };
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A proxy in front of a server that applies a defect's wire-level hooks: request rewriting,
+ * message handling (batches, notifications) and answer rewriting, over HTTP and WebSocket.
+ */
+export async function startWireProxy(upstream: Target, defect: Defect, makerToken: string) {
+  const rewrite = (answer: unknown, request: ProxiedRequest) =>
+    defect.response && answer !== null && typeof answer === "object" && !Array.isArray(answer)
+      ? defect.response(answer as Record<string, unknown>, request)
+      : answer;
+
+  const server = createServer(async (req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === "string" && !["host", "content-length", "connection"].includes(k))
+        headers[k] = v;
+    }
+    const connection: ProxyConnection = {
+      transport: "http",
+      authenticated: "authorization" in headers,
+      makerToken,
+    };
+    let status = 200;
+    let contentType = "application/json";
+    const forward = async (text: string): Promise<unknown> => {
+      const sent = defect.request ? defect.request(text, connection) : text;
+      const init: RequestInit = { method: req.method ?? "GET", headers };
+      if (req.method !== "GET" && req.method !== "HEAD") init.body = sent;
+      const up = await fetch(upstream.httpUrl + (req.url ?? "/"), init);
+      status = up.status;
+      contentType = up.headers.get("content-type") ?? contentType;
+      const answer = await up.text();
+      if (answer === "") return undefined;
+      const json = parse(answer);
+      return json === undefined ? answer : rewrite(json, readRequest(sent));
+    };
+    const answer = defect.message ? await defect.message(body, forward) : await forward(body);
+    if (answer === undefined) res.writeHead(status === 200 ? 204 : status).end();
+    else
+      res
+        .writeHead(status, { "content-type": contentType })
+        .end(typeof answer === "string" ? answer : JSON.stringify(answer));
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (client) => {
+      const up = new WebSocket(upstream.wsUrl);
+      const opened = new Promise<void>((resolve) => up.once("open", () => resolve()));
+      const connection: ProxyConnection = { transport: "ws", authenticated: false, makerToken };
+      const waiting = new Map<unknown, (answer: unknown) => void>();
+      up.on("message", (data) => {
+        const answer = parse(data.toString());
+        const id = (answer as { id?: unknown } | undefined)?.id ?? null;
+        const resolve = waiting.get(id) ?? waiting.get(null);
+        if (resolve === undefined) return;
+        waiting.delete(waiting.has(id) ? id : null);
+        resolve(answer);
+      });
+      const forward = async (text: string): Promise<unknown> => {
+        await opened;
+        const sent = defect.request ? defect.request(text, connection) : text;
+        const request = readRequest(sent);
+        const answer =
+          request.hasId || parse(sent) === undefined || Array.isArray(parse(sent))
+            ? await new Promise<unknown>((resolve) => {
+                waiting.set(
+                  request.hasId &&
+                    (typeof request.id === "string" || typeof request.id === "number")
+                    ? request.id
+                    : null,
+                  resolve,
+                );
+                up.send(sent);
+              })
+            : (up.send(sent), undefined);
+        if (
+          request.method === "public/auth" &&
+          (answer as { result?: unknown } | undefined)?.result !== undefined
+        ) {
+          connection.authenticated = true;
+        }
+        return rewrite(answer, request);
+      };
+      client.on("message", async (data) => {
+        const text = data.toString();
+        const answer = defect.message ? await defect.message(text, forward) : await forward(text);
+        if (answer !== undefined) client.send(JSON.stringify(answer));
+      });
+      client.on("close", () => up.close());
+      up.on("close", () => client.close());
+      up.on("error", () => client.close());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/ws/api/v2`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

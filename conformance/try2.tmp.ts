@@ -1,0 +1,33 @@
+import { startReferenceServer } from "@unwind/reference";
+import { runSuite } from "./src/core/runSuite.ts";
+
+const s = await startReferenceServer({ port: 0 });
+const accounts = {
+  maker: { id: "fo7WAPRm4P", secret: "W0H6FJW4IRPZ1MOQ8FP6KMC5RZDUUKXS" },
+  taker: { id: "bob-key", secret: "bob-secret-TEST-ONLY" },
+};
+const t0 = Date.now();
+const r = await runSuite({ target: { httpUrl: s.url, wsUrl: s.wsUrl }, accounts, seed: 1 });
+for (const x of r.results)
+  if (x.status === "failed")
+    console.log(
+      x.transport,
+      x.scenario,
+      x.id,
+      x.method,
+      x.status,
+      x.details.slice(0, 400),
+      "\n   ",
+      x.exchange
+        ? x.exchange.request.slice(0, 200) + " => " + (x.exchange.responseText ?? "").slice(0, 300)
+        : "",
+    );
+console.log(
+  r.results.length,
+  "results",
+  r.results.filter((x) => x.status === "passed").length,
+  "passed",
+  Date.now() - t0,
+  "ms",
+);
+await s.close();
