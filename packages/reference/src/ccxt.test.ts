@@ -16,7 +16,7 @@ afterAll(() => server.close());
  */
 function exchange(key: { id: string; secret: string }) {
   const x = new ccxt.deribit({ apiKey: key.id, secret: key.secret });
-  (x.urls as { api: { rest: string } }).api = { rest: server.url };
+  x.urls["api"] = { rest: server.url };
   return x;
 }
 
@@ -33,11 +33,12 @@ test("ccxt deribit: markets, orders, positions, balance and close_position", asy
   await bob.loadMarkets();
 
   const placed = await alice.createOrder(SYMBOL, "limit", "sell", 10, 50000);
-  expect(placed.id).toMatch(/^[0-9]+$/);
-  const fetched = await alice.fetchOrder(placed.id, SYMBOL);
-  expect(fetched).toMatchObject({ id: placed.id, status: "open", side: "sell", price: 50000 });
-  const cancelled = await alice.cancelOrder(placed.id, SYMBOL);
-  expect(cancelled).toMatchObject({ id: placed.id, status: "canceled" });
+  const id = placed.id!;
+  expect(id).toMatch(/^[0-9]+$/);
+  const fetched = await alice.fetchOrder(id, SYMBOL);
+  expect(fetched).toMatchObject({ id, status: "open", side: "sell", price: 50000 });
+  const cancelled = await alice.cancelOrder(id, SYMBOL);
+  expect(cancelled).toMatchObject({ id, status: "canceled" });
 
   await alice.createOrder(SYMBOL, "limit", "sell", 20, 50000);
   const taken = await bob.createOrder(SYMBOL, "limit", "buy", 20, 50000);
