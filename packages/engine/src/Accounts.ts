@@ -4,6 +4,7 @@ import { type Decimal, parseDecimal } from "./decimal.js";
 /** All accounts by id, created from a list of configs. */
 export class Accounts {
   private readonly byId = new Map<number, Account>();
+  private readonly sorted: readonly Account[];
 
   constructor(configs: readonly AccountConfig[]) {
     for (const c of configs) {
@@ -23,6 +24,7 @@ export class Accounts {
       }
       this.byId.set(c.id, new Account(c, balances));
     }
+    this.sorted = [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 
   /** The account with this id, if any. */
@@ -31,7 +33,7 @@ export class Accounts {
   }
 
   /** All accounts in id order. */
-  list(): Account[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
+  list(): readonly Account[] {
+    return this.sorted;
   }
 }

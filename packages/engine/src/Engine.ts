@@ -13,6 +13,7 @@ import { OrderStore } from "./OrderStore.js";
 import { newOutcome, type Outcome } from "./Outcome.js";
 import { type EngineSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { stateHash } from "./stateHash.js";
+import { OrderRequest } from "./submitOrder.js";
 import { getAccountSummaries, getAccountSummary } from "./wire/accountQueries.js";
 import { cancel } from "./wire/cancel.js";
 import { closePosition } from "./wire/closePosition.js";
@@ -54,6 +55,8 @@ export class Engine {
   readonly orderIds: IdSequence;
   readonly tradeIds: IdSequence;
   readonly emitEvents: boolean;
+  /** The scratch order request the command handlers fill (see {@link OrderRequest}). */
+  readonly request = new OrderRequest();
   /** Timestamp of the last applied command. */
   lastTimestamp = 0;
   private readonly byName = new Map<string, OrderBook>();

@@ -1,25 +1,5 @@
 import type { CancelReason, Direction } from "./Order.js";
-
-/** A trade between a taker and a resting maker: price in ticks, amount in lots. */
-export interface Trade {
-  readonly id: string;
-  /** trade_seq: per instrument, from 1. */
-  readonly seq: number;
-  readonly instrument: string;
-  readonly price: number;
-  readonly amount: number;
-  readonly timestamp: number;
-  readonly tickDirection: number;
-  readonly takerOrderId: string;
-  readonly takerAccount: number;
-  /** The taker's direction (the maker's is the opposite). */
-  readonly direction: Direction;
-  /** The taker order's state after this trade. */
-  readonly takerState: "open" | "filled";
-  readonly makerOrderId: string;
-  readonly makerAccount: number;
-  readonly makerState: "open" | "filled";
-}
+import type { Trade } from "./Trade.js";
 
 /** What happened while applying a command, in order: the engine's event log. */
 export type EngineEvent =

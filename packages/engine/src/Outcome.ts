@@ -1,6 +1,7 @@
-import type { EngineEvent, Trade } from "./EngineEvent.js";
+import type { EngineEvent } from "./EngineEvent.js";
 import type { Order } from "./Order.js";
 import type { RejectReason, ResultCode } from "./ResultCode.js";
+import type { Trade } from "./Trade.js";
 
 /**
  * The result of applying a command: a code (0 is success, else a Deribit error code), the

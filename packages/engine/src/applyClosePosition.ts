@@ -28,22 +28,18 @@ export function applyClosePosition(engine: Engine, c: ClosePositionCommand, out:
     if (best === undefined) return reject(out, ResultCode.OTHER_REJECT, "no_liquidity");
     price = best.price;
   }
-  return submitOrder(
-    engine,
-    {
-      account,
-      book,
-      direction,
-      amount: size > 0 ? size : -size,
-      price,
-      orderType: "limit",
-      timeInForce: "good_til_cancelled",
-      postOnly: false,
-      rejectPostOnly: false,
-      reduceOnly: true,
-      label: "",
-      timestamp: c.timestamp,
-    },
-    out,
-  );
+  const r = engine.request;
+  r.account = account;
+  r.book = book;
+  r.direction = direction;
+  r.amount = size > 0 ? size : -size;
+  r.price = price;
+  r.orderType = "limit";
+  r.timeInForce = "good_til_cancelled";
+  r.postOnly = false;
+  r.rejectPostOnly = false;
+  r.reduceOnly = true;
+  r.label = "";
+  r.timestamp = c.timestamp;
+  return submitOrder(engine, r, out);
 }

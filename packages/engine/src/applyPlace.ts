@@ -20,22 +20,18 @@ export function applyPlace(engine: Engine, c: PlaceCommand, out: Outcome): Outco
     if (!(price > 0)) return reject(out, ResultCode.INVALID_PRICE);
     if (!Number.isSafeInteger(price)) return reject(out, ResultCode.PRICE_WRONG_TICK);
   }
-  return submitOrder(
-    engine,
-    {
-      account,
-      book,
-      direction: c.type,
-      amount,
-      price,
-      orderType: c.orderType,
-      timeInForce: c.timeInForce,
-      postOnly: c.postOnly,
-      rejectPostOnly: c.rejectPostOnly,
-      reduceOnly: c.reduceOnly,
-      label: c.label,
-      timestamp: c.timestamp,
-    },
-    out,
-  );
+  const r = engine.request;
+  r.account = account;
+  r.book = book;
+  r.direction = c.type;
+  r.amount = amount;
+  r.price = price;
+  r.orderType = c.orderType;
+  r.timeInForce = c.timeInForce;
+  r.postOnly = c.postOnly;
+  r.rejectPostOnly = c.rejectPostOnly;
+  r.reduceOnly = c.reduceOnly;
+  r.label = c.label;
+  r.timestamp = c.timestamp;
+  return submitOrder(engine, r, out);
 }

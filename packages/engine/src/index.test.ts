@@ -15,6 +15,7 @@ test("exports", () => {
       "PriceLevel",
       "ResultCode",
       "Side",
+      "Trade",
       "compareDecimal",
       "defaultInstruments",
       "divideExact",

@@ -14,7 +14,7 @@ export {
   parseDecimal,
 } from "./decimal.js";
 export { Engine, type EngineOptions, type Journal } from "./Engine.js";
-export type { EngineEvent, Trade } from "./EngineEvent.js";
+export type { EngineEvent } from "./EngineEvent.js";
 export { IdSequence } from "./IdSequence.js";
 export {
   defaultInstruments,
@@ -38,6 +38,7 @@ export { PriceLevel } from "./PriceLevel.js";
 export { type RejectReason, ResultCode, resultMessage } from "./ResultCode.js";
 export { Side } from "./Side.js";
 export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./snapshot.js";
+export { Trade } from "./Trade.js";
 export type { WireAccountSummaries } from "./wire/accountQueries.js";
 export type {
   ClosePositionErrorType,

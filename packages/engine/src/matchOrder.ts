@@ -1,10 +1,10 @@
 import { cancelResting } from "./cancelResting.js";
 import type { Engine } from "./Engine.js";
-import type { Trade } from "./EngineEvent.js";
 import { enforceReduceOnly } from "./enforceReduceOnly.js";
 import { addInt, mulInt } from "./Int.js";
 import type { Order } from "./Order.js";
 import type { Outcome } from "./Outcome.js";
+import { Trade } from "./Trade.js";
 
 /**
  * Matches an incoming order against the opposite side in price-time priority, at the resting
@@ -63,22 +63,24 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
     takerPos.fill(taker.direction, lots, price);
     makerPos.fill(maker.direction, lots, price);
     const tickDirection = book.recordTrade(price);
-    const trade: Trade = {
-      id: engine.tradeIds.next(),
-      seq: book.tradeSeq,
-      instrument: book.instrument.name,
+    const trade = new Trade(
+      engine.tradeIds,
+      engine.orderIds,
+      ++engine.tradeIds.count,
+      book.tradeSeq,
+      book.instrument.name,
       price,
-      amount: lots,
-      timestamp: ts,
+      lots,
+      ts,
       tickDirection,
-      takerOrderId: taker.id,
-      takerAccount: taker.account.id,
-      direction: taker.direction,
-      takerState: taker.state === "filled" ? "filled" : "open",
-      makerOrderId: maker.id,
-      makerAccount: maker.account.id,
-      makerState: maker.state === "filled" ? "filled" : "open",
-    };
+      taker.seq,
+      taker.account.id,
+      taker.direction,
+      taker.state === "filled" ? "filled" : "open",
+      maker.seq,
+      maker.account.id,
+      maker.state === "filled" ? "filled" : "open",
+    );
     out.trades.push(trade);
     if (engine.emitEvents) {
       const instrument = book.instrument.name;

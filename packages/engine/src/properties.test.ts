@@ -81,23 +81,31 @@ function fresh(journal?: Command[]): Engine {
   return new Engine({ accounts: ACCOUNTS, journal: journal && { append: (c) => journal.push(c) } });
 }
 
+/** Fails with `message` unless `ok` (plain checks: expect() per order per command is slow). */
+function check(ok: boolean, message: string): void {
+  if (!ok) expect.fail(message);
+}
+
 /** Every invariant that must hold at rest, after any command. */
 function checkInvariants(engine: Engine): void {
   for (const book of engine.books) {
-    expect(book.isCrossed()).toBe(false);
+    check(!book.isCrossed(), `${book.instrument.name} is crossed at rest`);
     let sum = 0;
     for (const a of engine.accounts.list()) {
       const p = a.peekPosition(book.instrument.index);
       if (p === undefined) continue;
       sum += p.size;
       for (const o of p.reduceOnly) {
-        expect(o.state).toBe("open");
         const cap = p.reducible(o.direction);
-        expect(cap).toBeGreaterThan(0);
-        expect(o.amount - o.filled).toBeLessThanOrEqual(cap);
+        check(o.state === "open", `reduce-only order ${o.id} listed but ${o.state}`);
+        check(cap > 0, `reduce-only order ${o.id} rests while the position is ${p.size}`);
+        check(
+          o.amount - o.filled <= cap,
+          `reduce-only order ${o.id} open ${o.amount - o.filled} > |${p.size}|`,
+        );
       }
     }
-    expect(sum).toBe(0);
+    check(sum === 0, `${book.instrument.name} positions sum to ${sum}`);
     // Trades are zero-sum: realized + floating PnL over all accounts is 0 up to the rounding of
     // each booked fill and each floating figure (half a unit of 1e-8 each).
     let pnl = 0n;
@@ -109,25 +117,38 @@ function checkInvariants(engine: Engine): void {
       pnl += positionFigures(book, p).total;
     }
     const bound = BigInt(2 * book.tradeSeq + positions);
-    expect(pnl <= bound && pnl >= -bound).toBe(true);
+    check(
+      pnl <= bound && pnl >= -bound,
+      `${book.instrument.name} PnL sums to ${pnl} (bound ${bound})`,
+    );
     for (const side of [book.bids, book.asks]) {
       for (const level of side.levels) {
         let total = 0;
         for (let o = level.head; o !== null; o = o.next) {
-          expect(o.state).toBe("open");
-          expect(o.price).toBe(level.price);
+          check(o.state === "open" && o.price === level.price, `order ${o.id} misplaced`);
+          check(
+            engine.orders.get(o.id) === o,
+            `order ${o.id} rests but is not the stored open order`,
+          );
           total += o.amount - o.filled;
         }
-        expect(level.total).toBe(total);
-        expect(total).toBeGreaterThan(0);
+        check(
+          level.total === total && total > 0,
+          `level ${level.price} total ${level.total} != ${total}`,
+        );
       }
     }
   }
   for (const o of engine.orders.values()) {
-    expect(o.filled).toBeLessThanOrEqual(o.amount);
-    expect(o.filled).toBeGreaterThanOrEqual(0);
-    expect(o.state === "open").toBe(o.level !== null);
-    if (o.state === "filled") expect(o.filled).toBe(o.amount);
+    check(o.filled >= 0 && o.filled <= o.amount, `order ${o.id} filled ${o.filled} of ${o.amount}`);
+    check(
+      (o.state === "open") === (o.level !== null),
+      `order ${o.id} ${o.state} but level ${o.level?.price}`,
+    );
+    check(
+      o.state !== "filled" || o.filled === o.amount,
+      `order ${o.id} filled with ${o.filled}/${o.amount}`,
+    );
   }
 }
 
@@ -180,7 +201,7 @@ function applyChecked(engine: Engine, c: Command): Outcome {
 }
 
 describe("properties", () => {
-  test("invariants hold after every command", () => {
+  test("invariants hold after every command", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(commands, (cs) => {
         const engine = fresh();
@@ -193,7 +214,9 @@ describe("properties", () => {
     );
   });
 
-  test("replaying the journal in a fresh engine gives the same events and state hash", () => {
+  test("replaying the journal in a fresh engine gives the same events and state hash", {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(commands, (cs) => {
         const journal: Command[] = [];
@@ -211,7 +234,9 @@ describe("properties", () => {
     );
   });
 
-  test("snapshot -> fromSnapshot keeps the hash and behaves the same on further commands", () => {
+  test("snapshot -> fromSnapshot keeps the hash and behaves the same on further commands", {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(commands, fc.nat(), (cs, cut) => {
         const k = cut % (cs.length + 1);

@@ -1,6 +1,6 @@
 import type { Engine } from "../Engine.js";
-import type { Trade } from "../EngineEvent.js";
 import type { Direction, OrderType } from "../Order.js";
+import type { Trade } from "../Trade.js";
 import { formatAmount, formatPrice } from "./format.js";
 
 /** The Trade object of the wire (shapes.md), from one side of the trade. */
@@ -30,7 +30,7 @@ export interface WireTrade {
 /** Converts a trade to its wire object, as the taker ("T") or the maker ("M") sees it. */
 export function toWireTrade(engine: Engine, trade: Trade, liquidity: "T" | "M" = "T"): WireTrade {
   const taker = liquidity === "T";
-  const order = engine.orders.get(taker ? trade.takerOrderId : trade.makerOrderId)!;
+  const order = engine.orders.bySeq(taker ? trade.takerSeq : trade.makerSeq)!;
   const instrument = order.book.instrument;
   const price = formatPrice(instrument, trade.price);
   return {
