@@ -130,6 +130,10 @@ function checkInvariants(engine: Engine): void {
             engine.orders.get(o.id) === o,
             `order ${o.id} rests but is not the stored open order`,
           );
+          check(
+            !o.reduceOnly || o.account.position(book).reduceOnly.includes(o),
+            `reduce-only order ${o.id} rests but its position does not track it`,
+          );
           total += o.amount - o.filled;
         }
         check(
