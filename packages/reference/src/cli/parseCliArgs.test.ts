@@ -1,0 +1,44 @@
+import { expect, test } from "vitest";
+import { parseCliArgs } from "./parseCliArgs.js";
+
+test.each([
+  [[], { kind: "run", options: { host: "127.0.0.1", port: 8080 } }],
+  [
+    ["--", "--host", "0.0.0.0", "--port=0", "--data-dir", "/d", "--accounts", "a.json"],
+    { kind: "run", options: { host: "0.0.0.0", port: 0, dataDir: "/d", accounts: "a.json" } },
+  ],
+  [
+    ["--in-memory", "--instruments", "i.json", "--snapshot-every", "0", "--token-ttl", "60"],
+    {
+      kind: "run",
+      options: {
+        host: "127.0.0.1",
+        port: 8080,
+        instruments: "i.json",
+        snapshotEvery: 0,
+        accessTtlSeconds: 60,
+      },
+    },
+  ],
+  [["-h"], { kind: "help" }],
+  [
+    ["--port", "70000"],
+    { kind: "error", message: '--port expects an integer from 0 to 65535, but got "70000"' },
+  ],
+  [["--port", "--host"], { kind: "error", message: '--port expects a value, but got "--host"' }],
+  [["--host="], { kind: "error", message: '--host expects a value, but got ""' }],
+  [
+    ["--token-ttl", "0"],
+    { kind: "error", message: '--token-ttl expects an integer from 1 to 31536000, but got "0"' },
+  ],
+  [
+    ["port"],
+    {
+      kind: "error",
+      message:
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --in-memory, --help',
+    },
+  ],
+])("%j", (argv, want) => {
+  expect(parseCliArgs(argv)).toEqual(want);
+});
