@@ -1,9 +1,15 @@
-/** Runs `total` calls with `concurrency` in flight; returns calls per second. */
+/** One run: calls per second (wall clock) and this process's CPU microseconds per call. */
+export interface Run {
+  rate: number;
+  cpuMicrosPerCall: number;
+}
+
+/** Runs `total` calls with `concurrency` in flight. */
 export async function measure(
   call: () => Promise<unknown>,
   total: number,
   concurrency: number,
-): Promise<number> {
+): Promise<Run> {
   let issued = 0;
   const worker = async () => {
     while (issued < total) {
@@ -11,9 +17,12 @@ export async function measure(
       await call();
     }
   };
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
-  return total / ((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { rate: total / seconds, cpuMicrosPerCall: (used.user + used.system) / total };
 }
 
 export const median = (values: number[]) => {

@@ -1,20 +1,25 @@
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createClient } from "../createClient.js";
-import { measure, median } from "./measure.js";
+import { measure, median, type Run } from "./measure.js";
 import { rawWsClient } from "./rawWsClient.js";
 
 /**
- * Client overhead per call: throughput of `@unwind/client` over WebSocket against a hand-written
- * raw `ws` client sending the same requests to the same server (in a worker thread), rounds
- * interleaved, medians compared. Bounded: fixed call counts and a time budget, 127.0.0.1 only.
+ * Client overhead per call: throughput of `@unwind/client` (its generated typed functions over
+ * WebSocket) against a hand-written raw `ws` client sending the same requests to the same
+ * server, which runs in a child process. Short runs in adjacent pairs, alternating which side
+ * goes first: a noisy neighbour slows both runs of a pair alike, so the median of the per-pair
+ * ratios is stable where absolute rates are not. The client process's CPU time per call is
+ * reported too: the server is elsewhere, so it is the client's own cost. Bounded: fixed call counts, a time budget,
+ * 127.0.0.1 only.
  */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 25);
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 60_000);
 const GOAL = 0.9;
 
-const worker = new Worker(new URL("./benchServer.js", import.meta.url));
+const server = fork(fileURLToPath(new URL("./benchServer.js", import.meta.url)));
 const { wsUrl } = await new Promise<{ wsUrl: string }>((resolve) =>
-  worker.once("message", resolve),
+  server.once("message", resolve as () => void),
 );
 const credentials = { client_id: "trader-a", client_secret: "secret-a" };
 
@@ -26,73 +31,79 @@ const client = createClient({
 });
 await client.authenticate();
 
+const close = { instrument_name: "BTC-PERPETUAL", type: "limit", price: "50000" } as const;
 const scenarios = [
   {
     name: "public/test, 1 in flight",
     method: "public/test",
     params: {},
-    total: 3_000,
+    typed: () => client.test(),
+    calls: 1_000,
     concurrency: 1,
   },
   {
     name: "public/test, 100 in flight",
     method: "public/test",
     params: {},
-    total: 20_000,
+    typed: () => client.test(),
+    calls: 4_000,
     concurrency: 100,
   },
   {
     name: "private/close_position, 100 in flight",
     method: "private/close_position",
-    params: { instrument_name: "BTC-PERPETUAL", type: "limit", price: "50000" },
-    total: 20_000,
+    params: close,
+    typed: () => client.closePosition(close),
+    calls: 4_000,
     concurrency: 100,
   },
 ];
 
 const started = Date.now();
-const rows: {
-  scenario: string;
-  "raw ws calls/s": number;
-  "client calls/s": number;
-  ratio: number;
-  goal: string;
-}[] = [];
+const rows: Record<string, string | number>[] = [];
 for (const s of scenarios) {
-  const rawRuns: number[] = [];
-  const clientRuns: number[] = [];
-  // warm-up, then interleaved rounds so drift hits both sides alike
-  await measure(() => raw.call(s.method, s.params), s.total / 4, s.concurrency);
-  await measure(() => client.request(s.method, s.params), s.total / 4, s.concurrency);
-  for (let round = 0; round < ROUNDS && Date.now() - started < BUDGET_MS; round++) {
-    // alternate which side goes first, so neither always runs on a warmer or quieter machine
-    const runRaw = async () =>
-      rawRuns.push(await measure(() => raw.call(s.method, s.params), s.total, s.concurrency));
-    const runClient = async () =>
-      clientRuns.push(
-        await measure(() => client.request(s.method, s.params), s.total, s.concurrency),
-      );
-    if (round % 2 === 0) await runRaw().then(runClient);
-    else await runClient().then(runRaw);
+  const runRaw = () => measure(() => raw.call(s.method, s.params), s.calls, s.concurrency);
+  const runClient = () => measure(s.typed, s.calls, s.concurrency);
+  await runRaw(); // warm-up
+  await runClient();
+  const rawRuns: Run[] = [];
+  const clientRuns: Run[] = [];
+  const ratios: number[] = [];
+  for (let pair = 0; pair < PAIRS && Date.now() - started < BUDGET_MS; pair++) {
+    let rawRun: Run;
+    let clientRun: Run;
+    if (pair % 2 === 0) {
+      rawRun = await runRaw();
+      clientRun = await runClient();
+    } else {
+      clientRun = await runClient();
+      rawRun = await runRaw();
+    }
+    rawRuns.push(rawRun);
+    clientRuns.push(clientRun);
+    ratios.push(clientRun.rate / rawRun.rate);
   }
-  const rawRate = median(rawRuns);
-  const clientRate = median(clientRuns);
-  const ratio = clientRate / rawRate;
+  const ratio = median(ratios);
+  const rawCpu = median(rawRuns.map((r) => r.cpuMicrosPerCall));
+  const clientCpu = median(clientRuns.map((r) => r.cpuMicrosPerCall));
   rows.push({
     scenario: s.name,
-    "raw ws calls/s": Math.round(rawRate),
-    "client calls/s": Math.round(clientRate),
+    "raw calls/s": Math.round(median(rawRuns.map((r) => r.rate))),
+    "client calls/s": Math.round(median(clientRuns.map((r) => r.rate))),
     ratio: Number(ratio.toFixed(3)),
+    "pair ratios": `${Math.min(...ratios).toFixed(2)}..${Math.max(...ratios).toFixed(2)}`,
+    "raw CPU us/call": Number(rawCpu.toFixed(2)),
+    "client CPU us/call": Number(clientCpu.toFixed(2)),
+    "CPU ratio": Number((rawCpu / clientCpu).toFixed(3)),
     goal: ratio >= GOAL ? `>= ${GOAL} ok` : `< ${GOAL} MISSED`,
   });
 }
 
 console.log(
-  `@unwind/client vs raw ws (${ROUNDS} rounds, medians, server in a worker thread, ${Date.now() - started} ms)`,
+  `@unwind/client vs a raw ws client: median of ${PAIRS} run pairs per scenario, server in a child process; goal: throughput ratio >= ${GOAL} (${Date.now() - started} ms)`,
 );
 console.table(rows);
 raw.close();
 await client.close();
-worker.postMessage("close");
-await new Promise((resolve) => worker.once("message", resolve));
-await worker.terminate();
+server.send("close");
+await new Promise((resolve) => server.once("exit", resolve));
