@@ -1,6 +1,5 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import serverJs from "@open-rpc/server-js";
 import { WebSocketServer } from "ws";
 import { createServer } from "../createServer.js";
 import { auth, handlers, methods, validators } from "./benchApi.bench.js";
@@ -93,6 +92,8 @@ export const servers: Record<string, () => Promise<BenchServer>> = {
         },
       ],
     };
+    // Loaded here only: the other servers' processes should not carry its module graph.
+    const { default: serverJs } = await import("@open-rpc/server-js");
     const server = new serverJs.Server({
       openrpcDocument: document as never,
       methodMapping: { "public/test": async () => handlers["test"]!({}) },
