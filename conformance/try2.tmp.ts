@@ -7,7 +7,15 @@ const accounts = {
   taker: { id: "bob-key", secret: "bob-secret-TEST-ONLY" },
 };
 const t0 = Date.now();
-const r = await runSuite({ target: { httpUrl: s.url, wsUrl: s.wsUrl }, accounts, seed: 1 });
+const r = await runSuite({
+  target: { httpUrl: s.url, wsUrl: s.wsUrl },
+  accounts,
+  seed: 1,
+  onEvent: (e) => {
+    if (e.type === "scenario-end" && e.durationMs > 200)
+      console.log(e.scenario, e.transport, Math.round(e.durationMs));
+  },
+});
 for (const x of r.results)
   if (x.status === "failed")
     console.log(

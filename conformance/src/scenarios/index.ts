@@ -12,6 +12,7 @@ import { reduceOnly } from "./closePosition/reduceOnly.js";
 import { selfTrade } from "./closePosition/selfTrade.js";
 import { envelope } from "./envelope.js";
 import { invalidParams } from "./invalidParams.js";
+import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
@@ -37,6 +38,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     reduceOnly,
     selfTrade,
     orderIsolation,
+    propertyBased,
     envelope,
     schemas,
   ].map((s) => [s.name, s]),

@@ -388,4 +388,38 @@ export const defects: Defect[] = [
       if (e["code"] === 10020) Object.assign(e, { code: 10004, message: "order_not_found" });
     }),
   },
+  {
+    name: "lenient-decimals",
+    description: 'reads malformed decimal params ("1e5", " 1") as numbers instead of refusing them',
+    caughtBy: "property-invalid-params",
+    scenarios: ["property-based"],
+    request: (text) => {
+      try {
+        const m = JSON.parse(text) as Obj;
+        const p = m["params"] as Obj | undefined;
+        for (const key of ["price", "amount"]) {
+          const v = p?.[key];
+          if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)))
+            p![key] = Number(v);
+        }
+        return JSON.stringify(m);
+      } catch {
+        return text;
+      }
+    },
+  },
+  {
+    name: "expired-refused",
+    description: "get_instruments refuses expired: true with -32602",
+    caughtBy: "property-valid-params",
+    scenarios: ["property-based"],
+    wrapHandlers: replace("public/get_instruments", (original) => (p, c) => {
+      if (p["expired"] === true)
+        throw Object.assign(new Error("Invalid params"), {
+          code: -32602,
+          data: { param: "expired", reason: "not supported" },
+        });
+      return original(p, c);
+    }),
+  },
 ];

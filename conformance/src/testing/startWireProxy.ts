@@ -93,19 +93,20 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
         await opened;
         const sent = defect.request ? defect.request(text, connection) : text;
         const request = readRequest(sent);
-        const answer =
-          request.hasId || parse(sent) === undefined || Array.isArray(parse(sent))
-            ? await new Promise<unknown>((resolve) => {
-                waiting.set(
-                  request.hasId &&
-                    (typeof request.id === "string" || typeof request.id === "number")
-                    ? request.id
-                    : null,
-                  resolve,
-                );
-                up.send(sent);
-              })
-            : (up.send(sent), undefined);
+        const expectsAnswer =
+          request.hasId || parse(sent) === undefined || Array.isArray(parse(sent));
+        if (!expectsAnswer) {
+          up.send(sent);
+          return undefined;
+        }
+        const key =
+          request.hasId && (typeof request.id === "string" || typeof request.id === "number")
+            ? request.id
+            : null;
+        const answer = await new Promise<unknown>((resolve) => {
+          waiting.set(key, resolve);
+          up.send(sent);
+        });
         if (
           request.method === "public/auth" &&
           (answer as { result?: unknown } | undefined)?.result !== undefined
