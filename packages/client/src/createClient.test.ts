@@ -106,6 +106,18 @@ describe("createClient over WebSocket", () => {
     expect(client.session!.refreshToken).not.toBe(firstRefresh);
   });
 
+  test("many calls due for a refresh share one refresh_token grant", async () => {
+    server.expiresIn = 1;
+    const client = clientFor({ transport: "ws", auth: credentials });
+    await client.request("private/get_position", position);
+    await new Promise((r) => setTimeout(r, 850));
+    const calls = Array.from({ length: 20 }, () =>
+      client.request("private/get_position", position),
+    );
+    expect(await Promise.all(calls)).toHaveLength(20);
+    expect(server.grants.map((g) => g.grant_type)).toEqual(["client_credentials", "refresh_token"]);
+  });
+
   test("server drops the socket: calls in flight fail with ConnectionClosedError; the client reconnects and re-authenticates", async () => {
     const client = clientFor({
       transport: "ws",

@@ -165,7 +165,7 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     full: boolean,
   ): Promise<unknown> {
     if (kind === "ws" && tokens?.session && tokens.needsToken() && isPrivateMethod(method)) {
-      await tokens.refresh(transportCall);
+      await tokens.accessToken(transportCall);
     }
     const hooked: CallOptions = onResponse
       ? {
