@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { dispatcherOverhead } from "./dispatcherOverhead.bench.js";
@@ -65,6 +66,7 @@ const cases = [
 ];
 
 const began = Date.now();
+const loadAtStart = loadavg()[0]!;
 // In-process first, before any server process competes for the cores; the best of three runs.
 const runs = [0, 1, 2].map(() => dispatcherOverhead(300_000));
 const overhead = runs[0]!.map((row, i) => ({
@@ -91,6 +93,14 @@ const rate = (name: string) => best.get(name)!;
 const ratio = (a: string, b: string) => rate(a) / rate(b);
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 console.log(`\n@unwind/server benchmarks (${process.version}, best of ${rounds} rounds)\n`);
+const load = loadAtStart;
+const cores = cpus().length;
+console.log(`load average ${load.toFixed(2)} on ${cores} cores at the start`);
+if (load > cores / 2) {
+  console.log(
+    "WARNING: the machine was busy with other work: the numbers below are not reliable\n",
+  );
+}
 console.log(
   `pipelined: WebSocket 1 connection x 1000 in flight; HTTP 4 connections x 64 in flight\n`,
 );
