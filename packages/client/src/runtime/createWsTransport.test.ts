@@ -221,6 +221,15 @@ describe("createWsTransport", () => {
     expect(transport.state).toBe("idle");
   });
 
+  test("a URL the WebSocket class refuses fails the call, it does not throw", async () => {
+    const transport = createWsTransport({ url: "ftp://127.0.0.1/", WebSocket: WS });
+    open.push(transport);
+    const error = await rejection(transport.request("public/test", {}));
+    expect(error).toBeInstanceOf(ConnectionClosedError);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+    expect(transport.state).toBe("idle");
+  });
+
   test("close() fails calls in flight and later calls", async () => {
     const transport = transportFor();
     await transport.connect();

@@ -226,7 +226,15 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
 
   function connect(): void {
     state = "connecting";
-    const current = new options.WebSocket(options.url);
+    let current: WebSocketLike;
+    try {
+      current = new options.WebSocket(options.url);
+    } catch (cause) {
+      // e.g. a malformed URL: the browser's WebSocket throws instead of failing the connection
+      state = "idle";
+      failWaiting(new ConnectionClosedError(`Could not connect to ${options.url}.`, { cause }));
+      return;
+    }
     socket = current;
     let gone = false;
     const connectTimer = setTimeout(() => {
