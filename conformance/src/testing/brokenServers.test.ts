@@ -16,7 +16,7 @@ describe("the reference server without defects", () => {
     expect(failed.map((r) => `${r.transport} ${r.scenario} ${r.id}: ${r.details}`)).toEqual([]);
     const ws = report.results.filter((r) => r.transport === "ws" && r.status === "passed");
     expect(ws.length).toBeGreaterThan(50);
-  });
+  }, 30_000);
 });
 
 describe("each broken server is caught by the check meant for it", () => {
