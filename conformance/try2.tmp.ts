@@ -41,4 +41,18 @@ console.log(
 await s.close();
 const by: Record<string, number[]> = {};
 for (const e of r.exchanges) (by[e.transport + " " + (e.scenario ?? "")] ??= []).push(e.durationMs);
-for (const [k, v] of Object.entries(by)) { v.sort((a,b)=>a-b); console.log(k.padEnd(40), v.length, "p50", v[Math.floor(v.length/2)].toFixed(1), "p99", v[Math.floor(v.length*0.99)].toFixed(1), "max", v.at(-1)!.toFixed(1), "sum", v.reduce((a,b)=>a+b,0).toFixed(0)); }
+for (const [k, v] of Object.entries(by)) {
+  v.sort((a, b) => a - b);
+  console.log(
+    k.padEnd(40),
+    v.length,
+    "p50",
+    v[Math.floor(v.length / 2)].toFixed(1),
+    "p99",
+    v[Math.floor(v.length * 0.99)].toFixed(1),
+    "max",
+    v.at(-1)!.toFixed(1),
+    "sum",
+    v.reduce((a, b) => a + b, 0).toFixed(0),
+  );
+}
