@@ -1,6 +1,6 @@
 import type { Schema, SchemaObject } from "./document.js";
-import { pascalCase, words } from "./names.js";
 import type { NameRegistry } from "./NameRegistry.js";
+import { pascalCase, words } from "./names.js";
 import { resolvePointer } from "./resolveRef.js";
 
 /** A schema that gets its own exported type. */
@@ -47,8 +47,11 @@ export class TypeRegistry {
   claimComponents(schemas: Record<string, Schema>): NamedSchema[] {
     const out: NamedSchema[] = [];
     for (const [key, schema] of Object.entries(schemas)) {
-      const title = typeof schema === "object" && schema.title ? pascalCase(schema.title) : undefined;
-      const name = title ? this.#names.claim(title, pascalCase(key)) : this.#names.claim(pascalCase(key));
+      const title =
+        typeof schema === "object" && schema.title ? pascalCase(schema.title) : undefined;
+      const name = title
+        ? this.#names.claim(title, pascalCase(key))
+        : this.#names.claim(pascalCase(key));
       this.#components.set(key, name);
       if (typeof schema === "object") this.#byObject.set(schema, name);
       out.push({ name, schema });
@@ -73,7 +76,9 @@ export class TypeRegistry {
       this.#byObject.set(schema, same);
       return same;
     }
-    const name = schema.title ? this.#names.claim(pascalCase(schema.title), path) : this.#names.claim(path);
+    const name = schema.title
+      ? this.#names.claim(pascalCase(schema.title), path)
+      : this.#names.claim(path);
     this.#byObject.set(schema, name);
     if (titleKey) this.#byTitle.set(titleKey, name);
     this.#queue.push({ name, schema });
@@ -93,14 +98,27 @@ export class TypeRegistry {
     const target = resolvePointer(this.#document, ref);
     if (typeof target !== "object" || target === null) return undefined;
     const segments = ref.replace(/^#\/?/, "").split("/").map(decode);
-    const meaningful = segments.filter((s) => !["components", "schemas", "definitions", "$defs", "properties", "contentDescriptors", "schema"].includes(s));
+    const meaningful = segments.filter(
+      (s) =>
+        ![
+          "components",
+          "schemas",
+          "definitions",
+          "$defs",
+          "properties",
+          "contentDescriptors",
+          "schema",
+        ].includes(s),
+    );
     return this.hoist(target as SchemaObject, pascalCase(meaningful.join(" ") || "Schema"));
   }
 
   /** The target of a `$ref` the registry can name, for callers that inspect it. */
   resolve(ref: string): Schema | undefined {
     const target = resolvePointer(this.#document, ref);
-    return typeof target === "boolean" || (typeof target === "object" && target !== null) ? (target as Schema) : undefined;
+    return typeof target === "boolean" || (typeof target === "object" && target !== null)
+      ? (target as Schema)
+      : undefined;
   }
 
   /** Takes the named schemas claimed since the last call, in the order they were met. */

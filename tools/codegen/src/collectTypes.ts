@@ -1,9 +1,9 @@
 import type { ts } from "ts-morph";
+import type { Schema } from "./document.js";
 import type { MethodModel } from "./model.js";
+import type { NamedSchema, TypeRegistry } from "./TypeRegistry.js";
 import { transformMethod } from "./transform/method.js";
 import { transformNamedSchema } from "./transform/schema.js";
-import type { NamedSchema, TypeRegistry } from "./TypeRegistry.js";
-import type { Schema } from "./document.js";
 
 /** One declaration of `types.ts`: a named schema, or one of a method's types (no schema). */
 export interface TypeDeclaration {
@@ -23,9 +23,17 @@ export function collectTypes(
 ): TypeDeclaration[] {
   const out: TypeDeclaration[] = [];
   const declare = (named: NamedSchema) =>
-    out.push({ name: named.name, schema: named.schema, statement: transformNamedSchema(named.name, named.schema, scope) });
+    out.push({
+      name: named.name,
+      schema: named.schema,
+      statement: transformNamedSchema(named.name, named.schema, scope),
+    });
   const drain = () => {
-    for (let queued = scope.types.takeQueued(); queued.length > 0; queued = scope.types.takeQueued()) {
+    for (
+      let queued = scope.types.takeQueued();
+      queued.length > 0;
+      queued = scope.types.takeQueued()
+    ) {
       for (const named of queued) declare(named);
     }
   };
@@ -35,7 +43,11 @@ export function collectTypes(
   }
   for (const method of methods) {
     for (const statement of transformMethod(method, scope)) {
-      out.push({ name: (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text, schema: undefined, statement });
+      out.push({
+        name: (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text,
+        schema: undefined,
+        statement,
+      });
     }
     drain();
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "./generate.js";
 import type { GeneratedFile, GenerateOptions } from "./GenerateOptions.js";
+import { generate } from "./generate.js";
 
 /** The repository root (this file sits in `tools/codegen/src` or `tools/codegen/dist`). */
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -21,7 +21,10 @@ export interface CommittedOutput {
  * says so (`info.description`: "params a method does not declare are ignored").
  */
 export const committedOutputs: readonly CommittedOutput[] = [
-  { out: "packages/server/src/generated", options: { target: "server", unknownParams: "ignore", docsBase: "spec/docs" } },
+  {
+    out: "packages/server/src/generated",
+    options: { target: "server", unknownParams: "ignore", docsBase: "spec/docs" },
+  },
   { out: "packages/client/src/generated", options: { target: "client", docsBase: "spec/docs" } },
   { out: "spec/docs", options: { target: "docs" } },
 ];
@@ -39,5 +42,9 @@ export function commandFor(output: CommittedOutput): string {
 /** Generates one committed output in memory from the spec on disk. */
 export function generateCommitted(output: CommittedOutput, root = repoRoot): GeneratedFile[] {
   const text = readFileSync(join(root, specPath), "utf8");
-  return generate(JSON.parse(text), { ...output.options, specText: text, specName: basename(specPath) });
+  return generate(JSON.parse(text), {
+    ...output.options,
+    specText: text,
+    specName: basename(specPath),
+  });
 }

@@ -1,3 +1,5 @@
+import { collectTypes, type TypeDeclaration } from "./collectTypes.js";
+import { docPagePaths } from "./docPagePaths.js";
 import type {
   ContentDescriptor,
   ErrorObject,
@@ -13,17 +15,37 @@ import { methodKeys } from "./methodKeys.js";
 import type { ErrorModel, ExampleModel, MethodModel, ParamModel } from "./model.js";
 import { NameRegistry } from "./NameRegistry.js";
 import { pascalCase } from "./names.js";
-import { collectTypes, type TypeDeclaration } from "./collectTypes.js";
-import { docPagePaths } from "./docPagePaths.js";
 import { deref } from "./resolveRef.js";
 import { TypeRegistry } from "./TypeRegistry.js";
 
 /** The names the generated modules declare or import themselves; no spec name may take them. */
 export const fixedNames = [
-  "Handlers", "MethodTable", "Methods", "MethodDescriptor", "ClientMethodDescriptor", "ClientParamDescriptor",
-  "RequestContext", "RpcError", "Transport", "CallOptions", "ParamValidator", "ValidationError",
-  "methods", "validators", "errorClasses", "specVersion", "createMethods", "transport", "params",
-  "options", "context", "data", "cause", "code", "message", "result",
+  "Handlers",
+  "MethodTable",
+  "Methods",
+  "MethodDescriptor",
+  "ClientMethodDescriptor",
+  "ClientParamDescriptor",
+  "RequestContext",
+  "RpcError",
+  "Transport",
+  "CallOptions",
+  "ParamValidator",
+  "ValidationError",
+  "methods",
+  "validators",
+  "errorClasses",
+  "specVersion",
+  "createMethods",
+  "transport",
+  "params",
+  "options",
+  "context",
+  "data",
+  "cause",
+  "code",
+  "message",
+  "result",
 ] as const;
 
 /** JSON-RPC 2.0's own errors: every target declares a class for each, spec or not. */
@@ -82,7 +104,9 @@ function errorDescriptions(document: OpenRpcDocument): Map<string, string> {
 function readAuth(value: unknown): MethodModel["auth"] {
   if (typeof value !== "object" || value === null) return { private: false };
   const { private: isPrivate, scope } = value as { private?: unknown; scope?: unknown };
-  return typeof scope === "string" ? { private: isPrivate === true, scope } : { private: isPrivate === true };
+  return typeof scope === "string"
+    ? { private: isPrivate === true, scope }
+    : { private: isPrivate === true };
 }
 
 function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): ResolvedOptions {
@@ -91,8 +115,12 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
   const unknownParams = options.unknownParams ?? "reject";
   const hash = sha256(specText);
   const extra = [
-    options.target === "server" && unknownParams !== "reject" ? ` --unknown-params ${unknownParams}` : "",
-    options.docsBase !== undefined && options.target !== "docs" ? ` --docs-base ${options.docsBase}` : "",
+    options.target === "server" && unknownParams !== "reject"
+      ? ` --unknown-params ${unknownParams}`
+      : "",
+    options.docsBase !== undefined && options.target !== "docs"
+      ? ` --docs-base ${options.docsBase}`
+      : "",
   ].join("");
   return {
     target: options.target,
@@ -109,8 +137,13 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
   const resolved = resolveOptions(document, options);
   const names = new NameRegistry(fixedNames);
   const types = new TypeRegistry(document, names);
-  const methodObjects = document.methods.map((m, i) => deref<MethodObject>(document, m, `methods[${i}]`));
-  const keys = methodKeys(methodObjects.map((m) => m.name), names);
+  const methodObjects = document.methods.map((m, i) =>
+    deref<MethodObject>(document, m, `methods[${i}]`),
+  );
+  const keys = methodKeys(
+    methodObjects.map((m) => m.name),
+    names,
+  );
   const components = types.claimComponents(document.components?.schemas ?? {});
 
   const typeNames = keys.map((key) => {
@@ -153,12 +186,20 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
     const where = `method ${method.name}`;
     const params = method.params.map((p, j): ParamModel => {
       const descriptor = deref<ContentDescriptor>(document, p, `params[${j}] of ${where}`);
-      return { name: descriptor.name, required: descriptor.required === true, schema: descriptor.schema ?? true, descriptor };
+      return {
+        name: descriptor.name,
+        required: descriptor.required === true,
+        schema: descriptor.schema ?? true,
+        descriptor,
+      };
     });
     const methodErrors: ErrorModel[] = [];
     for (const [j, e] of (method.errors ?? []).entries()) {
       const error = deref<ErrorObject>(document, e, `errors[${j}] of ${where}`);
-      const model = byObject.get(error) ?? byCode.get(error.code) ?? addError(error, undefined, errorClassName(error.message || `Error ${error.code}`));
+      const model =
+        byObject.get(error) ??
+        byCode.get(error.code) ??
+        addError(error, undefined, errorClassName(error.message || `Error ${error.code}`));
       if (!methodErrors.some((m) => m.code === model.code)) methodErrors.push(model);
     }
     return {
@@ -167,10 +208,16 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
       method,
       params,
       paramStructure: method.paramStructure ?? "either",
-      result: method.result ? deref<ContentDescriptor>(document, method.result, `result of ${where}`) : undefined,
+      result: method.result
+        ? deref<ContentDescriptor>(document, method.result, `result of ${where}`)
+        : undefined,
       errors: methodErrors,
-      examples: (method.examples ?? []).map((e, j) => readExample(document, e, `examples[${j}] of ${where}`)),
-      tags: (method.tags ?? []).map((t, j) => deref<{ name: string }>(document, t, `tags[${j}] of ${where}`).name),
+      examples: (method.examples ?? []).map((e, j) =>
+        readExample(document, e, `examples[${j}] of ${where}`),
+      ),
+      tags: (method.tags ?? []).map(
+        (t, j) => deref<{ name: string }>(document, t, `tags[${j}] of ${where}`).name,
+      ),
       auth: readAuth(method["x-auth"]),
       matchingEngine: method["x-matching-engine"] === true,
       typeNames: typeNames[i]!,
@@ -190,10 +237,18 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
   };
 }
 
-function readExample(document: OpenRpcDocument, node: ExamplePairing | Reference, where: string): ExampleModel {
+function readExample(
+  document: OpenRpcDocument,
+  node: ExamplePairing | Reference,
+  where: string,
+): ExampleModel {
   const pairing = deref<ExamplePairing>(document, node, where);
-  const params = (pairing.params ?? []).map((p, i) => deref<ExampleObject>(document, p, `params[${i}] of ${where}`));
-  const result = pairing.result ? deref<ExampleObject>(document, pairing.result, `result of ${where}`) : undefined;
+  const params = (pairing.params ?? []).map((p, i) =>
+    deref<ExampleObject>(document, p, `params[${i}] of ${where}`),
+  );
+  const result = pairing.result
+    ? deref<ExampleObject>(document, pairing.result, `result of ${where}`)
+    : undefined;
   const error = pairing["x-error"];
   return {
     name: pairing.name,
@@ -201,6 +256,9 @@ function readExample(document: OpenRpcDocument, node: ExamplePairing | Reference
     description: pairing.description,
     params: params.map((p, i) => ({ name: p.name ?? String(i), value: p.value })),
     result: result ? { value: result.value } : undefined,
-    error: typeof error === "object" && error !== null && typeof error.code === "number" ? error : undefined,
+    error:
+      typeof error === "object" && error !== null && typeof error.code === "number"
+        ? error
+        : undefined,
   };
 }

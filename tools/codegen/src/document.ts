@@ -112,9 +112,12 @@ function describe(value: unknown): string {
  */
 export function readDocument(value: unknown): OpenRpcDocument {
   const fail = (what: string, expected: string, got: unknown): never => {
-    throw new TypeError(`could not read the OpenRPC document: ${what}. Expected ${expected}, but got ${describe(got)}.`);
+    throw new TypeError(
+      `could not read the OpenRPC document: ${what}. Expected ${expected}, but got ${describe(got)}.`,
+    );
   };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("the document", "an object", value);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    fail("the document", "an object", value);
   const doc = value as Record<string, unknown>;
   if (typeof doc["openrpc"] !== "string" || !doc["openrpc"].startsWith("1.")) {
     fail("`openrpc`", 'a 1.x version string such as "1.3.2"', doc["openrpc"]);
@@ -124,11 +127,14 @@ export function readDocument(value: unknown): OpenRpcDocument {
   if (typeof info!["version"] !== "string") fail("`info.version`", "a string", info!["version"]);
   if (!Array.isArray(doc["methods"])) fail("`methods`", "an array", doc["methods"]);
   for (const [i, method] of (doc["methods"] as unknown[]).entries()) {
-    if (typeof method !== "object" || method === null) fail(`\`methods[${i}]\``, "a method object", method);
+    if (typeof method !== "object" || method === null)
+      fail(`\`methods[${i}]\``, "a method object", method);
     const m = method as Record<string, unknown>;
     if (typeof m["$ref"] === "string") continue;
-    if (typeof m["name"] !== "string" || m["name"] === "") fail(`\`methods[${i}].name\``, "a non-empty string", m["name"]);
-    if (!Array.isArray(m["params"])) fail(`\`methods[${i}].params\` of ${m["name"]}`, "an array", m["params"]);
+    if (typeof m["name"] !== "string" || m["name"] === "")
+      fail(`\`methods[${i}].name\``, "a non-empty string", m["name"]);
+    if (!Array.isArray(m["params"]))
+      fail(`\`methods[${i}].params\` of ${m["name"]}`, "an array", m["params"]);
   }
   return value as OpenRpcDocument;
 }

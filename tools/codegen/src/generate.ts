@@ -12,7 +12,9 @@ import { targets } from "./targets/index.js";
  */
 export function generate(document: unknown, options: GenerateOptions): GeneratedFile[] {
   if (!targetNames.includes(options.target)) {
-    throw new TypeError(`unknown target. Expected one of ${targetNames.join(", ")}, but got ${JSON.stringify(options.target)}.`);
+    throw new TypeError(
+      `unknown target. Expected one of ${targetNames.join(", ")}, but got ${JSON.stringify(options.target)}.`,
+    );
   }
   const context = createContext(readDocument(document), options);
   return targets[options.target](context);

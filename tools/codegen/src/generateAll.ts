@@ -16,13 +16,20 @@ function generateAll(check: boolean): number {
       const drift = compareOutput(files, dir);
       if (!isUpToDate(drift)) {
         code = 1;
-        console.error(`${output.out} is out of date:\n${describeDrift(drift).map((l) => `  ${l}`).join("\n")}\nRun: ${commandFor(output)}`);
+        console.error(
+          `${output.out} is out of date:\n${describeDrift(drift)
+            .map((l) => `  ${l}`)
+            .join("\n")}\nRun: ${commandFor(output)}`,
+        );
       }
       continue;
     }
     const result = writeOutput(files, dir);
-    console.log(`${commandFor(output)}: ${result.written.length} written, ${files.length - result.written.length} unchanged${result.removed.length ? `, removed ${result.removed.join(", ")}` : ""}`);
-    for (const path of result.foreign) console.warn(`warning: ${output.out}/${path} was not generated; left in place.`);
+    console.log(
+      `${commandFor(output)}: ${result.written.length} written, ${files.length - result.written.length} unchanged${result.removed.length ? `, removed ${result.removed.join(", ")}` : ""}`,
+    );
+    for (const path of result.foreign)
+      console.warn(`warning: ${output.out}/${path} was not generated; left in place.`);
   }
   return code;
 }

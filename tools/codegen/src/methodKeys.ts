@@ -1,5 +1,5 @@
-import { camelCase } from "./names.js";
 import type { NameRegistry } from "./NameRegistry.js";
+import { camelCase } from "./names.js";
 
 /**
  * The key of each method (its `Handlers` member and client function): camelCase of the last

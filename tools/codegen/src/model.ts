@@ -1,4 +1,10 @@
-import type { ContentDescriptor, ErrorObject, ExamplePairing, MethodObject, Schema } from "./document.js";
+import type {
+  ContentDescriptor,
+  ErrorObject,
+  ExamplePairing,
+  MethodObject,
+  Schema,
+} from "./document.js";
 
 /** One param of a method, its content descriptor resolved. */
 export interface ParamModel {

@@ -36,18 +36,47 @@ describe("camelCase and pascalCase", () => {
 describe("methodKeys", () => {
   const cases: [given: string[], want: string[]][] = [
     [["private/close_position"], ["closePosition"]],
-    [["public/auth", "private/buy"], ["auth", "buy"]],
-    [["private/get_time", "public/get_time"], ["privateGetTime", "publicGetTime"]],
-    [["private/get_time", "public/get_time", "get_time"], ["privateGetTime", "publicGetTime", "getTime"]],
-    [["a/b.c-d", "rpc.discover", "eth_getBalance"], ["bCD", "rpcDiscover", "ethGetBalance"]],
-    [["2fa/enable", "v1/2fa"], ["enable", "_2fa"]],
-    [["class", "delete", "private/new"], ["class_", "delete_", "new_"]],
-    [["transport", "createMethods", "methods"], ["transport_", "createMethods_", "methods_"]],
-    [["a_b/x", "a-b/x"], ["aBX", "aBX2"]],
-    [["x/foo", "foo"], ["xFoo", "foo"]],
+    [
+      ["public/auth", "private/buy"],
+      ["auth", "buy"],
+    ],
+    [
+      ["private/get_time", "public/get_time"],
+      ["privateGetTime", "publicGetTime"],
+    ],
+    [
+      ["private/get_time", "public/get_time", "get_time"],
+      ["privateGetTime", "publicGetTime", "getTime"],
+    ],
+    [
+      ["a/b.c-d", "rpc.discover", "eth_getBalance"],
+      ["bCD", "rpcDiscover", "ethGetBalance"],
+    ],
+    [
+      ["2fa/enable", "v1/2fa"],
+      ["enable", "_2fa"],
+    ],
+    [
+      ["class", "delete", "private/new"],
+      ["class_", "delete_", "new_"],
+    ],
+    [
+      ["transport", "createMethods", "methods"],
+      ["transport_", "createMethods_", "methods_"],
+    ],
+    [
+      ["a_b/x", "a-b/x"],
+      ["aBX", "aBX2"],
+    ],
+    [
+      ["x/foo", "foo"],
+      ["xFoo", "foo"],
+    ],
   ];
   test.each(cases)("%j -> %j", (given, want) => {
-    expect(methodKeys(given, new NameRegistry(["transport", "createMethods", "methods"]))).toEqual(want);
+    expect(methodKeys(given, new NameRegistry(["transport", "createMethods", "methods"]))).toEqual(
+      want,
+    );
   });
 });
 

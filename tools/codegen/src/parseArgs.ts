@@ -8,7 +8,9 @@ export type CliCommand =
       readonly spec: string;
       readonly out: string;
       readonly check: boolean;
-      readonly options: Omit<GenerateOptions, "specText" | "specName"> & { readonly target: Target };
+      readonly options: Omit<GenerateOptions, "specText" | "specName"> & {
+        readonly target: Target;
+      };
     };
 
 /** A command line that does not say what to do; the CLI prints it with the usage and exits 2. */
@@ -55,9 +57,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
     const value = eq > 0 && raw.startsWith("--") ? raw.slice(eq + 1) : argv[++i];
     if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-      throw new UsageError(`${flag} needs a value, but got ${value === undefined || value === "" ? "nothing" : value}.`);
+      throw new UsageError(
+        `${flag} needs a value, but got ${value === undefined || value === "" ? "nothing" : value}.`,
+      );
     }
-    if (values.has(flag)) throw new UsageError(`${flag} was given twice (${values.get(flag)} and ${value}). Expected it once.`);
+    if (values.has(flag))
+      throw new UsageError(
+        `${flag} was given twice (${values.get(flag)} and ${value}). Expected it once.`,
+      );
     values.set(flag, value);
   }
   const required = (flag: string, what: string) => {
@@ -68,12 +75,16 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const spec = required("--spec", "<path of an OpenRPC JSON document>");
   const target = required("--target", targetNames.join("|"));
   if (!targetNames.includes(target as Target)) {
-    throw new UsageError(`--target must be one of ${targetNames.join(", ")}, but got ${JSON.stringify(target)}.`);
+    throw new UsageError(
+      `--target must be one of ${targetNames.join(", ")}, but got ${JSON.stringify(target)}.`,
+    );
   }
   const out = required("--out", "<directory>");
   const unknownParams = values.get("--unknown-params") ?? "reject";
   if (unknownParams !== "reject" && unknownParams !== "ignore") {
-    throw new UsageError(`--unknown-params must be reject or ignore, but got ${JSON.stringify(unknownParams)}.`);
+    throw new UsageError(
+      `--unknown-params must be reject or ignore, but got ${JSON.stringify(unknownParams)}.`,
+    );
   }
   const docsBase = values.get("--docs-base");
   return {
@@ -81,6 +92,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     spec,
     out,
     check,
-    options: { target: target as Target, unknownParams, ...(docsBase === undefined ? {} : { docsBase }) },
+    options: {
+      target: target as Target,
+      unknownParams,
+      ...(docsBase === undefined ? {} : { docsBase }),
+    },
   };
 }

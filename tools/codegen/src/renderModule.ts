@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, type SourceFile, ts } from "ts-morph";
+import { IndentationText, Project, QuoteKind, type SourceFile, type ts } from "ts-morph";
 import type { GeneratedFile } from "./GenerateOptions.js";
 import { print } from "./ts.js";
 
@@ -7,14 +7,22 @@ let project: Project | undefined;
 function scratchProject(): Project {
   project ??= new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Double,
+    },
   });
   return project;
 }
 
+/** The printer indents by 4; the generated files indent by 2. */
+function reindent(text: string): string {
+  return text.replace(/^((?: {4})+)/gm, (run) => " ".repeat(run.length / 2));
+}
+
 /** Adds printed AST statements to a file, a blank line between them. */
 export function addNodes(file: SourceFile, nodes: readonly ts.Node[]): void {
-  if (nodes.length > 0) file.addStatements(nodes.map(print).join("\n\n"));
+  if (nodes.length > 0) file.addStatements(reindent(nodes.map(print).join("\n\n")));
 }
 
 const maxLine = 100;
@@ -27,9 +35,27 @@ function wrapNamedList(line: string): string {
   return `${match[1]}{\n${names.map((n) => `  ${n},`).join("\n")}\n}${match[3]}`;
 }
 
+/** A module's text: header (and preamble comments), imports, then the body. */
+export function moduleText(
+  path: string,
+  header: string,
+  imports: readonly ts.Statement[],
+  body: string,
+  preamble: readonly string[] = [],
+): GeneratedFile {
+  const head = [`// ${header}`, ...preamble].join("\n");
+  const importText = imports.map((s) => wrapNamedList(print(s))).join("\n");
+  const parts = [head, importText, body.replace(/\n{3,}/g, "\n\n").trim()].filter(
+    (part) => part !== "",
+  );
+  return { path, content: `${parts.join("\n\n")}\n` };
+}
+
 /**
- * Builds a TypeScript module in a scratch ts-morph project and returns its text, formatted by
- * the TypeScript formatter (2-space indents, semicolons), under the header comment, imports first.
+ * Builds a TypeScript module in a scratch ts-morph project and returns its text under the header
+ * comment, imports first. The text is formatted as written: the TypeScript printer for AST nodes
+ * and ts-morph's writer for structures, both with 2-space indents (running the language
+ * service formatter over the whole file would cost most of the generation time).
  */
 export function renderModule(
   path: string,
@@ -41,17 +67,7 @@ export function renderModule(
   const file = scratchProject().createSourceFile(`/${path}`, "", { overwrite: true });
   try {
     build(file);
-    file.formatText({
-      indentSize: 2,
-      tabSize: 2,
-      convertTabsToSpaces: true,
-      semicolons: ts.SemicolonPreference.Insert,
-      insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-    });
-    const body = file.getFullText().replace(/\n{3,}/g, "\n\n").trim();
-    const head = [`// ${header}`, ...preamble].join("\n");
-    const importText = imports.map((s) => wrapNamedList(print(s))).join("\n");
-    return { path, content: `${[head, importText, body].filter((part) => part !== "").join("\n\n")}\n` };
+    return moduleText(path, header, imports, file.getFullText(), preamble);
   } finally {
     file.delete();
   }

@@ -14,7 +14,11 @@ export function resolvePointer(document: unknown, ref: string): unknown {
 }
 
 function isReference(node: unknown): node is { $ref: string } {
-  return typeof node === "object" && node !== null && typeof (node as { $ref?: unknown }).$ref === "string";
+  return (
+    typeof node === "object" &&
+    node !== null &&
+    typeof (node as { $ref?: unknown }).$ref === "string"
+  );
 }
 
 /**

@@ -25,17 +25,25 @@ export function main(argv: readonly string[], out = process.stdout, err = proces
     try {
       text = readFileSync(command.spec, "utf8");
     } catch (error) {
-      err.write(`unwind-codegen: could not read --spec ${command.spec}: ${(error as Error).message}\n`);
+      err.write(
+        `unwind-codegen: could not read --spec ${command.spec}: ${(error as Error).message}\n`,
+      );
       return 2;
     }
     let document: unknown;
     try {
       document = JSON.parse(text);
     } catch (error) {
-      err.write(`unwind-codegen: could not parse ${command.spec}. Expected JSON, but got: ${(error as Error).message}\n`);
+      err.write(
+        `unwind-codegen: could not parse ${command.spec}. Expected JSON, but got: ${(error as Error).message}\n`,
+      );
       return 2;
     }
-    files = generate(document, { ...command.options, specText: text, specName: basename(command.spec) });
+    files = generate(document, {
+      ...command.options,
+      specText: text,
+      specName: basename(command.spec),
+    });
   } catch (error) {
     err.write(`unwind-codegen: ${(error as Error).message}\n`);
     return 3;
@@ -47,14 +55,20 @@ export function main(argv: readonly string[], out = process.stdout, err = proces
       return 0;
     }
     const rerun = ["unwind-codegen", ...argv.filter((a) => a !== "--check")].join(" ");
-    err.write(`unwind-codegen: ${command.out} is out of date:\n${describeDrift(drift).map((l) => `  ${l}\n`).join("")}Run: ${rerun}\n`);
+    err.write(
+      `unwind-codegen: ${command.out} is out of date:\n${describeDrift(drift)
+        .map((l) => `  ${l}\n`)
+        .join("")}Run: ${rerun}\n`,
+    );
     return 1;
   }
   const result = writeOutput(files, command.out);
   out.write(
     `unwind-codegen: ${command.options.target} -> ${command.out}: ${result.written.length} written, ${files.length - result.written.length} unchanged${result.removed.length ? `, removed ${result.removed.join(", ")}` : ""}.\n`,
   );
-  for (const path of result.foreign) err.write(`unwind-codegen: warning: ${command.out}/${path} was not generated; left in place.\n`);
+  for (const path of result.foreign)
+    err.write(
+      `unwind-codegen: warning: ${command.out}/${path} was not generated; left in place.\n`,
+    );
   return 0;
 }
-

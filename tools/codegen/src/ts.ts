@@ -7,7 +7,13 @@ import { isIdentifierName } from "./names.js";
 
 const f = ts.factory;
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
-const scratch = ts.createSourceFile("scratch.ts", "", ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+const scratch = ts.createSourceFile(
+  "scratch.ts",
+  "",
+  ts.ScriptTarget.Latest,
+  false,
+  ts.ScriptKind.TS,
+);
 
 export type TypeNode = ts.TypeNode;
 export type Member = ts.TypeElement;
@@ -37,12 +43,15 @@ export function tsKeyword(name: keyof typeof keywords): TypeNode {
 export function tsLiteral(value: unknown): TypeNode {
   if (value === null) return f.createLiteralTypeNode(f.createNull());
   if (typeof value === "string") return f.createLiteralTypeNode(f.createStringLiteral(value));
-  if (typeof value === "boolean") return f.createLiteralTypeNode(value ? f.createTrue() : f.createFalse());
+  if (typeof value === "boolean")
+    return f.createLiteralTypeNode(value ? f.createTrue() : f.createFalse());
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return tsKeyword("number");
     const abs = f.createNumericLiteral(Math.abs(value));
     return f.createLiteralTypeNode(
-      value < 0 || Object.is(value, -0) ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, abs) : abs,
+      value < 0 || Object.is(value, -0)
+        ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, abs)
+        : abs,
     );
   }
   if (Array.isArray(value)) return tsTuple(value.map((v) => ({ type: tsLiteral(v) })));
@@ -89,7 +98,9 @@ export function tsUnion(types: TypeNode[]): TypeNode {
   if (all.some((t) => isKeyword(t, ts.SyntaxKind.UnknownKeyword))) return tsKeyword("unknown");
   const members = all.filter((t) => !isKeyword(t, ts.SyntaxKind.NeverKeyword));
   if (members.length === 0) return tsKeyword("never");
-  return members.length === 1 ? members[0]! : f.createUnionTypeNode(members.map((t) => (ts.isFunctionTypeNode(t) ? wrap(t) : t)));
+  return members.length === 1
+    ? members[0]!
+    : f.createUnionTypeNode(members.map((t) => (ts.isFunctionTypeNode(t) ? wrap(t) : t)));
 }
 
 /** `A & B`, flattened and deduplicated; `unknown` drops out, `never` absorbs. */
@@ -107,8 +118,13 @@ export function tsArray(type: TypeNode): TypeNode {
 }
 
 /** `[A, B?, ...C[]]`. */
-export function tsTuple(elements: { type: TypeNode; optional?: boolean }[], rest?: TypeNode): TypeNode {
-  const nodes: ts.TypeNode[] = elements.map((e) => (e.optional ? f.createOptionalTypeNode(wrap(e.type)) : e.type));
+export function tsTuple(
+  elements: { type: TypeNode; optional?: boolean }[],
+  rest?: TypeNode,
+): TypeNode {
+  const nodes: ts.TypeNode[] = elements.map((e) =>
+    e.optional ? f.createOptionalTypeNode(wrap(e.type)) : e.type,
+  );
   if (rest) nodes.push(f.createRestTypeNode(tsArray(rest)));
   return f.createTupleTypeNode(nodes);
 }
@@ -189,13 +205,21 @@ export function docEscape(text: string): string {
 /** The body of a JSDoc comment (between `/**` and `*\/`) for the given text. */
 export function docBody(text: string): string {
   if (!text.includes("\n")) return `* ${text} `;
-  return `*\n${text.split("\n").map((line) => (line === "" ? " *" : ` * ${line}`)).join("\n")}\n `;
+  return `*\n${text
+    .split("\n")
+    .map((line) => (line === "" ? " *" : ` * ${line}`))
+    .join("\n")}\n `;
 }
 
 /** Attaches a JSDoc comment (already escaped text) to a node. */
 export function withDoc<T extends ts.Node>(node: T, doc: string | undefined): T {
   if (doc === undefined || doc.trim() === "") return node;
-  return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, docBody(doc), true);
+  return ts.addSyntheticLeadingComment(
+    node,
+    ts.SyntaxKind.MultiLineCommentTrivia,
+    docBody(doc),
+    true,
+  );
 }
 
 const exported = [f.createModifier(ts.SyntaxKind.ExportKeyword)];
@@ -210,7 +234,8 @@ export function tsDeclaration(name: string, type: TypeNode, doc?: string): ts.St
 
 /** A property name in an object literal; `__proto__` is computed so it stays an own property. */
 export function tsObjectKey(name: string): ts.PropertyName {
-  return name === "__proto__" ? f.createComputedPropertyName(f.createStringLiteral(name)) : tsPropertyName(name);
+  if (name === "__proto__") return f.createComputedPropertyName(f.createStringLiteral(name));
+  return isIdentifierName(name) ? f.createIdentifier(name) : f.createStringLiteral(name);
 }
 
 /** An expression for a JSON value (`undefined` members left out); objects with nested data span lines. */
@@ -223,11 +248,16 @@ export function tsValue(value: unknown): ts.Expression {
     return value < 0 ? f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, abs) : abs;
   }
   if (Array.isArray(value)) {
-    return f.createArrayLiteralExpression(value.map(tsValue), value.some((v) => typeof v === "object" && v !== null));
+    return f.createArrayLiteralExpression(
+      value.map(tsValue),
+      value.some((v) => typeof v === "object" && v !== null),
+    );
   }
   if (typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    const nested = entries.some(([, v]) => typeof v === "object" && v !== null && (!Array.isArray(v) || v.length > 0));
+    const nested = entries.some(
+      ([, v]) => typeof v === "object" && v !== null && (!Array.isArray(v) || v.length > 0),
+    );
     return f.createObjectLiteralExpression(
       entries.map(([k, v]) => f.createPropertyAssignment(tsObjectKey(k), tsValue(v))),
       nested || entries.length > 4,
@@ -247,7 +277,10 @@ export function tsConst(
   if (options.satisfies) init = f.createSatisfiesExpression(init, options.satisfies);
   const statement = f.createVariableStatement(
     exported,
-    f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, options.type, init)], ts.NodeFlags.Const),
+    f.createVariableDeclarationList(
+      [f.createVariableDeclaration(name, undefined, options.type, init)],
+      ts.NodeFlags.Const,
+    ),
   );
   return withDoc(statement, options.doc);
 }
@@ -255,18 +288,28 @@ export function tsConst(
 /** `import type { a, b } from "module"` (names sorted), or nothing when there are none. */
 export function tsImport(names: readonly string[], from: string, typeOnly = true): ts.Statement[] {
   if (names.length === 0) return [];
-  const specifiers = [...new Set(names)].sort().map((n) => f.createImportSpecifier(false, undefined, f.createIdentifier(n)));
+  const specifiers = [...new Set(names)]
+    .sort()
+    .map((n) => f.createImportSpecifier(false, undefined, f.createIdentifier(n)));
   return [
     f.createImportDeclaration(
       undefined,
-      f.createImportClause(typeOnly ? ts.SyntaxKind.TypeKeyword : undefined, undefined, f.createNamedImports(specifiers)),
+      f.createImportClause(
+        typeOnly ? ts.SyntaxKind.TypeKeyword : undefined,
+        undefined,
+        f.createNamedImports(specifiers),
+      ),
       f.createStringLiteral(from),
     ),
   ];
 }
 
 /** `export { a, b } from "module"` / `export type { ... }`, names in the order given. */
-export function tsReexport(names: readonly string[], from: string, typeOnly: boolean): ts.Statement[] {
+export function tsReexport(
+  names: readonly string[],
+  from: string,
+  typeOnly: boolean,
+): ts.Statement[] {
   if (names.length === 0) return [];
   return [
     f.createExportDeclaration(
@@ -284,29 +327,60 @@ const modifiers = (...kinds: ts.ModifierSyntaxKind[]) => kinds.map((k) => f.crea
 export function tsClassProperty(
   name: string,
   value: ts.Expression,
-  options: { static?: boolean; override?: boolean; readonly?: boolean; type?: TypeNode; doc?: string } = {},
+  options: {
+    static?: boolean;
+    override?: boolean;
+    readonly?: boolean;
+    type?: TypeNode;
+    doc?: string;
+  } = {},
 ): ts.ClassElement {
   const kinds: ts.ModifierSyntaxKind[] = [];
   if (options.static) kinds.push(ts.SyntaxKind.StaticKeyword);
   if (options.override) kinds.push(ts.SyntaxKind.OverrideKeyword);
   if (options.readonly) kinds.push(ts.SyntaxKind.ReadonlyKeyword);
-  return withDoc(f.createPropertyDeclaration(modifiers(...kinds), name, undefined, options.type, value), options.doc);
+  return withDoc(
+    f.createPropertyDeclaration(modifiers(...kinds), name, undefined, options.type, value),
+    options.doc,
+  );
 }
 
 /** A parameter `name?: type`. */
-export function tsParameter(name: string, type: TypeNode, optional = false): ts.ParameterDeclaration {
-  return f.createParameterDeclaration(undefined, undefined, name, optional ? f.createToken(ts.SyntaxKind.QuestionToken) : undefined, type);
+export function tsParameter(
+  name: string,
+  type: TypeNode,
+  optional = false,
+): ts.ParameterDeclaration {
+  return f.createParameterDeclaration(
+    undefined,
+    undefined,
+    name,
+    optional ? f.createToken(ts.SyntaxKind.QuestionToken) : undefined,
+    type,
+  );
 }
 
 /** A constructor whose body is `super(...args)`. */
-export function tsSuperConstructor(parameters: ts.ParameterDeclaration[], args: ts.Expression[]): ts.ClassElement {
-  const call = f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, args));
+export function tsSuperConstructor(
+  parameters: ts.ParameterDeclaration[],
+  args: ts.Expression[],
+): ts.ClassElement {
+  const call = f.createExpressionStatement(
+    f.createCallExpression(f.createSuper(), undefined, args),
+  );
   return f.createConstructorDeclaration(undefined, parameters, f.createBlock([call], true));
 }
 
 /** `export class Name extends Base { members }`. */
-export function tsClass(name: string, base: string, members: ts.ClassElement[], doc?: string): ts.Statement {
-  const heritage = f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(base), undefined)]);
+export function tsClass(
+  name: string,
+  base: string,
+  members: ts.ClassElement[],
+  doc?: string,
+): ts.Statement {
+  const heritage = f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [
+    f.createExpressionWithTypeArguments(f.createIdentifier(base), undefined),
+  ]);
   return withDoc(f.createClassDeclaration(exported, name, undefined, [heritage], members), doc);
 }
 
@@ -319,7 +393,10 @@ const compactPrinter = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, remo
 
 /** Prints a node on one line without comments (for tables in the Markdown reference). */
 export function printCompact(node: ts.Node): string {
-  return compactPrinter.printNode(ts.EmitHint.Unspecified, node, scratch).replace(/\s+/g, " ").replace(/; }/g, " }");
+  return compactPrinter
+    .printNode(ts.EmitHint.Unspecified, node, scratch)
+    .replace(/\s+/g, " ")
+    .replace(/; }/g, " }");
 }
 
 /** Prints a node with 2-space indents and without `export` (for code blocks in Markdown). */

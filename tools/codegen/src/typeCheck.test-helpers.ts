@@ -15,11 +15,16 @@ export interface CheckedOutput {
 
 /** The JSON documents of `@open-rpc/examples`, by file name. */
 export function openRpcExamples(): { name: string; document: unknown }[] {
-  const dir = fileURLToPath(new URL("../node_modules/@open-rpc/examples/build/service-descriptions/", import.meta.url));
+  const dir = fileURLToPath(
+    new URL("../node_modules/@open-rpc/examples/build/service-descriptions/", import.meta.url),
+  );
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ""), document: JSON.parse(readFileSync(join(dir, f), "utf8")) }));
+    .map((f) => ({
+      name: f.replace(/\.json$/, ""),
+      document: JSON.parse(readFileSync(join(dir, f), "utf8")),
+    }));
 }
 
 /** The generator's own edge-case documents (`fixtures/documents`). */
@@ -62,13 +67,18 @@ export function typeCheck(outputs: readonly CheckedOutput[]): string[] {
   for (const output of outputs) {
     const root = `/checks/${output.name}/${output.target}`;
     const stubs = join(fixtures, "runtime", output.target);
-    for (const stub of readdirSync(stubs)) project.createSourceFile(`${root}/runtime/${stub}`, readFileSync(join(stubs, stub), "utf8"));
-    for (const file of output.files) project.createSourceFile(`${root}/generated/${file.path}`, file.content);
+    for (const stub of readdirSync(stubs))
+      project.createSourceFile(`${root}/runtime/${stub}`, readFileSync(join(stubs, stub), "utf8"));
+    for (const file of output.files)
+      project.createSourceFile(`${root}/generated/${file.path}`, file.content);
   }
   return project.getPreEmitDiagnostics().map((d) => {
     const file = d.getSourceFile();
-    const line = file && d.getStart() !== undefined ? file.getLineAndColumnAtPos(d.getStart()!).line : 0;
-    const message = ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, "\n");
+    const line =
+      file && d.getStart() !== undefined ? file.getLineAndColumnAtPos(d.getStart()!).line : 0;
+    const text = d.getMessageText();
+    const message =
+      typeof text === "string" ? text : ts.flattenDiagnosticMessageText(text.compilerObject, "\n");
     return `${file?.getFilePath() ?? "(global)"}:${line}: TS${d.getCode()} ${message}`;
   });
 }

@@ -208,8 +208,8 @@ export function auth(transport: Transport, params: AuthParameters, options?: Cal
  * // => { version: "0.1.0" }
  * ```
  */
-export function test(transport: Transport, params: TestParameters = {}, options?: CallOptions): Promise<TestReturnType> {
-  return transport.request("public/test", params, options) as Promise<TestReturnType>;
+export function test(transport: Transport, params?: TestParameters, options?: CallOptions): Promise<TestReturnType> {
+  return transport.request("public/test", params ?? {}, options) as Promise<TestReturnType>;
 }
 
 /**
@@ -230,8 +230,8 @@ export function test(transport: Transport, params: TestParameters = {}, options?
  * // => 1700000000000
  * ```
  */
-export function getTime(transport: Transport, params: GetTimeParameters = {}, options?: CallOptions): Promise<GetTimeReturnType> {
-  return transport.request("public/get_time", params, options) as Promise<GetTimeReturnType>;
+export function getTime(transport: Transport, params?: GetTimeParameters, options?: CallOptions): Promise<GetTimeReturnType> {
+  return transport.request("public/get_time", params ?? {}, options) as Promise<GetTimeReturnType>;
 }
 
 /**
@@ -264,8 +264,8 @@ export function getTime(transport: Transport, params: GetTimeParameters = {}, op
  * //    ...
  * ```
  */
-export function getCurrencies(transport: Transport, params: GetCurrenciesParameters = {}, options?: CallOptions): Promise<GetCurrenciesReturnType> {
-  return transport.request("public/get_currencies", params, options) as Promise<GetCurrenciesReturnType>;
+export function getCurrencies(transport: Transport, params?: GetCurrenciesParameters, options?: CallOptions): Promise<GetCurrenciesReturnType> {
+  return transport.request("public/get_currencies", params ?? {}, options) as Promise<GetCurrenciesReturnType>;
 }
 
 /**
@@ -301,8 +301,8 @@ export function getCurrencies(transport: Transport, params: GetCurrenciesParamet
  * //    ...
  * ```
  */
-export function getInstruments(transport: Transport, params: GetInstrumentsParameters = {}, options?: CallOptions): Promise<GetInstrumentsReturnType> {
-  return transport.request("public/get_instruments", params, options) as Promise<GetInstrumentsReturnType>;
+export function getInstruments(transport: Transport, params?: GetInstrumentsParameters, options?: CallOptions): Promise<GetInstrumentsReturnType> {
+  return transport.request("public/get_instruments", params ?? {}, options) as Promise<GetInstrumentsReturnType>;
 }
 
 /**
@@ -779,8 +779,8 @@ export function getPosition(transport: Transport, params: GetPositionParameters,
  * //    ...
  * ```
  */
-export function getPositions(transport: Transport, params: GetPositionsParameters = {}, options?: CallOptions): Promise<GetPositionsReturnType> {
-  return transport.request("private/get_positions", params, options) as Promise<GetPositionsReturnType>;
+export function getPositions(transport: Transport, params?: GetPositionsParameters, options?: CallOptions): Promise<GetPositionsReturnType> {
+  return transport.request("private/get_positions", params ?? {}, options) as Promise<GetPositionsReturnType>;
 }
 
 /**
@@ -875,8 +875,8 @@ export function getAccountSummary(transport: Transport, params: GetAccountSummar
  * //    ...
  * ```
  */
-export function getAccountSummaries(transport: Transport, params: GetAccountSummariesParameters = {}, options?: CallOptions): Promise<GetAccountSummariesReturnType> {
-  return transport.request("private/get_account_summaries", params, options) as Promise<GetAccountSummariesReturnType>;
+export function getAccountSummaries(transport: Transport, params?: GetAccountSummariesParameters, options?: CallOptions): Promise<GetAccountSummariesReturnType> {
+  return transport.request("private/get_account_summaries", params ?? {}, options) as Promise<GetAccountSummariesReturnType>;
 }
 
 /** Every method of the spec as a function of its params, bound to one transport (`createMethods`). */

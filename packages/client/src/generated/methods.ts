@@ -67,7 +67,7 @@ export interface ClientMethodDescriptor {
   /** `by-position` methods get their params as an array, in this order. */
   readonly paramStructure: "by-name" | "by-position" | "either";
   /** From the spec's `x-auth`; absent means public. */
-  readonly auth: { readonly private: boolean; readonly scope?: string; };
+  readonly auth: { readonly private: boolean; readonly scope?: string };
   /** Every error code the method declares. */
   readonly errors: readonly number[];
 }

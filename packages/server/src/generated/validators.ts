@@ -20,21 +20,21 @@ function ucs2length(str) {
   return length;
 }
 
-const schema3 = { "type": "string", "enum": ["limit"] };
+const schema3 = {"type":"string","enum":["limit"]};
 const pattern0 = new RegExp("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$", "u");
 
-function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   const _errs2 = errors;
-  if (errors === _errs2) {
-    if (typeof data === "string") {
-      if (!pattern0.test(data)) {
-        const err0 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/pattern", keyword: "pattern", params: { pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" }, message: "must match pattern \"" + "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" + "\"" };
-        if (vErrors === null) {
+  if(errors === _errs2){
+    if(typeof data === "string"){
+      if(!pattern0.test(data)){
+        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
+        if(vErrors === null){
           vErrors = [err0];
         }
         else {
@@ -44,8 +44,8 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     else {
-      const err1 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      if (vErrors === null) {
+      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if(vErrors === null){
         vErrors = [err1];
       }
       else {
@@ -56,11 +56,11 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
-  if (!valid0) {
+  if(!valid0){
     const _errs4 = errors;
-    if (!(typeof data == "number")) {
-      const err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-      if (vErrors === null) {
+    if(!(typeof data == "number")){
+      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+      if(vErrors === null){
         vErrors = [err2];
       }
       else {
@@ -71,9 +71,9 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
     var _valid0 = _errs4 === errors;
     valid0 = valid0 || _valid0;
   }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
+  if(!valid0){
+    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    if(vErrors === null){
       vErrors = [err3];
     }
     else {
@@ -85,8 +85,8 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   }
   else {
     errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
+    if(vErrors !== null){
+      if(_errs0){
         vErrors.length = _errs0;
       }
       else {
@@ -100,22 +100,22 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
 
 const func0 = ucs2length;
 
-function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/0" */;
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/0" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if (((data.instrument_name === undefined) && (missing0 = "instrument_name")) || ((data.type === undefined) && (missing0 = "type"))) {
-        validate0.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if(((data.instrument_name === undefined) && (missing0 = "instrument_name")) || ((data.type === undefined) && (missing0 = "type"))){
+        validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate0.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate0.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -123,16 +123,16 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.type !== undefined) {
+        if(valid0){
+          if(data.type !== undefined){
             let data1 = data.type;
             const _errs4 = errors;
-            if (typeof data1 !== "string") {
-              validate0.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/ClosePositionType/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+            if(typeof data1 !== "string"){
+              validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/ClosePositionType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
-            if (!(data1 === "limit")) {
-              validate0.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/ClosePositionType/enum", keyword: "enum", params: { allowedValues: schema3.enum }, message: "must be equal to one of the allowed values" }];
+            if(!(data1 === "limit")){
+              validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/ClosePositionType/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"}];
               return false;
             }
             var valid0 = _errs4 === errors;
@@ -140,10 +140,10 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.price !== undefined) {
+          if(valid0){
+            if(data.price !== undefined){
               const _errs7 = errors;
-              if (!(validate2(data.price, { instancePath: instancePath + "/price", parentData: data, parentDataProperty: "price", rootData }))) {
+              if(!(validate2(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
                 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
                 errors = vErrors.length;
               }
@@ -152,20 +152,20 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             else {
               var valid0 = true;
             }
-            if (valid0) {
-              if (data.access_token !== undefined) {
+            if(valid0){
+              if(data.access_token !== undefined){
                 let data3 = data.access_token;
                 const _errs8 = errors;
                 const _errs9 = errors;
-                if (errors === _errs9) {
-                  if (typeof data3 === "string") {
-                    if (func0(data3) < 1) {
-                      validate0.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                if(errors === _errs9){
+                  if(typeof data3 === "string"){
+                    if(func0(data3) < 1){
+                      validate0.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                       return false;
                     }
                   }
                   else {
-                    validate0.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    validate0.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                     return false;
                   }
                 }
@@ -180,7 +180,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     else {
-      validate0.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate0.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -188,29 +188,29 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-const schema8 = { "type": "string", "enum": ["client_credentials", "client_signature", "refresh_token"] };
+const schema8 = {"type":"string","enum":["client_credentials","client_signature","refresh_token"]};
 
-function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/1" */;
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/1" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.grant_type === undefined) && (missing0 = "grant_type")) {
-        validate4.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.grant_type === undefined) && (missing0 = "grant_type")){
+        validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.grant_type !== undefined) {
+        if(data.grant_type !== undefined){
           let data0 = data.grant_type;
           const _errs1 = errors;
-          if (typeof data0 !== "string") {
-            validate4.errors = [{ instancePath: instancePath + "/grant_type", schemaPath: "openrpc:document#/components/schemas/GrantType/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data0 !== "string"){
+            validate4.errors = [{instancePath:instancePath+"/grant_type",schemaPath:"openrpc:document#/components/schemas/GrantType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
-          if (!(((data0 === "client_credentials") || (data0 === "client_signature")) || (data0 === "refresh_token"))) {
-            validate4.errors = [{ instancePath: instancePath + "/grant_type", schemaPath: "openrpc:document#/components/schemas/GrantType/enum", keyword: "enum", params: { allowedValues: schema8.enum }, message: "must be equal to one of the allowed values" }];
+          if(!(((data0 === "client_credentials") || (data0 === "client_signature")) || (data0 === "refresh_token"))){
+            validate4.errors = [{instancePath:instancePath+"/grant_type",schemaPath:"openrpc:document#/components/schemas/GrantType/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -218,19 +218,19 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.client_id !== undefined) {
+        if(valid0){
+          if(data.client_id !== undefined){
             let data1 = data.client_id;
             const _errs4 = errors;
-            if (errors === _errs4) {
-              if (typeof data1 === "string") {
-                if (func0(data1) < 1) {
-                  validate4.errors = [{ instancePath: instancePath + "/client_id", schemaPath: "#/properties/client_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if(errors === _errs4){
+              if(typeof data1 === "string"){
+                if(func0(data1) < 1){
+                  validate4.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate4.errors = [{ instancePath: instancePath + "/client_id", schemaPath: "#/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate4.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -239,19 +239,19 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.client_secret !== undefined) {
+          if(valid0){
+            if(data.client_secret !== undefined){
               let data2 = data.client_secret;
               const _errs6 = errors;
-              if (errors === _errs6) {
-                if (typeof data2 === "string") {
-                  if (func0(data2) < 1) {
-                    validate4.errors = [{ instancePath: instancePath + "/client_secret", schemaPath: "#/properties/client_secret/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+              if(errors === _errs6){
+                if(typeof data2 === "string"){
+                  if(func0(data2) < 1){
+                    validate4.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                     return false;
                   }
                 }
                 else {
-                  validate4.errors = [{ instancePath: instancePath + "/client_secret", schemaPath: "#/properties/client_secret/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate4.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
               }
@@ -260,19 +260,19 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
             else {
               var valid0 = true;
             }
-            if (valid0) {
-              if (data.refresh_token !== undefined) {
+            if(valid0){
+              if(data.refresh_token !== undefined){
                 let data3 = data.refresh_token;
                 const _errs8 = errors;
-                if (errors === _errs8) {
-                  if (typeof data3 === "string") {
-                    if (func0(data3) < 1) {
-                      validate4.errors = [{ instancePath: instancePath + "/refresh_token", schemaPath: "#/properties/refresh_token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                if(errors === _errs8){
+                  if(typeof data3 === "string"){
+                    if(func0(data3) < 1){
+                      validate4.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                       return false;
                     }
                   }
                   else {
-                    validate4.errors = [{ instancePath: instancePath + "/refresh_token", schemaPath: "#/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    validate4.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                     return false;
                   }
                 }
@@ -281,19 +281,19 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
               else {
                 var valid0 = true;
               }
-              if (valid0) {
-                if (data.timestamp !== undefined) {
+              if(valid0){
+                if(data.timestamp !== undefined){
                   let data4 = data.timestamp;
                   const _errs10 = errors;
                   const _errs11 = errors;
-                  if (!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) {
-                    validate4.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "openrpc:document#/components/schemas/Timestamp/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                  if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+                    validate4.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"openrpc:document#/components/schemas/Timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
                     return false;
                   }
-                  if (errors === _errs11) {
-                    if (typeof data4 == "number") {
-                      if (data4 < 0 || isNaN(data4)) {
-                        validate4.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "openrpc:document#/components/schemas/Timestamp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                  if(errors === _errs11){
+                    if(typeof data4 == "number"){
+                      if(data4 < 0 || isNaN(data4)){
+                        validate4.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"openrpc:document#/components/schemas/Timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
                         return false;
                       }
                     }
@@ -303,11 +303,11 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
                 else {
                   var valid0 = true;
                 }
-                if (valid0) {
-                  if (data.signature !== undefined) {
+                if(valid0){
+                  if(data.signature !== undefined){
                     const _errs13 = errors;
-                    if (typeof data.signature !== "string") {
-                      validate4.errors = [{ instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                    if(typeof data.signature !== "string"){
+                      validate4.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                     var valid0 = _errs13 === errors;
@@ -315,19 +315,19 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
                   else {
                     var valid0 = true;
                   }
-                  if (valid0) {
-                    if (data.nonce !== undefined) {
+                  if(valid0){
+                    if(data.nonce !== undefined){
                       let data6 = data.nonce;
                       const _errs15 = errors;
-                      if (errors === _errs15) {
-                        if (typeof data6 === "string") {
-                          if (func0(data6) < 1) {
-                            validate4.errors = [{ instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                      if(errors === _errs15){
+                        if(typeof data6 === "string"){
+                          if(func0(data6) < 1){
+                            validate4.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                             return false;
                           }
                         }
                         else {
-                          validate4.errors = [{ instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          validate4.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
                       }
@@ -336,11 +336,11 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
                     else {
                       var valid0 = true;
                     }
-                    if (valid0) {
-                      if (data.data !== undefined) {
+                    if(valid0){
+                      if(data.data !== undefined){
                         const _errs17 = errors;
-                        if (typeof data.data !== "string") {
-                          validate4.errors = [{ instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        if(typeof data.data !== "string"){
+                          validate4.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
                         var valid0 = _errs17 === errors;
@@ -348,11 +348,11 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
                       else {
                         var valid0 = true;
                       }
-                      if (valid0) {
-                        if (data.state !== undefined) {
+                      if(valid0){
+                        if(data.state !== undefined){
                           const _errs19 = errors;
-                          if (typeof data.state !== "string") {
-                            validate4.errors = [{ instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                          if(typeof data.state !== "string"){
+                            validate4.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                             return false;
                           }
                           var valid0 = _errs19 === errors;
@@ -360,11 +360,11 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
                         else {
                           var valid0 = true;
                         }
-                        if (valid0) {
-                          if (data.scope !== undefined) {
+                        if(valid0){
+                          if(data.scope !== undefined){
                             const _errs21 = errors;
-                            if (typeof data.scope !== "string") {
-                              validate4.errors = [{ instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                            if(typeof data.scope !== "string"){
+                              validate4.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                               return false;
                             }
                             var valid0 = _errs21 === errors;
@@ -384,7 +384,7 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     else {
-      validate4.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -392,28 +392,28 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-const schema11 = { "type": "string", "enum": ["exception"] };
+const schema11 = {"type":"string","enum":["exception"]};
 
-function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/2" */;
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/2" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.expected_result !== undefined) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.expected_result !== undefined){
         let data0 = data.expected_result;
-        if (typeof data0 !== "string") {
-          validate5.errors = [{ instancePath: instancePath + "/expected_result", schemaPath: "openrpc:document#/components/schemas/TestExpectedResult/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+        if(typeof data0 !== "string"){
+          validate5.errors = [{instancePath:instancePath+"/expected_result",schemaPath:"openrpc:document#/components/schemas/TestExpectedResult/type",keyword:"type",params:{type: "string"},message:"must be string"}];
           return false;
         }
-        if (!(data0 === "exception")) {
-          validate5.errors = [{ instancePath: instancePath + "/expected_result", schemaPath: "openrpc:document#/components/schemas/TestExpectedResult/enum", keyword: "enum", params: { allowedValues: schema11.enum }, message: "must be equal to one of the allowed values" }];
+        if(!(data0 === "exception")){
+          validate5.errors = [{instancePath:instancePath+"/expected_result",schemaPath:"openrpc:document#/components/schemas/TestExpectedResult/enum",keyword:"enum",params:{allowedValues: schema11.enum},message:"must be equal to one of the allowed values"}];
           return false;
         }
       }
     }
     else {
-      validate5.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -421,13 +421,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/3" */;
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/3" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (!(data && typeof data == "object" && !Array.isArray(data))) {
-      validate6.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+  if(errors === 0){
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      validate6.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -435,13 +435,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/4" */;
+function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/4" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (!(data && typeof data == "object" && !Array.isArray(data))) {
-      validate7.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+  if(errors === 0){
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      validate7.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -449,24 +449,24 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-const schema15 = { "type": "string", "enum": ["BTC", "ETH", "USDC", "USDT", "EURR", "any"] };
-const schema16 = { "type": "string", "enum": ["future", "option", "spot", "future_combo", "option_combo"] };
+const schema15 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR","any"]};
+const schema16 = {"type":"string","enum":["future","option","spot","future_combo","option_combo"]};
 
-function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/5" */;
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/5" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.currency !== undefined) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.currency !== undefined){
         let data0 = data.currency;
         const _errs1 = errors;
-        if (typeof data0 !== "string") {
-          validate8.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyFilter/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+        if(typeof data0 !== "string"){
+          validate8.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
           return false;
         }
-        if (!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))) {
-          validate8.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyFilter/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values" }];
+        if(!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))){
+          validate8.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"}];
           return false;
         }
         var valid0 = _errs1 === errors;
@@ -474,16 +474,16 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       else {
         var valid0 = true;
       }
-      if (valid0) {
-        if (data.kind !== undefined) {
+      if(valid0){
+        if(data.kind !== undefined){
           let data1 = data.kind;
           const _errs4 = errors;
-          if (typeof data1 !== "string") {
-            validate8.errors = [{ instancePath: instancePath + "/kind", schemaPath: "openrpc:document#/components/schemas/InstrumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data1 !== "string"){
+            validate8.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
-          if (!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))) {
-            validate8.errors = [{ instancePath: instancePath + "/kind", schemaPath: "openrpc:document#/components/schemas/InstrumentKind/enum", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" }];
+          if(!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))){
+            validate8.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"}];
             return false;
           }
           var valid0 = _errs4 === errors;
@@ -491,11 +491,11 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.expired !== undefined) {
+        if(valid0){
+          if(data.expired !== undefined){
             const _errs7 = errors;
-            if (typeof data.expired !== "boolean") {
-              validate8.errors = [{ instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+            if(typeof data.expired !== "boolean"){
+              validate8.errors = [{instancePath:instancePath+"/expired",schemaPath:"#/properties/expired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
               return false;
             }
             var valid0 = _errs7 === errors;
@@ -507,7 +507,7 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     else {
-      validate8.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate8.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -515,22 +515,22 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/6" */;
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/6" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.instrument_name === undefined) && (missing0 = "instrument_name")) {
-        validate9.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate9.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate9.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate9.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -538,23 +538,23 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.depth !== undefined) {
+        if(valid0){
+          if(data.depth !== undefined){
             let data1 = data.depth;
             const _errs4 = errors;
-            if (!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) {
-              validate9.errors = [{ instancePath: instancePath + "/depth", schemaPath: "#/properties/depth/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+            if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+              validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
               return false;
             }
-            if (errors === _errs4) {
-              if (typeof data1 == "number") {
-                if (data1 > 10000 || isNaN(data1)) {
-                  validate9.errors = [{ instancePath: instancePath + "/depth", schemaPath: "#/properties/depth/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10000 }, message: "must be <= 10000" }];
+            if(errors === _errs4){
+              if(typeof data1 == "number"){
+                if(data1 > 10000 || isNaN(data1)){
+                  validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
                   return false;
                 }
                 else {
-                  if (data1 < 1 || isNaN(data1)) {
-                    validate9.errors = [{ instancePath: instancePath + "/depth", schemaPath: "#/properties/depth/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                  if(data1 < 1 || isNaN(data1)){
+                    validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
                     return false;
                   }
                 }
@@ -569,7 +569,7 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     else {
-      validate9.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -577,21 +577,21 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 
-const schema23 = { "type": "string", "enum": ["limit", "market"] };
-const schema25 = { "type": "string", "enum": ["good_til_cancelled", "fill_or_kill", "immediate_or_cancel"] };
+const schema23 = {"type":"string","enum":["limit","market"]};
+const schema25 = {"type":"string","enum":["good_til_cancelled","fill_or_kill","immediate_or_cancel"]};
 
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   const _errs2 = errors;
-  if (errors === _errs2) {
-    if (typeof data === "string") {
-      if (!pattern0.test(data)) {
-        const err0 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/pattern", keyword: "pattern", params: { pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" }, message: "must match pattern \"" + "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" + "\"" };
-        if (vErrors === null) {
+  if(errors === _errs2){
+    if(typeof data === "string"){
+      if(!pattern0.test(data)){
+        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
+        if(vErrors === null){
           vErrors = [err0];
         }
         else {
@@ -601,8 +601,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      const err1 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      if (vErrors === null) {
+      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if(vErrors === null){
         vErrors = [err1];
       }
       else {
@@ -613,11 +613,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
-  if (!valid0) {
+  if(!valid0){
     const _errs4 = errors;
-    if (!(typeof data == "number")) {
-      const err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-      if (vErrors === null) {
+    if(!(typeof data == "number")){
+      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+      if(vErrors === null){
         vErrors = [err2];
       }
       else {
@@ -628,9 +628,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     var _valid0 = _errs4 === errors;
     valid0 = valid0 || _valid0;
   }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
+  if(!valid0){
+    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    if(vErrors === null){
       vErrors = [err3];
     }
     else {
@@ -642,8 +642,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   else {
     errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
+    if(vErrors !== null){
+      if(_errs0){
         vErrors.length = _errs0;
       }
       else {
@@ -655,22 +655,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/7" */;
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/7" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.instrument_name === undefined) && (missing0 = "instrument_name")) {
-        validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate10.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate10.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -678,10 +678,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.amount !== undefined) {
+        if(valid0){
+          if(data.amount !== undefined){
             const _errs4 = errors;
-            if (!(validate11(data.amount, { instancePath: instancePath + "/amount", parentData: data, parentDataProperty: "amount", rootData }))) {
+            if(!(validate11(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
               vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
               errors = vErrors.length;
             }
@@ -690,10 +690,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.contracts !== undefined) {
+          if(valid0){
+            if(data.contracts !== undefined){
               const _errs5 = errors;
-              if (!(validate11(data.contracts, { instancePath: instancePath + "/contracts", parentData: data, parentDataProperty: "contracts", rootData }))) {
+              if(!(validate11(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
                 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
                 errors = vErrors.length;
               }
@@ -702,16 +702,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             else {
               var valid0 = true;
             }
-            if (valid0) {
-              if (data.type !== undefined) {
+            if(valid0){
+              if(data.type !== undefined){
                 let data3 = data.type;
                 const _errs6 = errors;
-                if (typeof data3 !== "string") {
-                  validate10.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                if(typeof data3 !== "string"){
+                  validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
-                if (!((data3 === "limit") || (data3 === "market"))) {
-                  validate10.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OrderType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values" }];
+                if(!((data3 === "limit") || (data3 === "market"))){
+                  validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"}];
                   return false;
                 }
                 var valid0 = _errs6 === errors;
@@ -719,20 +719,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               else {
                 var valid0 = true;
               }
-              if (valid0) {
-                if (data.label !== undefined) {
+              if(valid0){
+                if(data.label !== undefined){
                   let data4 = data.label;
                   const _errs9 = errors;
                   const _errs10 = errors;
-                  if (errors === _errs10) {
-                    if (typeof data4 === "string") {
-                      if (func0(data4) > 64) {
-                        validate10.errors = [{ instancePath: instancePath + "/label", schemaPath: "openrpc:document#/components/schemas/OrderLabel/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" }];
+                  if(errors === _errs10){
+                    if(typeof data4 === "string"){
+                      if(func0(data4) > 64){
+                        validate10.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
                         return false;
                       }
                     }
                     else {
-                      validate10.errors = [{ instancePath: instancePath + "/label", schemaPath: "openrpc:document#/components/schemas/OrderLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      validate10.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                   }
@@ -741,10 +741,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                   var valid0 = true;
                 }
-                if (valid0) {
-                  if (data.price !== undefined) {
+                if(valid0){
+                  if(data.price !== undefined){
                     const _errs12 = errors;
-                    if (!(validate11(data.price, { instancePath: instancePath + "/price", parentData: data, parentDataProperty: "price", rootData }))) {
+                    if(!(validate11(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
                       vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
                       errors = vErrors.length;
                     }
@@ -753,16 +753,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   else {
                     var valid0 = true;
                   }
-                  if (valid0) {
-                    if (data.time_in_force !== undefined) {
+                  if(valid0){
+                    if(data.time_in_force !== undefined){
                       let data6 = data.time_in_force;
                       const _errs13 = errors;
-                      if (typeof data6 !== "string") {
-                        validate10.errors = [{ instancePath: instancePath + "/time_in_force", schemaPath: "openrpc:document#/components/schemas/TimeInForce/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      if(typeof data6 !== "string"){
+                        validate10.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                         return false;
                       }
-                      if (!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))) {
-                        validate10.errors = [{ instancePath: instancePath + "/time_in_force", schemaPath: "openrpc:document#/components/schemas/TimeInForce/enum", keyword: "enum", params: { allowedValues: schema25.enum }, message: "must be equal to one of the allowed values" }];
+                      if(!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))){
+                        validate10.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"}];
                         return false;
                       }
                       var valid0 = _errs13 === errors;
@@ -770,11 +770,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     else {
                       var valid0 = true;
                     }
-                    if (valid0) {
-                      if (data.post_only !== undefined) {
+                    if(valid0){
+                      if(data.post_only !== undefined){
                         const _errs16 = errors;
-                        if (typeof data.post_only !== "boolean") {
-                          validate10.errors = [{ instancePath: instancePath + "/post_only", schemaPath: "#/properties/post_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                        if(typeof data.post_only !== "boolean"){
+                          validate10.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                           return false;
                         }
                         var valid0 = _errs16 === errors;
@@ -782,11 +782,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       else {
                         var valid0 = true;
                       }
-                      if (valid0) {
-                        if (data.reject_post_only !== undefined) {
+                      if(valid0){
+                        if(data.reject_post_only !== undefined){
                           const _errs18 = errors;
-                          if (typeof data.reject_post_only !== "boolean") {
-                            validate10.errors = [{ instancePath: instancePath + "/reject_post_only", schemaPath: "#/properties/reject_post_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                          if(typeof data.reject_post_only !== "boolean"){
+                            validate10.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                             return false;
                           }
                           var valid0 = _errs18 === errors;
@@ -794,11 +794,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         else {
                           var valid0 = true;
                         }
-                        if (valid0) {
-                          if (data.reduce_only !== undefined) {
+                        if(valid0){
+                          if(data.reduce_only !== undefined){
                             const _errs20 = errors;
-                            if (typeof data.reduce_only !== "boolean") {
-                              validate10.errors = [{ instancePath: instancePath + "/reduce_only", schemaPath: "#/properties/reduce_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                            if(typeof data.reduce_only !== "boolean"){
+                              validate10.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                               return false;
                             }
                             var valid0 = _errs20 === errors;
@@ -806,20 +806,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           else {
                             var valid0 = true;
                           }
-                          if (valid0) {
-                            if (data.access_token !== undefined) {
+                          if(valid0){
+                            if(data.access_token !== undefined){
                               let data10 = data.access_token;
                               const _errs22 = errors;
                               const _errs23 = errors;
-                              if (errors === _errs23) {
-                                if (typeof data10 === "string") {
-                                  if (func0(data10) < 1) {
-                                    validate10.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              if(errors === _errs23){
+                                if(typeof data10 === "string"){
+                                  if(func0(data10) < 1){
+                                    validate10.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                                     return false;
                                   }
                                 }
                                 else {
-                                  validate10.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  validate10.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                   return false;
                                 }
                               }
@@ -841,7 +841,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -849,18 +849,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   const _errs2 = errors;
-  if (errors === _errs2) {
-    if (typeof data === "string") {
-      if (!pattern0.test(data)) {
-        const err0 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/pattern", keyword: "pattern", params: { pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" }, message: "must match pattern \"" + "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" + "\"" };
-        if (vErrors === null) {
+  if(errors === _errs2){
+    if(typeof data === "string"){
+      if(!pattern0.test(data)){
+        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
+        if(vErrors === null){
           vErrors = [err0];
         }
         else {
@@ -870,8 +870,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      const err1 = { instancePath, schemaPath: "openrpc:document#/components/schemas/Decimal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      if (vErrors === null) {
+      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if(vErrors === null){
         vErrors = [err1];
       }
       else {
@@ -882,11 +882,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
-  if (!valid0) {
+  if(!valid0){
     const _errs4 = errors;
-    if (!(typeof data == "number")) {
-      const err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-      if (vErrors === null) {
+    if(!(typeof data == "number")){
+      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+      if(vErrors === null){
         vErrors = [err2];
       }
       else {
@@ -897,9 +897,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     var _valid0 = _errs4 === errors;
     valid0 = valid0 || _valid0;
   }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
+  if(!valid0){
+    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    if(vErrors === null){
       vErrors = [err3];
     }
     else {
@@ -911,8 +911,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   else {
     errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
+    if(vErrors !== null){
+      if(_errs0){
         vErrors.length = _errs0;
       }
       else {
@@ -924,22 +924,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/8" */;
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/8" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.instrument_name === undefined) && (missing0 = "instrument_name")) {
-        validate15.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate15.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate15.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate15.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -947,10 +947,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.amount !== undefined) {
+        if(valid0){
+          if(data.amount !== undefined){
             const _errs4 = errors;
-            if (!(validate16(data.amount, { instancePath: instancePath + "/amount", parentData: data, parentDataProperty: "amount", rootData }))) {
+            if(!(validate16(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
               vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
               errors = vErrors.length;
             }
@@ -959,10 +959,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.contracts !== undefined) {
+          if(valid0){
+            if(data.contracts !== undefined){
               const _errs5 = errors;
-              if (!(validate16(data.contracts, { instancePath: instancePath + "/contracts", parentData: data, parentDataProperty: "contracts", rootData }))) {
+              if(!(validate16(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
                 vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                 errors = vErrors.length;
               }
@@ -971,16 +971,16 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             else {
               var valid0 = true;
             }
-            if (valid0) {
-              if (data.type !== undefined) {
+            if(valid0){
+              if(data.type !== undefined){
                 let data3 = data.type;
                 const _errs6 = errors;
-                if (typeof data3 !== "string") {
-                  validate15.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                if(typeof data3 !== "string"){
+                  validate15.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
-                if (!((data3 === "limit") || (data3 === "market"))) {
-                  validate15.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OrderType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values" }];
+                if(!((data3 === "limit") || (data3 === "market"))){
+                  validate15.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"}];
                   return false;
                 }
                 var valid0 = _errs6 === errors;
@@ -988,20 +988,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               else {
                 var valid0 = true;
               }
-              if (valid0) {
-                if (data.label !== undefined) {
+              if(valid0){
+                if(data.label !== undefined){
                   let data4 = data.label;
                   const _errs9 = errors;
                   const _errs10 = errors;
-                  if (errors === _errs10) {
-                    if (typeof data4 === "string") {
-                      if (func0(data4) > 64) {
-                        validate15.errors = [{ instancePath: instancePath + "/label", schemaPath: "openrpc:document#/components/schemas/OrderLabel/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" }];
+                  if(errors === _errs10){
+                    if(typeof data4 === "string"){
+                      if(func0(data4) > 64){
+                        validate15.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
                         return false;
                       }
                     }
                     else {
-                      validate15.errors = [{ instancePath: instancePath + "/label", schemaPath: "openrpc:document#/components/schemas/OrderLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      validate15.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                   }
@@ -1010,10 +1010,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 else {
                   var valid0 = true;
                 }
-                if (valid0) {
-                  if (data.price !== undefined) {
+                if(valid0){
+                  if(data.price !== undefined){
                     const _errs12 = errors;
-                    if (!(validate16(data.price, { instancePath: instancePath + "/price", parentData: data, parentDataProperty: "price", rootData }))) {
+                    if(!(validate16(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
                       vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                       errors = vErrors.length;
                     }
@@ -1022,16 +1022,16 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   else {
                     var valid0 = true;
                   }
-                  if (valid0) {
-                    if (data.time_in_force !== undefined) {
+                  if(valid0){
+                    if(data.time_in_force !== undefined){
                       let data6 = data.time_in_force;
                       const _errs13 = errors;
-                      if (typeof data6 !== "string") {
-                        validate15.errors = [{ instancePath: instancePath + "/time_in_force", schemaPath: "openrpc:document#/components/schemas/TimeInForce/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      if(typeof data6 !== "string"){
+                        validate15.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                         return false;
                       }
-                      if (!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))) {
-                        validate15.errors = [{ instancePath: instancePath + "/time_in_force", schemaPath: "openrpc:document#/components/schemas/TimeInForce/enum", keyword: "enum", params: { allowedValues: schema25.enum }, message: "must be equal to one of the allowed values" }];
+                      if(!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))){
+                        validate15.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"}];
                         return false;
                       }
                       var valid0 = _errs13 === errors;
@@ -1039,11 +1039,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     else {
                       var valid0 = true;
                     }
-                    if (valid0) {
-                      if (data.post_only !== undefined) {
+                    if(valid0){
+                      if(data.post_only !== undefined){
                         const _errs16 = errors;
-                        if (typeof data.post_only !== "boolean") {
-                          validate15.errors = [{ instancePath: instancePath + "/post_only", schemaPath: "#/properties/post_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                        if(typeof data.post_only !== "boolean"){
+                          validate15.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                           return false;
                         }
                         var valid0 = _errs16 === errors;
@@ -1051,11 +1051,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                       else {
                         var valid0 = true;
                       }
-                      if (valid0) {
-                        if (data.reject_post_only !== undefined) {
+                      if(valid0){
+                        if(data.reject_post_only !== undefined){
                           const _errs18 = errors;
-                          if (typeof data.reject_post_only !== "boolean") {
-                            validate15.errors = [{ instancePath: instancePath + "/reject_post_only", schemaPath: "#/properties/reject_post_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                          if(typeof data.reject_post_only !== "boolean"){
+                            validate15.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                             return false;
                           }
                           var valid0 = _errs18 === errors;
@@ -1063,11 +1063,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                         else {
                           var valid0 = true;
                         }
-                        if (valid0) {
-                          if (data.reduce_only !== undefined) {
+                        if(valid0){
+                          if(data.reduce_only !== undefined){
                             const _errs20 = errors;
-                            if (typeof data.reduce_only !== "boolean") {
-                              validate15.errors = [{ instancePath: instancePath + "/reduce_only", schemaPath: "#/properties/reduce_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                            if(typeof data.reduce_only !== "boolean"){
+                              validate15.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                               return false;
                             }
                             var valid0 = _errs20 === errors;
@@ -1075,20 +1075,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                           else {
                             var valid0 = true;
                           }
-                          if (valid0) {
-                            if (data.access_token !== undefined) {
+                          if(valid0){
+                            if(data.access_token !== undefined){
                               let data10 = data.access_token;
                               const _errs22 = errors;
                               const _errs23 = errors;
-                              if (errors === _errs23) {
-                                if (typeof data10 === "string") {
-                                  if (func0(data10) < 1) {
-                                    validate15.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                              if(errors === _errs23){
+                                if(typeof data10 === "string"){
+                                  if(func0(data10) < 1){
+                                    validate15.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                                     return false;
                                   }
                                 }
                                 else {
-                                  validate15.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  validate15.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                   return false;
                                 }
                               }
@@ -1110,7 +1110,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate15.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate15.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1120,31 +1120,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 
 const pattern3 = new RegExp("^[0-9]+$", "u");
 
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/9" */;
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/9" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.order_id === undefined) && (missing0 = "order_id")) {
-        validate20.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.order_id === undefined) && (missing0 = "order_id")){
+        validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.order_id !== undefined) {
+        if(data.order_id !== undefined){
           let data0 = data.order_id;
           const _errs1 = errors;
           const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof data0 === "string") {
-              if (!pattern3.test(data0)) {
-                validate20.errors = [{ instancePath: instancePath + "/order_id", schemaPath: "openrpc:document#/components/schemas/OrderId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"" }];
+          if(errors === _errs2){
+            if(typeof data0 === "string"){
+              if(!pattern3.test(data0)){
+                validate20.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
                 return false;
               }
             }
             else {
-              validate20.errors = [{ instancePath: instancePath + "/order_id", schemaPath: "openrpc:document#/components/schemas/OrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              validate20.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
           }
@@ -1153,20 +1153,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.access_token !== undefined) {
+        if(valid0){
+          if(data.access_token !== undefined){
             let data1 = data.access_token;
             const _errs4 = errors;
             const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data1 === "string") {
-                if (func0(data1) < 1) {
-                  validate20.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if(errors === _errs5){
+              if(typeof data1 === "string"){
+                if(func0(data1) < 1){
+                  validate20.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate20.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate20.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -1179,7 +1179,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate20.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1187,31 +1187,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/10" */;
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/10" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.order_id === undefined) && (missing0 = "order_id")) {
-        validate21.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.order_id === undefined) && (missing0 = "order_id")){
+        validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.order_id !== undefined) {
+        if(data.order_id !== undefined){
           let data0 = data.order_id;
           const _errs1 = errors;
           const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof data0 === "string") {
-              if (!pattern3.test(data0)) {
-                validate21.errors = [{ instancePath: instancePath + "/order_id", schemaPath: "openrpc:document#/components/schemas/OrderId/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"" }];
+          if(errors === _errs2){
+            if(typeof data0 === "string"){
+              if(!pattern3.test(data0)){
+                validate21.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
                 return false;
               }
             }
             else {
-              validate21.errors = [{ instancePath: instancePath + "/order_id", schemaPath: "openrpc:document#/components/schemas/OrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              validate21.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
           }
@@ -1220,20 +1220,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.access_token !== undefined) {
+        if(valid0){
+          if(data.access_token !== undefined){
             let data1 = data.access_token;
             const _errs4 = errors;
             const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data1 === "string") {
-                if (func0(data1) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if(errors === _errs5){
+              if(typeof data1 === "string"){
+                if(func0(data1) < 1){
+                  validate21.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate21.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate21.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -1246,7 +1246,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate21.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1254,24 +1254,24 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-const schema43 = { "type": "string", "enum": ["all", "limit"] };
+const schema43 = {"type":"string","enum":["all","limit"]};
 
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/11" */;
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/11" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.instrument_name === undefined) && (missing0 = "instrument_name")) {
-        validate22.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate22.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate22.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -1279,16 +1279,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.type !== undefined) {
+        if(valid0){
+          if(data.type !== undefined){
             let data1 = data.type;
             const _errs4 = errors;
-            if (typeof data1 !== "string") {
-              validate22.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OpenOrdersType/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+            if(typeof data1 !== "string"){
+              validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OpenOrdersType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
-            if (!((data1 === "all") || (data1 === "limit"))) {
-              validate22.errors = [{ instancePath: instancePath + "/type", schemaPath: "openrpc:document#/components/schemas/OpenOrdersType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" }];
+            if(!((data1 === "all") || (data1 === "limit"))){
+              validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OpenOrdersType/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"}];
               return false;
             }
             var valid0 = _errs4 === errors;
@@ -1296,20 +1296,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.access_token !== undefined) {
+          if(valid0){
+            if(data.access_token !== undefined){
               let data2 = data.access_token;
               const _errs7 = errors;
               const _errs8 = errors;
-              if (errors === _errs8) {
-                if (typeof data2 === "string") {
-                  if (func0(data2) < 1) {
-                    validate22.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+              if(errors === _errs8){
+                if(typeof data2 === "string"){
+                  if(func0(data2) < 1){
+                    validate22.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                     return false;
                   }
                 }
                 else {
-                  validate22.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate22.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
               }
@@ -1323,7 +1323,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate22.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1331,22 +1331,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/12" */;
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/12" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.instrument_name === undefined) && (missing0 = "instrument_name")) {
-        validate23.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.instrument_name !== undefined) {
+        if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if (typeof data.instrument_name !== "string") {
-            validate23.errors = [{ instancePath: instancePath + "/instrument_name", schemaPath: "openrpc:document#/components/schemas/InstrumentName/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data.instrument_name !== "string"){
+            validate23.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -1354,20 +1354,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.access_token !== undefined) {
+        if(valid0){
+          if(data.access_token !== undefined){
             let data1 = data.access_token;
             const _errs4 = errors;
             const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data1 === "string") {
-                if (func0(data1) < 1) {
-                  validate23.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if(errors === _errs5){
+              if(typeof data1 === "string"){
+                if(func0(data1) < 1){
+                  validate23.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate23.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate23.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -1380,7 +1380,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate23.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1388,21 +1388,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/13" */;
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/13" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.currency !== undefined) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.currency !== undefined){
         let data0 = data.currency;
         const _errs1 = errors;
-        if (typeof data0 !== "string") {
-          validate24.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyFilter/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+        if(typeof data0 !== "string"){
+          validate24.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
           return false;
         }
-        if (!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))) {
-          validate24.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyFilter/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values" }];
+        if(!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))){
+          validate24.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"}];
           return false;
         }
         var valid0 = _errs1 === errors;
@@ -1410,16 +1410,16 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       else {
         var valid0 = true;
       }
-      if (valid0) {
-        if (data.kind !== undefined) {
+      if(valid0){
+        if(data.kind !== undefined){
           let data1 = data.kind;
           const _errs4 = errors;
-          if (typeof data1 !== "string") {
-            validate24.errors = [{ instancePath: instancePath + "/kind", schemaPath: "openrpc:document#/components/schemas/InstrumentKind/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data1 !== "string"){
+            validate24.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
-          if (!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))) {
-            validate24.errors = [{ instancePath: instancePath + "/kind", schemaPath: "openrpc:document#/components/schemas/InstrumentKind/enum", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" }];
+          if(!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))){
+            validate24.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"}];
             return false;
           }
           var valid0 = _errs4 === errors;
@@ -1427,20 +1427,20 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.access_token !== undefined) {
+        if(valid0){
+          if(data.access_token !== undefined){
             let data2 = data.access_token;
             const _errs7 = errors;
             const _errs8 = errors;
-            if (errors === _errs8) {
-              if (typeof data2 === "string") {
-                if (func0(data2) < 1) {
-                  validate24.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+            if(errors === _errs8){
+              if(typeof data2 === "string"){
+                if(func0(data2) < 1){
+                  validate24.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate24.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                validate24.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -1453,7 +1453,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate24.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1461,29 +1461,29 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-const schema53 = { "type": "string", "enum": ["BTC", "ETH", "USDC", "USDT", "EURR"] };
+const schema53 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR"]};
 
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/14" */;
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/14" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
-      if ((data.currency === undefined) && (missing0 = "currency")) {
-        validate25.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+      if((data.currency === undefined) && (missing0 = "currency")){
+        validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
-        if (data.currency !== undefined) {
+        if(data.currency !== undefined){
           let data0 = data.currency;
           const _errs1 = errors;
-          if (typeof data0 !== "string") {
-            validate25.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyCode/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+          if(typeof data0 !== "string"){
+            validate25.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyCode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
-          if (!(((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR"))) {
-            validate25.errors = [{ instancePath: instancePath + "/currency", schemaPath: "openrpc:document#/components/schemas/CurrencyCode/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" }];
+          if(!(((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR"))){
+            validate25.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyCode/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values"}];
             return false;
           }
           var valid0 = _errs1 === errors;
@@ -1491,11 +1491,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         else {
           var valid0 = true;
         }
-        if (valid0) {
-          if (data.extended !== undefined) {
+        if(valid0){
+          if(data.extended !== undefined){
             const _errs4 = errors;
-            if (typeof data.extended !== "boolean") {
-              validate25.errors = [{ instancePath: instancePath + "/extended", schemaPath: "#/properties/extended/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+            if(typeof data.extended !== "boolean"){
+              validate25.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
               return false;
             }
             var valid0 = _errs4 === errors;
@@ -1503,20 +1503,20 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           else {
             var valid0 = true;
           }
-          if (valid0) {
-            if (data.access_token !== undefined) {
+          if(valid0){
+            if(data.access_token !== undefined){
               let data2 = data.access_token;
               const _errs6 = errors;
               const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data2 === "string") {
-                  if (func0(data2) < 1) {
-                    validate25.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+              if(errors === _errs7){
+                if(typeof data2 === "string"){
+                  if(func0(data2) < 1){
+                    validate25.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                     return false;
                   }
                 }
                 else {
-                  validate25.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  validate25.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
               }
@@ -1530,7 +1530,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate25.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
@@ -1538,16 +1538,16 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-/*# sourceURL="openrpc:params/15" */;
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/15" */;
   let vErrors = null;
   let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.extended !== undefined) {
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.extended !== undefined){
         const _errs1 = errors;
-        if (typeof data.extended !== "boolean") {
-          validate26.errors = [{ instancePath: instancePath + "/extended", schemaPath: "#/properties/extended/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+        if(typeof data.extended !== "boolean"){
+          validate26.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
           return false;
         }
         var valid0 = _errs1 === errors;
@@ -1555,20 +1555,20 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       else {
         var valid0 = true;
       }
-      if (valid0) {
-        if (data.access_token !== undefined) {
+      if(valid0){
+        if(data.access_token !== undefined){
           let data1 = data.access_token;
           const _errs3 = errors;
           const _errs4 = errors;
-          if (errors === _errs4) {
-            if (typeof data1 === "string") {
-              if (func0(data1) < 1) {
-                validate26.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+          if(errors === _errs4){
+            if(typeof data1 === "string"){
+              if(func0(data1) < 1){
+                validate26.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                 return false;
               }
             }
             else {
-              validate26.errors = [{ instancePath: instancePath + "/access_token", schemaPath: "openrpc:document#/components/schemas/AccessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+              validate26.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
           }
@@ -1580,7 +1580,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     else {
-      validate26.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }

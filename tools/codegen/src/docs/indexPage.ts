@@ -16,7 +16,9 @@ export function indexPage(ctx: Context): GeneratedFile {
   );
   const errors = table(
     ["Code", "Message", "Class", "Description"],
-    [...ctx.errors].sort((a, b) => a.code - b.code).map((e) => [code(String(e.code)), cell(e.message), code(e.className), cell(e.description)]),
+    [...ctx.errors]
+      .sort((a, b) => a.code - b.code)
+      .map((e) => [code(String(e.code)), cell(e.message), code(e.className), cell(e.description)]),
   );
   return {
     path: "README.md",
@@ -24,7 +26,12 @@ export function indexPage(ctx: Context): GeneratedFile {
       `# ${info.title} ${info.version}: API reference`,
       `OpenRPC ${ctx.document.openrpc}. Generated from the spec; every method has a page with its params, result, errors and examples. The types are on [the schemas page](schemas.md).`,
       info.description,
-      servers.length > 0 ? `## Servers\n\n${table(["Name", "URL", "Summary"], servers.map((s) => [cell(s.name), code(s.url), cell(s.summary ?? s.description)]))}` : undefined,
+      servers.length > 0
+        ? `## Servers\n\n${table(
+            ["Name", "URL", "Summary"],
+            servers.map((s) => [cell(s.name), code(s.url), cell(s.summary ?? s.description)]),
+          )}`
+        : undefined,
       `## Methods\n\n${ctx.methods.length > 0 ? methods : "None."}`,
       `## Errors\n\n${errors}`,
     ]),

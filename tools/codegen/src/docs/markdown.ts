@@ -2,18 +2,27 @@
 
 /** Text for one table cell: one line, pipes escaped. */
 export function cell(text: string | undefined): string {
-  return (text ?? "").replace(/\r?\n+/g, " ").replace(/\|/g, "\\|").trim();
+  return (text ?? "")
+    .replace(/\r?\n+/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
 }
 
 /** An inline code span that survives backticks in the text. */
 export function code(text: string): string {
-  const ticks = "`".repeat((text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1);
+  const ticks = "`".repeat(
+    (text.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1,
+  );
   return ticks.length > 1 || text.startsWith("`") ? `${ticks} ${text} ${ticks}` : `\`${text}\``;
 }
 
 /** A GitHub-style heading anchor. */
 export function anchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
 }
 
 /** A pipe table. */
@@ -37,6 +46,8 @@ export function relativeLink(from: string, to: string): string {
 
 /** A page: the header comment, then the sections, blank lines between, one newline at the end. */
 export function page(header: string, sections: readonly (string | undefined | false)[]): string {
-  const body = sections.filter((s): s is string => typeof s === "string" && s.trim() !== "").map((s) => s.trim());
+  const body = sections
+    .filter((s): s is string => typeof s === "string" && s.trim() !== "")
+    .map((s) => s.trim());
   return `<!-- ${header.replace(/-->/g, "- ->")} -->\n\n${body.join("\n\n")}\n`;
 }

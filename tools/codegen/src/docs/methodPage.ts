@@ -14,7 +14,12 @@ function authText(method: MethodModel): string {
 
 function exampleSection(example: ExampleModel, method: MethodModel, index: number): string {
   const id = index + 1;
-  const request = { jsonrpc: "2.0", id, method: method.name, params: exampleParams(example, method) };
+  const request = {
+    jsonrpc: "2.0",
+    id,
+    method: method.name,
+    params: exampleParams(example, method),
+  };
   const response = example.error
     ? { jsonrpc: "2.0", id, error: example.error }
     : { jsonrpc: "2.0", id, result: example.result?.value ?? null };
@@ -37,7 +42,8 @@ function resultTypeDeclaration(ctx: Context, method: MethodModel) {
   const own = ctx.typeDeclarations.find((d) => d.name === method.typeNames.returnType);
   if (!own || !ts.isTypeAliasDeclaration(own.statement)) return own;
   const type = own.statement.type;
-  const target = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+  const target =
+    ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
   return ctx.typeDeclarations.find((d) => d.name === target && d.schema !== undefined) ?? own;
 }
 
@@ -95,7 +101,9 @@ export function methodPage(ctx: Context, method: MethodModel): GeneratedFile {
       `## Params\n\n${params}`,
       `## Result\n\n${result}`,
       `## Errors\n\n${errors}`,
-      method.examples.length > 0 ? `## Examples\n\n${method.examples.map((e, i) => exampleSection(e, method, i)).join("\n\n")}` : undefined,
+      method.examples.length > 0
+        ? `## Examples\n\n${method.examples.map((e, i) => exampleSection(e, method, i)).join("\n\n")}`
+        : undefined,
       `[All methods](${relativeLink(from, "README.md")}) · [Schemas](${relativeLink(from, "schemas.md")})`,
     ]),
   };

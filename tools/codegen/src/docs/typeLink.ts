@@ -19,9 +19,13 @@ export function namedTypeLink(name: string, fromPage: string): string {
  */
 export function typeLink(ctx: Context, schema: Schema, path: string, fromPage: string): string {
   const node = transformSchema(schema, ctx, path);
-  const named = new Set(ctx.typeDeclarations.filter((d) => d.schema !== undefined).map((d) => d.name));
+  const named = new Set(
+    ctx.typeDeclarations.filter((d) => d.schema !== undefined).map((d) => d.name),
+  );
   const refName = (n: ts.TypeNode) =>
-    ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && named.has(n.typeName.text) ? n.typeName.text : undefined;
+    ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && named.has(n.typeName.text)
+      ? n.typeName.text
+      : undefined;
   const direct = refName(node);
   if (direct) return namedTypeLink(direct, fromPage);
   if (ts.isArrayTypeNode(node)) {

@@ -12,9 +12,10 @@ function hasRequiredParams(m: MethodModel): boolean {
 
 /** The params as the transport sends them: the object itself, or an array for `by-position`. */
 function wireParams(m: MethodModel): string {
-  if (m.paramStructure !== "by-position") return "params";
+  const optional = !hasRequiredParams(m);
+  if (m.paramStructure !== "by-position") return optional ? "params ?? {}" : "params";
   if (m.params.length === 0) return "[]";
-  const names = m.params.map((p) => `params[${JSON.stringify(p.name)}]`);
+  const names = m.params.map((p) => `params${optional ? "?." : ""}[${JSON.stringify(p.name)}]`);
   return `trimTrailingUndefined([${names.join(", ")}])`;
 }
 
@@ -35,22 +36,34 @@ export function clientModule(ctx: Context): GeneratedFile {
   const errorClass = (code: number) => ctx.errors.find((e) => e.code === code)?.className;
   const docs = ctx.methods.map((m) => {
     const example = m.examples.find((e) => e.result) ?? m.examples[0];
-    return methodDoc(m, ctx.options.docsBase, example ? transformExample(example, m, errorClass) : undefined);
+    return methodDoc(
+      m,
+      ctx.options.docsBase,
+      example ? transformExample(example, m, errorClass) : undefined,
+    );
   });
   const paramsDecl = (m: MethodModel) => ({
     name: "params",
     type: m.typeNames.parameters,
-    ...(hasRequiredParams(m) ? {} : { initializer: "{}" }),
+    hasQuestionToken: !hasRequiredParams(m),
   });
-  const imports = [...tsImport(["CallOptions", "Transport"], "../runtime/Transport.js"), ...tsImport(types, "./types.js")];
+  const imports = [
+    ...tsImport(["CallOptions", "Transport"], "../runtime/Transport.js"),
+    ...tsImport(types, "./types.js"),
+  ];
   return renderModule("client.ts", ctx.options.header, imports, (file) => {
-    if (ctx.methods.some((m) => m.paramStructure === "by-position" && m.params.length > 0)) file.addStatements(trimHelper);
+    if (ctx.methods.some((m) => m.paramStructure === "by-position" && m.params.length > 0))
+      file.addStatements(trimHelper);
     file.addFunctions(
       ctx.methods.map((m, i) => ({
         name: m.key,
         isExported: true,
         docs: [docs[i]!],
-        parameters: [{ name: "transport", type: "Transport" }, paramsDecl(m), { name: "options", type: "CallOptions", hasQuestionToken: true }],
+        parameters: [
+          { name: "transport", type: "Transport" },
+          paramsDecl(m),
+          { name: "options", type: "CallOptions", hasQuestionToken: true },
+        ],
         returnType: `Promise<${m.typeNames.returnType}>`,
         statements: `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m)}, options) as Promise<${m.typeNames.returnType}>;`,
       })),
@@ -58,22 +71,31 @@ export function clientModule(ctx: Context): GeneratedFile {
     file.addInterface({
       name: "Methods",
       isExported: true,
-      docs: ["Every method of the spec as a function of its params, bound to one transport (`createMethods`)."],
+      docs: [
+        "Every method of the spec as a function of its params, bound to one transport (`createMethods`).",
+      ],
       methods: ctx.methods.map((m, i) => ({
         name: m.key,
         docs: [docs[i]!],
-        parameters: [{ name: "params", type: m.typeNames.parameters, hasQuestionToken: !hasRequiredParams(m) }, { name: "options", type: "CallOptions", hasQuestionToken: true }],
+        parameters: [
+          { name: "params", type: m.typeNames.parameters, hasQuestionToken: !hasRequiredParams(m) },
+          { name: "options", type: "CallOptions", hasQuestionToken: true },
+        ],
         returnType: `Promise<${m.typeNames.returnType}>`,
       })),
     });
-    const members = ctx.methods.map((m) => `    ${m.key}: (params, options) => ${m.key}(transport, params, options),`);
+    const members = ctx.methods.map(
+      (m) => `  ${m.key}: (params, options) => ${m.key}(transport, params, options),`,
+    );
     file.addFunction({
       name: "createMethods",
       isExported: true,
-      docs: ["Binds every method of the spec to `transport`.\n\n@example\n```ts\nconst api = createMethods(transport);\n```"],
+      docs: [
+        "Binds every method of the spec to `transport`.\n\n@example\n```ts\nconst api = createMethods(transport);\n```",
+      ],
       parameters: [{ name: "transport", type: "Transport" }],
       returnType: "Methods",
-      statements: `return {\n${members.join("\n")}\n  };`,
+      statements: `return {\n${members.join("\n")}\n};`,
     });
   });
 }

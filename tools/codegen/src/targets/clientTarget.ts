@@ -14,9 +14,21 @@ export function clientTarget(ctx: Context): GeneratedFile[] {
     errorsModule(ctx),
     clientModule(ctx),
     indexModule(ctx, [
-      { from: "./client.js", values: [...ctx.methods.map((m) => m.key), "createMethods"], types: ["Methods"] },
-      { from: "./errors.js", values: [...ctx.errors.map((e) => e.className), "errorClasses"], types: ctx.methods.map((m) => m.typeNames.errorType) },
-      { from: "./methods.js", values: ["methods", "specVersion"], types: ["ClientMethodDescriptor", "ClientParamDescriptor", "MethodTable"] },
+      {
+        from: "./client.js",
+        values: [...ctx.methods.map((m) => m.key), "createMethods"],
+        types: ["Methods"],
+      },
+      {
+        from: "./errors.js",
+        values: [...ctx.errors.map((e) => e.className), "errorClasses"],
+        types: ctx.methods.map((m) => m.typeNames.errorType),
+      },
+      {
+        from: "./methods.js",
+        values: ["methods", "specVersion"],
+        types: ["ClientMethodDescriptor", "ClientParamDescriptor", "MethodTable"],
+      },
       { from: "./types.js", values: [], types: typeNames(ctx) },
     ]),
   ];

@@ -3,7 +3,16 @@ import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import { addNodes, renderModule } from "../renderModule.js";
 import { transformError } from "../transform/error.js";
-import { docEscape, tsConst, tsDeclaration, tsId, tsImport, tsObjectKey, tsRef, tsUnion } from "../ts.js";
+import {
+  docEscape,
+  tsConst,
+  tsDeclaration,
+  tsId,
+  tsImport,
+  tsObjectKey,
+  tsRef,
+  tsUnion,
+} from "../ts.js";
 
 const f = ts.factory;
 
@@ -17,9 +26,14 @@ export function errorsModule(ctx: Context): GeneratedFile {
   const byCode = new Map<number, string>();
   for (const e of ctx.errors) if (!byCode.has(e.code)) byCode.set(e.code, e.className);
   const record = f.createObjectLiteralExpression(
-    [...byCode].sort(([a], [b]) => a - b).map(([code, name]) =>
-      f.createPropertyAssignment(code >= 0 ? f.createNumericLiteral(code) : tsObjectKey(String(code)), tsId(name)),
-    ),
+    [...byCode]
+      .sort(([a], [b]) => a - b)
+      .map(([code, name]) =>
+        f.createPropertyAssignment(
+          code >= 0 ? f.createNumericLiteral(code) : tsObjectKey(String(code)),
+          tsId(name),
+        ),
+      ),
     true,
   );
   const unions =
@@ -32,11 +46,19 @@ export function errorsModule(ctx: Context): GeneratedFile {
           ),
         )
       : [];
-  return renderModule("errors.ts", ctx.options.header, tsImport(["RpcError"], "../runtime/RpcError.js", false), (file) => {
-    addNodes(file, [
-      ...ctx.errors.map((e) => transformError(e, flavor)),
-      tsConst("errorClasses", record, { asConst: true, doc: "The error class of each code the spec declares." }),
-      ...unions,
-    ]);
-  });
+  return renderModule(
+    "errors.ts",
+    ctx.options.header,
+    tsImport(["RpcError"], "../runtime/RpcError.js", false),
+    (file) => {
+      addNodes(file, [
+        ...ctx.errors.map((e) => transformError(e, flavor)),
+        tsConst("errorClasses", record, {
+          asConst: true,
+          doc: "The error class of each code the spec declares.",
+        }),
+        ...unions,
+      ]);
+    },
+  );
 }

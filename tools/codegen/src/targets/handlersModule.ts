@@ -10,12 +10,17 @@ import { tsImport } from "../ts.js";
  */
 export function handlersModule(ctx: Context): GeneratedFile {
   const types = ctx.methods.flatMap((m) => [m.typeNames.parameters, m.typeNames.returnType]);
-  const imports = [...tsImport(["RequestContext"], "../runtime/RequestContext.js"), ...tsImport(types, "./types.js")];
+  const imports = [
+    ...tsImport(["RequestContext"], "../runtime/RequestContext.js"),
+    ...tsImport(types, "./types.js"),
+  ];
   return renderModule("handlers.ts", ctx.options.header, imports, (file) => {
     file.addInterface({
       name: "Handlers",
       isExported: true,
-      docs: ["What a server implements: one member per method of the spec, called with `this` = the handlers object."],
+      docs: [
+        "What a server implements: one member per method of the spec, called with `this` = the handlers object.",
+      ],
       methods: ctx.methods.map((m) => ({
         name: m.key,
         docs: [methodDoc(m, ctx.options.docsBase)],

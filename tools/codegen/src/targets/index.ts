@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
+import { docsTarget } from "../docs/docsTarget.js";
 import type { GeneratedFile, Target } from "../GenerateOptions.js";
 import { clientTarget } from "./clientTarget.js";
-import { docsTarget } from "../docs/docsTarget.js";
 import { serverTarget } from "./serverTarget.js";
 
 /** The dispatch record of targets: what each one writes. */

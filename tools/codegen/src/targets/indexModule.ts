@@ -17,6 +17,9 @@ export function typeNames(ctx: Context): string[] {
 
 /** `index.ts`: every export of the target's modules, listed by name (no `export *`). */
 export function indexModule(ctx: Context, modules: readonly ModuleExports[]): GeneratedFile {
-  const exports = modules.flatMap((m) => [...tsReexport(m.values, m.from, false), ...tsReexport(m.types, m.from, true)]);
+  const exports = modules.flatMap((m) => [
+    ...tsReexport(m.values, m.from, false),
+    ...tsReexport(m.types, m.from, true),
+  ]);
   return renderModule("index.ts", ctx.options.header, exports, () => {});
 }

@@ -4,7 +4,18 @@ import type { GeneratedFile } from "../GenerateOptions.js";
 import type { MethodModel } from "../model.js";
 import { addNodes, renderModule } from "../renderModule.js";
 import { contentDescriptorKind } from "../transform/contentDescriptor.js";
-import { docEscape, tsConst, tsDeclaration, tsImport, tsKeyword, tsObject, tsProperty, tsRef, tsValue } from "../ts.js";
+import {
+  docEscape,
+  tsConst,
+  tsDeclaration,
+  tsImport,
+  tsKeyword,
+  tsObject,
+  tsObjectKey,
+  tsProperty,
+  tsRef,
+  tsValue,
+} from "../ts.js";
 
 const f = ts.factory;
 
@@ -19,7 +30,14 @@ function descriptor(method: MethodModel, ctx: Context): Record<string, unknown> 
   const auth = method.auth;
   const errors = method.errors.map((e) => e.code);
   return ctx.options.target === "server"
-    ? { ...common, handler: method.key, params, auth, matchingEngine: method.matchingEngine, errors }
+    ? {
+        ...common,
+        handler: method.key,
+        params,
+        auth,
+        matchingEngine: method.matchingEngine,
+        errors,
+      }
     : { ...common, key: method.key, params, paramStructure: method.paramStructure, auth, errors };
 }
 
@@ -63,9 +81,15 @@ export function methodsModule(ctx: Context): GeneratedFile {
       ),
     ),
   );
-  const typeImports = ctx.methods.flatMap((m) => [m.typeNames.parameters, m.typeNames.returnType, m.typeNames.errorCode]);
+  const typeImports = ctx.methods.flatMap((m) => [
+    m.typeNames.parameters,
+    m.typeNames.returnType,
+    m.typeNames.errorCode,
+  ]);
   const methods = f.createObjectLiteralExpression(
-    ctx.methods.map((m) => f.createPropertyAssignment(f.createStringLiteral(m.name), tsValue(descriptor(m, ctx)))),
+    ctx.methods.map((m) =>
+      f.createPropertyAssignment(tsObjectKey(m.name), tsValue(descriptor(m, ctx))),
+    ),
     true,
   );
   const imports = [
@@ -85,7 +109,11 @@ export function methodsModule(ctx: Context): GeneratedFile {
           ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
           : "Every method of the spec by name: what the client sends.",
       }),
-      tsDeclaration("MethodTable", table, "The types of every method by name: its params, result and error codes."),
+      tsDeclaration(
+        "MethodTable",
+        table,
+        "The types of every method by name: its params, result and error codes.",
+      ),
     ]);
   });
 }

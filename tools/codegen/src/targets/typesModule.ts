@@ -4,5 +4,10 @@ import { addNodes, renderModule } from "../renderModule.js";
 
 /** `types.ts`: every named schema type, and per method `XParameters`, `XReturnType`, `XErrorCode`. */
 export function typesModule(ctx: Context): GeneratedFile {
-  return renderModule("types.ts", ctx.options.header, [], (file) => addNodes(file, ctx.typeDeclarations.map((d) => d.statement)));
+  return renderModule("types.ts", ctx.options.header, [], (file) =>
+    addNodes(
+      file,
+      ctx.typeDeclarations.map((d) => d.statement),
+    ),
+  );
 }

@@ -4,10 +4,36 @@ import type { MethodModel } from "../model.js";
 /** The URI the document's components are registered under for ajv. */
 export const documentId = "openrpc:document";
 
-const annotations = new Set(["title", "description", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "default"]);
-const schemaMaps = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"]);
+const annotations = new Set([
+  "title",
+  "description",
+  "examples",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "default",
+]);
+const schemaMaps = new Set([
+  "properties",
+  "patternProperties",
+  "definitions",
+  "$defs",
+  "dependentSchemas",
+]);
 const schemaLists = new Set(["anyOf", "oneOf", "allOf", "prefixItems"]);
-const schemaValues = new Set(["additionalProperties", "additionalItems", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems"]);
+const schemaValues = new Set([
+  "additionalProperties",
+  "additionalItems",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+]);
 
 /**
  * A schema as ajv compiles it: annotations dropped (they would only bloat the generated code),
@@ -41,10 +67,16 @@ export function validatorSchema(schema: Schema, resolvable: (ref: string) => boo
 }
 
 /** The schema of a method's by-name params object. */
-export function paramsSchema(method: MethodModel, unknownParams: "reject" | "ignore", resolvable: (ref: string) => boolean): Schema {
+export function paramsSchema(
+  method: MethodModel,
+  unknownParams: "reject" | "ignore",
+  resolvable: (ref: string) => boolean,
+): Schema {
   const schema: Record<string, unknown> = {
     type: "object",
-    properties: Object.fromEntries(method.params.map((p) => [p.name, validatorSchema(p.schema, resolvable)])),
+    properties: Object.fromEntries(
+      method.params.map((p) => [p.name, validatorSchema(p.schema, resolvable)]),
+    ),
   };
   const required = method.params.filter((p) => p.required).map((p) => p.name);
   if (required.length > 0) schema["required"] = required;

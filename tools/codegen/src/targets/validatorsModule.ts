@@ -2,15 +2,17 @@ import { Ajv } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
-import { renderModule } from "../renderModule.js";
-import { tsImport } from "../ts.js";
+import { moduleText } from "../renderModule.js";
 import { resolvePointer } from "../resolveRef.js";
+import { print, tsImport, tsObjectKey } from "../ts.js";
 import { ajvRuntime } from "./ajvRuntime.js";
 import { documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
 
 // A CommonJS module whose `module.exports` is the function and whose `default` is too; `.default`
 // works under Node's ESM loader and bundlers alike.
-const standaloneCode = (standaloneModule as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+const standaloneCode = (
+  standaloneModule as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }
+).default;
 
 /**
  * Compiles each method's params schema with ajv into standalone code (no schema compilation at
@@ -28,17 +30,30 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   });
   const components = document.components ?? {};
   const strip = (map: unknown) =>
-    Object.fromEntries(Object.entries((map ?? {}) as Record<string, { schema?: unknown }>).map(([k, v]) => [k, validatorSchema(v as never, resolvable)]));
+    Object.fromEntries(
+      Object.entries((map ?? {}) as Record<string, { schema?: unknown }>).map(([k, v]) => [
+        k,
+        validatorSchema(v as never, resolvable),
+      ]),
+    );
   const descriptors = Object.fromEntries(
-    Object.entries((components.contentDescriptors ?? {}) as Record<string, { schema?: unknown }>).map(([k, v]) => [k, { schema: validatorSchema((v.schema ?? true) as never, resolvable) }]),
+    Object.entries(
+      (components.contentDescriptors ?? {}) as Record<string, { schema?: unknown }>,
+    ).map(([k, v]) => [k, { schema: validatorSchema((v.schema ?? true) as never, resolvable) }]),
   );
-  const root: Record<string, unknown> = { $id: documentId, components: { schemas: strip(components.schemas), contentDescriptors: descriptors } };
+  const root: Record<string, unknown> = {
+    $id: documentId,
+    components: { schemas: strip(components.schemas), contentDescriptors: descriptors },
+  };
   for (const key of ["definitions", "$defs"]) if (document[key]) root[key] = strip(document[key]);
   ajv.addSchema(root);
   const refs: Record<string, string> = {};
   ctx.methods.forEach((method, i) => {
     const id = `openrpc:params/${i}`;
-    ajv.addSchema({ $id: id, ...(paramsSchema(method, ctx.options.unknownParams, resolvable) as object) });
+    ajv.addSchema({
+      $id: id,
+      ...(paramsSchema(method, ctx.options.unknownParams, resolvable) as object),
+    });
     refs[`params${i}`] = id;
   });
   let code: string = standaloneCode(ajv, refs);
@@ -51,14 +66,55 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   const helpers = new Set<string>();
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, id: string) => {
     const helper = ajvRuntime[id];
-    if (!helper) throw new Error(`the ajv standalone code needs ${id}, which the generator cannot inline yet.`);
+    if (!helper)
+      throw new Error(
+        `the ajv standalone code needs ${id}, which the generator cannot inline yet.`,
+      );
     helpers.add(id);
     return helper.name;
   });
   code = dropUnused(code);
-  if (/\brequire\(/.test(code)) throw new Error("the ajv standalone code still calls require(); it would not load as ESM.");
+  if (/\brequire\(/.test(code))
+    throw new Error("the ajv standalone code still calls require(); it would not load as ESM.");
   const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
-  return { code: [...prelude, code].join("\n\n"), exports };
+  return { code: [...prelude, indentCode(code)].join("\n\n"), exports };
+}
+
+/**
+ * Indents ajv's code (one statement a line, no indentation) by brace depth; string literals are
+ * skipped, and ajv writes no template or regular-expression literals.
+ */
+export function indentCode(code: string): string {
+  let depth = 0;
+  return code
+    .split("\n")
+    .map((raw) => {
+      const line = raw.trim();
+      let opens = 0;
+      let closesFirst = 0;
+      let quote: string | undefined;
+      let leading = true;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i]!;
+        if (quote) {
+          if (c === "\\") i++;
+          else if (c === quote) quote = undefined;
+          continue;
+        }
+        if (c === '"' || c === "'" || c === "`") quote = c;
+        else if (c === "{" || c === "(" || c === "[") opens++;
+        else if (c === "}" || c === ")" || c === "]") {
+          if (leading && opens === 0) closesFirst++;
+          else opens--;
+        }
+        if (c !== "}" && c !== ")" && c !== "]" && c !== " ") leading = false;
+      }
+      depth = Math.max(0, depth - closesFirst);
+      const out = line === "" ? "" : "  ".repeat(depth) + line;
+      depth = Math.max(0, depth + opens);
+      return out;
+    })
+    .join("\n");
 }
 
 /** Drops the schema constants ajv declares but the code never reads (most of them). */
@@ -72,13 +128,21 @@ function dropUnused(code: string): string {
 /** `validators.ts`: the compiled validators and a record of them by method name. */
 export function validatorsModule(ctx: Context): GeneratedFile {
   const { code, exports } = compileValidators(ctx);
-  const entries = ctx.methods.map((m) => `  ${JSON.stringify(m.name)}: ${exports.get(m.name)},`);
+  const entries = ctx.methods.map(
+    (m) => `  ${print(tsObjectKey(m.name))}: ${exports.get(m.name)},`,
+  );
   const imports = tsImport(["ParamValidator"], "../runtime/ParamValidator.js");
-  const preamble = ["// @ts-nocheck: ajv standalone code, compiled from the spec's param schemas; the export below is typed."];
-  return renderModule("validators.ts", ctx.options.header, imports, (file) => {
-    file.addStatements([
+  const preamble = [
+    "// @ts-nocheck: ajv standalone code, compiled from the spec's param schemas; the export below is typed.",
+  ];
+  return moduleText(
+    "validators.ts",
+    ctx.options.header,
+    imports,
+    [
       code,
       `/**\n * One params validator per method name: checks the by-name params object against the method's\n * param schemas (${ctx.options.unknownParams === "reject" ? "a param the method does not declare is an error" : "params the method does not declare are ignored"}). The reasons of a failure are in \`errors\`.\n */\nexport const validators: Readonly<Record<string, ParamValidator>> = {\n${entries.join("\n")}\n};`,
-    ]);
-  }, preamble);
+    ].join("\n\n"),
+    preamble,
+  );
 }

@@ -1,9 +1,13 @@
 import { describe, expect, test } from "vitest";
 import type { ContentDescriptor, Schema } from "../document.js";
 import { NameRegistry } from "../NameRegistry.js";
-import { print } from "../ts.js";
 import { TypeRegistry } from "../TypeRegistry.js";
-import { contentDescriptorKind, type ParamKind, transformContentDescriptor } from "./contentDescriptor.js";
+import { print } from "../ts.js";
+import {
+  contentDescriptorKind,
+  type ParamKind,
+  transformContentDescriptor,
+} from "./contentDescriptor.js";
 
 const schemas: Record<string, Schema> = {
   Decimal: { type: "string", pattern: "^[0-9]+$" },
@@ -49,10 +53,26 @@ describe("transformContentDescriptor: param -> member of XParameters", () => {
     return [text, ...types.takeQueued().map((n) => n.name)];
   };
   const cases: [given: ContentDescriptor, want: string[]][] = [
-    [{ name: "instrument_name", required: true, schema: { type: "string" } }, ["instrument_name: string;"]],
-    [{ name: "price", schema: { $ref: "#/components/schemas/DecimalInput" }, description: "Optional price." }, ["/** Optional price. */\nprice?: DecimalInput;"]],
-    [{ name: "order-id", required: true, deprecated: true, schema: { type: "integer" } }, ['/** @deprecated */\n"order-id": number;']],
-    [{ name: "filter", schema: { type: "object", properties: { a: { type: "string" } } } }, ["filter?: ClosePositionParamsFilter;", "ClosePositionParamsFilter"]],
+    [
+      { name: "instrument_name", required: true, schema: { type: "string" } },
+      ["instrument_name: string;"],
+    ],
+    [
+      {
+        name: "price",
+        schema: { $ref: "#/components/schemas/DecimalInput" },
+        description: "Optional price.",
+      },
+      ["/** Optional price. */\nprice?: DecimalInput;"],
+    ],
+    [
+      { name: "order-id", required: true, deprecated: true, schema: { type: "integer" } },
+      ['/** @deprecated */\n"order-id": number;'],
+    ],
+    [
+      { name: "filter", schema: { type: "object", properties: { a: { type: "string" } } } },
+      ["filter?: ClosePositionParamsFilter;", "ClosePositionParamsFilter"],
+    ],
     [{ name: "untyped" }, ["untyped?: unknown;"]],
   ];
   test.each(cases)("%j", (given, want) => {

@@ -33,8 +33,21 @@ describe("transformError: error -> class", () => {
   });
 
   test("client: built from the wire error, keeping RpcError's constructor", () => {
-    expect(print(transformError({ ...otherReject, key: undefined, description: undefined, code: -32000, className: "BusyError", message: "busy" }, "client")))
-      .toMatchInlineSnapshot(`
+    expect(
+      print(
+        transformError(
+          {
+            ...otherReject,
+            key: undefined,
+            description: undefined,
+            code: -32000,
+            className: "BusyError",
+            message: "busy",
+          },
+          "client",
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
         "/** \`-32000\` busy. */
         export class BusyError extends RpcError {
             static override readonly code = -32000;

@@ -1,6 +1,17 @@
 import { ts } from "ts-morph";
 import type { ErrorModel } from "../model.js";
-import { docEscape, tsClass, tsClassProperty, tsId, tsKeyword, tsObject, tsParameter, tsProperty, tsSuperConstructor, tsValue } from "../ts.js";
+import {
+  docEscape,
+  tsClass,
+  tsClassProperty,
+  tsId,
+  tsKeyword,
+  tsObject,
+  tsParameter,
+  tsProperty,
+  tsSuperConstructor,
+  tsValue,
+} from "../ts.js";
 
 const f = ts.factory;
 
@@ -16,13 +27,33 @@ export function errorDoc(error: ErrorModel): string {
  * the client runtime from the wire error and keep `RpcError`'s constructor.
  */
 export function transformError(error: ErrorModel, flavor: "server" | "client"): ts.Statement {
-  const code = tsClassProperty("code", tsValue(error.code), { static: true, override: flavor === "client", readonly: true });
-  const name = tsClassProperty("name", f.createStringLiteral(error.className), { override: true, readonly: true, type: tsKeyword("string") });
-  if (flavor === "client") return tsClass(error.className, "RpcError", [code, name], errorDoc(error));
-  const constructor = tsSuperConstructor(
-    [tsParameter("data", tsKeyword("unknown"), true), tsParameter("options", tsObject([tsProperty("cause", tsKeyword("unknown"), { optional: true })], true), true)],
+  const code = tsClassProperty("code", tsValue(error.code), {
+    static: true,
+    override: flavor === "client",
+    readonly: true,
+  });
+  const name = tsClassProperty("name", f.createStringLiteral(error.className), {
+    override: true,
+    readonly: true,
+    type: tsKeyword("string"),
+  });
+  if (flavor === "client")
+    return tsClass(error.className, "RpcError", [code, name], errorDoc(error));
+  const init = tsSuperConstructor(
+    [
+      tsParameter("data", tsKeyword("unknown"), true),
+      tsParameter(
+        "options",
+        tsObject([tsProperty("cause", tsKeyword("unknown"), { optional: true })], true),
+        true,
+      ),
+    ],
     [tsValue(error.code), f.createStringLiteral(error.message), tsId("data"), tsId("options")],
   );
-  const message = tsClassProperty("message", f.createStringLiteral(error.message), { static: true, readonly: true, doc: "The message the spec gives this error." });
-  return tsClass(error.className, "RpcError", [code, message, name, constructor], errorDoc(error));
+  const message = tsClassProperty("message", f.createStringLiteral(error.message), {
+    static: true,
+    readonly: true,
+    doc: "The message the spec gives this error.",
+  });
+  return tsClass(error.className, "RpcError", [code, message, name, init], errorDoc(error));
 }

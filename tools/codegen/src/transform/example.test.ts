@@ -18,8 +18,19 @@ const ctx = createContext(
         ],
         result: { name: "sum", schema: { type: "number" } },
         examples: [
-          { name: "ok", params: [{ name: "a", value: 1 }, { name: "b", value: 2 }], result: { name: "sum", value: 3 } },
-          { name: "bad", params: [{ name: "a", value: "x" }], "x-error": { code: -32602, message: "Invalid params", data: { param: "a" } } },
+          {
+            name: "ok",
+            params: [
+              { name: "a", value: 1 },
+              { name: "b", value: 2 },
+            ],
+            result: { name: "sum", value: 3 },
+          },
+          {
+            name: "bad",
+            params: [{ name: "a", value: "x" }],
+            "x-error": { code: -32602, message: "Invalid params", data: { param: "a" } },
+          },
         ],
       },
     ],
@@ -31,10 +42,19 @@ const method = ctx.methods[0]!;
 describe("transformExample: example pairing -> @example", () => {
   const cases: [index: number, want: string][] = [
     [0, "```ts\nconst result = await add(transport, { a: 1, b: 2 });\n// => 3\n```"],
-    [1, '```ts\nawait add(transport, { a: "x" });\n// rejects with InvalidParamsError: -32602 Invalid params, data {"param":"a"}\n```'],
+    [
+      1,
+      '```ts\nawait add(transport, { a: "x" });\n// rejects with InvalidParamsError: -32602 Invalid params, data {"param":"a"}\n```',
+    ],
   ];
   test.each(cases)("example %i", (index, want) => {
-    expect(transformExample(method.examples[index]!, method, (code) => ctx.errors.find((e) => e.code === code)?.className)).toBe(want);
+    expect(
+      transformExample(
+        method.examples[index]!,
+        method,
+        (code) => ctx.errors.find((e) => e.code === code)?.className,
+      ),
+    ).toBe(want);
   });
 
   test("by-position params are sent as an array without trailing gaps", () => {

@@ -1,10 +1,19 @@
-import { isIdentifierName } from "../names.js";
 import type { ExampleModel, MethodModel } from "../model.js";
+import { isIdentifierName } from "../names.js";
 
 /** The params of an example as the method receives them (by name, or by position). */
-export function exampleParams(example: ExampleModel, method: MethodModel): Record<string, unknown> | unknown[] {
+export function exampleParams(
+  example: ExampleModel,
+  method: MethodModel,
+): Record<string, unknown> | unknown[] {
   const byName: Record<string, unknown> = {};
-  for (const p of example.params) Object.defineProperty(byName, p.name, { value: p.value, enumerable: true, writable: true, configurable: true });
+  for (const p of example.params)
+    Object.defineProperty(byName, p.name, {
+      value: p.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   if (method.paramStructure !== "by-position") return byName;
   const list = method.params.map((p) => byName[p.name]);
   while (list.length > 0 && list[list.length - 1] === undefined) list.pop();
@@ -14,7 +23,13 @@ export function exampleParams(example: ExampleModel, method: MethodModel): Recor
 /** The example's params by name, for a call of the generated function. */
 export function exampleNamedParams(example: ExampleModel): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of example.params) Object.defineProperty(out, p.name, { value: p.value, enumerable: true, writable: true, configurable: true });
+  for (const p of example.params)
+    Object.defineProperty(out, p.name, {
+      value: p.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 
@@ -25,7 +40,10 @@ export function exampleLiteral(value: unknown, width = 80, indent = ""): string 
   const inner = `${indent}  `;
   const entries = Array.isArray(value)
     ? value.map((v) => ({ key: "", value: v }))
-    : Object.entries(value).map(([k, v]) => ({ key: `${isIdentifierName(k) && k !== "__proto__" ? k : JSON.stringify(k)}: `, value: v }));
+    : Object.entries(value).map(([k, v]) => ({
+        key: `${isIdentifierName(k) && k !== "__proto__" ? k : JSON.stringify(k)}: `,
+        value: v,
+      }));
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
   if (entries.length === 0) return Array.isArray(value) ? "[]" : "{}";
   const flat = `${open}${entries.map((e) => e.key + exampleLiteral(e.value, Number.POSITIVE_INFINITY)).join(", ")}${close}`;
@@ -40,14 +58,21 @@ const maxResultLines = 12;
  * An example pairing as the body of a TSDoc `@example`: the call of the generated function with
  * the example's params, and the result it resolves with (or the error it rejects with).
  */
-export function transformExample(example: ExampleModel, method: MethodModel, errorClass: (code: number) => string | undefined): string {
+export function transformExample(
+  example: ExampleModel,
+  method: MethodModel,
+  errorClass: (code: number) => string | undefined,
+): string {
   const params = exampleNamedParams(example);
   const hasParams = Object.keys(params).length > 0;
   const call = `await ${method.key}(transport${hasParams ? `, ${exampleLiteral(params, 60)}` : ""})`;
   const lines = ["```ts"];
   if (example.error) {
     const name = errorClass(example.error.code);
-    lines.push(`${call};`, `// rejects with ${name ?? "RpcError"}: ${example.error.code} ${example.error.message}${example.error.data === undefined ? "" : `, data ${JSON.stringify(example.error.data)}`}`);
+    lines.push(
+      `${call};`,
+      `// rejects with ${name ?? "RpcError"}: ${example.error.code} ${example.error.message}${example.error.data === undefined ? "" : `, data ${JSON.stringify(example.error.data)}`}`,
+    );
   } else {
     lines.push(`const result = ${call};`);
     if (example.result) {

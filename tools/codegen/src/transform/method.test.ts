@@ -17,7 +17,10 @@ const document = readDocument({
         { name: "price", schema: { type: "string" } },
       ],
       result: { name: "result", schema: { $ref: "#/components/schemas/Result" } },
-      errors: [{ $ref: "#/components/errors/OtherReject" }, { code: -32602, message: "Invalid params" }],
+      errors: [
+        { $ref: "#/components/errors/OtherReject" },
+        { code: -32602, message: "Invalid params" },
+      ],
       "x-auth": { private: true, scope: "trade:read_write" },
       "x-matching-engine": true,
     },
@@ -54,14 +57,23 @@ describe("transformMethod: method -> XParameters, XReturnType, XErrorCode", () =
   });
 
   test("the method model reads x-auth and x-matching-engine, defaulting to public and false", () => {
-    expect(ctx.methods.map((m) => [m.key, m.auth, m.matchingEngine, m.errors.map((e) => e.className)])).toEqual([
-      ["closePosition", { private: true, scope: "trade:read_write" }, true, ["OtherRejectError", "InvalidParamsError"]],
+    expect(
+      ctx.methods.map((m) => [m.key, m.auth, m.matchingEngine, m.errors.map((e) => e.className)]),
+    ).toEqual([
+      [
+        "closePosition",
+        { private: true, scope: "trade:read_write" },
+        true,
+        ["OtherRejectError", "InvalidParamsError"],
+      ],
       ["ping", { private: false }, false, []],
     ]);
   });
 
   test("methodDoc: summary, description, auth, link, errors, example", () => {
-    expect(methodDoc(ctx.methods[0]!, "spec/docs", "```ts\nawait closePosition(transport);\n```")).toMatchInlineSnapshot(`
+    expect(
+      methodDoc(ctx.methods[0]!, "spec/docs", "```ts\nawait closePosition(transport);\n```"),
+    ).toMatchInlineSnapshot(`
       "Closes a position.
 
       Places one reduce-only order.

@@ -11,9 +11,16 @@ import { type SchemaScope, transformSchema } from "./schema.js";
 export function transformMethod(method: MethodModel, scope: SchemaScope): ts.Statement[] {
   const { parameters, returnType, errorCode } = method.typeNames;
   const prefix = parameters.slice(0, -"Parameters".length);
-  const members = method.params.map((p) => transformContentDescriptor(p.descriptor, scope, `${prefix}Params`));
-  const paramsType = members.length === 0 ? tsRef("Record", [tsKeyword("string"), tsKeyword("never")]) : tsObject(members);
-  const result = method.result ? transformSchema(method.result.schema ?? true, scope, `${prefix}Result`) : tsKeyword("void");
+  const members = method.params.map((p) =>
+    transformContentDescriptor(p.descriptor, scope, `${prefix}Params`),
+  );
+  const paramsType =
+    members.length === 0
+      ? tsRef("Record", [tsKeyword("string"), tsKeyword("never")])
+      : tsObject(members);
+  const result = method.result
+    ? transformSchema(method.result.schema ?? true, scope, `${prefix}Result`)
+    : tsKeyword("void");
   const codes = tsUnion(method.errors.map((e) => tsLiteral(e.code)));
   const name = `\`${docEscape(method.name)}\``;
   return [
@@ -36,20 +43,26 @@ export function methodLink(method: MethodModel, docsBase: string | undefined): s
  * The TSDoc of a method: summary, description, auth, the spec link, the errors it declares
  * (`@throws`) and, for the client, the first example as `@example`.
  */
-export function methodDoc(method: MethodModel, docsBase: string | undefined, example?: string): string {
+export function methodDoc(
+  method: MethodModel,
+  docsBase: string | undefined,
+  example?: string,
+): string {
   const parts: string[] = [];
   const summary = method.method.summary?.trim();
   const description = method.method.description?.trim();
   parts.push(docEscape(summary || `Calls \`${method.name}\`.`));
   if (description && description !== summary) parts.push(docEscape(description));
   const facts = [`JSON-RPC method \`${docEscape(method.name)}\``];
-  if (method.auth.private) facts.push(`private${method.auth.scope ? ` (scope \`${docEscape(method.auth.scope)}\`)` : ""}`);
+  if (method.auth.private)
+    facts.push(`private${method.auth.scope ? ` (scope \`${docEscape(method.auth.scope)}\`)` : ""}`);
   if (method.matchingEngine) facts.push("goes through the matching engine");
   parts.push(`${facts.join("; ")}.`);
   const tags: string[] = [];
   const link = methodLink(method, docsBase);
   if (link) tags.push(`@see ${docEscape(link)}`);
-  for (const e of method.errors) tags.push(`@throws ${e.className} \`${e.code}\` ${docEscape(e.message)}`);
+  for (const e of method.errors)
+    tags.push(`@throws ${e.className} \`${e.code}\` ${docEscape(e.message)}`);
   if (method.method.deprecated === true) tags.push("@deprecated");
   if (example) tags.push(`@example\n${docEscape(example)}`);
   if (tags.length > 0) parts.push(tags.join("\n"));

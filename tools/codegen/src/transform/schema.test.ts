@@ -1,14 +1,17 @@
 import { describe, expect, test } from "vitest";
 import type { Schema } from "../document.js";
 import { NameRegistry } from "../NameRegistry.js";
-import { print } from "../ts.js";
 import { TypeRegistry } from "../TypeRegistry.js";
+import { print } from "../ts.js";
 import { transformNamedSchema, transformSchema } from "./schema.js";
 
 const components: Record<string, Schema> = {
   Pet: { title: "Pet", type: "object", properties: { name: { type: "string" } } },
   "pet-list": { type: "array", items: { $ref: "#/components/schemas/Pet" } },
-  Tree: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Tree" } } } },
+  Tree: {
+    type: "object",
+    properties: { children: { type: "array", items: { $ref: "#/components/schemas/Tree" } } },
+  },
 };
 
 /** The type text of a schema where it is used, and the names it hoisted. */
@@ -39,28 +42,105 @@ describe("transformSchema: schema -> TypeScript type", () => {
     ["$ref to a titled component", { $ref: "#/components/schemas/Pet" }, "Pet"],
     ["$ref to an untitled component", { $ref: "#/components/schemas/pet-list" }, "PetList"],
     ["$ref outside the document", { $ref: "https://example.com/x.json" }, "unknown"],
-    ["$ref into a component", { $ref: "#/components/schemas/Pet/properties/name" }, "PetName + PetName"],
+    [
+      "$ref into a component",
+      { $ref: "#/components/schemas/Pet/properties/name" },
+      "PetName + PetName",
+    ],
     ["array", { type: "array", items: { type: "string" } }, "string[]"],
     ["array without items", { type: "array" }, "unknown[]"],
-    ["array of a union", { type: "array", items: { type: ["string", "number"] } }, "(string | number)[]"],
-    ["fixed length array", { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 }, "[ number, number ]"],
-    ["tuple (items array), open", { type: "array", items: [{ type: "string" }] }, "[ string?, ...unknown[] ]"],
-    ["tuple, closed, minItems", { type: "array", items: [{ type: "string" }, { type: "integer" }], minItems: 1, additionalItems: false }, "[ string, number? ]"],
-    ["prefixItems with items", { type: "array", prefixItems: [{ type: "boolean" }], items: { type: "string" }, minItems: 1 }, "[ boolean, ...string[] ]"],
+    [
+      "array of a union",
+      { type: "array", items: { type: ["string", "number"] } },
+      "(string | number)[]",
+    ],
+    [
+      "fixed length array",
+      { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 },
+      "[ number, number ]",
+    ],
+    [
+      "tuple (items array), open",
+      { type: "array", items: [{ type: "string" }] },
+      "[ string?, ...unknown[] ]",
+    ],
+    [
+      "tuple, closed, minItems",
+      {
+        type: "array",
+        items: [{ type: "string" }, { type: "integer" }],
+        minItems: 1,
+        additionalItems: false,
+      },
+      "[ string, number? ]",
+    ],
+    [
+      "prefixItems with items",
+      { type: "array", prefixItems: [{ type: "boolean" }], items: { type: "string" }, minItems: 1 },
+      "[ boolean, ...string[] ]",
+    ],
     ["object without properties is open", { type: "object" }, "{ [key: string]: unknown; }"],
-    ["additionalProperties false without properties", { type: "object", additionalProperties: false }, "Record<string, never>"],
-    ["additionalProperties schema", { type: "object", additionalProperties: { type: "integer" } }, "{ [key: string]: number; }"],
-    ["patternProperties", { type: "object", patternProperties: { "^x-": { type: "string" } }, additionalProperties: false }, "{ [key: string]: string; }"],
-    ["object with properties is hoisted", { type: "object", properties: { a: { type: "string" } } }, "Root + Root"],
-    ["titled schema is hoisted under its title", { title: "Colour choice", enum: ["red"] }, "ColourChoice + ColourChoice"],
-    ["oneOf", { oneOf: [{ type: "string" }, { $ref: "#/components/schemas/Pet" }] }, "string | Pet"],
+    [
+      "additionalProperties false without properties",
+      { type: "object", additionalProperties: false },
+      "Record<string, never>",
+    ],
+    [
+      "additionalProperties schema",
+      { type: "object", additionalProperties: { type: "integer" } },
+      "{ [key: string]: number; }",
+    ],
+    [
+      "patternProperties",
+      {
+        type: "object",
+        patternProperties: { "^x-": { type: "string" } },
+        additionalProperties: false,
+      },
+      "{ [key: string]: string; }",
+    ],
+    [
+      "object with properties is hoisted",
+      { type: "object", properties: { a: { type: "string" } } },
+      "Root + Root",
+    ],
+    [
+      "titled schema is hoisted under its title",
+      { title: "Colour choice", enum: ["red"] },
+      "ColourChoice + ColourChoice",
+    ],
+    [
+      "oneOf",
+      { oneOf: [{ type: "string" }, { $ref: "#/components/schemas/Pet" }] },
+      "string | Pet",
+    ],
     ["anyOf dedupes", { anyOf: [{ type: "string" }, { type: "string" }] }, "string"],
-    ["allOf", { allOf: [{ $ref: "#/components/schemas/Pet" }, { $ref: "#/components/schemas/Tree" }] }, "Pet & Tree"],
-    ["allOf with an unknown part", { allOf: [{ $ref: "#/components/schemas/Pet" }, { description: "x" }] }, "Pet"],
-    ["type with oneOf", { type: "object", oneOf: [{ $ref: "#/components/schemas/Pet" }] }, "{ [key: string]: unknown; } & Pet"],
+    [
+      "allOf",
+      { allOf: [{ $ref: "#/components/schemas/Pet" }, { $ref: "#/components/schemas/Tree" }] },
+      "Pet & Tree",
+    ],
+    [
+      "allOf with an unknown part",
+      { allOf: [{ $ref: "#/components/schemas/Pet" }, { description: "x" }] },
+      "Pet",
+    ],
+    [
+      "type with oneOf",
+      { type: "object", oneOf: [{ $ref: "#/components/schemas/Pet" }] },
+      "{ [key: string]: unknown; } & Pet",
+    ],
     ["unknown type name", { type: "file" }, "unknown"],
-    ["required without a property schema", { type: "object", required: ["a"], additionalProperties: false }, "{ a: unknown; }"],
-    ["properties imply an object (nested)", { type: "array", items: { properties: { x: { type: "number" } } } }, "RootItem[] + RootItem"],
+    [
+      "required without a property schema",
+      { type: "object", required: ["a"], additionalProperties: false },
+      "{ a: unknown; }",
+    ],
+    [
+      "properties imply an object (nested)",
+      { type: "array", items: { properties: { x: { type: "number" } } } },
+      "RootItem[] + RootItem",
+    ],
   ];
   test.each(cases)("%s", (_, given, want) => {
     expect(typeOf(given)).toBe(want);
@@ -112,8 +192,13 @@ describe("transformNamedSchema: named schema -> declaration", () => {
           children?: Tree[];
       }"
     `);
-    expect(declare("Json", { anyOf: [{ type: ["string", "null"] }, { type: "array", items: { $ref: "#/components/schemas/Tree" } }] })).toBe(
-      "export type Json = string | null | Tree[];",
-    );
+    expect(
+      declare("Json", {
+        anyOf: [
+          { type: ["string", "null"] },
+          { type: "array", items: { $ref: "#/components/schemas/Tree" } },
+        ],
+      }),
+    ).toBe("export type Json = string | null | Tree[];");
   });
 });

@@ -1,12 +1,13 @@
 import type { ts } from "ts-morph";
 import type { Schema, SchemaObject } from "../document.js";
 import { pascalCase } from "../names.js";
+import { TypeRegistry } from "../TypeRegistry.js";
 import {
+  docEscape,
   type Member,
   type TypeNode,
-  docEscape,
-  tsDeclaration,
   tsArray,
+  tsDeclaration,
   tsIndexSignature,
   tsIntersection,
   tsKeyword,
@@ -17,7 +18,6 @@ import {
   tsTuple,
   tsUnion,
 } from "../ts.js";
-import { TypeRegistry } from "../TypeRegistry.js";
 
 /** What the schema transform needs from the context. */
 export interface SchemaScope {
@@ -28,11 +28,15 @@ export interface SchemaScope {
 const maxFixedTuple = 8;
 
 /** The TSDoc of a schema: its description, and `@deprecated` / `@defaultValue` when set. */
-export function schemaDoc(schema: Schema | undefined, description = typeof schema === "object" ? schema.description : undefined): string | undefined {
+export function schemaDoc(
+  schema: Schema | undefined,
+  description = typeof schema === "object" ? schema.description : undefined,
+): string | undefined {
   const lines: string[] = [];
   if (description) lines.push(docEscape(description.trim()));
   if (typeof schema === "object") {
-    if (schema.default !== undefined) lines.push(`@defaultValue \`${docEscape(JSON.stringify(schema.default))}\``);
+    if (schema.default !== undefined)
+      lines.push(`@defaultValue \`${docEscape(JSON.stringify(schema.default))}\``);
     if (schema.deprecated === true) lines.push("@deprecated");
   }
   return lines.length === 0 ? undefined : lines.join("\n\n");
@@ -48,7 +52,9 @@ export function transformSchema(schema: Schema, scope: SchemaScope, path: string
     const name = scope.types.refName(schema.$ref);
     if (name) return tsRef(name);
     const target = scope.types.resolve(schema.$ref);
-    return typeof target === "boolean" ? transformSchemaBody(target, scope, path) : tsKeyword("unknown");
+    return typeof target === "boolean"
+      ? transformSchemaBody(target, scope, path)
+      : tsKeyword("unknown");
   }
   if (TypeRegistry.isHoisted(schema)) return tsRef(scope.types.hoist(schema, path));
   return transformSchemaBody(schema, scope, path);
@@ -77,8 +83,15 @@ export function transformSchemaBody(schema: Schema, scope: SchemaScope, path: st
 
 function declaredTypes(schema: SchemaObject): string[] {
   if (typeof schema.type === "string") return [schema.type];
-  if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === "string");
-  if (schema.properties || schema.additionalProperties !== undefined || schema.patternProperties || schema.required) return ["object"];
+  if (Array.isArray(schema.type))
+    return schema.type.filter((t): t is string => typeof t === "string");
+  if (
+    schema.properties ||
+    schema.additionalProperties !== undefined ||
+    schema.patternProperties ||
+    schema.required
+  )
+    return ["object"];
   if (schema.items !== undefined || schema.prefixItems) return ["array"];
   return [];
 }
@@ -133,12 +146,19 @@ function objectType(schema: SchemaObject, scope: SchemaScope, path: string): Typ
   }
   const extra: TypeNode[] = [];
   const additional = schema.additionalProperties;
-  if (additional !== undefined && additional !== false) extra.push(transformSchema(additional, scope, `${path}Value`));
-  for (const pattern of Object.values(schema.patternProperties ?? {})) extra.push(transformSchema(pattern, scope, `${path}Value`));
-  if (additional === undefined && extra.length === 0 && members.length === 0) extra.push(tsKeyword("unknown"));
+  if (additional !== undefined && additional !== false)
+    extra.push(transformSchema(additional, scope, `${path}Value`));
+  for (const pattern of Object.values(schema.patternProperties ?? {}))
+    extra.push(transformSchema(pattern, scope, `${path}Value`));
+  if (additional === undefined && extra.length === 0 && members.length === 0)
+    extra.push(tsKeyword("unknown"));
   if (extra.length > 0) {
     const optional = members.length > required.size;
-    members.push(tsIndexSignature(tsUnion([...extra, ...propertyTypes, ...(optional ? [tsKeyword("undefined")] : [])])));
+    members.push(
+      tsIndexSignature(
+        tsUnion([...extra, ...propertyTypes, ...(optional ? [tsKeyword("undefined")] : [])]),
+      ),
+    );
   }
   if (members.length === 0) return tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
   return tsObject(members);
@@ -147,22 +167,38 @@ function objectType(schema: SchemaObject, scope: SchemaScope, path: string): Typ
 function arrayType(schema: SchemaObject, scope: SchemaScope, path: string): TypeNode {
   const min = typeof schema.minItems === "number" ? schema.minItems : 0;
   const max = typeof schema.maxItems === "number" ? schema.maxItems : Number.POSITIVE_INFINITY;
-  const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const prefix = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : undefined;
   if (prefix) {
-    const restSchema = Array.isArray(schema.prefixItems) ? (Array.isArray(schema.items) ? undefined : schema.items) : schema.additionalItems;
+    const restSchema = Array.isArray(schema.prefixItems)
+      ? Array.isArray(schema.items)
+        ? undefined
+        : schema.items
+      : schema.additionalItems;
     const elements = prefix.slice(0, Math.min(prefix.length, max)).map((item, i) => ({
       type: transformSchema(item, scope, `${path}Item${i + 1}`),
       optional: i >= min,
     }));
-    const rest = max <= prefix.length || restSchema === false ? undefined : transformSchema(restSchema ?? true, scope, `${path}Item`);
+    const rest =
+      max <= prefix.length || restSchema === false
+        ? undefined
+        : transformSchema(restSchema ?? true, scope, `${path}Item`);
     return tsTuple(elements, rest);
   }
   const item = transformSchema((schema.items as Schema | undefined) ?? true, scope, `${path}Item`);
-  if (min === max && min >= 1 && min <= maxFixedTuple) return tsTuple(Array.from({ length: min }, () => ({ type: item })));
+  if (min === max && min >= 1 && min <= maxFixedTuple)
+    return tsTuple(Array.from({ length: min }, () => ({ type: item })));
   return tsArray(item);
 }
 
 /** A named schema as an exported declaration: an interface for object types, else a type alias. */
-export function transformNamedSchema(name: string, schema: Schema, scope: SchemaScope): ts.Statement {
+export function transformNamedSchema(
+  name: string,
+  schema: Schema,
+  scope: SchemaScope,
+): ts.Statement {
   return tsDeclaration(name, transformSchemaBody(schema, scope, name), schemaDoc(schema));
 }
