@@ -42,8 +42,8 @@ export function benchAccounts(n: number): AccountConfig[] {
 }
 
 /**
- * Generates a deterministic stream: ~60% passive limit orders, 25% cancels, 10% crossing orders
- * (IOC limits and markets), 5% close_position. It runs a shadow engine while generating, so cancels
+ * Generates a deterministic stream: ~60% passive limit orders, 25% cancels (of the account's
+ * open orders, when it has any), 10% crossing orders (IOC limits and markets), 5% close_position. It runs a shadow engine while generating, so cancels
  * target real order ids and close_position picks accounts that hold a position.
  */
 export function generateCommands(options: GeneratorOptions = {}): GeneratedCommands {
@@ -66,11 +66,16 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
     const r = rand();
     let command: Command;
     if (r < 0.25 && resting[account]!.length > 0) {
+      // Mostly cancel an order that is still open (the shadow engine knows): like a client would.
       const list = resting[account]!;
-      const k = int(list.length);
-      const orderId = list[k]!;
-      list[k] = list[list.length - 1]!;
-      list.pop();
+      let orderId = "";
+      for (let tries = 0; tries < 4 && list.length > 0; tries++) {
+        const k = int(list.length);
+        orderId = list[k]!;
+        list[k] = list[list.length - 1]!;
+        list.pop();
+        if (shadow.orders.openBySeq(shadow.orderIds.seqOf(orderId)) !== undefined) break;
+      }
       command = { type: "cancel", account, orderId, timestamp };
     } else if (r < 0.3) {
       let a = account;
@@ -86,7 +91,7 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
       const buy = rand() < 0.5;
       if (rand() < 0.02) mid += rand() < 0.5 ? -1 : 1;
       const opp = (buy ? book.asks : book.bids).best();
-      const crossing = r >= 0.85 && opp !== undefined;
+      const crossing = r >= 0.9 && opp !== undefined;
       let price: number;
       if (crossing) {
         price = opp.price + (buy ? int(4) : -int(4));
