@@ -9,6 +9,8 @@ export interface CheckOutcome {
   id: string;
   /** Overrides the check's method, for checks run once per method (result schemas). */
   method?: string;
+  /** What the outcome is about when a check runs on many things (a fixture file). */
+  subject?: string;
   status: CheckStatus;
   specReferences: SpecReference[];
   details: string;

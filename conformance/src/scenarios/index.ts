@@ -11,6 +11,7 @@ import { orderIsolation } from "./closePosition/orderIsolation.js";
 import { reduceOnly } from "./closePosition/reduceOnly.js";
 import { selfTrade } from "./closePosition/selfTrade.js";
 import { envelope } from "./envelope.js";
+import { fixtureReplay } from "./fixtureReplay.js";
 import { invalidParams } from "./invalidParams.js";
 import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
@@ -39,6 +40,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     selfTrade,
     orderIsolation,
     propertyBased,
+    fixtureReplay,
     envelope,
     schemas,
   ].map((s) => [s.name, s]),

@@ -1,0 +1,74 @@
+import { fixtureChecks as c } from "../checks/fixtureChecks.js";
+import type { CheckOutcome } from "../core/CheckOutcome.js";
+import type { Scenario } from "../core/Scenario.js";
+import { describeOutcome, readRequest } from "../driver/Exchange.js";
+import type { Fixture } from "../fixtures/Fixture.js";
+import { firstDifference } from "../fixtures/firstDifference.js";
+import { loadFixtures } from "../fixtures/fixturesDir.js";
+import { IdRenumbering, normaliseAnswer } from "../fixtures/normaliseAnswer.js";
+import { playFixture } from "../fixtures/playFixture.js";
+
+/** The instrument the fixtures were recorded with (their prices are its). */
+export const FIXTURE_INSTRUMENT = "BTC-PERPETUAL";
+
+/**
+ * A scenario that replays wire fixtures: every `>>` is sent, every `<<` compared after
+ * normalising both sides (a server may add members to objects).
+ */
+export function fixtureReplayScenario(load: () => Fixture[] = () => loadFixtures()): Scenario {
+  return {
+    name: "fixtures",
+    description:
+      "Replays the recorded wire fixtures (fixtures/<method>/<case>.io) and compares the normalised answers",
+    checks: [c.replay],
+    needsAccounts: true,
+    async run(ctx) {
+      if (ctx.instrument !== FIXTURE_INSTRUMENT) {
+        return [
+          c.replay.skip(
+            `the fixtures are recorded for ${FIXTURE_INSTRUMENT}, not ${ctx.instrument}`,
+          ),
+        ];
+      }
+      const out: CheckOutcome[] = [];
+      for (const fixture of load()) {
+        const played = await playFixture(ctx, fixture);
+        const want = new IdRenumbering();
+        const got = new IdRenumbering();
+        let outcome: CheckOutcome | undefined;
+        for (const [i, p] of played.entries()) {
+          if (p.expected === undefined) continue;
+          const method = readRequest(p.request).method;
+          const expected = normaliseAnswer(JSON.parse(p.expected), method, want);
+          const actual = normaliseAnswer(
+            p.exchange.response ?? p.exchange.responseText ?? null,
+            method,
+            got,
+          );
+          const diff = p.exchange.error ?? firstDifference(expected, actual);
+          if (diff !== undefined) {
+            outcome = c.replay.fail(`request ${i + 1} (${method ?? "raw text"}): ${diff}`, {
+              exchange: p.exchange,
+              expected: p.expected,
+            });
+            break;
+          }
+        }
+        outcome ??= c.replay.pass(
+          `${played.length} request${played.length === 1 ? "" : "s"} replayed`,
+        );
+        outcome.subject = `${fixture.method}/${fixture.name}`;
+        outcome.method = fixture.method === "protocol" ? "*" : fixture.method;
+        if (outcome.status === "failed" && outcome.exchange !== undefined) {
+          outcome.details += ` — got ${describeOutcome(outcome.exchange)}`;
+        }
+        out.push(outcome);
+      }
+      if (out.length === 0) out.push(c.replay.skip("no fixtures found"));
+      return out;
+    },
+  };
+}
+
+/** The scenario over the package's own fixtures. */
+export const fixtureReplay: Scenario = fixtureReplayScenario();
