@@ -5,8 +5,13 @@ import { generate } from "./generate.js";
 import { parseArgs, UsageError, usage } from "./parseArgs.js";
 import { writeOutput } from "./writeOutput.js";
 
+/** Where the CLI writes (stdout and stderr, or a test's buffers). */
+export interface Output {
+  write(text: string): unknown;
+}
+
 /** Runs the command line; returns the exit code. */
-export function main(argv: readonly string[], out = process.stdout, err = process.stderr): number {
+export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
   let command: ReturnType<typeof parseArgs>;
   try {
     command = parseArgs(argv);
