@@ -13,14 +13,13 @@ export interface AccountConfig {
 /** An account: its balances and its positions, one slot per instrument. */
 export class Account {
   private readonly positions: (Position | undefined)[] = [];
+  readonly id: number;
 
   constructor(
     readonly config: AccountConfig,
     readonly balances: ReadonlyMap<string, Decimal>,
-  ) {}
-
-  get id(): number {
-    return this.config.id;
+  ) {
+    this.id = config.id;
   }
 
   /** The position in the book's instrument (created flat on first use). */

@@ -37,14 +37,13 @@ export class IdSequence {
   seqOf(id: string): number {
     const len = id.length;
     if (len === 0 || (len > 1 && id.charCodeAt(0) === 48)) return 0;
+    let n = 0;
     for (let i = 0; i < len; i++) {
-      const c = id.charCodeAt(i);
-      if (c < 48 || c > 57) return 0;
+      const c = id.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return 0;
+      n = n * 10 + c;
     }
-    if (this.base >= 0 && len < 16) {
-      const n = Number(id);
-      return n >= this.base ? n - this.base + 1 : 0;
-    }
+    if (this.base >= 0 && len < 16) return n >= this.base ? n - this.base + 1 : 0;
     const d = BigInt(id) - this.big;
     return d >= 0n && d < BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) + 1 : 0;
   }

@@ -24,34 +24,66 @@ export interface HistoryResolver {
   book(index: number): OrderBook;
 }
 
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+
+function reasonCode(r: CancelReason | null): number {
+  switch (r) {
+    case null:
+      return 0;
+    case "user_request":
+      return 1;
+    case "reduce_only":
+      return 2;
+    case "self_trade":
+      return 3;
+    case "immediate_or_cancel":
+      return 4;
+    case "fill_or_kill":
+      return 5;
+  }
+}
+
 /**
- * Closed orders (filled or cancelled) in columns of typed arrays indexed by sequence number:
- * no object per order and nothing for the garbage collector to trace. A closed order becomes an
- * `Order` object again only when it is read (get_order_state, snapshots).
+ * Closed orders (filled or cancelled) in columns of typed arrays, in pages of 16,384 orders
+ * indexed by sequence number: no object per order, nothing for the garbage collector to trace,
+ * no copying as it grows. A closed order becomes an `Order` object again only when it is read
+ * (get_order_state, snapshots).
  */
 export class OrderHistory {
-  private cap = 0;
-  private meta = new Uint8Array(0);
-  private num = new Float64Array(0);
+  private readonly metaPages: Uint8Array[] = [];
+  private readonly numPages: Float64Array[] = [];
   /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
   private readonly bigCosts = new Map<number, bigint>();
   private readonly labels = new Map<number, string>();
 
   /** Whether the order with this sequence number is closed. */
   has(seq: number): boolean {
-    return seq >= 1 && seq <= this.cap && this.meta[(seq - 1) * M] !== 0;
+    if (seq < 1) return false;
+    const page = this.metaPages[(seq - 1) >>> PAGE_BITS];
+    return page !== undefined && page[((seq - 1) & (PAGE - 1)) * M] !== 0;
   }
 
   /** The account id of closed order `seq` (callers check `has` first). */
   accountOf(seq: number): number {
-    return this.num[(seq - 1) * F]!;
+    return this.numPages[(seq - 1) >>> PAGE_BITS]![((seq - 1) & (PAGE - 1)) * F]!;
   }
 
   /** Records a closed order. */
   record(o: Order): void {
-    if (o.seq > this.cap) this.grow(o.seq);
-    const m = (o.seq - 1) * M;
-    const meta = this.meta;
+    const p = (o.seq - 1) >>> PAGE_BITS;
+    let meta = this.metaPages[p];
+    let num = this.numPages[p];
+    if (meta === undefined || num === undefined) {
+      while (this.metaPages.length <= p) {
+        this.metaPages.push(new Uint8Array(PAGE * M));
+        this.numPages.push(new Float64Array(PAGE * F));
+      }
+      meta = this.metaPages[p]!;
+      num = this.numPages[p]!;
+    }
+    const i = (o.seq - 1) & (PAGE - 1);
+    const m = i * M;
     meta[m] = o.state === "filled" ? 1 : 2;
     meta[m + 1] =
       (o.direction === "sell" ? 1 : 0) |
@@ -62,19 +94,19 @@ export class OrderHistory {
       (o.rejectPostOnly ? 2 : 0) |
       (o.reduceOnly ? 4 : 0) |
       (o.replaced ? 8 : 0);
-    meta[m + 3] = REASONS.indexOf(o.cancelReason);
-    const n = (o.seq - 1) * F;
-    const num = this.num;
+    meta[m + 3] = reasonCode(o.cancelReason);
+    const n = i * F;
     num[n] = o.account.id;
     num[n + 1] = o.book.instrument.index;
     num[n + 2] = o.price;
     num[n + 3] = o.amount;
     num[n + 4] = o.filled;
-    if (typeof o.cost === "bigint") {
+    const cost = o.cost;
+    if (typeof cost === "bigint") {
       num[n + 5] = Number.NaN;
-      this.bigCosts.set(o.seq, o.cost);
+      this.bigCosts.set(o.seq, cost);
     } else {
-      num[n + 5] = o.cost;
+      num[n + 5] = cost;
     }
     num[n + 6] = o.creationTimestamp;
     num[n + 7] = o.lastUpdateTimestamp;
@@ -83,12 +115,14 @@ export class OrderHistory {
 
   /** Rebuilds closed order `seq` into `into` (detached: in no book). */
   read(seq: number, into: Order, r: HistoryResolver): Order {
-    const m = (seq - 1) * M;
-    const meta = this.meta;
+    const p = (seq - 1) >>> PAGE_BITS;
+    const i = (seq - 1) & (PAGE - 1);
+    const meta = this.metaPages[p]!;
+    const num = this.numPages[p]!;
+    const m = i * M;
     const kind = meta[m + 1]!;
     const flags = meta[m + 2]!;
-    const n = (seq - 1) * F;
-    const num = this.num;
+    const n = i * F;
     into.init(
       seq,
       r.account(num[n]!),
@@ -112,17 +146,5 @@ export class OrderHistory {
     into.state = meta[m] === 1 ? "filled" : "cancelled";
     into.cancelReason = REASONS[meta[m + 3]!]!;
     return into;
-  }
-
-  private grow(seq: number): void {
-    let cap = Math.max(1024, this.cap * 2);
-    while (cap < seq) cap *= 2;
-    const meta = new Uint8Array(cap * M);
-    meta.set(this.meta);
-    const num = new Float64Array(cap * F);
-    num.set(this.num);
-    this.meta = meta;
-    this.num = num;
-    this.cap = cap;
   }
 }
