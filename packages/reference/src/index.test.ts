@@ -13,7 +13,6 @@ test("exports", () => {
       "defaultAccountsPath",
       "loadAccountsFile",
       "loadInstrumentsFile",
-      "methodTable",
       "openDataDir",
       "parseAccounts",
       "readJournalDir",

@@ -23,7 +23,6 @@ export { MemoryJournal } from "./journal/MemoryJournal.js";
 export { type OpenDataDirOptions, type OpenedDataDir, openDataDir } from "./journal/openDataDir.js";
 export { type JournalDirContent, readJournalDir } from "./journal/readJournalDir.js";
 export { type ScanProblem, type ScanResult, scanRecords } from "./journal/scanRecords.js";
-export { type MethodTable, methodTable } from "./methods/methodTable.js";
 export {
   type ReferenceServer,
   type ReferenceServerOptions,

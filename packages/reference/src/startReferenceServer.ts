@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { Engine, type InstrumentConfig } from "@unwind/engine";
 import { createServer, type ErrorHook, type ServerLimits } from "@unwind/server";
 import { ReferenceAuth } from "./auth/ReferenceAuth.js";
+import { checkCurrencies } from "./config/checkCurrencies.js";
 import { loadAccountsFile } from "./config/loadAccountsFile.js";
 import { loadInstrumentsFile } from "./config/loadInstrumentsFile.js";
 import type { AccountsFile } from "./config/parseAccounts.js";
 import { createHandlers } from "./handlers/createHandlers.js";
-import type { ReferenceHandlers } from "./handlers/ReferenceHandlers.js";
+import { byMethodName, type ReferenceHandlers, toHandlers } from "./handlers/ReferenceHandlers.js";
 import type { Journal } from "./journal/Journal.js";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { openDataDir } from "./journal/openDataDir.js";
-import { methodTable } from "./methods/methodTable.js";
 
 /** Options of {@link startReferenceServer}; every one has a default. */
 export interface ReferenceServerOptions {
@@ -99,6 +99,10 @@ export async function startReferenceServer(
     typeof options.instruments === "string"
       ? loadInstrumentsFile(options.instruments)
       : options.instruments;
+  const currencyProblems = instruments === undefined ? [] : checkCurrencies(instruments);
+  if (currencyProblems.length > 0) {
+    throw new Error(`could not use the instruments:\n  ${currencyProblems.join("\n  ")}`);
+  }
   const onJournalFailure =
     options.onJournalFailure ??
     ((error: unknown) => log(`journal failure: ${(error as Error).message}`));
@@ -144,22 +148,14 @@ export async function startReferenceServer(
       : { refreshTtlSeconds: options.refreshTtlSeconds }),
   });
   let handlers = createHandlers({ engine, auth, journal, now, version: VERSION });
-  if (options.wrapHandlers !== undefined)
-    handlers = options.wrapHandlers(handlers, { engine, auth });
-  const table = methodTable();
-  const members: Record<string, unknown> = {};
-  for (const descriptor of Object.values(table.methods)) {
-    const handler = handlers[descriptor.name];
-    if (handler === undefined) throw new Error(`no handler for ${descriptor.name}`);
-    members[descriptor.handler] = handler;
+  if (options.wrapHandlers !== undefined) {
+    handlers = toHandlers(options.wrapHandlers(byMethodName(handlers), { engine, auth }));
   }
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({
-      handlers: members,
+      handlers,
       auth,
-      methods: table.methods,
-      validators: table.validators,
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.testnet === undefined ? {} : { testnet: options.testnet }),

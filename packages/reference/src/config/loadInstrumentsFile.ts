@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { type InstrumentConfig, loadInstruments } from "@unwind/engine";
+import { checkCurrencies } from "./checkCurrencies.js";
 
 /**
  * Reads an instruments file: a JSON array of instrument configs (or `{"instruments": [...]}`) as
- * the engine checks them; throws an Error listing every problem.
+ * the engine checks them, with currencies the spec lists; throws an Error listing every problem.
  */
 export function loadInstrumentsFile(path: string): InstrumentConfig[] {
   let json: unknown;
@@ -16,8 +17,11 @@ export function loadInstrumentsFile(path: string): InstrumentConfig[] {
     json = json.instruments;
   }
   const loaded = loadInstruments(json);
-  if (!loaded.ok) {
-    throw new Error(`could not load instruments file ${path}:\n  ${loaded.errors.join("\n  ")}`);
+  const errors = loaded.ok
+    ? checkCurrencies(loaded.instruments.map((i) => i.config))
+    : loaded.errors;
+  if (!loaded.ok || errors.length > 0) {
+    throw new Error(`could not load instruments file ${path}:\n  ${errors.join("\n  ")}`);
   }
   return loaded.instruments.map((i) => i.config);
 }

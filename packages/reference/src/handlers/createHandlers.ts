@@ -1,9 +1,8 @@
-import type { Engine } from "@unwind/engine";
-import { protocolErrors, type RequestContext, RpcError } from "@unwind/server";
-import type { AuthParams, ReferenceAuth } from "../auth/ReferenceAuth.js";
+import type { EdgeResult, Engine, Params } from "@unwind/engine";
+import { type Handlers, InternalError, type RequestContext } from "@unwind/server";
+import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
 import { answerAfterFlush } from "./answer.js";
-import type { ReferenceHandlers } from "./ReferenceHandlers.js";
 
 /** What the handlers work with. */
 export interface HandlerDeps {
@@ -16,7 +15,14 @@ export interface HandlerDeps {
   readonly version: string;
 }
 
-type Params = Record<string, unknown>;
+/** Generated params types have no index signature; the engine's edge reads any by-name params. */
+const wire = (params: object) => params as Params;
+
+/**
+ * The engine types currency fields as `string`; the spec's `CurrencyCode` is an enum. Instruments
+ * are checked against that enum when loaded (`checkCurrencies`), so these results conform.
+ */
+const spec = <T>(result: unknown) => result as T | Promise<T>;
 
 function account(context: RequestContext): number {
   // The dispatcher authorises private methods before calling them: a principal is always there.
@@ -24,49 +30,37 @@ function account(context: RequestContext): number {
 }
 
 /**
- * Every method of the spec, by name, over the engine's wire edge. State-changing methods apply one
- * command (journaled by the engine) and answer after the journal's flush; so do reads, so that no
- * answer shows state that a crash could still lose.
+ * The generated `Handlers` over the engine's wire edge. State-changing methods apply one command
+ * (journaled by the engine) and answer after the journal's flush; so do reads, so that no answer
+ * shows state that a crash could still lose. Engine rejections become the spec's error classes.
  */
-export function createHandlers(deps: HandlerDeps): ReferenceHandlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, auth, journal, now, version } = deps;
-  const { internalError } = protocolErrors;
+  const flushed = <T>(out: EdgeResult<T>) => answerAfterFlush(journal, out);
   return {
-    "private/close_position": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.closePosition(account(c), p, now())),
-    "public/auth": (p: AuthParams, c: RequestContext) => {
+    closePosition: (p, c) => spec(flushed(engine.closePosition(account(c), wire(p), now()))),
+    auth: (p, c) => {
       const grant = auth.grant(p);
       c.authenticateConnection(grant.principal);
       return grant.result;
     },
-    "public/test": (p: Params) => {
-      if (p["expected_result"] === "exception") {
-        throw new RpcError(internalError.code, internalError.message);
-      }
+    test: (p) => {
+      if (p.expected_result === "exception") throw new InternalError();
       return { version };
     },
-    "public/get_time": () => now(),
-    "public/get_currencies": () => answerAfterFlush(journal, engine.getCurrencies()),
-    "public/get_instruments": (p: Params) => answerAfterFlush(journal, engine.getInstruments(p)),
-    "public/get_order_book": (p: Params) =>
-      answerAfterFlush(journal, engine.getOrderBook(p, now())),
-    "private/buy": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.placeOrder(account(c), "buy", p, now())),
-    "private/sell": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.placeOrder(account(c), "sell", p, now())),
-    "private/cancel": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.cancel(account(c), p, now())),
-    "private/get_order_state": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getOrderState(account(c), p)),
-    "private/get_open_orders_by_instrument": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getOpenOrdersByInstrument(account(c), p)),
-    "private/get_position": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getPosition(account(c), p)),
-    "private/get_positions": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getPositions(account(c), p)),
-    "private/get_account_summary": (p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getAccountSummary(account(c), p)),
-    "private/get_account_summaries": (_p: Params, c: RequestContext) =>
-      answerAfterFlush(journal, engine.getAccountSummaries(account(c))),
+    getTime: () => now(),
+    getCurrencies: () => spec(flushed(engine.getCurrencies())),
+    getInstruments: (p) => spec(flushed(engine.getInstruments(wire(p)))),
+    getOrderBook: (p) => flushed(engine.getOrderBook(wire(p), now())),
+    buy: (p, c) => spec(flushed(engine.placeOrder(account(c), "buy", wire(p), now()))),
+    sell: (p, c) => spec(flushed(engine.placeOrder(account(c), "sell", wire(p), now()))),
+    cancel: (p, c) => flushed(engine.cancel(account(c), wire(p), now())),
+    getOrderState: (p, c) => flushed(engine.getOrderState(account(c), wire(p))),
+    getOpenOrdersByInstrument: (p, c) =>
+      flushed(engine.getOpenOrdersByInstrument(account(c), wire(p))),
+    getPosition: (p, c) => flushed(engine.getPosition(account(c), wire(p))),
+    getPositions: (p, c) => flushed(engine.getPositions(account(c), wire(p))),
+    getAccountSummary: (p, c) => spec(flushed(engine.getAccountSummary(account(c), wire(p)))),
+    getAccountSummaries: (_p, c) => spec(flushed(engine.getAccountSummaries(account(c)))),
   };
 }

@@ -20,8 +20,10 @@ export interface DurableJournalOptions {
 }
 
 /**
- * The `--data-dir` journal: a {@link FileJournal} plus a snapshot every `snapshotEvery` commands, so
- * that recovery replays at most that many records. A snapshot is captured between two commands,
+ * The `--data-dir` journal: a {@link FileJournal} plus a snapshot every `snapshotEvery` commands (or,
+ * once the state holds more than twice as many orders, every half as many commands as it holds
+ * orders), so that
+ * recovery replays a bounded number of records. A snapshot is captured between two commands,
  * the journal rotates to a segment starting there, and once the older segment is durable the
  * snapshot is written (temp file, fsync, rename) and the older segments are deleted.
  */
@@ -56,7 +58,12 @@ export class DurableJournal implements Journal {
     this.#options.file.append(command);
     this.#seq++;
     const every = this.#options.snapshotEvery;
-    if (every > 0 && this.#seq - this.#snapshotSeq >= every && !this.#busy) {
+    const since = this.#seq - this.#snapshotSeq;
+    // Never more often than every (orders held / 2) commands: a snapshot costs what the state
+    // holds, so this spacing keeps snapshot work proportional to the commands (amortised O(1)
+    // each), and a restart replays at most max(every, orders / 2) records on top of the snapshot.
+    const orders = this.#engine?.orders.size ?? 0;
+    if (every > 0 && since >= every && since * 2 >= orders && !this.#busy) {
       this.#busy = true;
       // After the current command has been applied: a microtask runs once the handler returns.
       queueMicrotask(() => {

@@ -77,12 +77,20 @@ describe("data dir recovery", () => {
     await trade(first, 23);
     const hash = first.engine.stateHash();
     await first.close();
-    expect(segments(dir)).toEqual(["journal-0000000000000020.log"]);
+    // Every 5 commands, but never more often than every (orders / 2) commands: at 5, 10, 19, 37.
+    expect(segments(dir)).toEqual(["journal-0000000000000019.log"]);
     const lines: string[] = [];
     const second = await start(dir, lines, 5);
     expect(second.engine.stateHash()).toBe(hash);
-    expect(lines.at(-1)).toMatch(/snapshot at command 20 \+ 3 journal records/);
+    expect(lines.at(-1)).toMatch(/snapshot at command 19 \+ 4 journal records/);
+    await trade(second, 30);
+    const hash2 = second.engine.stateHash();
     await second.close();
+    expect(segments(dir)).toEqual(["journal-0000000000000037.log"]);
+    const third = await start(dir, lines, 5);
+    expect(third.engine.stateHash()).toBe(hash2);
+    expect(lines.at(-1)).toMatch(/snapshot at command 37 \+ 16 journal records/);
+    await third.close();
 
     const plain = dataDir();
     const noSnapshots = await start(plain, [], 0);

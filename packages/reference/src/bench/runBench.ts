@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeBenchAccounts } from "./benchAccounts.js";
+import { measureCloseUsDiff } from "./closeLatency.js";
+import { startServerProcess } from "./serverProcess.js";
+import { measureThroughput } from "./throughput.js";
+
+// The reference server's bench: journal on vs in memory (throughput ratio, goal >= 0.5) and the
+// envelope's usDiff of close_position over WebSocket (goal p50 <= 5 us, p99 <= 50 us). Servers run
+// in their own processes on 127.0.0.1; each phase is bounded in time.
+
+const CONNECTIONS = 20;
+const WINDOW = 32;
+const WARMUP_MS = 1_000;
+const DURATION_MS = 3_000;
+
+const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
+const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS);
+
+async function throughput(args: string[]) {
+  const server = await startServerProcess(["--accounts", accounts, ...args]);
+  try {
+    return await measureThroughput(server.wsUrl, keys, {
+      window: WINDOW,
+      warmupMs: WARMUP_MS,
+      durationMs: DURATION_MS,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function usDiff(args: string[], cycles: number) {
+  const server = await startServerProcess(["--accounts", accounts, ...args]);
+  try {
+    return await measureCloseUsDiff(server.wsUrl, keys[0]!, keys[1]!, { warmup: 2_000, cycles });
+  } finally {
+    await server.stop();
+  }
+}
+
+try {
+  const memory = await throughput(["--in-memory"]);
+  const journal = await throughput(["--data-dir", join(work, "data")]);
+  const ratio = journal.opsPerSecond / memory.opsPerSecond;
+  const rows = [
+    ["throughput", "in memory", `${Math.round(memory.opsPerSecond)} req/s`, ""],
+    ["throughput", "journal (--data-dir)", `${Math.round(journal.opsPerSecond)} req/s`, ""],
+    [
+      "throughput ratio",
+      "journal / in memory",
+      ratio.toFixed(2),
+      ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
+    ],
+  ];
+  const latency = await usDiff(["--in-memory"], 20_000);
+  const durable = await usDiff(["--data-dir", join(work, "data-latency")], 2_000);
+  for (const s of latency) {
+    const goal =
+      s.method === "private/close_position"
+        ? s.p50 <= 5 && s.p99 <= 50
+          ? "ok (p50 <= 5, p99 <= 50)"
+          : "MISSED (p50 <= 5, p99 <= 50)"
+        : "";
+    rows.push([
+      `usDiff ${s.method}`,
+      `in memory, n=${s.count}`,
+      `p50 ${s.p50} us, p99 ${s.p99} us, max ${s.max} us`,
+      goal,
+    ]);
+  }
+  for (const s of durable) {
+    rows.push([
+      `usDiff ${s.method}`,
+      `journal, n=${s.count}`,
+      `p50 ${s.p50} us, p99 ${s.p99} us, max ${s.max} us`,
+      "includes the fsync",
+    ]);
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(["measure", "setup", "value", "goal"]));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(
+    `(${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; errors: in memory ${memory.errors}, journal ${journal.errors})`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,43 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** A reference server in its own process, as the CLI runs it. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly wsUrl: string;
+  stop(): Promise<void>;
+}
+
+const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
+
+/** Starts `dist/cli.js` on 127.0.0.1 with a free port and the given extra arguments. */
+export function startServerProcess(args: readonly string[]): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "--host", "127.0.0.1", "--port", "0", ...args],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.once("exit", (code) =>
+      reject(new Error(`the server exited with ${code} before listening`)),
+    );
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /^listening (\S+) (\S+)\n/.exec(out);
+      if (m === null) return;
+      child.removeAllListeners("exit");
+      resolve({
+        url: m[1]!,
+        wsUrl: m[2]!,
+        stop: () =>
+          new Promise((done) => {
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+      });
+    });
+  });
+}
