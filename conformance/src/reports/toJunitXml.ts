@@ -4,14 +4,18 @@ import type { RunReport } from "../core/runSuite.js";
 import { formatSpecReference } from "../core/SpecReference.js";
 import { resultName } from "./summarise.js";
 
+/** Control characters XML 1.0 does not allow (tab, newline and carriage return are fine). */
+const forbidden = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+
 const xml = (s: string) =>
-  s
-    .replace(
+  [
+    ...s.replace(
       /[<>&"']/g,
       (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
-    )
-    // Control characters are not allowed in XML 1.0.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "\uFFFD");
+    ),
+  ]
+    .map((c) => (forbidden(c.charCodeAt(0)) ? "\uFFFD" : c))
+    .join("");
 
 function evidence(r: CheckResult): string {
   const lines = [r.details];
