@@ -10,7 +10,7 @@ import { loadInstruments } from "./loadInstruments.js";
 import type { Direction } from "./Order.js";
 import { OrderBook } from "./OrderBook.js";
 import { OrderStore } from "./OrderStore.js";
-import { newOutcome, type Outcome } from "./Outcome.js";
+import { newOutcome, type Outcome, resetOutcome } from "./Outcome.js";
 import { type EngineSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { stateHash } from "./stateHash.js";
 import { OrderRequest } from "./submitOrder.js";
@@ -96,17 +96,7 @@ export class Engine {
     this.journal?.append(command);
     this.lastTimestamp = command.timestamp;
     this.orders.recycle();
-    let out: Outcome;
-    if (into === undefined) {
-      out = newOutcome();
-    } else {
-      out = into;
-      out.code = 0;
-      out.reason = null;
-      out.order = null;
-      if (out.trades.length !== 0) out.trades.length = 0;
-      if (out.events.length !== 0) out.events.length = 0;
-    }
+    const out = into === undefined ? newOutcome() : resetOutcome(into);
     switch (command.type) {
       case "buy":
       case "sell":

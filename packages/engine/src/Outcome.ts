@@ -21,6 +21,16 @@ export function newOutcome(): Outcome {
   return { code: 0, reason: null, order: null, trades: [], events: [] };
 }
 
+/** Empties an outcome for reuse. */
+export function resetOutcome(out: Outcome): Outcome {
+  out.code = 0;
+  out.reason = null;
+  out.order = null;
+  if (out.trades.length !== 0) out.trades.length = 0;
+  if (out.events.length !== 0) out.events.length = 0;
+  return out;
+}
+
 /** Marks `out` as a rejection that changed nothing. */
 export function reject(
   out: Outcome,
