@@ -11,7 +11,11 @@ export interface Output {
 }
 
 /** Runs the command line; returns the exit code. */
-export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
+export function main(
+  argv: readonly string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): number {
   let command: ReturnType<typeof parseArgs>;
   try {
     command = parseArgs(argv);

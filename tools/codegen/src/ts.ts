@@ -126,7 +126,7 @@ export function tsTuple(
     e.optional ? f.createOptionalTypeNode(wrap(e.type)) : e.type,
   );
   if (rest) nodes.push(f.createRestTypeNode(tsArray(rest)));
-  return f.createTupleTypeNode(nodes);
+  return ts.setEmitFlags(f.createTupleTypeNode(nodes), ts.EmitFlags.SingleLine);
 }
 
 /** `{ members }`; `singleLine` prints a small one on one line. */
@@ -399,9 +399,18 @@ export function printCompact(node: ts.Node): string {
     .replace(/; }/g, " }");
 }
 
-/** Prints a node with 2-space indents and without `export` (for code blocks in Markdown). */
-export function printSnippet(node: ts.Node): string {
-  return print(node)
+/**
+ * Prints a declaration with 2-space indents and without `export` (for code blocks in Markdown),
+ * a union alias too long for one line with one member a line, as Markdown formatters print it.
+ */
+export function printSnippet(node: ts.Node, width = 100): string {
+  const text = print(node)
     .replace(/^((?: {4})+)/gm, (run) => " ".repeat(run.length / 2))
     .replace(/^export /m, "");
+  if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return text;
+  const last = text.slice(text.lastIndexOf("\n") + 1);
+  if (last.length <= width || last.includes("\n")) return text;
+  const head = text.slice(0, text.length - last.length);
+  const members = node.type.types.map((t) => `  | ${print(t)}`).join("\n");
+  return `${head}type ${node.name.text} =\n${members};`;
 }

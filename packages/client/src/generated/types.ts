@@ -266,10 +266,7 @@ export type CurrencyList = Currency[];
  * One price level of a book side, as a pair `[price, amount]` of decimal strings: the price and
  * the total open amount of the orders resting at it.
  */
-export type OrderBookLevel = [
-  Decimal,
-  Decimal
-];
+export type OrderBookLevel = [Decimal, Decimal];
 
 /** Whether the book accepts orders; the reference's books are always `open`. */
 export type OrderBookState = "open" | "closed";

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
-import { cell, code, page, table } from "./markdown.js";
+import { cell, code, page, prose, table } from "./markdown.js";
 
 /** `README.md`: the document's description, servers, every method and every error. */
 export function indexPage(ctx: Context): GeneratedFile {
@@ -25,7 +25,7 @@ export function indexPage(ctx: Context): GeneratedFile {
     content: page(ctx.options.header, [
       `# ${info.title} ${info.version}: API reference`,
       `OpenRPC ${ctx.document.openrpc}. Generated from the spec; every method has a page with its params, result, errors and examples. The types are on [the schemas page](schemas.md).`,
-      info.description,
+      prose(info.description),
       servers.length > 0
         ? `## Servers\n\n${table(
             ["Name", "URL", "Summary"],

@@ -4,7 +4,7 @@ import type { GeneratedFile } from "../GenerateOptions.js";
 import type { ExampleModel, MethodModel } from "../model.js";
 import { exampleParams } from "../transform/example.js";
 import { printSnippet } from "../ts.js";
-import { cell, code, fence, page, relativeLink, table } from "./markdown.js";
+import { cell, code, fence, page, prettyJson, prose, relativeLink, table } from "./markdown.js";
 import { typeLink } from "./typeLink.js";
 
 function authText(method: MethodModel): string {
@@ -27,11 +27,11 @@ function exampleSection(example: ExampleModel, method: MethodModel, index: numbe
   return [
     `### ${title}${example.error ? ` (error ${example.error.code})` : ""}`,
     example.summary,
-    example.description,
+    prose(example.description),
     "Request:",
-    fence("json", JSON.stringify(request, null, 2)),
+    fence("json", prettyJson(request)),
     example.result || example.error ? "Response:" : "No response (a notification).",
-    example.result || example.error ? fence("json", JSON.stringify(response, null, 2)) : undefined,
+    example.result || example.error ? fence("json", prettyJson(response)) : undefined,
   ]
     .filter((s): s is string => typeof s === "string" && s.trim() !== "")
     .join("\n\n");
@@ -78,7 +78,7 @@ export function methodPage(ctx: Context, method: MethodModel): GeneratedFile {
   const result = method.result
     ? [
         `${code(method.result.name)}: ${typeLink(ctx, method.result.schema ?? true, `${prefix}Result`, from)}`,
-        method.result.description,
+        prose(method.result.description),
         resultDeclaration ? fence("ts", printSnippet(resultDeclaration.statement)) : undefined,
       ]
         .filter(Boolean)
@@ -96,7 +96,7 @@ export function methodPage(ctx: Context, method: MethodModel): GeneratedFile {
     content: page(ctx.options.header, [
       `# ${code(method.name)}`,
       m.summary ? `> ${m.summary.trim().replace(/\n/g, "\n> ")}` : undefined,
-      m.description,
+      prose(m.description),
       facts,
       `## Params\n\n${params}`,
       `## Result\n\n${result}`,

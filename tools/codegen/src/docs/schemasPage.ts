@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import { printSnippet } from "../ts.js";
-import { fence, page } from "./markdown.js";
+import { fence, page, prettyJson, prose } from "./markdown.js";
 import { schemasPage } from "./typeLink.js";
 
 /** `schemas.md`: every named type, its description, its TypeScript form and its JSON Schema. */
@@ -13,9 +13,9 @@ export function schemasPageFile(ctx: Context): GeneratedFile {
       const description = typeof schema === "object" ? schema.description : undefined;
       return [
         `## ${d.name}`,
-        description,
+        prose(description),
         fence("ts", printSnippet(d.statement).replace(/^\/\*\*[\s\S]*?\*\/\n/, "")),
-        `<details><summary>JSON Schema</summary>\n\n${fence("json", JSON.stringify(schema, null, 2))}\n\n</details>`,
+        `<details><summary>JSON Schema</summary>\n\n${fence("json", prettyJson(schema))}\n\n</details>`,
       ]
         .filter(Boolean)
         .join("\n\n");

@@ -38,7 +38,7 @@ describe("transformSchema: schema -> TypeScript type", () => {
     ["string enum", { type: "string", enum: ["a", "b"] }, '"a" | "b"'],
     ["mixed enum", { enum: ["a", 1, -2.5, true, null] }, '"a" | 1 | -2.5 | true | null'],
     ["const", { const: "limit" }, '"limit"'],
-    ["object const", { const: { a: [1] } }, "{ a: [ 1 ]; }"],
+    ["object const", { const: { a: [1] } }, "{ a: [1]; }"],
     ["$ref to a titled component", { $ref: "#/components/schemas/Pet" }, "Pet"],
     ["$ref to an untitled component", { $ref: "#/components/schemas/pet-list" }, "PetList"],
     ["$ref outside the document", { $ref: "https://example.com/x.json" }, "unknown"],
@@ -57,12 +57,12 @@ describe("transformSchema: schema -> TypeScript type", () => {
     [
       "fixed length array",
       { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 },
-      "[ number, number ]",
+      "[number, number]",
     ],
     [
       "tuple (items array), open",
       { type: "array", items: [{ type: "string" }] },
-      "[ string?, ...unknown[] ]",
+      "[string?, ...unknown[]]",
     ],
     [
       "tuple, closed, minItems",
@@ -72,12 +72,12 @@ describe("transformSchema: schema -> TypeScript type", () => {
         minItems: 1,
         additionalItems: false,
       },
-      "[ string, number? ]",
+      "[string, number?]",
     ],
     [
       "prefixItems with items",
       { type: "array", prefixItems: [{ type: "boolean" }], items: { type: "string" }, minItems: 1 },
-      "[ boolean, ...string[] ]",
+      "[boolean, ...string[]]",
     ],
     ["object without properties is open", { type: "object" }, "{ [key: string]: unknown; }"],
     [

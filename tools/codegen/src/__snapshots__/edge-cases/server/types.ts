@@ -144,19 +144,9 @@ export type NotifyErrorCode = never;
 /** The params of `shapes`, by name. */
 export interface ShapesParameters {
   shape: Shape;
-  pair?: [
-    string,
-    number?
-  ];
-  prefix?: [
-    boolean?,
-    ...string[]
-  ];
-  fixed?: [
-    number,
-    number,
-    number
-  ];
+  pair?: [string, number?];
+  prefix?: [boolean?, ...string[]];
+  fixed?: [number, number, number];
   mixedEnum?: "a" | 1 | true | null | -2.5;
   dict?: {
     [key: string]: number;
