@@ -106,8 +106,8 @@ function url(flag: string, raw: string | undefined, protocols: string[]): string
  */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed: ReturnType<typeof parseArgs>;
-  const args = [...argv];
-  const command = args[0] === "record" ? (args.shift(), "record") : "run";
+  const command = argv[0] === "record" ? "record" : "run";
+  const args = command === "record" ? argv.slice(1) : [...argv];
   const string = { type: "string" } as const;
   try {
     parsed = parseArgs({

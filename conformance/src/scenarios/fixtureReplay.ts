@@ -32,7 +32,16 @@ export function fixtureReplayScenario(load: () => Fixture[] = () => loadFixtures
       }
       const out: CheckOutcome[] = [];
       for (const fixture of load()) {
-        const played = await playFixture(ctx, fixture);
+        let played: Awaited<ReturnType<typeof playFixture>>;
+        try {
+          played = await playFixture(ctx, fixture);
+        } catch (error) {
+          const failed = c.replay.fail(`not reached: ${(error as Error).message}`);
+          failed.subject = `${fixture.method}/${fixture.name}`;
+          failed.method = fixture.method === "protocol" ? "*" : fixture.method;
+          out.push(failed);
+          continue;
+        }
         const want = new IdRenumbering();
         const got = new IdRenumbering();
         let outcome: CheckOutcome | undefined;
