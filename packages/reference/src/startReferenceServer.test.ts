@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultInstruments } from "@unwind/engine";
+import { describe, expect, test } from "vitest";
+import { MemoryJournal } from "./journal/MemoryJournal.js";
+import { startReferenceServer } from "./startReferenceServer.js";
+import { BOB, basic, post } from "./testing/rpc.test-helpers.js";
+
+describe("startReferenceServer", () => {
+  test("starts in memory on a free port with URLs for every transport", async () => {
+    const server = await startReferenceServer({ log: () => {} });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.rpcUrl).toBe(`${server.url}/api/v2`);
+    expect(server.wsUrl).toBe(`ws://127.0.0.1:${server.port}/ws/api/v2`);
+    expect(server.engine.accounts.list().map((a) => a.id)).toEqual([101, 102, 103, 104]);
+    await server.close();
+  });
+
+  test("wrapHandlers replaces one method by name; the others stay", async () => {
+    const server = await startReferenceServer({
+      log: () => {},
+      wrapHandlers: (handlers, { engine }) => ({
+        ...handlers,
+        "public/test": () => ({ version: `broken-${engine.instruments.length}` }),
+      }),
+    });
+    expect((await post(server.url, "public/test")).result).toEqual({ version: "broken-3" });
+    expect((await post(server.url, "public/get_currencies")).result).toHaveLength(2);
+    await server.close();
+    await expect(startReferenceServer({ log: () => {}, wrapHandlers: () => ({}) })).rejects.toThrow(
+      "wrapHandlers left no handler for private/close_position",
+    );
+  });
+
+  test("a retaining MemoryJournal sees every applied command", async () => {
+    const journal = new MemoryJournal({ retain: true });
+    const server = await startReferenceServer({ log: () => {}, journal });
+    const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "100" };
+    await post(server.url, "private/buy", order, basic(BOB));
+    await post(server.url, "private/buy", { ...order, price: "0.25" }, basic(BOB));
+    await server.close();
+    // The second order is rejected at the edge (wrong tick): no command reached the engine.
+    expect(journal.commands).toEqual([
+      expect.objectContaining({
+        type: "buy",
+        account: 102,
+        instrument: "BTC-PERPETUAL",
+        price: 200,
+      }),
+    ]);
+  });
+
+  test("instruments come from a file; currencies the spec does not list are refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "unwind-instruments-"));
+    const file = join(dir, "instruments.json");
+    writeFileSync(file, JSON.stringify({ instruments: [defaultInstruments[1]] }));
+    const server = await startReferenceServer({ log: () => {}, instruments: file });
+    const listed = await post(server.url, "public/get_instruments");
+    expect(listed.result.map((i: { instrument_name: string }) => i.instrument_name)).toEqual([
+      "ETH-PERPETUAL",
+    ]);
+    await server.close();
+    const doge = {
+      ...defaultInstruments[1]!,
+      instrument_name: "DOGE-PERPETUAL",
+      base_currency: "DOGE",
+    };
+    writeFileSync(file, JSON.stringify([doge]));
+    await expect(startReferenceServer({ log: () => {}, instruments: file })).rejects.toThrow(
+      `[0].base_currency: expected one of the spec's currencies BTC, ETH, USDC, USDT, EURR, but got "DOGE"`,
+    );
+  });
+});
