@@ -103,14 +103,17 @@ export async function orderState(
 }
 
 /** The account's open orders in the desk's instrument. */
-export async function openOrders(desk: Desk, who: AccountSession): Promise<WireOrder[]> {
+export async function openOrders(
+  desk: Desk,
+  who: AccountSession,
+): Promise<{ orders: WireOrder[]; exchange: Exchange }> {
   const exchange = await who.call("private/get_open_orders_by_instrument", {
     instrument_name: desk.market.instrument,
   });
   const list = must<WireOrder[]>(exchange, `${who.role} get_open_orders_by_instrument`);
   if (!Array.isArray(list))
     throw new ScenarioError(`${who.role}'s open orders are not a list`, exchange);
-  return list;
+  return { orders: list, exchange };
 }
 
 /**
@@ -141,7 +144,7 @@ export async function openPosition(
 /** Cancels every open order of both accounts in the desk's instrument. */
 export async function cancelAll(desk: Desk): Promise<void> {
   for (const who of [desk.maker, desk.taker]) {
-    for (const o of await openOrders(desk, who)) {
+    for (const o of (await openOrders(desk, who)).orders) {
       const exchange = await who.call("private/cancel", { order_id: o.order_id });
       must(exchange, `${who.role} cancel ${o.order_id}`);
     }

@@ -32,7 +32,7 @@ export const closePartialFill: Scenario = {
           }),
         );
         const id = closed.order.order_id;
-        const open = await openOrders(desk, desk.taker);
+        const { orders: open } = await openOrders(desk, desk.taker);
         const resting = open.find((o) => o.order_id === id);
         const bookExchange = await desk.taker.call("public/get_order_book", {
           instrument_name: desk.market.instrument,

@@ -86,7 +86,7 @@ export const closeRefused: Scenario = {
             data: { reason: "no_liquidity" },
           }),
         );
-        const open = await openOrders(desk, desk.taker);
+        const { orders: open, exchange } = await openOrders(desk, desk.taker);
         const size = await positionSize(desk, desk.taker);
         out.push(
           c.rejectedNothing.verdict(
@@ -95,7 +95,7 @@ export const closeRefused: Scenario = {
               : cmpDec(size, L) !== 0
                 ? `the taker's position is ${size}, was ${L}`
                 : undefined,
-            { expected: `no open order, position still ${L}` },
+            { exchange, expected: `no open order, position still ${L}` },
           ),
         );
       }),

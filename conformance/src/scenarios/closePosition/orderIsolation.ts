@@ -38,15 +38,14 @@ export const orderIsolation: Scenario = {
                 },
               ),
         );
-        const listed = (await openOrders(desk, desk.taker)).find((o) => o.order_id === id);
+        const taker = await openOrders(desk, desk.taker);
+        const listed = taker.orders.find((o) => o.order_id === id);
         out.push(
           c.openOrders.verdict(
             listed === undefined
               ? undefined
               : `the taker's open orders list the maker's order ${id}`,
-            {
-              expected: "only the taker's own orders",
-            },
+            { exchange: taker.exchange, expected: "only the taker's own orders" },
           ),
         );
       }),
