@@ -25,10 +25,13 @@ export interface CloseOrder {
   price: number;
 }
 
-/** A generated command stream and, per close_position, the order it became (undefined if rejected). */
+/** A generated command stream, with what the engine made of each command in the shadow run. */
 export interface GeneratedCommands {
   commands: Command[];
   accounts: AccountConfig[];
+  /** Per command: the id of the order it placed (undefined for cancels and rejections). */
+  orderIds: (string | undefined)[];
+  /** Per command: for a close_position, the order it became (undefined if rejected). */
   closeOrders: (CloseOrder | undefined)[];
 }
 
@@ -58,6 +61,7 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
   const resting: string[][] = Array.from({ length: n + 1 }, () => []);
   const commands: Command[] = [];
   const closeOrders: (CloseOrder | undefined)[] = [];
+  const orderIds: (string | undefined)[] = [];
   let mid = options.mid ?? 100_000;
   const int = (k: number) => Math.floor(rand() * k);
   for (let i = 0; i < count; i++) {
@@ -118,6 +122,7 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
     }
     commands.push(command);
     const out = shadow.apply(command);
+    orderIds.push(command.type !== "cancel" && out.order !== null ? out.order.id : undefined);
     if (command.type === "close_position") {
       const o = out.order;
       closeOrders.push(
@@ -132,5 +137,5 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
       }
     }
   }
-  return { commands, accounts, closeOrders };
+  return { commands, accounts, orderIds, closeOrders };
 }
