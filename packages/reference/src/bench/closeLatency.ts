@@ -17,49 +17,52 @@ function stats(method: string, values: number[]): UsDiffStats {
 }
 
 /**
- * Cycles of four calls over two authenticated WebSockets, one call at a time: the maker rests an
- * ask, the taker buys it (a long position), the maker rests a bid, and the taker's
- * close_position sells into that bid (one trade, the book empty again). Returns `usDiff` stats of
- * close_position and of the orders around it, after `warmup` cycles.
+ * Cycles of four calls on one WebSocket authenticated as the taker (the maker's calls carry its
+ * `access_token`): the maker rests an ask, the taker buys it (a long position), the maker rests a
+ * bid, and the taker's close_position sells into that bid (one trade, the book empty again).
+ * One connection keeps the calls in order, so `burst` cycles can be sent at once: 1 measures
+ * one call at a time (every request finds the server idle), more keeps the server busy.
+ * Returns `usDiff` stats of close_position and of the orders around it, after `warmup` cycles.
  */
 export async function measureCloseUsDiff(
   wsUrl: string,
   maker: BenchKey,
   taker: BenchKey,
-  options: { warmup: number; cycles: number },
+  options: { warmup: number; cycles: number; burst: number },
 ): Promise<UsDiffStats[]> {
-  const [m, t] = await Promise.all([WsClient.open(wsUrl), WsClient.open(wsUrl)]);
-  for (const [client, key] of [
-    [m!, maker],
-    [t!, taker],
-  ] as const) {
-    await client.call("public/auth", {
+  const client = await WsClient.open(wsUrl);
+  const auth = (key: BenchKey) =>
+    client.call("public/auth", {
       grant_type: "client_credentials",
       client_id: key.id,
       client_secret: key.secret,
     });
-  }
+  const makerToken = (await auth(maker)).result.access_token as string;
+  await auth(taker);
+  const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
+  const asMaker = { ...order, access_token: makerToken };
   const close: number[] = [];
   const orders: number[] = [];
-  const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
-  for (let i = 0; i < options.warmup + options.cycles; i++) {
-    const steps = [
-      await m!.call("private/sell", order),
-      await t!.call("private/buy", order),
-      await m!.call("private/buy", order),
-    ];
-    const closed = await t!.call("private/close_position", {
-      instrument_name: "BTC-PERPETUAL",
-      type: "limit",
-    });
-    if (closed.error !== undefined || closed.result.trades.length !== 1) {
-      throw new Error(`close_position did not trade: ${JSON.stringify(closed)}`);
+  for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
+    const cycles = [];
+    for (let k = 0; k < options.burst; k++) {
+      cycles.push([
+        client.call("private/sell", asMaker),
+        client.call("private/buy", order),
+        client.call("private/buy", asMaker),
+        client.call("private/close_position", { instrument_name: "BTC-PERPETUAL", type: "limit" }),
+      ]);
     }
-    if (i < options.warmup) continue;
-    close.push(closed.usDiff);
-    for (const s of steps) orders.push(s.usDiff);
+    for (const cycle of cycles) {
+      const [sell, buy, bid, closed] = await Promise.all(cycle);
+      if (closed!.error !== undefined || closed!.result.trades.length !== 1) {
+        throw new Error(`close_position did not trade: ${JSON.stringify(closed)}`);
+      }
+      if (done < options.warmup) continue;
+      close.push(closed!.usDiff);
+      orders.push(sell!.usDiff, buy!.usDiff, bid!.usDiff);
+    }
   }
-  m!.socket.terminate();
-  t!.socket.terminate();
+  client.socket.terminate();
   return [stats("private/close_position", close), stats("private/buy|sell", orders)];
 }
