@@ -2,10 +2,11 @@ import {
   type AuthOutcome,
   type Credentials,
   hmacStringToSign,
+  InvalidParamsError,
   type Principal,
-  protocolErrors,
   RpcError,
   type ServerAuth,
+  UnauthorizedError,
 } from "@unwind/server";
 import type { ApiKey } from "../config/ApiKey.js";
 import { grantScope } from "./grantScope.js";
@@ -46,13 +47,14 @@ export interface AuthGrant {
   readonly principal: Principal;
 }
 
-const { unauthorized, invalidParams } = protocolErrors;
-
-function denied(reason: string): RpcError {
-  return new RpcError(unauthorized.code, unauthorized.message, { reason });
+/**
+ * 13009 without `data`, as the spec says: every failure (unknown id, wrong secret or signature,
+ * stale timestamp, replayed nonce, bad token) answers the same. `why` is for the code's reader.
+ */
+function denied(_why: string): RpcError {
+  return new UnauthorizedError();
 }
 
-// One answer for an unknown client id and a wrong secret or signature.
 const BAD_CREDENTIALS = "invalid client credentials";
 
 function principalOf(accountId: number, scope: string): Principal {
@@ -174,7 +176,7 @@ function required<K extends keyof AuthParams>(
 ): NonNullable<AuthParams[K]> {
   const value = params[name];
   if (value === undefined) {
-    throw new RpcError(invalidParams.code, invalidParams.message, {
+    throw new InvalidParamsError({
       param: name,
       reason: `required for grant_type ${params.grant_type}`,
     });
