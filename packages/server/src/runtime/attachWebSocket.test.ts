@@ -166,5 +166,6 @@ describe("WebSocket back-pressure", () => {
     expect(client.messages.map((m) => m.id)).toEqual([...Array(total).keys()]);
     client.ws.close();
     await slow.close();
-  });
+    // 50 MB through loopback: seconds on a busy 2-core machine, so it gets more than the default 5 s.
+  }, 30_000);
 });
