@@ -1,7 +1,13 @@
 export type { AccountConfig } from "./Account.js";
 export { Account } from "./Account.js";
 export { Accounts } from "./Accounts.js";
-export { type GeneratorOptions, generateCommands } from "./bench/generateCommands.js";
+export {
+  benchAccounts,
+  type CloseOrder,
+  type GeneratedCommands,
+  type GeneratorOptions,
+  generateCommands,
+} from "./bench/generateCommands.js";
 export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
 export type { CancelCommand, ClosePositionCommand, Command, PlaceCommand } from "./Command.js";
 export {
@@ -32,7 +38,8 @@ export {
   type TimeInForce,
 } from "./Order.js";
 export { OrderBook } from "./OrderBook.js";
-export type { Outcome } from "./Outcome.js";
+export type { OrderStore } from "./OrderStore.js";
+export { newOutcome, type Outcome } from "./Outcome.js";
 export { Position } from "./Position.js";
 export { PriceLevel } from "./PriceLevel.js";
 export { type RejectReason, ResultCode, resultMessage } from "./ResultCode.js";

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import type { EngineSnapshot } from "./snapshot.js";
 
-/** sha256 (hex) of a snapshot's JSON: snapshots are built in a canonical order, so equal states hash equal. */
+/**
+ * sha256 (hex) of a snapshot. Snapshots are built in a canonical order, so equal states hash
+ * equal; the orders are fed one at a time, so a long history never becomes one giant string.
+ */
 export function stateHash(snapshot: EngineSnapshot): string {
-  return createHash("sha256").update(JSON.stringify(snapshot)).digest("hex");
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ ...snapshot, orders: snapshot.orders.length }));
+  for (const o of snapshot.orders) h.update(JSON.stringify(o));
+  return h.digest("hex");
 }
