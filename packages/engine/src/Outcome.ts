@@ -26,8 +26,9 @@ export function resetOutcome(out: Outcome): Outcome {
   out.code = 0;
   out.reason = null;
   out.order = null;
-  if (out.trades.length !== 0) out.trades.length = 0;
-  if (out.events.length !== 0) out.events.length = 0;
+  // A fresh empty array is cheaper than truncating (`length = 0` is a runtime call in V8).
+  if (out.trades.length !== 0) out.trades = [];
+  if (out.events.length !== 0) out.events = [];
   return out;
 }
 
