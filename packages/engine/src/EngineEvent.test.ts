@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { engineWith, ok } from "./bookTable.test-kit.js";
+import { engineWith, ok } from "./bookTable.test.kit.js";
 
 test("a crossing order logs placement, trades, positions, reduce-only cuts and cancels in order", () => {
   const engine = engineWith([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { engineWith, ok } from "./bookTable.test-kit.js";
+import { engineWith, ok } from "./bookTable.test.kit.js";
 import { Engine } from "./Engine.js";
 
 const BTC = "BTC-PERPETUAL";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { engineWith } from "./bookTable.test-kit.js";
+import { engineWith } from "./bookTable.test.kit.js";
 
 describe("Side", () => {
   test("levels stay sorted worst to best, whatever the insertion order", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test-kit.js";
+import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test.kit.js";
 import type { Engine } from "./Engine.js";
 
 const BTC = "BTC-PERPETUAL";

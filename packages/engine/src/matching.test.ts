@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test-kit.js";
+import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test.kit.js";
 
 /** A book table: given resting rows, when one order arrives, then trades, book and positions. */
 interface Case {

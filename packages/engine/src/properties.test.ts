@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { ACCOUNTS } from "./bookTable.test-kit.js";
+import { ACCOUNTS } from "./bookTable.test.kit.js";
 import type { Command } from "./Command.js";
 import { Engine } from "./Engine.js";
 import type { Outcome } from "./Outcome.js";

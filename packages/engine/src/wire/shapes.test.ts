@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { engineWith, ok } from "../bookTable.test-kit.js";
+import { engineWith, ok } from "../bookTable.test.kit.js";
 
 const BTC = "BTC-PERPETUAL";
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
