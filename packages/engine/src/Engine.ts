@@ -11,6 +11,7 @@ import type { Direction } from "./Order.js";
 import { OrderBook } from "./OrderBook.js";
 import { OrderStore } from "./OrderStore.js";
 import { newOutcome, type Outcome, resetOutcome } from "./Outcome.js";
+import { OutcomePool } from "./OutcomePool.js";
 import { type EngineSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { stateHash } from "./stateHash.js";
 import { OrderRequest } from "./submitOrder.js";
@@ -55,6 +56,8 @@ export class Engine {
   readonly orderIds: IdSequence;
   readonly tradeIds: IdSequence;
   readonly emitEvents: boolean;
+  /** Makes the trades and events of the current command (reused with `apply(command, into)`). */
+  readonly made: OutcomePool;
   /** The scratch order request the command handlers fill (see {@link OrderRequest}). */
   readonly request = new OrderRequest();
   /** Timestamp of the last applied command. */
@@ -77,6 +80,7 @@ export class Engine {
       book: (index) => this.books[index]!,
     });
     this.emitEvents = options.events ?? true;
+    this.made = new OutcomePool(this.tradeIds, this.orderIds);
     this.journal = options.journal;
   }
 
@@ -90,12 +94,14 @@ export class Engine {
 
   /**
    * Applies one validated integer command; never throws for a rejected command. Pass `into` to
-   * reuse an outcome object (it is reset first; read it before the next call).
+   * reuse an outcome object (it is reset first; read it before the next call): its trades and
+   * events are then reused objects too, valid until the next call.
    */
   apply(command: Command, into?: Outcome): Outcome {
     this.journal?.append(command);
     this.lastTimestamp = command.timestamp;
     this.orders.recycle();
+    this.made.begin(into !== undefined);
     const out = into === undefined ? newOutcome() : resetOutcome(into);
     switch (command.type) {
       case "buy":

@@ -1,6 +1,8 @@
 import type { IdSequence } from "./IdSequence.js";
 import type { Direction } from "./Order.js";
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * A trade between a taker and a resting maker: price in ticks, amount in lots. Ids are kept as
  * sequence numbers and turned into strings only when read (and in `toJSON`), so matching does
@@ -29,6 +31,44 @@ export class Trade {
     readonly makerAccount: number,
     readonly makerState: "open" | "filled",
   ) {}
+
+  /**
+   * Refills a pooled trade (the engine reuses trade objects when the caller reuses its outcome
+   * with `apply(command, into)`). Same parameters as the constructor, after the id sequences.
+   */
+  set(
+    number: number,
+    seq: number,
+    instrument: string,
+    price: number,
+    amount: number,
+    timestamp: number,
+    tickDirection: number,
+    takerSeq: number,
+    takerAccount: number,
+    direction: Direction,
+    takerState: "open" | "filled",
+    makerSeq: number,
+    makerAccount: number,
+    makerState: "open" | "filled",
+  ): this {
+    const t = this as Mutable<Trade>;
+    t.number = number;
+    t.seq = seq;
+    t.instrument = instrument;
+    t.price = price;
+    t.amount = amount;
+    t.timestamp = timestamp;
+    t.tickDirection = tickDirection;
+    t.takerSeq = takerSeq;
+    t.takerAccount = takerAccount;
+    t.direction = direction;
+    t.takerState = takerState;
+    t.makerSeq = makerSeq;
+    t.makerAccount = makerAccount;
+    t.makerState = makerState;
+    return this;
+  }
 
   /** The trade id (decimal digits). */
   get id(): string {

@@ -22,12 +22,6 @@ export function cancelResting(
   }
   engine.orders.close(order);
   if (engine.emitEvents) {
-    out.events.push({
-      type: "order_cancelled",
-      orderId: order.id,
-      account: order.account.id,
-      reason,
-      open,
-    });
+    out.events.push(engine.made.orderCancelled(order.id, order.account.id, reason, open));
   }
 }

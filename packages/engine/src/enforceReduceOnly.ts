@@ -30,12 +30,7 @@ export function enforceReduceOnly(
       order.replaced = true;
       order.lastUpdateTimestamp = timestamp;
       if (engine.emitEvents) {
-        out.events.push({
-          type: "order_reduced",
-          orderId: order.id,
-          account: order.account.id,
-          amount: order.amount,
-        });
+        out.events.push(engine.made.orderReduced(order.id, order.account.id, order.amount));
       }
     }
     i++;

@@ -4,7 +4,6 @@ import { enforceReduceOnly } from "./enforceReduceOnly.js";
 import { addInt, mulInt } from "./Int.js";
 import type { Order } from "./Order.js";
 import type { Outcome } from "./Outcome.js";
-import { Trade } from "./Trade.js";
 
 /**
  * Matches an incoming order against the opposite side in price-time priority, at the resting
@@ -63,9 +62,7 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
     takerPos.fill(taker.direction, lots, price);
     makerPos.fill(maker.direction, lots, price);
     const tickDirection = book.recordTrade(price);
-    const trade = new Trade(
-      engine.tradeIds,
-      engine.orderIds,
+    const trade = engine.made.trade(
       ++engine.tradeIds.count,
       book.tradeSeq,
       book.instrument.name,
@@ -84,10 +81,11 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
     out.trades.push(trade);
     if (engine.emitEvents) {
       const instrument = book.instrument.name;
+      const made = engine.made;
       out.events.push(
-        { type: "trade", trade },
-        { type: "position_changed", account: trade.takerAccount, instrument, size: takerPos.size },
-        { type: "position_changed", account: trade.makerAccount, instrument, size: makerPos.size },
+        made.tradeEvent(trade),
+        made.positionChanged(trade.takerAccount, instrument, takerPos.size),
+        made.positionChanged(trade.makerAccount, instrument, makerPos.size),
       );
     }
     if (makerPos.reduceOnly.length > 0) enforceReduceOnly(engine, makerPos, ts, out);

@@ -80,16 +80,17 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
   engine.orders.add(order);
   out.order = order;
   if (engine.emitEvents) {
-    out.events.push({
-      type: "order_placed",
-      orderId: order.id,
-      account: account.id,
-      instrument: book.instrument.name,
-      direction,
-      price,
-      amount,
-      replaced,
-    });
+    out.events.push(
+      engine.made.orderPlaced(
+        order.id,
+        account.id,
+        book.instrument.name,
+        direction,
+        price,
+        amount,
+        replaced,
+      ),
+    );
   }
   const limit = market ? (direction === "buy" ? Number.MAX_SAFE_INTEGER : 0) : price;
   if (r.timeInForce === "fill_or_kill" && !canFillWhole(order, limit)) {
