@@ -33,6 +33,44 @@ describe("startReferenceServer", () => {
     );
   });
 
+  test("wrapHandlers sees plain results and errors; untouched methods are served pre-serialised", async () => {
+    const seen: unknown[] = [];
+    const server = await startReferenceServer({
+      log: () => {},
+      wrapHandlers: (handlers) => ({
+        ...handlers,
+        "private/close_position": async (p, c) => {
+          try {
+            return await handlers["private/close_position"]!(p, c);
+          } catch (error) {
+            seen.push((error as { data?: unknown }).data);
+            throw error;
+          }
+        },
+        "private/sell": async (p, c) => {
+          const answer = (await handlers["private/sell"]!(p, c)) as { order: { label: string } };
+          seen.push(answer.order.label);
+          return answer;
+        },
+      }),
+    });
+    const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "100" };
+    const sold = await post(server.url, "private/sell", { ...order, label: 'x"y' }, basic(BOB));
+    const bought = await post(server.url, "private/buy", { ...order, label: "\\u" }, basic(BOB));
+    const closed = await post(
+      server.url,
+      "private/close_position",
+      { instrument_name: "BTC-PERPETUAL", type: "limit" },
+      basic(BOB),
+    );
+    expect(seen).toEqual(['x"y', { reason: "no_open_position" }]);
+    expect(sold.result.order.label).toBe('x"y');
+    expect(bought.result.order.label).toBe("\\u");
+    expect(bought.result.trades).toEqual([]); // self-trade: bob's own ask was cancelled
+    expect(closed.error?.code).toBe(11030);
+    await server.close();
+  });
+
   test("a retaining MemoryJournal sees every applied command", async () => {
     const journal = new MemoryJournal({ retain: true });
     const server = await startReferenceServer({ log: () => {}, journal });

@@ -8,6 +8,7 @@ import { loadInstrumentsFile } from "./config/loadInstrumentsFile.js";
 import type { AccountsFile } from "./config/parseAccounts.js";
 import { createHandlers } from "./handlers/createHandlers.js";
 import { byMethodName, type ReferenceHandlers, toHandlers } from "./handlers/ReferenceHandlers.js";
+import { withRawResults } from "./handlers/withRawResults.js";
 import type { Journal } from "./journal/Journal.js";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { openDataDir } from "./journal/openDataDir.js";
@@ -36,7 +37,11 @@ export interface ReferenceServerOptions {
   readonly now?: () => number;
   /** Without `dataDir`: the journal to use (default: a `MemoryJournal` that keeps nothing). */
   readonly journal?: Journal;
-  /** Wraps or replaces handlers by method name, e.g. to build a server with one defect. */
+  /**
+   * Wraps or replaces handlers by method name, e.g. to build a server with one defect. They get and
+   * return plain result objects; buy, sell and close_position left as they are keep being answered
+   * pre-serialised (see `withRawResults`).
+   */
   readonly wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
   readonly limits?: Partial<ServerLimits>;
   readonly testnet?: boolean;
@@ -147,10 +152,9 @@ export async function startReferenceServer(
       ? {}
       : { refreshTtlSeconds: options.refreshTtlSeconds }),
   });
-  let handlers = createHandlers({ engine, auth, journal, now, version: VERSION });
-  if (options.wrapHandlers !== undefined) {
-    handlers = toHandlers(options.wrapHandlers(byMethodName(handlers), { engine, auth }));
-  }
+  const plain = byMethodName(createHandlers({ engine, auth, journal, now, version: VERSION }));
+  const wrapped = options.wrapHandlers?.(plain, { engine, auth }) ?? plain;
+  const handlers = toHandlers(withRawResults(plain, wrapped));
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({

@@ -19,6 +19,7 @@ it("exports these names", () => {
       "PostOnlyRejectError",
       "PriceWrongTickError",
       "QtyTooLowError",
+      "RawJson",
       "RpcError",
       "ScopeExceededError",
       "TooManyConcurrentRequestsError",
@@ -35,6 +36,7 @@ it("exports these names", () => {
       "nowMicros",
       "parseAuthorization",
       "protocolErrors",
+      "rawJson",
       "specVersion",
       "validators",
     ]

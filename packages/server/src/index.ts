@@ -51,6 +51,7 @@ export { nowMicros } from "./runtime/nowMicros.js";
 export type { ParamValidator, ValidationError } from "./runtime/ParamValidator.js";
 export { parseAuthorization, type SignedRequest } from "./runtime/parseAuthorization.js";
 export { protocolErrors } from "./runtime/protocolErrors.js";
+export { RawJson, rawJson } from "./runtime/RawJson.js";
 export type { Principal, RequestContext } from "./runtime/RequestContext.js";
 export { RpcError } from "./runtime/RpcError.js";
 export type { AuthOutcome, ServerAuth } from "./runtime/ServerAuth.js";

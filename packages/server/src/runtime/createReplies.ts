@@ -1,5 +1,6 @@
 import { errorEnvelope, resultEnvelope } from "./envelope.js";
 import { protocolErrors as E } from "./protocolErrors.js";
+import { RawJson } from "./RawJson.js";
 import { RpcError } from "./RpcError.js";
 
 /** Called with every exception that is not an `RpcError` (it is answered as -32603). */
@@ -10,6 +11,7 @@ export type ErrorHook = (error: unknown, info: { readonly method: string }) => v
  * "null" when there is none to echo, or null for a notification, which gets no answer.
  */
 export interface Replies {
+  /** A result's JSON is spliced into the envelope: `JSON.stringify(result)`, or a `RawJson`'s text. */
   succeed(idJson: string | null, result: unknown, method: string, usIn: number): string | undefined;
   /** An `RpcError` is answered as it is; anything else goes to the hook and becomes -32603. */
   fail(idJson: string | null, error: unknown, method: string, usIn: number): string | undefined;
@@ -40,6 +42,7 @@ export function createReplies(testnet: boolean, onError: ErrorHook): Replies {
 
   function succeed(idJson: string | null, result: unknown, method: string, usIn: number) {
     if (idJson === null) return undefined;
+    if (result instanceof RawJson) return resultEnvelope(idJson, result.json, usIn, testnet);
     let json: string | undefined;
     try {
       json = JSON.stringify(result);

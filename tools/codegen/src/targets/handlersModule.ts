@@ -6,11 +6,13 @@ import { tsImport } from "../ts.js";
 
 /**
  * `handlers.ts` (server): the `Handlers` interface, one member per method: its params and the
- * request context in, its result (or a promise of it) out.
+ * request context in, its result (or a promise of it) out. The result may also be a `RawJson` of
+ * its type: JSON text a hand-written serializer made, which the runtime sends as it is.
  */
 export function handlersModule(ctx: Context): GeneratedFile {
   const types = ctx.methods.flatMap((m) => [m.typeNames.parameters, m.typeNames.returnType]);
   const imports = [
+    ...tsImport(["RawJson"], "../runtime/RawJson.js"),
     ...tsImport(["RequestContext"], "../runtime/RequestContext.js"),
     ...tsImport(types, "./types.js"),
   ];
@@ -28,8 +30,14 @@ export function handlersModule(ctx: Context): GeneratedFile {
           { name: "params", type: m.typeNames.parameters },
           { name: "context", type: "RequestContext" },
         ],
-        returnType: `${m.typeNames.returnType} | Promise<${m.typeNames.returnType}>`,
+        returnType: resultType(m.typeNames.returnType),
       })),
     });
   });
+}
+
+/** `R | RawJson<R> | Promise<R | RawJson<R>>`: a result, already serialised or not, now or later. */
+function resultType(name: string): string {
+  const now = `${name} | RawJson<${name}>`;
+  return `${now} | Promise<${now}>`;
 }
