@@ -160,6 +160,7 @@ export async function startReferenceServer(
     server = await createServer({
       handlers,
       auth,
+      now,
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.testnet === undefined ? {} : { testnet: options.testnet }),

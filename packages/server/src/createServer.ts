@@ -25,6 +25,8 @@ interface ServerOptions {
   readonly limits?: Partial<ServerLimits>;
   /** Receives every handler exception that is answered as -32603; defaults to `console.error`. */
   readonly onError?: ErrorHook;
+  /** The clock (ms since the epoch) that principals' `expiresAt` is compared with; `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** A server of the spec: the generated method table and validators, your `Handlers`. */

@@ -57,8 +57,10 @@ function denied(_why: string): RpcError {
 
 const BAD_CREDENTIALS = "invalid client credentials";
 
-function principalOf(accountId: number, scope: string): Principal {
-  return { accountId, scopes: scope.split(" ") };
+/** A principal; one from an access token carries the token's expiry (a WebSocket drops it then). */
+function principalOf(accountId: number, scope: string, expiresAt?: number): Principal {
+  const scopes = scope.split(" ");
+  return expiresAt === undefined ? { accountId, scopes } : { accountId, scopes, expiresAt };
 }
 
 /**
@@ -90,7 +92,7 @@ export class ReferenceAuth implements ServerAuth {
       case "bearer": {
         const grant = this.tokens.resolve(credentials.token, now);
         if (grant === undefined) return denied("invalid or expired token");
-        return principalOf(grant.accountId, grant.scope);
+        return principalOf(grant.accountId, grant.scope, grant.expiresAt);
       }
       case "basic": {
         const key = this.#keys.verifySecret(credentials.clientId, credentials.clientSecret);
@@ -146,7 +148,8 @@ export class ReferenceAuth implements ServerAuth {
     }
     const answer: AuthGrant["result"] =
       params.state === undefined ? result : { ...result, state: params.state };
-    return { result: answer, principal: principalOf(accountId, result.scope) };
+    const expiresAt = now + result.expires_in * 1000;
+    return { result: answer, principal: principalOf(accountId, result.scope, expiresAt) };
   }
 
   /** Checks a signature, then its timestamp window, then that the nonce is fresh. */

@@ -4,14 +4,21 @@ export interface Principal {
   readonly accountId: number | string;
   /** Granted scopes, e.g. `["trade:read_write", "account:read"]`; `x:read_write` implies `x:read`. */
   readonly scopes: readonly string[];
+  /**
+   * When the credential behind it expires, in milliseconds since the epoch (the server's `now`
+   * clock). A WebSocket connection authenticated with an expired principal has it cleared: its next
+   * private call gets 13009 `{reason: "access token expired"}`, later ones 10000 until it
+   * authenticates again. Absent: it does not expire.
+   */
+  readonly expiresAt?: number;
 }
 
 /** Transport details a handler may want; never needed for routing. */
 export interface RequestContext {
   /**
    * The authenticated principal: always set for a private method; for a public one, the WebSocket
-   * connection's principal once it authenticated (HTTP credentials are only checked for private
-   * methods, so a public method over HTTP has none).
+   * connection's principal once it authenticated and until it expires (HTTP credentials are only
+   * checked for private methods, so a public method over HTTP has none).
    */
   readonly principal?: Principal;
   /** `http` or `ws`. */

@@ -123,6 +123,44 @@ describe("WebSocket /ws/api/v2", () => {
   });
 });
 
+describe("WebSocket token expiry", () => {
+  it("answers 13009 access token expired once the connection's principal expires, then 10000", async () => {
+    let clock = 1_000;
+    const expiring = {
+      ...handlers,
+      auth(_params: unknown, context: { authenticateConnection(p: object): void }) {
+        context.authenticateConnection({
+          accountId: 1,
+          scopes: ["trade:read_write"],
+          expiresAt: clock + 500,
+        });
+        return { token_type: "bearer" };
+      },
+    };
+    const timed = await createServer({
+      methods,
+      validators,
+      handlers: expiring,
+      auth,
+      now: () => clock,
+    });
+    const client = await connect(timed.wsUrl);
+    await client.call(rpc(1, "public/auth", { access_token: "any" }));
+    expect((await client.call(rpc(2, "private/close_position", close))).result.account).toBe(1);
+    clock += 500;
+    expect((await client.call(rpc(3, "private/close_position", close))).error).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: { reason: "access token expired" },
+    });
+    expect((await client.call(rpc(4, "private/close_position", close))).error.code).toBe(10000);
+    await client.call(rpc(5, "public/auth", { access_token: "any" }));
+    expect((await client.call(rpc(6, "private/close_position", close))).result.account).toBe(1);
+    client.ws.close();
+    await timed.close();
+  });
+});
+
 describe("WebSocket back-pressure", () => {
   it("stops serving a client that does not read, then serves it all once it reads", async () => {
     let served = 0;

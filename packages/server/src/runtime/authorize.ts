@@ -10,12 +10,15 @@ import type { Session } from "./Session.js";
 /** The principal allowed to call a private method, the error to answer with, or a promise of either. */
 export type Authorization = AuthOutcome | Promise<AuthOutcome>;
 
-const { authorizationRequired, scopeExceeded } = protocolErrors;
+const { authorizationRequired, scopeExceeded, unauthorized } = protocolErrors;
+const expired = { reason: "access token expired" };
 
 /**
  * Authorises a call of a private method: credentials from the transport (the HTTP `Authorization`
  * header), else from the `access_token` param, else the WebSocket connection's principal (so a
- * token param on a WebSocket wins over the connection's identity); none gives 10000.
+ * token param on a WebSocket wins over the connection's identity); none gives 10000. A connection
+ * principal past its `expiresAt` (by `now`, ms) is cleared and answered 13009 with
+ * `{reason: "access token expired"}`.
  * Credentials go through the owner's hook (its `RpcError`, returned or thrown, is the answer; any
  * other exception propagates and becomes -32603); then the method's scope is checked (13403).
  */
@@ -24,6 +27,7 @@ export function authorize(
   params: Record<string, unknown>,
   session: Session,
   auth: ServerAuth,
+  now: () => number,
 ): Authorization {
   let credentials: Credentials | RpcError | undefined = session.credentials();
   if (credentials === undefined) {
@@ -36,6 +40,10 @@ export function authorize(
     const principal = session.principal;
     if (principal === undefined) {
       return new RpcError(authorizationRequired.code, authorizationRequired.message);
+    }
+    if (principal.expiresAt !== undefined && principal.expiresAt <= now()) {
+      session.principal = undefined;
+      return new RpcError(unauthorized.code, unauthorized.message, expired);
     }
     return checkScope(method, principal);
   }

@@ -21,6 +21,8 @@ export interface DispatcherOptions {
   readonly testnet?: boolean;
   /** Defaults to `console.error`. */
   readonly onError?: ErrorHook;
+  /** The clock principals' `expiresAt` is compared with, ms since the epoch (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export interface Dispatcher {
@@ -47,7 +49,7 @@ const batch = { reason: "batch requests are not supported" };
  * const reply = dispatcher.handleText('{"jsonrpc":"2.0","id":1,"method":"public/test"}', session);
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { handlers, auth, testnet = false } = options;
+  const { handlers, auth, testnet = false, now = Date.now } = options;
   const onError: ErrorHook = options.onError ?? ((error) => console.error(error));
   const routes = new Map<string, Route>();
   for (const descriptor of Object.values(options.methods)) {
@@ -91,7 +93,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (route.descriptor.auth.private) {
       try {
         out = afterAuth(
-          authorize(route.descriptor, params, session, auth!),
+          authorize(route.descriptor, params, session, auth!, now),
           route,
           params,
           idJson,
@@ -102,7 +104,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         out = fail(idJson, error, name, usIn);
       }
     } else {
-      out = invoke(route, params, idJson, session, usIn, session.principal);
+      let principal = session.principal;
+      if (principal?.expiresAt !== undefined && principal.expiresAt <= now()) {
+        principal = session.principal = undefined;
+      }
+      out = invoke(route, params, idJson, session, usIn, principal);
     }
     if (typeof out === "object") return track(out, session);
     return out;
