@@ -1,6 +1,6 @@
 import type { IdSequence } from "./IdSequence.js";
 import { Order } from "./Order.js";
-import { type HistoryResolver, OrderHistory } from "./OrderHistory.js";
+import { type HistoryResolver, type HistorySnapshot, OrderHistory } from "./OrderHistory.js";
 
 /**
  * Every order the engine accepted, by sequence number (ids are `start + seq - 1`, so a lookup is
@@ -75,5 +75,39 @@ export class OrderStore {
   /** All orders in sequence order (closed ones rebuilt). */
   *values(): IterableIterator<Order> {
     for (let seq = 1; seq <= this.live.length; seq++) yield this.bySeq(seq)!;
+  }
+
+  /** The open orders, in sequence order. */
+  openOrders(): Order[] {
+    const open: Order[] = [];
+    for (const o of this.live) if (o !== undefined) open.push(o);
+    return open;
+  }
+
+  /** The closed orders, encoded (see {@link OrderHistory.encode}). */
+  encodeHistory(): HistorySnapshot {
+    return this.history.encode(this.live.length);
+  }
+
+  /**
+   * Restores the closed orders of a snapshot into this empty store and returns the sequence numbers
+   * left for open orders, which {@link restoreOpen} then fills.
+   */
+  restoreHistory(s: HistorySnapshot, count: number): number[] {
+    if (this.live.length !== 0)
+      throw new Error("could not restore the history: the store is not empty");
+    const open = this.history.decode(s, count);
+    for (let i = 0; i < count; i++) this.live.push(undefined);
+    return open;
+  }
+
+  /** Puts back an open order whose slot {@link restoreHistory} left empty. */
+  restoreOpen(order: Order): void {
+    if (order.seq < 1 || order.seq > this.live.length || this.history.has(order.seq)) {
+      throw new Error(
+        `could not restore open order seq ${order.seq}: it is closed or out of range`,
+      );
+    }
+    this.live[order.seq - 1] = order;
   }
 }

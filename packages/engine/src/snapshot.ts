@@ -2,7 +2,15 @@ import type { AccountConfig } from "./Account.js";
 import { Engine, type EngineOptions } from "./Engine.js";
 import type { InstrumentConfig } from "./Instrument.js";
 import { type Int, norm } from "./Int.js";
-import type { CancelReason, Direction, OrderState, OrderType, TimeInForce } from "./Order.js";
+import type {
+  CancelReason,
+  Direction,
+  Order,
+  OrderState,
+  OrderType,
+  TimeInForce,
+} from "./Order.js";
+import type { HistorySnapshot } from "./OrderHistory.js";
 
 /** One order in a snapshot (prices in ticks, amounts in lots; `cost` as a decimal-digit string). */
 export interface OrderSnapshot {
@@ -37,9 +45,13 @@ export interface PositionSnapshot {
   realized: string;
 }
 
-/** The engine's whole state as plain JSON data, in a canonical order. */
+/**
+ * The engine's whole state as plain JSON data, in a canonical order. Version 2 lists the open
+ * orders as objects and the closed ones compactly in `history`; version 1 (still restored) listed
+ * every order as an object.
+ */
 export interface EngineSnapshot {
-  version: 1;
+  version: 1 | 2;
   instruments: InstrumentConfig[];
   accounts: AccountConfig[];
   orderIds: { start: string; count: number };
@@ -52,40 +64,44 @@ export interface EngineSnapshot {
     tickDirection: number;
     versions: [number, number];
   }[];
+  /** Version 2: the open orders; version 1: every order. */
   orders: OrderSnapshot[];
+  /** Version 2: the closed orders. */
+  history?: HistorySnapshot;
   positions: PositionSnapshot[];
 }
 
 const big = (v: string): Int => norm(BigInt(v));
 
+/** One order as snapshot data. */
+export function orderSnapshot(o: Order): OrderSnapshot {
+  return {
+    id: o.id,
+    seq: o.seq,
+    account: o.account.id,
+    instrument: o.book.instrument.name,
+    direction: o.direction,
+    price: o.price,
+    amount: o.amount,
+    filled: o.filled,
+    cost: String(o.cost),
+    orderType: o.orderType,
+    timeInForce: o.timeInForce,
+    postOnly: o.postOnly,
+    rejectPostOnly: o.rejectPostOnly,
+    reduceOnly: o.reduceOnly,
+    label: o.label,
+    creationTimestamp: o.creationTimestamp,
+    lastUpdateTimestamp: o.lastUpdateTimestamp,
+    replaced: o.replaced,
+    state: o.state,
+    cancelReason: o.cancelReason,
+  };
+}
+
 /** Captures the engine's state (orders by sequence, positions by account then instrument). */
 export function takeSnapshot(engine: Engine): EngineSnapshot {
-  const orders: OrderSnapshot[] = [];
-  for (const o of engine.orders.values()) {
-    orders.push({
-      id: o.id,
-      seq: o.seq,
-      account: o.account.id,
-      instrument: o.book.instrument.name,
-      direction: o.direction,
-      price: o.price,
-      amount: o.amount,
-      filled: o.filled,
-      cost: String(o.cost),
-      orderType: o.orderType,
-      timeInForce: o.timeInForce,
-      postOnly: o.postOnly,
-      rejectPostOnly: o.rejectPostOnly,
-      reduceOnly: o.reduceOnly,
-      label: o.label,
-      creationTimestamp: o.creationTimestamp,
-      lastUpdateTimestamp: o.lastUpdateTimestamp,
-      replaced: o.replaced,
-      state: o.state,
-      cancelReason: o.cancelReason,
-    });
-  }
-  orders.sort((a, b) => a.seq - b.seq);
+  const orders = engine.orders.openOrders().map(orderSnapshot);
   const positions: PositionSnapshot[] = [];
   for (const a of engine.accounts.list()) {
     for (const book of engine.books) {
@@ -101,7 +117,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     }
   }
   return {
-    version: 1,
+    version: 2,
     instruments: engine.instruments.map((i) => ({ ...i.config })),
     accounts: engine.accounts.list().map((a) => ({ ...a.config })),
     orderIds: { start: engine.orderIds.start, count: engine.orderIds.count },
@@ -115,6 +131,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       versions: [b.bids.version, b.asks.version],
     })),
     orders,
+    history: engine.orders.encodeHistory(),
     positions,
   };
 }
@@ -124,8 +141,8 @@ export function restoreSnapshot(
   s: EngineSnapshot,
   options: Pick<EngineOptions, "events" | "journal">,
 ): Engine {
-  if (s.version !== 1)
-    throw new Error(`could not restore snapshot version ${String(s.version)}. Expected 1`);
+  if (s.version !== 1 && s.version !== 2)
+    throw new Error(`could not restore snapshot version ${String(s.version)}. Expected 1 or 2`);
   const engine = new Engine({
     ...options,
     instruments: s.instruments,
@@ -150,6 +167,17 @@ export function restoreSnapshot(
     pos.realized = big(p.realized);
   }
   const sorted = [...s.orders].sort((a, b) => a.seq - b.seq);
+  if (s.version === 2) {
+    if (s.history === undefined)
+      throw new Error("could not restore snapshot version 2: no history");
+    const open = engine.orders.restoreHistory(s.history, s.orderIds.count);
+    if (
+      open.length !== sorted.length ||
+      sorted.some((o, i) => o.seq !== open[i] || o.state !== "open")
+    ) {
+      throw new Error("could not restore snapshot: its open orders do not match its history");
+    }
+  }
   for (const o of sorted) {
     const account = engine.accounts.get(o.account);
     const book = engine.book(o.instrument);
@@ -181,7 +209,8 @@ export function restoreSnapshot(
     order.cancelReason = o.cancelReason;
     if (order.id !== o.id)
       throw new Error(`could not restore order ${o.id}: its id does not match seq ${o.seq}`);
-    engine.orders.add(order);
+    if (s.version === 2) engine.orders.restoreOpen(order);
+    else engine.orders.add(order);
     if (order.state === "open") {
       book.own(order.direction).add(order);
       if (order.reduceOnly) account.position(book).reduceOnly.push(order);

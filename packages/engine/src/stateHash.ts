@@ -7,7 +7,12 @@ import type { EngineSnapshot } from "./snapshot.js";
  */
 export function stateHash(snapshot: EngineSnapshot): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ ...snapshot, orders: snapshot.orders.length }));
+  const { history, ...rest } = snapshot;
+  h.update(JSON.stringify({ ...rest, orders: snapshot.orders.length }));
   for (const o of snapshot.orders) h.update(JSON.stringify(o));
+  if (history !== undefined) {
+    h.update(JSON.stringify({ ...history, data: history.data.length }));
+    h.update(history.data);
+  }
   return h.digest("hex");
 }
