@@ -98,18 +98,22 @@ export class Engine {
    * events are then reused objects too, valid until the next call.
    */
   apply(command: Command, into?: Outcome): Outcome {
-    this.journal?.append(command);
-    this.lastTimestamp = command.timestamp;
+    if (this.journal !== undefined) this.journal.append(command);
     this.orders.recycle();
     this.made.begin(into !== undefined);
     const out = into === undefined ? newOutcome() : resetOutcome(into);
+    // Each branch reads the timestamp itself: one shape of command per load site, where a shared
+    // load would see every command shape (a megamorphic lookup per command).
     switch (command.type) {
       case "buy":
       case "sell":
+        this.lastTimestamp = command.timestamp;
         return applyPlace(this, command, out);
       case "cancel":
+        this.lastTimestamp = command.timestamp;
         return applyCancel(this, command, out);
       case "close_position":
+        this.lastTimestamp = command.timestamp;
         return applyClosePosition(this, command, out);
     }
   }

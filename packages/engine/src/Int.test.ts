@@ -46,4 +46,17 @@ test("gcd", () => {
   expect(gcdInt(0, 5)).toBe(5);
   expect(gcdInt(10n ** 20n, 10n ** 18n * 4n)).toBe(4n * 10n ** 18n);
   expect(gcdInt(2n ** 60n, 6)).toBe(2);
+  expect(gcdInt(2 ** 52, 3 * 2 ** 40)).toBe(2 ** 40);
+  expect(gcdInt(-(2 ** 33), 0)).toBe(2 ** 33);
+  // Numbers agree with bigints across the int32 boundary.
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed;
+  };
+  for (let i = 0; i < 2000; i++) {
+    const a = next() * (i % 3 === 0 ? next() % 4000000 : 1);
+    const b = (next() % 100000) * (i % 5 === 0 ? next() : 1);
+    expect(gcdInt(a, b)).toBe(gcdInt(BigInt(a), BigInt(b)));
+  }
 });

@@ -88,18 +88,35 @@ export function mulDivRound(x: Int, m: Int, d: Int): Int {
   return norm(roundBig(BigInt(x) * BigInt(m), BigInt(d)));
 }
 
+const INT32 = 0x7fffffff;
+
+/**
+ * gcd of two safe integers. Once both are below 2^31 the loop runs on int32 (a machine division),
+ * not on doubles (`%` on doubles is a C call per step), and one double step gets there.
+ */
+function gcdNumber(a: number, b: number): number {
+  let x = a < 0 ? -a : a;
+  let y = b < 0 ? -b : b;
+  while (y > INT32) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  if (y === 0) return x;
+  if (x > INT32) x = x % y;
+  let p = y | 0;
+  let q = x | 0;
+  while (q !== 0) {
+    const t = (p % q) | 0;
+    p = q;
+    q = t;
+  }
+  return p;
+}
+
 /** Greatest common divisor of |a| and |b|. */
 export function gcdInt(a: Int, b: Int): Int {
-  if (typeof a === "number" && typeof b === "number") {
-    let x = a < 0 ? -a : a;
-    let y = b < 0 ? -b : b;
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
-    }
-    return x;
-  }
+  if (typeof a === "number" && typeof b === "number") return gcdNumber(a, b);
   let x = BigInt(a);
   let y = BigInt(b);
   if (x < 0n) x = -x;

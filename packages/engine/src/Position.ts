@@ -41,6 +41,20 @@ export class Position {
       this.avgDen = 1;
     } else if (size > 0 === delta > 0) {
       // (avg x held + price x lots) / (held + lots), reduced.
+      const an = this.avgNum;
+      const ad = this.avgDen;
+      if (typeof an === "number" && typeof ad === "number") {
+        // Non-negative terms: a sum that stays safe means every product was exact.
+        const num = an * held + price * lots * ad;
+        const den = ad * (held + lots);
+        if (num <= Number.MAX_SAFE_INTEGER && den <= Number.MAX_SAFE_INTEGER) {
+          const g = gcdInt(num, den) as number;
+          this.avgNum = num / g;
+          this.avgDen = den / g;
+          this.size = size + delta;
+          return;
+        }
+      }
       const num = addInt(mulInt(this.avgNum, held), mulInt(mulInt(price, lots), this.avgDen));
       const den = mulInt(this.avgDen, held + lots);
       const g = gcdInt(num, den);
