@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultInstruments } from "@unwind/engine";
 import { describe, expect, test } from "vitest";
+import { WebSocket } from "ws";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { startReferenceServer } from "./startReferenceServer.js";
 import { BOB, basic, post } from "./testing/rpc.test-helpers.js";
@@ -70,6 +71,30 @@ describe("startReferenceServer", () => {
     expect(closed.error?.code).toBe(11030);
     await server.close();
   });
+
+  test("close() logs the requests a WebSocket peer that stopped reading never got", async () => {
+    const lines: string[] = [];
+    const big = { version: "x".repeat(256 * 1024) };
+    const server = await startReferenceServer({
+      log: (line) => lines.push(line),
+      limits: { wsHighWaterMarkBytes: 64 * 1024, shutdownGraceMs: 200 },
+      wrapHandlers: (handlers) => ({ ...handlers, "public/test": () => big }),
+    });
+    const socket = new WebSocket(server.wsUrl);
+    await new Promise((resolve) => socket.once("open", resolve));
+    socket.pause();
+    for (let id = 1; id <= 60; id++) {
+      socket.send(JSON.stringify({ jsonrpc: "2.0", id, method: "public/test" }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.close();
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^shutdown: \d+ request\(s\) left unanswered \(a WebSocket peer did not read/,
+      ),
+    ]);
+    socket.terminate();
+  }, 30_000);
 
   test("a retaining MemoryJournal sees every applied command", async () => {
     const journal = new MemoryJournal({ retain: true });

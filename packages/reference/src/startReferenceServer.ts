@@ -73,7 +73,11 @@ export interface ReferenceServer {
   readonly engine: Engine;
   readonly auth: ReferenceAuth;
   readonly journal: Journal;
-  /** Stops accepting, answers what is in flight, flushes and closes the journal. */
+  /**
+   * Stops accepting, answers what is in flight (including requests a WebSocket's back-pressure
+   * held back), flushes and closes the journal. Requests left unanswered after the grace period
+   * are counted in a `log` line.
+   */
   close(): Promise<void>;
 }
 
@@ -183,7 +187,16 @@ export async function startReferenceServer(
     auth,
     journal,
     close() {
-      closing ??= server.close().finally(() => journal.close());
+      closing ??= server
+        .close()
+        .then(({ unanswered }) => {
+          if (unanswered > 0) {
+            log(
+              `shutdown: ${unanswered} request(s) left unanswered (a WebSocket peer did not read its answers within the grace period, or sent after the shutdown began)`,
+            );
+          }
+        })
+        .finally(() => journal.close());
       return closing;
     },
   };

@@ -15,6 +15,43 @@ const start = (
   extra: Parameters<typeof createServer>[0] extends infer O ? Partial<O> : never = {},
 ) => createServer({ methods, validators, handlers, auth, onError: () => {}, ...extra });
 
+/**
+ * A server with a 64 KiB WebSocket high-water mark and a client that stopped reading after sending
+ * `total` requests for 256 KiB answers: the server answered a few, then holds the rest back.
+ */
+async function stalledClient(limits: { shutdownGraceMs: number }) {
+  let count = 0;
+  const counting = {
+    ...handlers,
+    big(p: { bytes: number }) {
+      count++;
+      return "x".repeat(p.bytes);
+    },
+  };
+  const server = await start({
+    handlers: counting,
+    limits: { wsHighWaterMarkBytes: 64 * 1024, ...limits },
+  });
+  const client = await connect(server.wsUrl);
+  client.ws.pause();
+  const total = 60;
+  const settle = async () => {
+    let last = -1;
+    while (last !== count) {
+      last = count;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  };
+  // Two bursts: the second reaches a server that back-pressure already paused, so it stays
+  // unread in the kernel's buffer, as well as the first burst's rest in the server's backlog.
+  for (let id = 0; id < total; id++) {
+    client.ws.send(JSON.stringify(rpc(id, "public/big", { bytes: 256 * 1024 })));
+    if (id === total / 2 - 1) await settle();
+  }
+  await settle();
+  return { server, served: () => count, client, total };
+}
+
 describe("createServer", () => {
   it("listens on 127.0.0.1 and a free port, serving HTTP and WebSocket on it", async () => {
     const server = await start({ testnet: true });
@@ -55,6 +92,8 @@ describe("createServer", () => {
     const slow = client.call(rpc(1, "public/slow", { ms: 100 }));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const closing = server.close();
+    // After the last read of what was sent before the shutdown (one poll phase).
+    await new Promise((resolve) => setTimeout(resolve, 20));
     client.ws.send(JSON.stringify(rpc(2, "public/test")));
     expect((await slow).result.slept).toBe(100);
     await closing;
@@ -101,6 +140,42 @@ describe("createServer", () => {
     expect(answer.json.result).toEqual({});
     expect(aborted).toEqual([true, true, false]);
     await server.close();
+  });
+
+  it("answers requests held back by back-pressure at shutdown, then closes with 1001", async () => {
+    const { server, served, client, total } = await stalledClient({ shutdownGraceMs: 10_000 });
+    expect(served()).toBeLessThan(total / 2);
+    const closing = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.ws.resume();
+    expect(await closing).toEqual({ unanswered: 0 });
+    expect(served()).toBe(total);
+    expect(client.messages.map((m) => m.id)).toEqual([...Array(total).keys()]);
+    expect(await client.closed).toEqual({ code: 1001, reason: "server shutting down" });
+  }, 30_000);
+
+  it("counts what a peer that does not read never got, and closes it after the grace period", async () => {
+    const { server, served, client, total } = await stalledClient({ shutdownGraceMs: 200 });
+    const began = Date.now();
+    const report = await server.close();
+    expect(Date.now() - began).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(report.unanswered).toBe(total - served());
+    expect(report.unanswered).toBeGreaterThan(0);
+    client.ws.resume();
+    expect((await client.closed).code).not.toBe(1000);
+  }, 30_000);
+
+  it("counts a WebSocket request that came after reading stopped, answering it nothing", async () => {
+    const server = await start();
+    const client = await connect(server.wsUrl);
+    const slow = client.call(rpc(1, "public/slow", { ms: 100 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const closing = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    client.ws.send(JSON.stringify(rpc(2, "public/test")));
+    await slow;
+    expect(await closing).toEqual({ unanswered: 1 });
   });
 
   it("rejects when the port is taken", async () => {

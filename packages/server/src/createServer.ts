@@ -58,11 +58,24 @@ export interface RunningServer {
   /** The underlying `node:http` server (WebSocket upgrades included). */
   readonly httpServer: Server;
   /**
-   * Graceful shutdown: stops accepting connections and reading requests, answers what is in
-   * flight (aborting it after `limits.shutdownGraceMs`), closes WebSockets with 1001, and resolves
-   * when every connection is closed. Calling it again returns the same promise.
+   * Graceful shutdown: stops accepting connections and reading new requests, answers everything
+   * it read (requests running, and those a WebSocket's back-pressure held back, which are answered
+   * as the peer reads), closes WebSockets with 1001, and resolves when every connection is closed.
+   * After `limits.shutdownGraceMs` it stops waiting: running calls are aborted, and a peer that
+   * still is not reading is closed (its unsent answers are lost) and its requests counted in
+   * `unanswered`. Calling it again returns the same promise.
    */
-  close(): Promise<void>;
+  close(): Promise<ShutdownReport>;
+}
+
+/** What a graceful shutdown could not do. */
+export interface ShutdownReport {
+  /**
+   * Requests read but never answered: still running or held back by a WebSocket peer that did not
+   * read within the grace period, an HTTP body still arriving, or a WebSocket request sent after
+   * the shutdown began.
+   */
+  readonly unanswered: number;
 }
 
 /**
@@ -84,7 +97,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     validators: options.validators ?? specValidators,
   });
   const requests = new PendingCounter();
-  let closing: Promise<void> | undefined;
+  let closing: Promise<ShutdownReport> | undefined;
   const httpServer = createHttpServer(
     createHttpHandler({ dispatcher, limits, requests, isClosing: () => closing !== undefined }),
   );
@@ -99,7 +112,18 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const port = (httpServer.address() as AddressInfo).port;
   const authority = host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
 
-  async function shutdown(): Promise<void> {
+  // Everything a shutdown waits for: calls running, HTTP bodies arriving, WebSocket backlogs.
+  const work = [dispatcher.pending, requests, ws.held];
+
+  async function settled(): Promise<false> {
+    // One counter can go back up while another drains (a backlog dispatched into a running call).
+    while (work.some((counter) => counter.count > 0)) {
+      await Promise.all(work.map((counter) => counter.idle()));
+    }
+    return false;
+  }
+
+  async function shutdown(): Promise<ShutdownReport> {
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     ws.stopAccepting();
@@ -107,16 +131,18 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const grace = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(true), limits.shutdownGraceMs);
     });
-    const idle = Promise.all([dispatcher.pending.idle(), requests.idle()]).then(() => false);
-    if (await Promise.race([idle, grace])) {
+    if (await Promise.race([settled(), grace])) {
       for (const session of ws.sessions) session.abort();
     }
     clearTimeout(timer);
     // Answers of settled calls are written in promise callbacks: let them run first.
     await new Promise((resolve) => setImmediate(resolve));
+    // From here on an answer has no open connection to go to.
+    const running = dispatcher.pending.count + requests.count;
     await ws.closeAll(1000);
     httpServer.closeAllConnections();
     await closed;
+    return { unanswered: running + ws.unanswered };
   }
 
   return {

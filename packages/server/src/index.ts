@@ -2,6 +2,7 @@ export {
   type CreateServerOptions,
   createServer,
   type RunningServer,
+  type ShutdownReport,
   type SpecServerOptions,
   type TableServerOptions,
 } from "./createServer.js";

@@ -15,7 +15,7 @@ export const servers: Record<string, () => Promise<BenchServer>> = {
   /** @unwind/server: the full dispatcher, HTTP and WebSocket on one port. */
   async unwind() {
     const server = await createServer({ methods, validators, handlers, auth });
-    return { port: server.port, close: () => server.close() };
+    return { port: server.port, close: async () => void (await server.close()) };
   },
 
   /** A bare `ws` server that parses each message and echoes it as JSON. */

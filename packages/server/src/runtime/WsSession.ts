@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import type { Dispatcher } from "./createDispatcher.js";
+import type { PendingCounter } from "./PendingCounter.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 
@@ -10,6 +11,11 @@ import type { Session } from "./Session.js";
  * being read until the socket drains; the messages of the chunk being parsed are kept as text and
  * dispatched after the drain, so a client that does not read costs the server at most one read
  * chunk of requests plus its in-flight answers, however large the answers are.
+ *
+ * `held` counts what a graceful shutdown must wait for besides running calls: each request in the
+ * backlog, and the connection itself while its output is stuck behind back-pressure. Requests that
+ * never get an answer (a backlog still there when the connection closes, a request read after the
+ * close frame went out) are counted in `unanswered`.
  */
 export class WsSession implements Session {
   readonly transport = "ws" as const;
@@ -18,28 +24,35 @@ export class WsSession implements Session {
   readonly maxInFlight: number;
   /** Times this connection was paused for back-pressure. */
   pauses = 0;
+  /** Requests this connection read and will never answer (see the class comment). */
+  unanswered = 0;
   readonly #ws: WebSocket;
   readonly #dispatcher: Dispatcher;
-  #backlog: string[] = [];
+  readonly #backlog: string[] = [];
   readonly #socket: Socket;
   readonly #highWaterMark: number;
+  readonly #held: PendingCounter;
   readonly #controller = new AbortController();
   #backPressure = false;
   #corked = false;
-  #closing = false;
+  /** False once the server stops reading new requests (shutdown). */
+  #reading = true;
+  /** True once the close frame went out or the connection is gone: nothing more can be answered. */
+  #done = false;
 
   constructor(
     ws: WebSocket,
     socket: Socket,
     dispatcher: Dispatcher,
-    maxInFlight: number,
-    highWaterMark: number,
+    limits: { readonly maxInFlight: number; readonly highWaterMark: number },
+    held: PendingCounter,
   ) {
     this.#ws = ws;
     this.#dispatcher = dispatcher;
     this.#socket = socket;
-    this.maxInFlight = maxInFlight;
-    this.#highWaterMark = highWaterMark;
+    this.maxInFlight = limits.maxInFlight;
+    this.#highWaterMark = limits.highWaterMark;
+    this.#held = held;
   }
 
   credentials(): undefined {
@@ -50,19 +63,20 @@ export class WsSession implements Session {
     return this.#controller.signal;
   }
 
-  get closing(): boolean {
-    return this.#closing;
-  }
-
   authenticateConnection(principal: Principal): void {
     this.principal = principal;
   }
 
-  /** One message from the client. */
+  /**
+   * One message from the client. After `stopReading` only the rest of a chunk already read can
+   * come, and it is answered like the rest; after the close frame nothing can be.
+   */
   receive(text: string): void {
-    if (this.#closing) return;
-    if (this.#backPressure) this.#backlog.push(text);
-    else this.#dispatch(text);
+    if (this.#done) this.unanswered++;
+    else if (this.#backPressure) {
+      this.#backlog.push(text);
+      this.#held.enter();
+    } else this.#dispatch(text);
   }
 
   #dispatch(text: string): void {
@@ -86,6 +100,7 @@ export class WsSession implements Session {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
       if (!this.#socket.writableNeedDrain) return;
       this.#backPressure = true;
+      this.#held.enter();
       this.pauses++;
       ws.pause();
       this.#socket.once("drain", this.#drained);
@@ -98,24 +113,52 @@ export class WsSession implements Session {
   };
 
   readonly #drained = (): void => {
+    if (!this.#backPressure) return;
     this.#backPressure = false;
-    if (this.#closing) return;
-    const backlog = this.#backlog;
-    while (backlog.length > 0 && !this.#backPressure) this.#dispatch(backlog.shift()!);
-    if (!this.#backPressure) this.#ws.resume();
+    if (!this.#done) {
+      const backlog = this.#backlog;
+      while (backlog.length > 0 && !this.#backPressure) {
+        this.#held.leave();
+        this.#dispatch(backlog.shift()!);
+      }
+      if (!this.#backPressure) {
+        if (this.#reading) this.#ws.resume();
+        else this.#lastRead();
+      }
+    }
+    this.#held.leave();
   };
 
-  /** Stops reading new requests (a backlog is dropped): the first step of a graceful shutdown. */
+  /**
+   * Stops reading new requests: the first step of a graceful shutdown. What was read is still
+   * answered (the backlog is dispatched as the socket drains), and so is what the peer sent before:
+   * see {@link WsSession.#lastRead}.
+   */
   stopReading(): void {
-    this.#closing = true;
-    this.#backlog = [];
-    this.#ws.pause();
+    this.#reading = false;
+    if (!this.#backPressure) this.#lastRead();
+  }
+
+  /**
+   * Reads for one more poll phase, then pauses: requests already in the kernel's buffer (sent
+   * before the shutdown, or kept there while back-pressure paused reading) are answered too. Two
+   * `setImmediate` hops let one poll phase pass after the socket resumed.
+   */
+  #lastRead(): void {
+    this.#held.enter();
+    this.#ws.resume();
+    setImmediate(() =>
+      setImmediate(() => {
+        if (!this.#backPressure && !this.#done) this.#ws.pause();
+        this.#held.leave();
+      }),
+    );
   }
 
   /** Closes with a code and reason, resolving when the connection is gone (or after `timeoutMs`). */
   close(code: number, reason: string, timeoutMs: number): Promise<void> {
     const ws = this.#ws;
-    this.#closing = true;
+    this.#done = true;
     if (ws.readyState === 3) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => ws.terminate(), timeoutMs);
@@ -129,10 +172,14 @@ export class WsSession implements Session {
     });
   }
 
-  /** The connection is gone: abort what handlers are still doing for it. */
+  /** The connection is gone: abort what handlers are still doing for it, count what is left. */
   closed(): void {
-    this.#closing = true;
-    this.#backlog = [];
+    this.#done = true;
+    const left = this.#backlog.length;
+    this.unanswered += left;
+    this.#backlog.length = 0;
+    for (let i = 0; i < left; i++) this.#held.leave();
+    this.#drained(); // releases the hold of a back-pressure that will never drain now
     this.#controller.abort();
   }
 

@@ -2,13 +2,18 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
 import type { Dispatcher } from "./createDispatcher.js";
+import { PendingCounter } from "./PendingCounter.js";
 import type { ServerLimits } from "./ServerLimits.js";
 import { WsSession } from "./WsSession.js";
 
 /** The WebSocket side of a server, for its shutdown. */
 export interface WebSocketTransport {
   readonly sessions: ReadonlySet<WsSession>;
-  /** Stops reading from every connection and refuses new ones. */
+  /** Requests read but not dispatched yet (back-pressure backlogs), and connections whose output is stuck. */
+  readonly held: PendingCounter;
+  /** Requests never answered on connections that closed after `stopAccepting`. */
+  readonly unanswered: number;
+  /** Stops reading new requests from every connection and refuses new ones. */
   stopAccepting(): void;
   /** Closes every connection with 1001 and resolves when they are gone. */
   closeAll(timeoutMs: number): Promise<void>;
@@ -29,7 +34,9 @@ export function attachWebSocket(
   limits: ServerLimits,
 ): WebSocketTransport {
   const sessions = new Set<WsSession>();
+  const held = new PendingCounter();
   let accepting = true;
+  let unanswered = 0;
   const reason1009 = `message larger than the limit of ${limits.maxFrameBytes} bytes`;
   class RpcWebSocket extends WebSocket {
     // ws closes an oversized message's connection with 1009 and no reason; say which limit.
@@ -50,8 +57,8 @@ export function attachWebSocket(
       ws,
       req.socket,
       dispatcher,
-      limits.maxInFlightPerConnection,
-      limits.wsHighWaterMarkBytes,
+      { maxInFlight: limits.maxInFlightPerConnection, highWaterMark: limits.wsHighWaterMarkBytes },
+      held,
     );
     sessions.add(session);
     ws.on("message", (data: Buffer) => session.receive(data.toString()));
@@ -59,6 +66,7 @@ export function attachWebSocket(
     ws.on("close", () => {
       sessions.delete(session);
       session.closed();
+      if (!accepting) unanswered += session.unanswered;
     });
   }
 
@@ -73,6 +81,10 @@ export function attachWebSocket(
 
   return {
     sessions,
+    held,
+    get unanswered() {
+      return unanswered;
+    },
     stopAccepting() {
       accepting = false;
       for (const session of sessions) session.stopReading();
