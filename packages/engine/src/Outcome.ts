@@ -26,9 +26,11 @@ export function resetOutcome(out: Outcome): Outcome {
   out.code = 0;
   out.reason = null;
   out.order = null;
-  // A fresh empty array is cheaper than truncating (`length = 0` is a runtime call in V8).
-  if (out.trades.length !== 0) out.trades = [];
-  if (out.events.length !== 0) out.events = [];
+  // Emptied by pops, which keep the backing store: a fresh array (or `length = 0`, which drops
+  // it) allocates a new one on the first push of every command.
+  const { trades, events } = out;
+  while (trades.length > 0) trades.pop();
+  while (events.length > 0) events.pop();
   return out;
 }
 
