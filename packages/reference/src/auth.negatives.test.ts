@@ -32,7 +32,7 @@ describe("authentication failures", () => {
     }
   });
 
-  test("a wrong secret and an unknown client id answer the same 13009", async () => {
+  test("a wrong secret and an unknown client id answer the same 13009, without data", async () => {
     const wrong = await post(server.url, "public/auth", {
       grant_type: "client_credentials",
       client_id: ALICE.id,
@@ -43,7 +43,7 @@ describe("authentication failures", () => {
       client_id: "nobody",
       client_secret: "not-the-secret",
     });
-    expect(wrong.error).toMatchObject({ code: 13009, message: "unauthorized" });
+    expect(wrong.error).toEqual({ code: 13009, message: "unauthorized" });
     expect(unknown.error).toEqual(wrong.error);
     const basicWrong = await post(
       server.url,
@@ -57,17 +57,17 @@ describe("authentication failures", () => {
       {},
       basic({ id: "ghost", secret: "x".repeat(20) }),
     );
-    expect(basicWrong.error).toMatchObject({ code: 13009 });
+    expect(basicWrong.error).toEqual({ code: 13009, message: "unauthorized" });
     expect(basicUnknown.error).toEqual(basicWrong.error);
   });
 
-  test("a bad deri-hmac-sha256 signature, or one for another request, is 13009", async () => {
+  test("a bad deri-hmac-sha256 signature, or one for another request, is 13009 without data", async () => {
     const forged = await get(
       server.url,
       BUY,
       hmacHeader({ id: ALICE.id, secret: "guess" }, "GET", BUY),
     );
-    expect(forged.error).toMatchObject({ code: 13009 });
+    expect(forged.error).toEqual({ code: 13009, message: "unauthorized" });
     const other = "/api/v2/private/buy?instrument_name=BTC-PERPETUAL&amount=10000&price=30000";
     const moved = await get(server.url, other, hmacHeader(ALICE, "GET", BUY));
     expect(moved.error).toMatchObject({ code: 13009 });
@@ -79,11 +79,15 @@ describe("authentication failures", () => {
     expect(unknownId.error).toEqual(forged.error);
   });
 
-  test("a replayed nonce is 13009, over HTTP and in client_signature", async () => {
+  test("a replayed nonce is 13009 with the reason, over HTTP and in client_signature", async () => {
     const header = hmacHeader(ALICE, "GET", BUY, "", clock, "same-nonce");
     expect((await get(server.url, BUY, header)).error).toBeUndefined();
     const replay = await get(server.url, BUY, header);
-    expect(replay.error).toEqual({ code: 13009, message: "unauthorized" });
+    expect(replay.error).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: { reason: 'nonce "same-nonce" was already used' },
+    });
     // The same nonce on a different, freshly signed request is a replay too.
     const fresh = hmacHeader(
       ALICE,
@@ -103,14 +107,22 @@ describe("authentication failures", () => {
       signature: createHmac("sha256", BOB.secret).update(`${clock}\n${nonce}\n`).digest("hex"),
     });
     expect((await post(server.url, "public/auth", sign("n1"))).result).toBeDefined();
-    expect((await post(server.url, "public/auth", sign("n1"))).error).toMatchObject({
+    expect((await post(server.url, "public/auth", sign("n1"))).error).toEqual({
       code: 13009,
+      message: "unauthorized",
+      data: { reason: 'nonce "n1" was already used' },
     });
   });
 
-  test("a timestamp outside the 60 s window is 13009; inside it is accepted", async () => {
+  test("a timestamp outside the 60 s window is 13009 with the reason; inside it is accepted", async () => {
     const late = await get(server.url, BUY, hmacHeader(ALICE, "GET", BUY, "", clock - 60_001));
-    expect(late.error).toMatchObject({ code: 13009 });
+    expect(late.error).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: {
+        reason: `timestamp ${clock - 60_001} is more than 60 s away from the server clock ${clock}`,
+      },
+    });
     const early = await get(server.url, BUY, hmacHeader(ALICE, "GET", BUY, "", clock + 61_000));
     expect(early.error).toMatchObject({ code: 13009 });
     const edge = await get(server.url, BUY, hmacHeader(ALICE, "GET", BUY, "", clock - 59_000));
@@ -133,7 +145,7 @@ describe("authentication failures", () => {
     expect(((await tampered.json()) as { error: { code: number } }).error.code).toBe(13009);
   });
 
-  test("an expired access token is 13009; its refresh token issues a new one, once", async () => {
+  test("an expired access token is 13009 access token expired; its refresh token issues a new one, once", async () => {
     const tokens = await login(server.url, BOB);
     const bearer = (t: string) => ({ authorization: `bearer ${t}` });
     expect(
@@ -146,7 +158,18 @@ describe("authentication failures", () => {
       {},
       bearer(tokens.access_token),
     );
-    expect(expired.error).toMatchObject({ code: 13009 });
+    expect(expired.error).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: { reason: "access token expired" },
+    });
+    const never = await post(
+      server.url,
+      "private/get_positions",
+      {},
+      bearer(`${tokens.access_token.split(".").slice(0, 2).join(".")}.forged`),
+    );
+    expect(never.error).toEqual({ code: 13009, message: "unauthorized" });
     const refreshed = await post(server.url, "public/auth", {
       grant_type: "refresh_token",
       refresh_token: tokens.refresh_token,
@@ -163,7 +186,17 @@ describe("authentication failures", () => {
       grant_type: "refresh_token",
       refresh_token: tokens.refresh_token,
     });
-    expect(reused.error).toMatchObject({ code: 13009 });
+    expect(reused.error).toEqual({ code: 13009, message: "unauthorized" });
+    clock += 86_400_000;
+    const stale = await post(server.url, "public/auth", {
+      grant_type: "refresh_token",
+      refresh_token: refreshed.result.refresh_token,
+    });
+    expect(stale.error).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: { reason: "refresh token expired" },
+    });
   });
 
   test("a trade:read token reads but cannot place orders: 13403", async () => {
@@ -172,7 +205,14 @@ describe("authentication failures", () => {
     const headers = { authorization: `Bearer ${read.access_token}` };
     expect((await post(server.url, "private/get_positions", {}, headers)).result).toBeDefined();
     const buy = await post(server.url, "private/buy", order, headers);
-    expect(buy.error).toMatchObject({ code: 13403, message: "scope_exceeded" });
+    expect(buy.error).toEqual({
+      code: 13403,
+      message: "scope_exceeded",
+      data: {
+        reason: "private/buy needs scope trade:read_write, but the credentials grant trade:read",
+        required_scope: "trade:read_write",
+      },
+    });
     const close = await post(
       server.url,
       "private/close_position",
@@ -216,10 +256,10 @@ describe("authentication failures", () => {
     expect(open.result).toEqual([]);
   });
 
-  test("malformed Authorization headers are 13009", async () => {
+  test("malformed Authorization headers are 13009 with the reason", async () => {
     for (const authorization of ["Bearer", "Basic !!!", "deri-hmac-sha256 id=x", "Digest abc"]) {
       const res = await post(server.url, "private/get_positions", {}, { authorization });
-      expect(res.error?.code).toBe(13009);
+      expect(res.error).toMatchObject({ code: 13009, data: { reason: expect.any(String) } });
     }
   });
 });

@@ -12,7 +12,7 @@ import type { ApiKey } from "../config/ApiKey.js";
 import { grantScope } from "./grantScope.js";
 import { KeyRing } from "./KeyRing.js";
 import { NonceStore } from "./NonceStore.js";
-import { type IssuedTokens, TokenStore } from "./TokenStore.js";
+import { type IssuedTokens, type TokenGrant, TokenStore } from "./TokenStore.js";
 
 /** How the reference authenticates. */
 export interface ReferenceAuthOptions {
@@ -48,11 +48,21 @@ export interface AuthGrant {
 }
 
 /**
- * 13009 without `data`, as the spec says: every failure (unknown id, wrong secret or signature,
- * stale timestamp, replayed nonce, bad token) answers the same. `why` is for the code's reader.
+ * 13009 without `data`, as the spec says for credentials that do not check out (an unknown client
+ * id, a wrong secret or signature, an unknown token): they answer the same, so that an attacker
+ * cannot tell which part was wrong. `why` is for the code's reader.
  */
 function denied(_why: string): RpcError {
   return new UnauthorizedError();
+}
+
+/**
+ * 13009 with `data: {reason}`, for failures only the holder of valid credentials can reach: an
+ * expired token (its whole value must match), a stale timestamp or a used nonce (checked after the
+ * signature). Saying why leaks nothing and tells the client what to fix.
+ */
+function refused(reason: string): RpcError {
+  return new UnauthorizedError({ reason });
 }
 
 const BAD_CREDENTIALS = "invalid client credentials";
@@ -91,7 +101,8 @@ export class ReferenceAuth implements ServerAuth {
     switch (credentials.scheme) {
       case "bearer": {
         const grant = this.tokens.resolve(credentials.token, now);
-        if (grant === undefined) return denied("invalid or expired token");
+        if (grant === "expired") return refused("access token expired");
+        if (grant === undefined) return denied("unknown access token");
         return principalOf(grant.accountId, grant.scope, grant.expiresAt);
       }
       case "basic": {
@@ -120,9 +131,11 @@ export class ReferenceAuth implements ServerAuth {
     let accountId: number;
     switch (params.grant_type) {
       case "refresh_token": {
-        result = this.tokens.refresh(required(params, "refresh_token"), now);
-        if (result === undefined) throw denied("invalid or expired refresh token");
-        accountId = this.tokens.resolve(result.access_token, now)!.accountId;
+        const refreshed = this.tokens.refresh(required(params, "refresh_token"), now);
+        if (refreshed === "expired") throw refused("refresh token expired");
+        if (refreshed === undefined) throw denied("unknown or already used refresh token");
+        result = refreshed;
+        accountId = (this.tokens.resolve(result.access_token, now) as TokenGrant).accountId;
         break;
       }
       case "client_credentials": {
@@ -164,10 +177,12 @@ export class ReferenceAuth implements ServerAuth {
     const key = this.#keys.verifySignature(clientId, message, signature);
     if (key === undefined) return denied(BAD_CREDENTIALS);
     if (!Number.isSafeInteger(ts) || Math.abs(now - ts) > this.#windowMs) {
-      return denied(`timestamp is more than ${this.#windowMs / 1000} s away from the server clock`);
+      return refused(
+        `timestamp ${ts} is more than ${this.#windowMs / 1000} s away from the server clock ${now}`,
+      );
     }
     if (!this.#nonces.use(clientId, nonce, ts + this.#windowMs, now)) {
-      return denied("nonce already used");
+      return refused(`nonce ${JSON.stringify(nonce)} was already used`);
     }
     return key;
   }

@@ -19,6 +19,9 @@ export interface IssuedTokens {
   scope: string;
 }
 
+/** How long an expired token is remembered, so that it is answered "expired" and not "unknown". */
+const EXPIRED_KEPT_MS = 3_600_000;
+
 interface Stored extends TokenGrant {
   readonly tokenDigest: Buffer;
 }
@@ -63,15 +66,21 @@ export class TokenStore {
     };
   }
 
-  /** The grant of a live access token, else undefined (unknown, forged or expired). */
-  resolve(token: string, now: number): TokenGrant | undefined {
+  /**
+   * The grant of a live access token; `"expired"` for one this store issued whose time is up (kept
+   * for an hour after); else undefined (unknown or forged).
+   */
+  resolve(token: string, now: number): TokenGrant | "expired" | undefined {
     return find(this.#access, token, now);
   }
 
-  /** Consumes a live refresh token and issues a new pair with the same account and scope. */
-  refresh(token: string, now: number): IssuedTokens | undefined {
+  /**
+   * Consumes a live refresh token and issues a new pair with the same account and scope;
+   * `"expired"` or undefined (unknown, forged or already used) as {@link TokenStore.resolve}.
+   */
+  refresh(token: string, now: number): IssuedTokens | "expired" | undefined {
     const grant = find(this.#refresh, token, now);
-    if (grant === undefined) return undefined;
+    if (grant === undefined || grant === "expired") return grant;
     this.#refresh.delete(handleOf(token)!);
     return this.issue(grant.accountId, grant.scope, now);
   }
@@ -94,7 +103,9 @@ export class TokenStore {
   #sweep(now: number): void {
     this.#issuedSinceSweep = 0;
     for (const map of [this.#access, this.#refresh]) {
-      for (const [handle, stored] of map) if (stored.expiresAt <= now) map.delete(handle);
+      for (const [handle, stored] of map) {
+        if (stored.expiresAt + EXPIRED_KEPT_MS <= now) map.delete(handle);
+      }
     }
   }
 }
@@ -105,10 +116,14 @@ function handleOf(token: string): string | undefined {
   return first < 0 || second < 0 ? undefined : token.slice(first + 1, second);
 }
 
-function find(map: Map<string, Stored>, token: string, now: number): TokenGrant | undefined {
+function find(
+  map: Map<string, Stored>,
+  token: string,
+  now: number,
+): TokenGrant | "expired" | undefined {
   const handle = handleOf(token);
   const stored = handle === undefined ? undefined : map.get(handle);
-  if (stored === undefined) return undefined;
-  if (!matchesDigest(token, stored.tokenDigest) || stored.expiresAt <= now) return undefined;
-  return stored;
+  // Only the whole token tells "expired" from "unknown": a guessed handle learns nothing.
+  if (stored === undefined || !matchesDigest(token, stored.tokenDigest)) return undefined;
+  return stored.expiresAt <= now ? "expired" : stored;
 }

@@ -48,6 +48,22 @@ describe("authorize", () => {
   });
 });
 
+describe("scope", () => {
+  it("answers 13403 with the reason and the required scope", () => {
+    const session = testSession("ws");
+    session.principal = { accountId: 3, scopes: [] };
+    expect((authorize(close, {}, session, auth, () => 0) as RpcError).toJSON()).toEqual({
+      code: 13403,
+      message: "scope_exceeded",
+      data: {
+        reason:
+          "private/close_position needs scope trade:read_write, but the credentials grant none",
+        required_scope: "trade:read_write",
+      },
+    });
+  });
+});
+
 describe("the dispatcher's clock", () => {
   it("gives public methods no principal once the connection's expired, and clears it", async () => {
     let clock = 0;

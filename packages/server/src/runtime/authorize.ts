@@ -20,7 +20,8 @@ const expired = { reason: "access token expired" };
  * principal past its `expiresAt` (by `now`, ms) is cleared and answered 13009 with
  * `{reason: "access token expired"}`.
  * Credentials go through the owner's hook (its `RpcError`, returned or thrown, is the answer; any
- * other exception propagates and becomes -32603); then the method's scope is checked (13403).
+ * other exception propagates and becomes -32603); then the method's scope is checked (13403 with
+ * `data: {reason, required_scope}`).
  */
 export function authorize(
   method: MethodDescriptor,
@@ -70,8 +71,10 @@ export function authorize(
 function checkScope(method: MethodDescriptor, principal: Principal): AuthOutcome {
   const scope = method.auth.scope;
   if (scope === undefined || hasScope(principal.scopes, scope)) return principal;
+  const granted = principal.scopes.length === 0 ? "none" : principal.scopes.join(" ");
   return new RpcError(scopeExceeded.code, scopeExceeded.message, {
-    reason: `${method.name} needs scope ${scope}`,
+    reason: `${method.name} needs scope ${scope}, but the credentials grant ${granted}`,
+    required_scope: scope,
   });
 }
 

@@ -243,7 +243,11 @@ describe("createDispatcher auth", () => {
     expect((await send(close(), testSession("http", bearer("reader-token")))).error).toEqual({
       code: 13403,
       message: "scope_exceeded",
-      data: { reason: "private/close_position needs scope trade:read_write" },
+      data: {
+        reason:
+          "private/close_position needs scope trade:read_write, but the credentials grant trade:read",
+        required_scope: "trade:read_write",
+      },
     });
     const read = rpc("private/get_position", { instrument_name: "BTC-PERPETUAL" });
     expect((await send(read, testSession("http", bearer("reader-token")))).result.account).toBe(2);

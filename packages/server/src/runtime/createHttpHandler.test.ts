@@ -181,7 +181,11 @@ describe("HTTP auth", () => {
       {
         code: 13403,
         message: "scope_exceeded",
-        data: { reason: "private/close_position needs scope trade:read_write" },
+        data: {
+          reason:
+            "private/close_position needs scope trade:read_write, but the credentials grant trade:read",
+          required_scope: "trade:read_write",
+        },
       },
     ],
   ])("answers %s", async (_, headers, error) => {
