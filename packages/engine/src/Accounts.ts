@@ -1,9 +1,14 @@
 import { Account, type AccountConfig } from "./Account.js";
 import { type Decimal, parseDecimal } from "./decimal.js";
 
+/** Ids below this are also kept in an array. */
+const DIRECT = 4096;
+
 /** All accounts by id, created from a list of configs. */
 export class Accounts {
   private readonly byId = new Map<number, Account>();
+  /** The accounts with small ids by id (an array index instead of a hash lookup). */
+  private readonly direct: (Account | undefined)[] = [];
   private readonly sorted: readonly Account[];
 
   constructor(configs: readonly AccountConfig[]) {
@@ -25,10 +30,16 @@ export class Accounts {
       this.byId.set(c.id, new Account(c, balances));
     }
     this.sorted = [...this.byId.values()].sort((a, b) => a.id - b.id);
+    for (const a of this.sorted) {
+      if (a.id >= DIRECT) break;
+      while (this.direct.length < a.id) this.direct.push(undefined);
+      this.direct.push(a);
+    }
   }
 
   /** The account with this id, if any. */
   get(id: number): Account | undefined {
+    if (id >= 0 && id < this.direct.length) return this.direct[id];
     return this.byId.get(id);
   }
 

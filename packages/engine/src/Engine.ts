@@ -63,6 +63,8 @@ export class Engine {
   /** Timestamp of the last applied command. */
   lastTimestamp = 0;
   private readonly byName = new Map<string, OrderBook>();
+  private lastBookName = "";
+  private lastBook: OrderBook | undefined = undefined;
   private readonly journal: Journal | undefined;
   private currencyList: string[] | undefined;
 
@@ -120,7 +122,14 @@ export class Engine {
 
   /** The book of an instrument, by name. */
   book(name: string): OrderBook | undefined {
-    return this.byName.get(name);
+    // Commands mostly name the instrument of the one before: a string compare, not a hash lookup.
+    if (name === this.lastBookName) return this.lastBook;
+    const book = this.byName.get(name);
+    if (book !== undefined) {
+      this.lastBookName = name;
+      this.lastBook = book;
+    }
+    return book;
   }
 
   /** Every base and settlement currency of the instruments, in order of first appearance. */
