@@ -15,10 +15,13 @@ const REASONS: readonly (CancelReason | null)[] = [
   "immediate_or_cancel",
   "fill_or_kill",
 ];
-/** Bytes per order: state, direction | type << 1 | tif << 2, flags, cancel reason. */
-const M = 4;
-/** Numbers per order: account, instrument, price, amount, filled, cost, created, updated. */
+/**
+ * Numbers per order, one 64-byte cache line: account, the packed word (instrument x 2^32 + state |
+ * direction, type, tif << 8 | flags << 16 | cancel reason << 24), price, amount, filled, cost,
+ * created, updated.
+ */
 const F = 8;
+const WORD = 2 ** 32;
 
 /** Resolves the references a closed order needs back. */
 export interface HistoryResolver {
@@ -60,14 +63,13 @@ function reasonCode(r: CancelReason | null): number {
 }
 
 /**
- * Closed orders (filled or cancelled) in columns of typed arrays, in pages of 16,384 orders
- * indexed by sequence number: no object per order, nothing for the garbage collector to trace,
- * no copying as it grows. A closed order becomes an `Order` object again only when it is read
- * (get_order_state, snapshots).
+ * Closed orders (filled or cancelled) in pages of 16,384 records of 8 numbers (one cache line per
+ * order) indexed by sequence number: no object per order, nothing for the garbage collector to
+ * trace, no copying as it grows. A closed order becomes an `Order` object again only when it is
+ * read (get_order_state, snapshots).
  */
 export class OrderHistory {
-  private readonly metaPages: Uint8Array[] = [];
-  private readonly numPages: Float64Array[] = [];
+  private readonly pages: Float64Array[] = [];
   /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
   private readonly bigCosts = new Map<number, bigint>();
   private readonly labels = new Map<number, string>();
@@ -75,44 +77,41 @@ export class OrderHistory {
   /** Whether the order with this sequence number is closed. */
   has(seq: number): boolean {
     if (seq < 1) return false;
-    const page = this.metaPages[(seq - 1) >>> PAGE_BITS];
-    return page !== undefined && page[((seq - 1) & (PAGE - 1)) * M] !== 0;
+    const page = this.pages[(seq - 1) >>> PAGE_BITS];
+    return page !== undefined && page[((seq - 1) & (PAGE - 1)) * F + 1] !== 0;
   }
 
   /** The account id of closed order `seq` (callers check `has` first). */
   accountOf(seq: number): number {
-    return this.numPages[(seq - 1) >>> PAGE_BITS]![((seq - 1) & (PAGE - 1)) * F]!;
+    return this.pages[(seq - 1) >>> PAGE_BITS]![((seq - 1) & (PAGE - 1)) * F]!;
   }
 
   private ensurePage(p: number): void {
-    while (this.metaPages.length <= p) {
-      this.metaPages.push(new Uint8Array(PAGE * M));
-      this.numPages.push(new Float64Array(PAGE * F));
-    }
+    while (this.pages.length <= p) this.pages.push(new Float64Array(PAGE * F));
   }
 
   /** Records a closed order. */
   record(o: Order): void {
     const p = (o.seq - 1) >>> PAGE_BITS;
-    if (p >= this.metaPages.length) this.ensurePage(p);
-    const meta = this.metaPages[p]!;
-    const num = this.numPages[p]!;
-    const i = (o.seq - 1) & (PAGE - 1);
-    const m = i * M;
-    meta[m] = o.state === "filled" ? 1 : 2;
-    meta[m + 1] =
+    if (p >= this.pages.length) this.ensurePage(p);
+    const num = this.pages[p]!;
+    const n = ((o.seq - 1) & (PAGE - 1)) * F;
+    const kind =
       (o.direction === "sell" ? 1 : 0) |
       (o.orderType === "market" ? 2 : 0) |
       (o.timeInForce === "immediate_or_cancel" ? 4 : o.timeInForce === "fill_or_kill" ? 8 : 0);
-    meta[m + 2] =
+    const flags =
       (o.postOnly ? 1 : 0) |
       (o.rejectPostOnly ? 2 : 0) |
       (o.reduceOnly ? 4 : 0) |
       (o.replaced ? 8 : 0);
-    meta[m + 3] = reasonCode(o.cancelReason);
-    const n = i * F;
+    const meta =
+      (o.state === "filled" ? 1 : 2) |
+      (kind << 8) |
+      (flags << 16) |
+      (reasonCode(o.cancelReason) << 24);
     num[n] = o.account.id;
-    num[n + 1] = o.book.instrument.index;
+    num[n + 1] = o.book.instrument.index * WORD + (meta >>> 0);
     num[n + 2] = o.price;
     num[n + 3] = o.amount;
     num[n + 4] = o.filled;
@@ -130,18 +129,16 @@ export class OrderHistory {
 
   /** Rebuilds closed order `seq` into `into` (detached: in no book). */
   read(seq: number, into: Order, r: HistoryResolver): Order {
-    const p = (seq - 1) >>> PAGE_BITS;
-    const i = (seq - 1) & (PAGE - 1);
-    const meta = this.metaPages[p]!;
-    const num = this.numPages[p]!;
-    const m = i * M;
-    const kind = meta[m + 1]!;
-    const flags = meta[m + 2]!;
-    const n = i * F;
+    const num = this.pages[(seq - 1) >>> PAGE_BITS]!;
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    const packed = num[n + 1]!;
+    const meta = packed >>> 0;
+    const kind = (meta >>> 8) & 255;
+    const flags = (meta >>> 16) & 255;
     into.init(
       seq,
       r.account(num[n]!),
-      r.book(num[n + 1]!),
+      r.book(Math.floor(packed / WORD)),
       DIRECTIONS[kind & 1]!,
       num[n + 2]!,
       num[n + 3]!,
@@ -158,8 +155,8 @@ export class OrderHistory {
     const cost = num[n + 5]!;
     into.cost = Number.isNaN(cost) ? this.bigCosts.get(seq)! : cost;
     into.lastUpdateTimestamp = num[n + 7]!;
-    into.state = meta[m] === 1 ? "filled" : "cancelled";
-    into.cancelReason = REASONS[meta[m + 3]!]!;
+    into.state = (meta & 255) === 1 ? "filled" : "cancelled";
+    into.cancelReason = REASONS[meta >>> 24]!;
     return into;
   }
 
@@ -175,19 +172,19 @@ export class OrderHistory {
         w.byte(0);
         continue;
       }
-      const p = (seq - 1) >>> PAGE_BITS;
-      const i = (seq - 1) & (PAGE - 1);
-      const meta = this.metaPages[p]!;
-      const num = this.numPages[p]!;
-      const m = i * M;
-      const n = i * F;
+      const num = this.pages[(seq - 1) >>> PAGE_BITS]!;
+      const n = ((seq - 1) & (PAGE - 1)) * F;
+      const packed = num[n + 1]!;
+      const meta = packed >>> 0;
       const cost = num[n + 5]!;
       const big = Number.isNaN(cost);
-      w.byte(meta[m]! | (big ? BIG_COST : 0));
-      w.byte(meta[m + 1]!);
-      w.byte(meta[m + 2]!);
-      w.byte(meta[m + 3]!);
-      for (let k = 0; k < 5; k++) w.signed(num[n + k]!);
+      w.byte((meta & 255) | (big ? BIG_COST : 0));
+      w.byte((meta >>> 8) & 255);
+      w.byte((meta >>> 16) & 255);
+      w.byte(meta >>> 24);
+      w.signed(num[n]!);
+      w.signed(Math.floor(packed / WORD));
+      for (let k = 2; k < 5; k++) w.signed(num[n + k]!);
       if (!big) w.signed(cost);
       w.signed(num[n + 6]!, created);
       w.signed(num[n + 7]!, num[n + 6]!);
@@ -216,17 +213,13 @@ export class OrderHistory {
         continue;
       }
       const p = (seq - 1) >>> PAGE_BITS;
-      if (p >= this.metaPages.length) this.ensurePage(p);
-      const i = (seq - 1) & (PAGE - 1);
-      const meta = this.metaPages[p]!;
-      const num = this.numPages[p]!;
-      const m = i * M;
-      const n = i * F;
-      meta[m] = state & ~BIG_COST;
-      meta[m + 1] = r.byte();
-      meta[m + 2] = r.byte();
-      meta[m + 3] = r.byte();
-      for (let k = 0; k < 5; k++) num[n + k] = r.signed();
+      if (p >= this.pages.length) this.ensurePage(p);
+      const num = this.pages[p]!;
+      const n = ((seq - 1) & (PAGE - 1)) * F;
+      const meta = (state & ~BIG_COST) | (r.byte() << 8) | (r.byte() << 16) | (r.byte() << 24);
+      num[n] = r.signed();
+      num[n + 1] = r.signed() * WORD + (meta >>> 0);
+      for (let k = 2; k < 5; k++) num[n + k] = r.signed();
       num[n + 5] = state & BIG_COST ? Number.NaN : r.signed();
       created = r.signed(created);
       num[n + 6] = created;
