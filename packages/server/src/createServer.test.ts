@@ -66,12 +66,25 @@ describe("createServer", () => {
   });
 
   it("answers in-flight requests on every transport before closing", async () => {
-    const server = await start();
+    // Close only once all three requests are in a handler: a connection whose request has not
+    // arrived yet is idle, and closing idle connections is what a shutdown does.
+    let started = 0;
+    let allStarted: () => void = () => {};
+    const inHandlers = new Promise<void>((resolve) => (allStarted = resolve));
+    const server = await start({
+      handlers: {
+        ...handlers,
+        slow(params: { ms: number }, context: RequestContext) {
+          if (++started === 3) allStarted();
+          return handlers.slow(params, context);
+        },
+      },
+    });
     const client = await connect(server.wsUrl);
     const wsSlow = client.call(rpc(1, "public/slow", { ms: 150 }));
     const httpSlow = postJson(server.url, rpc(2, "public/slow", { ms: 150 }));
     const getSlow = http(`${server.url}/public/slow?ms=150`);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await inHandlers;
     let closed = false;
     const closing = server.close().then(() => (closed = true));
     expect(server.close()).toBe(server.close());
