@@ -91,27 +91,52 @@ export function mulDivRound(x: Int, m: Int, d: Int): Int {
 const INT32 = 0x7fffffff;
 
 /**
- * gcd of two safe integers. Once both are below 2^31 the loop runs on int32 (a machine division),
- * not on doubles (`%` on doubles is a C call per step), and one double step gets there.
+ * gcd of two safe integers. The larger one is first reduced modulo the smaller without `%` on
+ * doubles (a C call), then a binary gcd runs on int32 (shifts and subtractions, no division).
  */
 function gcdNumber(a: number, b: number): number {
   let x = a < 0 ? -a : a;
   let y = b < 0 ? -b : b;
+  if (x < y) {
+    const t = x;
+    x = y;
+    y = t;
+  }
   while (y > INT32) {
     const t = x % y;
     x = y;
     y = t;
   }
   if (y === 0) return x;
-  if (x > INT32) x = x % y;
-  let p = y | 0;
-  let q = x | 0;
-  while (q !== 0) {
-    const t = (p % q) | 0;
-    p = q;
-    q = t;
+  if (x > INT32) {
+    // x mod y, exactly: the quotient from a rounded division is off by at most one.
+    let r = x - Math.floor(x / y) * y;
+    if (r < 0) r += y;
+    else if (r >= y) r -= y;
+    x = y;
+    y = r;
+    if (y === 0) return x;
   }
-  return p;
+  return binaryGcd(x | 0, y | 0);
+}
+
+/** gcd of two positive int32 (Stein's algorithm). */
+function binaryGcd(x: number, y: number): number {
+  const tx = 31 - Math.clz32(x & -x);
+  const ty = 31 - Math.clz32(y & -y);
+  const shift = tx < ty ? tx : ty;
+  x >>>= tx;
+  y >>>= ty;
+  while (x !== y) {
+    if (x > y) {
+      x -= y;
+      x >>>= 31 - Math.clz32(x & -x);
+    } else {
+      y -= x;
+      y >>>= 31 - Math.clz32(y & -y);
+    }
+  }
+  return x << shift;
 }
 
 /** Greatest common divisor of |a| and |b|. */

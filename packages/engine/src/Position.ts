@@ -11,12 +11,14 @@ import type { OrderBook } from "./OrderBook.js";
 export class Position {
   /** Signed size in lots (negative when short). */
   size = 0;
-  /** Average price numerator (ticks x avgDen). */
-  avgNum: Int = 0;
-  /** Average price denominator (> 0). */
-  avgDen: Int = 1;
-  /** Realized PnL in 1e-8 quote units: each reducing fill's share, rounded half-up, summed exactly. */
-  realized: Int = 0;
+  // The exact figures live in number fields while they are safe integers, with a bigint beside
+  // for the rare value beyond: a field that held both would box every number stored in it.
+  private an = 0;
+  private ad = 1;
+  private re = 0;
+  private anBig: bigint | null = null;
+  private adBig: bigint | null = null;
+  private reBig: bigint | null = null;
   /** The account's resting reduce-only orders in this instrument, oldest first. */
   readonly reduceOnly: Order[] = [];
 
@@ -24,6 +26,48 @@ export class Position {
     readonly account: Account,
     readonly book: OrderBook,
   ) {}
+
+  /** Average price numerator (ticks x avgDen). */
+  get avgNum(): Int {
+    return this.anBig ?? this.an;
+  }
+
+  set avgNum(v: Int) {
+    if (typeof v === "number") {
+      this.an = v;
+      if (this.anBig !== null) this.anBig = null;
+    } else {
+      this.anBig = v;
+    }
+  }
+
+  /** Average price denominator (> 0). */
+  get avgDen(): Int {
+    return this.adBig ?? this.ad;
+  }
+
+  set avgDen(v: Int) {
+    if (typeof v === "number") {
+      this.ad = v;
+      if (this.adBig !== null) this.adBig = null;
+    } else {
+      this.adBig = v;
+    }
+  }
+
+  /** Realized PnL in 1e-8 quote units: each reducing fill's share, rounded half-up, summed exactly. */
+  get realized(): Int {
+    return this.reBig ?? this.re;
+  }
+
+  set realized(v: Int) {
+    if (typeof v === "number") {
+      this.re = v;
+      if (this.reBig !== null) this.reBig = null;
+    } else {
+      this.reBig = v;
+    }
+  }
 
   /** Lots an order of `direction` may still reduce: |size| when it is on the other side, else 0. */
   reducible(direction: Direction): number {
@@ -41,16 +85,16 @@ export class Position {
       this.avgDen = 1;
     } else if (size > 0 === delta > 0) {
       // (avg x held + price x lots) / (held + lots), reduced.
-      const an = this.avgNum;
-      const ad = this.avgDen;
-      if (typeof an === "number" && typeof ad === "number") {
+      if (this.anBig === null && this.adBig === null) {
+        const an = this.an;
+        const ad = this.ad;
         // Non-negative terms: a sum that stays safe means every product was exact.
         const num = an * held + price * lots * ad;
         const den = ad * (held + lots);
         if (num <= Number.MAX_SAFE_INTEGER && den <= Number.MAX_SAFE_INTEGER) {
           const g = gcdInt(num, den) as number;
-          this.avgNum = num / g;
-          this.avgDen = den / g;
+          this.an = g === 1 ? num : num / g;
+          this.ad = g === 1 ? den : den / g;
           this.size = size + delta;
           return;
         }
