@@ -124,7 +124,7 @@ function gcdNumber(a: number, b: number): number {
 function binaryGcd(x: number, y: number): number {
   const tx = 31 - Math.clz32(x & -x);
   const ty = 31 - Math.clz32(y & -y);
-  const shift = tx < ty ? tx : ty;
+  const shift = Math.min(tx, ty);
   x >>>= tx;
   y >>>= ty;
   while (x !== y) {
