@@ -97,7 +97,10 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
     cancelResting(engine, order, "fill_or_kill", r.timestamp, out);
     return out;
   }
-  if (!r.postOnly) matchOrder(engine, order, limit, out);
+  // A passive order (the opposite best does not reach its limit) skips matching altogether.
+  if (!r.postOnly && best !== undefined && opp.crosses(limit, best)) {
+    matchOrder(engine, order, limit, out);
+  }
   if (order.state === "open") {
     if (market || r.timeInForce !== "good_til_cancelled") {
       cancelResting(engine, order, "immediate_or_cancel", r.timestamp, out);
