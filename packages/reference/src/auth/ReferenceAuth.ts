@@ -69,7 +69,8 @@ const BAD_CREDENTIALS = "invalid client credentials";
 
 /** A principal; one from an access token carries the token's expiry (a WebSocket drops it then). */
 function principalOf(accountId: number, scope: string, expiresAt?: number): Principal {
-  const scopes = scope.split(" ");
+  // `expires:N` is a token lifetime, not a permission.
+  const scopes = scope.split(" ").filter((entry) => !entry.startsWith("expires:"));
   return expiresAt === undefined ? { accountId, scopes } : { accountId, scopes, expiresAt };
 }
 
@@ -143,7 +144,7 @@ export class ReferenceAuth implements ServerAuth {
         const key = this.#keys.verifySecret(id, required(params, "client_secret"));
         if (key === undefined) throw denied(BAD_CREDENTIALS);
         accountId = key.accountId;
-        result = this.tokens.issue(key.accountId, grantScope(params.scope, key), now);
+        result = this.#issue(key, params.scope, now);
         break;
       }
       case "client_signature": {
@@ -155,7 +156,7 @@ export class ReferenceAuth implements ServerAuth {
         const key = this.#signed(id, timestamp, nonce, message, signature, now);
         if (key instanceof RpcError) throw key;
         accountId = key.accountId;
-        result = this.tokens.issue(key.accountId, grantScope(params.scope, key), now);
+        result = this.#issue(key, params.scope, now);
         break;
       }
     }
@@ -163,6 +164,12 @@ export class ReferenceAuth implements ServerAuth {
       params.state === undefined ? result : { ...result, state: params.state };
     const expiresAt = now + result.expires_in * 1000;
     return { result: answer, principal: principalOf(accountId, result.scope, expiresAt) };
+  }
+
+  /** A token pair for a key, with the scope (and `expires:N` lifetime) asked for. */
+  #issue(key: ApiKey, scope: string | undefined, now: number): IssuedTokens {
+    const granted = grantScope(scope, key, this.tokens.accessTtlSeconds);
+    return this.tokens.issue(key.accountId, granted.scope, now, granted.accessTtlSeconds);
   }
 
   /** Checks a signature, then its timestamp window, then that the nonce is fresh. */

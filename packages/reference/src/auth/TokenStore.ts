@@ -24,6 +24,8 @@ const EXPIRED_KEPT_MS = 3_600_000;
 
 interface Stored extends TokenGrant {
   readonly tokenDigest: Buffer;
+  /** On a refresh token: the access lifetime its pair was issued with (a refresh keeps it). */
+  readonly accessTtlSeconds?: number;
 }
 
 /** Token lifetimes in seconds. */
@@ -47,20 +49,30 @@ export class TokenStore {
     this.#lifetimes = lifetimes;
   }
 
-  /** Issues an access token and a refresh token for an account and scope. */
-  issue(accountId: number, scope: string, now: number): IssuedTokens {
+  /** The longest access token lifetime, seconds. */
+  get accessTtlSeconds(): number {
+    return this.#lifetimes.accessTtlSeconds;
+  }
+
+  /**
+   * Issues an access token and a refresh token for an account and scope; the access token lives
+   * `accessTtlSeconds` when given (at most the store's lifetime), else the store's lifetime.
+   */
+  issue(accountId: number, scope: string, now: number, accessTtlSeconds?: number): IssuedTokens {
     if (++this.#issuedSinceSweep >= 1024) this.#sweep(now);
-    const { accessTtlSeconds, refreshTtlSeconds } = this.#lifetimes;
+    const { refreshTtlSeconds } = this.#lifetimes;
+    const ttl = Math.min(accessTtlSeconds ?? Infinity, this.#lifetimes.accessTtlSeconds);
     return {
-      access_token: this.#mint(this.#access, accountId, scope, now + accessTtlSeconds * 1000, now),
+      access_token: this.#mint(this.#access, accountId, scope, now + ttl * 1000, now),
       token_type: "bearer",
-      expires_in: accessTtlSeconds,
+      expires_in: ttl,
       refresh_token: this.#mint(
         this.#refresh,
         accountId,
         scope,
         now + refreshTtlSeconds * 1000,
         now,
+        accessTtlSeconds,
       ),
       scope,
     };
@@ -82,7 +94,7 @@ export class TokenStore {
     const grant = find(this.#refresh, token, now);
     if (grant === undefined || grant === "expired") return grant;
     this.#refresh.delete(handleOf(token)!);
-    return this.issue(grant.accountId, grant.scope, now);
+    return this.issue(grant.accountId, grant.scope, now, grant.accessTtlSeconds);
   }
 
   #mint(
@@ -91,12 +103,14 @@ export class TokenStore {
     scope: string,
     expiresAt: number,
     now: number,
+    accessTtlSeconds?: number,
   ): string {
     let handle: string;
     do handle = randomBytes(6).toString("base64url");
     while (into.has(handle));
     const token = `${now}.${handle}.${randomBytes(32).toString("base64url")}`;
-    into.set(handle, { accountId, scope, expiresAt, tokenDigest: digest(token) });
+    const stored: Stored = { accountId, scope, expiresAt, tokenDigest: digest(token) };
+    into.set(handle, accessTtlSeconds === undefined ? stored : { ...stored, accessTtlSeconds });
     return token;
   }
 
@@ -120,7 +134,7 @@ function find(
   map: Map<string, Stored>,
   token: string,
   now: number,
-): TokenGrant | "expired" | undefined {
+): Stored | "expired" | undefined {
   const handle = handleOf(token);
   const stored = handle === undefined ? undefined : map.get(handle);
   // Only the whole token tells "expired" from "unknown": a guessed handle learns nothing.
