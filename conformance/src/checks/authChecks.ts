@@ -45,10 +45,20 @@ export const authChecks = {
   }),
   unknownToken: defineCheck({
     id: "auth-unknown-token",
-    description:
-      "A private call with an unknown or expired access_token answers 13009 (a token the server never issued stands for an expired one)",
+    description: "A private call with an access_token the server never issued answers 13009",
     method: "*",
     specReferences: [specRef(undefined, "/components/schemas/AccessToken"), unauthorized],
+  }),
+  expiredToken: defineCheck({
+    id: "auth-expired-token",
+    description:
+      "A token asked with scope expires:1 works, then once expired answers 13009: over HTTP as a Bearer header and an access_token param, over WebSocket on the connection it authenticated and as the access_token param of a fresh one (skipped when the server ignores expires:)",
+    method: "*",
+    specReferences: [
+      specRef("public/auth", "/params/9", "scope expires:N"),
+      specRef(undefined, "/components/schemas/AccessToken"),
+      unauthorized,
+    ],
   }),
   tokenParam: defineCheck({
     id: "auth-access-token-param",

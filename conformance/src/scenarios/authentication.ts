@@ -6,7 +6,7 @@ import type { CheckDefinition } from "../core/defineCheck.js";
 import type { RunContext } from "../core/RunContext.js";
 import type { Scenario } from "../core/Scenario.js";
 import { clientSignatureParams, hmacAuthorization, nonce } from "../core/signatures.js";
-import { type Exchange, resultOf } from "../driver/Exchange.js";
+import { type Exchange, resultOf, wireError } from "../driver/Exchange.js";
 
 type Step = { exchange: Exchange; problem: string | undefined; expected: string };
 
@@ -32,11 +32,67 @@ function ok(ctx: RunContext, method: string, exchange: Exchange): Step {
   };
 }
 
+/**
+ * The expired-token check, started early so that its wait overlaps the rest of the scenario: a
+ * token asked with scope `expires:1` must work at once; the returned `finish` waits until it has
+ * expired (about 1.5 s after the request) and then requires 13009 wherever the token is used.
+ * A server that ignores or refuses `expires:` (Deribit's scope extension, which a server need not
+ * support) has the check skipped without waiting.
+ */
+async function startExpiredToken(
+  ctx: RunContext,
+  key: { id: string; secret: string },
+  read: Record<string, unknown>,
+): Promise<() => Promise<CheckOutcome>> {
+  const check = c.expiredToken;
+  const conn = await ctx.openDriver();
+  const sentAt = Date.now();
+  const login = await conn.call("public/auth", {
+    grant_type: "client_credentials",
+    client_id: key.id,
+    client_secret: key.secret,
+    scope: "trade:read_write expires:1",
+  });
+  const receivedAt = Date.now();
+  const error = wireError(login);
+  if (error?.code === -32602) {
+    const why = `the server refuses the scope entry expires:1 (-32602): it does not support Deribit's token lifetime extension, which it need not`;
+    return async () => check.skip(why);
+  }
+  const loginStep = ok(ctx, "public/auth", login);
+  if (loginStep.problem !== undefined) return async () => steps(check, [loginStep]);
+  const granted = resultOf<{ access_token: string; expires_in: number }>(login);
+  if (granted.expires_in > 1) {
+    const why = `the server ignores the scope entry expires:1 (it answered expires_in ${granted.expires_in}): it does not support Deribit's token lifetime extension, which it need not`;
+    return async () => check.skip(why);
+  }
+  const token = granted.access_token;
+  const bearer = { headers: { authorization: `Bearer ${token}` } };
+  const use = () =>
+    ctx.transport === "http"
+      ? conn.call("private/get_position", read, bearer)
+      : conn.call("private/get_position", read);
+  const works = ok(ctx, "private/get_position", await use());
+  if (works.problem !== undefined) return async () => steps(check, [loginStep, works]);
+  return async () => {
+    const expiresBy = receivedAt + granted.expires_in * 1000;
+    const until = Math.max(sentAt + 1_500, expiresBy + 250);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
+    const fresh = await ctx.openDriver();
+    return steps(check, [
+      loginStep,
+      works,
+      err(await use(), 13009),
+      err(await fresh.call("private/get_position", { ...read, access_token: token }), 13009),
+    ]);
+  };
+}
+
 /** Every way in (credentials, signature, refresh, token param, HTTP headers) and every refusal. */
 export const authentication: Scenario = {
   name: "authentication",
   description:
-    "public/auth grants, 10000 without credentials, 13009 for bad secrets, signatures, tokens and replayed nonces, 13403 for scope",
+    "public/auth grants, 10000 without credentials, 13009 for bad secrets, signatures, unknown and expired tokens and replayed nonces, 13403 for scope",
   checks: Object.values(c),
   needsAccounts: true,
   run: (ctx) =>
@@ -44,6 +100,7 @@ export const authentication: Scenario = {
       const { id, secret } = ctx.accounts.maker;
       const inst = ctx.instrument;
       const read = { instrument_name: inst };
+      const expiredToken = await startExpiredToken(ctx, { id, secret }, read);
       const anon = await ctx.openDriver();
       const login = await anon.call("public/auth", {
         grant_type: "client_credentials",
@@ -180,6 +237,7 @@ export const authentication: Scenario = {
       if (ctx.transport !== "http") {
         for (const check of [c.httpBearer, c.httpBasic, c.httpHmac, c.httpHmacReplay])
           out.push(check.skip("HTTP only"));
+        out.push(await expiredToken());
         return;
       }
       const http = ctx.http();
@@ -219,5 +277,6 @@ export const authentication: Scenario = {
           err(await post({ authorization: once }), 13009),
         ]),
       );
+      out.push(await expiredToken());
     }),
 };

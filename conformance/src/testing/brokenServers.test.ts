@@ -57,3 +57,38 @@ describe("each broken server is caught by the check meant for it", () => {
     30_000,
   );
 });
+
+describe("a server without Deribit's expires:N scope entry", () => {
+  it("has auth-expired-token skipped with the reason, not failed, and without the wait", async () => {
+    const server = await startBrokenReference({
+      name: "ignores-expires",
+      description: "public/auth ignores the scope entry expires:N",
+      caughtBy: "auth-expired-token",
+      wrapHandlers: (handlers) => ({
+        ...handlers,
+        "public/auth": (p, c) =>
+          handlers["public/auth"]!(
+            typeof p["scope"] === "string"
+              ? { ...p, scope: p["scope"].replace(/expires:\S*/g, "") }
+              : p,
+            c,
+          ),
+      }),
+    });
+    servers.push(server);
+    const report = await runSuite({
+      target: server,
+      accounts: server.accounts,
+      seed: 1,
+      only: ["auth-expired-token"],
+    });
+    const results = report.results.filter((r) => r.id === "auth-expired-token");
+    expect(results.map((r) => [r.transport, r.status])).toEqual([
+      ["http", "skipped"],
+      ["ws", "skipped"],
+    ]);
+    expect(results[0]!.details).toMatch(
+      /ignores the scope entry expires:1 \(it answered expires_in 900\)/,
+    );
+  }, 30_000);
+});

@@ -409,6 +409,31 @@ export const defects: Defect[] = [
     },
   },
   {
+    name: "tokens-never-expire",
+    description:
+      "access tokens never expire: public/auth answers expires_in as asked (scope expires:1) but the token keeps working",
+    caughtBy: "auth-expired-token",
+    wrapHandlers: (handlers, { auth }) => {
+      const resolve = auth.tokens.resolve.bind(auth.tokens);
+      // The clock stands still for access tokens: none is ever past its expiry.
+      auth.tokens.resolve = (token) => resolve(token, 0);
+      const grant = auth.grant.bind(auth);
+      auth.grant = (params) => {
+        const granted = grant(params);
+        const { expiresAt: _, ...principal } = granted.principal;
+        return { ...granted, principal };
+      };
+      const authenticate = auth.authenticate.bind(auth);
+      auth.authenticate = (credentials) => {
+        const out = authenticate(credentials);
+        if (out instanceof Error || !("accountId" in out)) return out;
+        const { expiresAt: _, ...principal } = out;
+        return principal;
+      };
+      return handlers;
+    },
+  },
+  {
     name: "expired-refused",
     description: "get_instruments refuses expired: true with -32602",
     caughtBy: "property-valid-params",
