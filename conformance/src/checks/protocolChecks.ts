@@ -50,4 +50,14 @@ export const protocolChecks = {
     method: "*",
     specReferences: [specRef(undefined, "/x-transports/http")],
   }),
+  httpMediaType: defineCheck({
+    id: "http-unsupported-media-type",
+    description:
+      "POST /api/v2 with Content-Type text/plain and a valid JSON-RPC body answers HTTP 415 (HTTP only)",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/x-transports/http"),
+      specRef(undefined, "/info/description"),
+    ],
+  }),
 };

@@ -107,6 +107,7 @@ export const protocolErrors: Scenario = {
 
       if (ctx.transport !== "http") {
         out.push(c.httpStatus.skip("HTTP only"));
+        out.push(c.httpMediaType.skip("HTTP only"));
       } else {
         const http = ctx.http();
         const notFound = await http.request({ httpMethod: "GET", path: "/no/such/path" });
@@ -122,6 +123,20 @@ export const protocolErrors: Scenario = {
             exchange: (problem?.[0] ?? notFound) as Exchange,
             expected: "404 for an unknown path, 405 for PUT /api/v2",
           }),
+        );
+        const plain = await http.request({
+          httpMethod: "POST",
+          path: "/api/v2",
+          headers: { "content-type": "text/plain" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: "text-plain", method: "public/test" }),
+        });
+        out.push(
+          c.httpMediaType.verdict(
+            plain.status === 415
+              ? undefined
+              : `POST /api/v2 with Content-Type text/plain answered ${plain.status === undefined ? plain.error : `HTTP ${plain.status}`}`,
+            { exchange: plain, expected: "HTTP 415 Unsupported Media Type" },
+          ),
         );
       }
     }),

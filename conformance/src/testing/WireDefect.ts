@@ -22,6 +22,8 @@ export interface Defect {
   wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
   /** Wire-level: rewrites each request text before the reference sees it. */
   request?: (text: string, connection: ProxyConnection) => string;
+  /** Wire-level: rewrites the headers of each HTTP request before the reference sees them. */
+  headers?: (headers: Record<string, string>) => Record<string, string>;
   /** Wire-level: wraps the handling of each message (an array answers a batch). */
   message?: (text: string, next: (text: string) => Promise<unknown>) => Promise<unknown>;
   /** Wire-level: rewrites each answer object; `undefined` sends nothing. */

@@ -434,6 +434,12 @@ export const defects: Defect[] = [
     },
   },
   {
+    name: "any-content-type",
+    description: "POST /api/v2 serves any Content-Type (text/plain too) instead of answering 415",
+    caughtBy: "http-unsupported-media-type",
+    headers: (headers) => ({ ...headers, "content-type": "application/json" }),
+  },
+  {
     name: "expired-refused",
     description: "get_instruments refuses expired: true with -32602",
     caughtBy: "property-valid-params",

@@ -30,7 +30,10 @@ export async function startBrokenReference(defect?: Defect): Promise<TestServer>
     ...(defect?.wrapHandlers ? { wrapHandlers: defect.wrapHandlers } : {}),
   });
   const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl };
-  if (defect === undefined || (!defect.request && !defect.message && !defect.response)) {
+  if (
+    defect === undefined ||
+    (!defect.request && !defect.message && !defect.response && !defect.headers)
+  ) {
     return { ...direct, accounts, close: () => reference.close() };
   }
   const token = reference.auth.grant({

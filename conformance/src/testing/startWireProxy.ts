@@ -56,7 +56,10 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
     let contentType = "application/json";
     const forward = async (text: string): Promise<unknown> => {
       const sent = defect.request ? defect.request(text, connection) : text;
-      const init: RequestInit = { method: req.method ?? "GET", headers };
+      const init: RequestInit = {
+        method: req.method ?? "GET",
+        headers: defect.headers ? defect.headers(headers) : headers,
+      };
       if (req.method !== "GET" && req.method !== "HEAD") init.body = sent;
       const up = await fetch(upstream.httpUrl + (req.url ?? "/"), init);
       status = up.status;
