@@ -24,8 +24,10 @@ const sleepUntil = (at: number) =>
 describe("public/auth scope expires:N (Deribit's token lifetime)", () => {
   test("expires:1 over HTTP: expires_in 1, scope echoed, then 13009 access token expired", async () => {
     server = await startReferenceServer({ port: 0, log: () => {} });
-    const issued = Date.now();
     const res = await auth(server.url, "trade:read_write expires:1");
+    // Taken after the answer: the server issued the token before this, so issued + 1.1 s is past
+    // its expiry however long the request took on a busy machine.
+    const issued = Date.now();
     expect(res.result).toMatchObject({ expires_in: 1, scope: "trade:read_write expires:1" });
     const bearer = { authorization: `Bearer ${res.result.access_token}` };
     expect((await post(server.url, "private/get_positions", {}, bearer)).result).toHaveLength(3);
@@ -44,13 +46,13 @@ describe("public/auth scope expires:N (Deribit's token lifetime)", () => {
   test("expires:1 over WebSocket: the authenticated connection and a fresh one answer 13009", async () => {
     server = await startReferenceServer({ port: 0, log: () => {} });
     client = await WsClient.open(server.wsUrl);
-    const issued = Date.now();
     const res = await client.call("public/auth", {
       grant_type: "client_credentials",
       client_id: BOB.id,
       client_secret: BOB.secret,
       scope: "expires:1 trade:read_write",
     });
+    const issued = Date.now(); // after the answer, as above
     expect(res.result).toMatchObject({ expires_in: 1, scope: "trade:read_write expires:1" });
     expect((await client.call("private/get_positions")).result).toHaveLength(3);
     await sleepUntil(issued + 1_100);
