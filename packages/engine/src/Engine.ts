@@ -60,8 +60,12 @@ export class Engine {
   readonly made: OutcomePool;
   /** The scratch order request the command handlers fill (see {@link OrderRequest}). */
   readonly request = new OrderRequest();
-  /** Timestamp of the last applied command. */
-  lastTimestamp = 0;
+  /**
+   * Timestamp of the last applied command, in a typed array: a timestamp (beyond the small
+   * integers) stored in an object field is boxed into a fresh heap number on every command. Each
+   * command handler sets it first, from its own command shape.
+   */
+  readonly clock = new Float64Array(1);
   private readonly byName = new Map<string, OrderBook>();
   private lastBookName = "";
   private lastBook: OrderBook | undefined = undefined;
@@ -86,6 +90,15 @@ export class Engine {
     this.journal = options.journal;
   }
 
+  /** Timestamp of the last applied command. */
+  get lastTimestamp(): number {
+    return this.clock[0]!;
+  }
+
+  set lastTimestamp(timestamp: number) {
+    this.clock[0] = timestamp;
+  }
+
   /** Rebuilds an engine from {@link Engine.snapshot} data. */
   static fromSnapshot(
     snapshot: EngineSnapshot,
@@ -104,18 +117,13 @@ export class Engine {
     this.orders.recycle();
     this.made.begin(into !== undefined);
     const out = into === undefined ? newOutcome() : resetOutcome(into);
-    // Each branch reads the timestamp itself: one shape of command per load site, where a shared
-    // load would see every command shape (a megamorphic lookup per command).
     switch (command.type) {
       case "buy":
       case "sell":
-        this.lastTimestamp = command.timestamp;
         return applyPlace(this, command, out);
       case "cancel":
-        this.lastTimestamp = command.timestamp;
         return applyCancel(this, command, out);
       case "close_position":
-        this.lastTimestamp = command.timestamp;
         return applyClosePosition(this, command, out);
     }
   }

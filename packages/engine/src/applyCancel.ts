@@ -6,6 +6,7 @@ import { ResultCode } from "./ResultCode.js";
 
 /** Applies a cancel: another account's order is unknown (10004); a closed one is 11044. */
 export function applyCancel(engine: Engine, c: CancelCommand, out: Outcome): Outcome {
+  engine.clock[0] = c.timestamp;
   const seq = engine.orderIds.seqOf(c.orderId);
   const order = engine.orders.openBySeq(seq);
   if (order === undefined) {
@@ -17,6 +18,6 @@ export function applyCancel(engine: Engine, c: CancelCommand, out: Outcome): Out
   }
   if (order.account.id !== c.account) return reject(out, ResultCode.ORDER_NOT_FOUND);
   out.order = order;
-  cancelResting(engine, order, "user_request", c.timestamp, out);
+  cancelResting(engine, order, "user_request", out);
   return out;
 }

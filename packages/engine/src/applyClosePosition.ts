@@ -9,6 +9,7 @@ import { submitOrder } from "./submitOrder.js";
  * position for |size|, at the given price or the best opposite price.
  */
 export function applyClosePosition(engine: Engine, c: ClosePositionCommand, out: Outcome): Outcome {
+  engine.clock[0] = c.timestamp;
   const account = engine.accounts.get(c.account);
   if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);
   const book = engine.book(c.instrument);

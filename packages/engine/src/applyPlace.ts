@@ -6,6 +6,7 @@ import { submitOrder } from "./submitOrder.js";
 
 /** Applies a buy or sell: validates the integer command, then submits the order. */
 export function applyPlace(engine: Engine, c: PlaceCommand, out: Outcome): Outcome {
+  engine.clock[0] = c.timestamp;
   const account = engine.accounts.get(c.account);
   if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);
   const book = engine.book(c.instrument);

@@ -8,19 +8,14 @@ import type { Position } from "./Position.js";
  * open lots are cut to |size|, and the order is cancelled when the position is flat or on its own
  * side. The rule is per order (not over their sum), as the contract states it.
  */
-export function enforceReduceOnly(
-  engine: Engine,
-  position: Position,
-  timestamp: number,
-  out: Outcome,
-): void {
+export function enforceReduceOnly(engine: Engine, position: Position, out: Outcome): void {
   const list = position.reduceOnly;
   let i = 0;
   while (i < list.length) {
     const order = list[i]!;
     const cap = position.reducible(order.direction);
     if (cap === 0) {
-      cancelResting(engine, order, "reduce_only", timestamp, out);
+      cancelResting(engine, order, "reduce_only", out);
       continue;
     }
     const open = order.amount - order.filled;
@@ -28,7 +23,7 @@ export function enforceReduceOnly(
       order.book.own(order.direction).reduce(order, open - cap);
       order.amount = order.filled + cap;
       order.replaced = true;
-      order.lastUpdateTimestamp = timestamp;
+      order.lastUpdateTimestamp = engine.lastTimestamp;
       if (engine.emitEvents) {
         out.events.push(engine.made.orderReduced(order.id, order.account.id, order.amount));
       }

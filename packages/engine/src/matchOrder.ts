@@ -14,13 +14,13 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
   const book = taker.book;
   const opp = book.opposite(taker.direction);
   const takerPos = taker.account.position(book);
-  const ts = taker.lastUpdateTimestamp;
+  const ts = engine.lastTimestamp;
   while (taker.filled < taker.amount) {
     const level = opp.best();
     if (level === undefined || !opp.crosses(limit, level)) break;
     const maker = level.head!;
     if (maker.account === taker.account) {
-      cancelResting(engine, maker, "self_trade", ts, out);
+      cancelResting(engine, maker, "self_trade", out);
       continue;
     }
     const makerPos = maker.account.position(book);
@@ -35,7 +35,7 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
     if (maker.reduceOnly) {
       const cap = makerPos.reducible(maker.direction);
       if (cap === 0) {
-        cancelResting(engine, maker, "reduce_only", ts, out);
+        cancelResting(engine, maker, "reduce_only", out);
         continue;
       }
       if (cap < lots) lots = cap;
@@ -88,7 +88,7 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
         made.positionChanged(trade.makerAccount, instrument, makerPos.size),
       );
     }
-    if (makerPos.reduceOnly.length > 0) enforceReduceOnly(engine, makerPos, ts, out);
-    if (takerPos.reduceOnly.length > 0) enforceReduceOnly(engine, takerPos, ts, out);
+    if (makerPos.reduceOnly.length > 0) enforceReduceOnly(engine, makerPos, out);
+    if (takerPos.reduceOnly.length > 0) enforceReduceOnly(engine, takerPos, out);
   }
 }

@@ -74,9 +74,12 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
       r.rejectPostOnly,
       r.reduceOnly,
       r.label,
-      r.timestamp,
+      0,
       replaced,
     );
+  // Copied field to field: a timestamp argument would be boxed into a heap number per call.
+  order.creationTimestamp = r.timestamp;
+  order.lastUpdateTimestamp = r.timestamp;
   engine.orders.add(order);
   out.order = order;
   if (engine.emitEvents) {
@@ -94,7 +97,7 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
   }
   const limit = market ? (direction === "buy" ? Number.MAX_SAFE_INTEGER : 0) : price;
   if (r.timeInForce === "fill_or_kill" && !canFillWhole(order, limit)) {
-    cancelResting(engine, order, "fill_or_kill", r.timestamp, out);
+    cancelResting(engine, order, "fill_or_kill", out);
     return out;
   }
   // A passive order (the opposite best does not reach its limit) skips matching altogether.
@@ -103,7 +106,7 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
   }
   if (order.state === "open") {
     if (market || r.timeInForce !== "good_til_cancelled") {
-      cancelResting(engine, order, "immediate_or_cancel", r.timestamp, out);
+      cancelResting(engine, order, "immediate_or_cancel", out);
     } else {
       book.own(direction).add(order);
       if (order.reduceOnly) position.reduceOnly.push(order);
