@@ -66,10 +66,12 @@ function reasonCode(r: CancelReason | null): number {
  * Closed orders (filled or cancelled) in pages of 16,384 records of 8 numbers (one cache line per
  * order) indexed by sequence number: no object per order, nothing for the garbage collector to
  * trace, no copying as it grows. A closed order becomes an `Order` object again only when it is
- * read (get_order_state, snapshots).
+ * read (get_order_state, snapshots). A page is a JS array of unboxed doubles on the V8 heap, not a
+ * Float64Array: typed-array memory is external, and every 64 MB of it (a million closed orders)
+ * forces a full garbage collection of the whole heap ("external memory pressure").
  */
 export class OrderHistory {
-  private readonly pages: Float64Array[] = [];
+  private readonly pages: number[][] = [];
   /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
   private readonly bigCosts = new Map<number, bigint>();
   private readonly labels = new Map<number, string>();
@@ -87,7 +89,8 @@ export class OrderHistory {
   }
 
   private ensurePage(p: number): void {
-    while (this.pages.length <= p) this.pages.push(new Float64Array(PAGE * F));
+    // Filled with a double first, so the array holds unboxed doubles from the start.
+    while (this.pages.length <= p) this.pages.push(new Array<number>(PAGE * F).fill(0.5).fill(0));
   }
 
   /** Records a closed order. */
