@@ -42,6 +42,9 @@ export interface HistorySnapshot {
 /** Set on the state byte in the encoding when the cost is kept aside (a bigint). */
 const BIG_COST = 4;
 
+/** What an unused record holds (the packed word of a closed order is an integer). */
+const EMPTY = 0.5;
+
 const PAGE_BITS = 14;
 const PAGE = 1 << PAGE_BITS;
 
@@ -80,7 +83,7 @@ export class OrderHistory {
   has(seq: number): boolean {
     if (seq < 1) return false;
     const page = this.pages[(seq - 1) >>> PAGE_BITS];
-    return page !== undefined && page[((seq - 1) & (PAGE - 1)) * F + 1] !== 0;
+    return page !== undefined && page[((seq - 1) & (PAGE - 1)) * F + 1] !== EMPTY;
   }
 
   /** The account id of closed order `seq` (callers check `has` first). */
@@ -89,8 +92,8 @@ export class OrderHistory {
   }
 
   private ensurePage(p: number): void {
-    // Filled with a double first, so the array holds unboxed doubles from the start.
-    while (this.pages.length <= p) this.pages.push(new Array<number>(PAGE * F).fill(0.5).fill(0));
+    // Filled with a non-integer, so the array holds unboxed doubles from the start.
+    while (this.pages.length <= p) this.pages.push(new Array<number>(PAGE * F).fill(EMPTY));
   }
 
   /** Records a closed order. */
