@@ -12,20 +12,7 @@ export function resultEnvelope(
   usIn: number,
   testnet: boolean,
 ): string {
-  const usOut = nowMicros();
-  return (
-    '{"jsonrpc":"2.0","id":' +
-    idJson +
-    ',"result":' +
-    resultJson +
-    ',"usIn":' +
-    formatMicros(usIn) +
-    ',"usOut":' +
-    formatMicros(usOut) +
-    ',"usDiff":' +
-    (usOut - usIn) +
-    (testnet ? ',"testnet":true}' : ',"testnet":false}')
-  );
+  return '{"jsonrpc":"2.0","id":' + idJson + ',"result":' + resultJson + timingTail(usIn, testnet);
 }
 
 /**
@@ -40,7 +27,6 @@ export function errorEnvelope(
   usIn: number,
   testnet: boolean,
 ): string {
-  const usOut = nowMicros();
   const dataJson = data === undefined ? undefined : JSON.stringify(data);
   const error =
     '{"code":' +
@@ -48,11 +34,13 @@ export function errorEnvelope(
     ',"message":' +
     JSON.stringify(String(message)) +
     (dataJson === undefined ? "}" : ',"data":' + dataJson + "}");
+  return '{"jsonrpc":"2.0","id":' + idJson + ',"error":' + error + timingTail(usIn, testnet);
+}
+
+/** The members after `result`/`error`: `usIn`, `usOut` (now), `usDiff` and `testnet`, closing the object. */
+function timingTail(usIn: number, testnet: boolean): string {
+  const usOut = nowMicros();
   return (
-    '{"jsonrpc":"2.0","id":' +
-    idJson +
-    ',"error":' +
-    error +
     ',"usIn":' +
     formatMicros(usIn) +
     ',"usOut":' +
