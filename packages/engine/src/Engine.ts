@@ -76,8 +76,6 @@ export class Engine {
     const loaded = loadInstruments(options.instruments ?? defaultInstruments);
     if (!loaded.ok) throw new Error(`could not load instruments: ${loaded.errors.join("; ")}`);
     this.instruments = loaded.instruments;
-    this.books = this.instruments.map((i) => new OrderBook(i));
-    for (const b of this.books) this.byName.set(b.instrument.name, b);
     this.accounts = new Accounts(options.accounts);
     this.orderIds = new IdSequence(String(options.orderIdStart ?? "1"));
     this.tradeIds = new IdSequence(String(options.tradeIdStart ?? "1"));
@@ -85,6 +83,8 @@ export class Engine {
       account: (id) => this.accounts.get(id)!,
       book: (index) => this.books[index]!,
     });
+    this.books = this.instruments.map((i) => new OrderBook(i, this.orders));
+    for (const b of this.books) this.byName.set(b.instrument.name, b);
     this.emitEvents = options.events ?? true;
     this.made = new OutcomePool(this.tradeIds, this.orderIds);
     this.journal = options.journal;
@@ -114,7 +114,6 @@ export class Engine {
    */
   apply(command: Command, into?: Outcome): Outcome {
     if (this.journal !== undefined) this.journal.append(command);
-    this.orders.recycle();
     this.made.begin(into !== undefined);
     const out = into === undefined ? newOutcome() : resetOutcome(into);
     switch (command.type) {

@@ -1,8 +1,7 @@
 import type { Account } from "./Account.js";
-import type { IdSequence } from "./IdSequence.js";
 import type { Int } from "./Int.js";
 import type { OrderBook } from "./OrderBook.js";
-import type { PriceLevel } from "./PriceLevel.js";
+import { Meta, type OrderStore } from "./OrderStore.js";
 
 /** buy or sell. */
 export type Direction = "buy" | "sell";
@@ -21,95 +20,104 @@ export type CancelReason =
   | "fill_or_kill";
 
 /**
- * An order, live: prices in ticks, amounts in lots. It is also the node of its price level's
- * doubly linked queue (`prev`/`next`), so cancelling from the middle is O(1). Order objects are
- * pooled: once an order is closed its data moves to the history and the object is re-initialised
- * for a later order, so the engine allocates no order object per command in steady state.
+ * A view of one order of the {@link OrderStore}: prices in ticks, amounts in lots. The store holds
+ * every order as a record of numbers indexed by `seq`; a view reads it when asked, so it always
+ * shows the order's current state (two views of one order are equal by `seq`, not identity).
  */
 export class Order {
-  prev: Order | null = null;
-  next: Order | null = null;
-  level: PriceLevel | null = null;
-  /** Position in the order id sequence, from 1: also time priority. */
-  seq = 0;
-  account: Account = null!;
-  book: OrderBook = null!;
-  direction: Direction = "buy";
-  /** Limit price in ticks; 0 for a market order. */
-  price = 0;
-  /** Order size in lots (cut by the reduce-only rule). */
-  amount = 0;
-  /** Filled lots. */
-  filled = 0;
-  /** Sum of price x lots over fills, for the average fill price. */
-  cost: Int = 0;
-  orderType: OrderType = "limit";
-  timeInForce: TimeInForce = "good_til_cancelled";
-  postOnly = false;
-  rejectPostOnly = false;
-  reduceOnly = false;
-  label = "";
-  creationTimestamp = 0;
-  lastUpdateTimestamp = 0;
-  replaced = false;
-  state: OrderState = "open";
-  cancelReason: CancelReason | null = null;
-  private idText: string | null = null;
+  constructor(
+    readonly store: OrderStore,
+    /** Position in the order id sequence, from 1: also time priority. */
+    readonly seq: number,
+  ) {}
 
-  /** `ids` is the engine's order id sequence: the id string is made from `seq` when first asked for. */
-  constructor(readonly ids: IdSequence) {}
-
-  /** (Re)initialises the order as a new open, unfilled order. */
-  init(
-    seq: number,
-    account: Account,
-    book: OrderBook,
-    direction: Direction,
-    price: number,
-    amount: number,
-    orderType: OrderType,
-    timeInForce: TimeInForce,
-    postOnly: boolean,
-    rejectPostOnly: boolean,
-    reduceOnly: boolean,
-    label: string,
-    timestamp: number,
-    replaced: boolean,
-  ): this {
-    this.prev = null;
-    this.next = null;
-    this.level = null;
-    this.seq = seq;
-    this.account = account;
-    this.book = book;
-    this.direction = direction;
-    this.price = price;
-    this.amount = amount;
-    this.filled = 0;
-    this.cost = 0;
-    this.orderType = orderType;
-    this.timeInForce = timeInForce;
-    this.postOnly = postOnly;
-    this.rejectPostOnly = rejectPostOnly;
-    this.reduceOnly = reduceOnly;
-    this.label = label;
-    this.creationTimestamp = timestamp;
-    this.lastUpdateTimestamp = timestamp;
-    this.replaced = replaced;
-    this.state = "open";
-    this.cancelReason = null;
-    this.idText = null;
-    return this;
+  private get meta(): number {
+    return this.store.meta(this.seq);
   }
 
   /** The order id: a decimal-digit string. */
   get id(): string {
-    if (this.idText === null) this.idText = this.ids.format(this.seq);
-    return this.idText;
+    return this.store.ids.format(this.seq);
+  }
+
+  get account(): Account {
+    return this.store.resolver.account(this.store.accountId(this.seq));
+  }
+
+  get book(): OrderBook {
+    return this.store.resolver.book(Meta.instrument(this.meta));
+  }
+
+  get direction(): Direction {
+    return Meta.direction(this.meta);
+  }
+
+  /** Limit price in ticks; 0 for a market order. */
+  get price(): number {
+    return this.store.price(this.seq);
+  }
+
+  /** Order size in lots (cut by the reduce-only rule). */
+  get amount(): number {
+    return this.store.amount(this.seq);
+  }
+
+  /** Filled lots. */
+  get filled(): number {
+    return this.store.filled(this.seq);
   }
 
   /** Lots still open. */
   get open(): number {
-    return this.amount - this.filled;
+    return this.store.open(this.seq);
+  }
+
+  /** Sum of price x lots over fills, for the average fill price. */
+  get cost(): Int {
+    return this.store.cost(this.seq);
+  }
+
+  get orderType(): OrderType {
+    return Meta.orderType(this.meta);
+  }
+
+  get timeInForce(): TimeInForce {
+    return Meta.timeInForce(this.meta);
+  }
+
+  get postOnly(): boolean {
+    return Meta.postOnly(this.meta);
+  }
+
+  get rejectPostOnly(): boolean {
+    return Meta.rejectPostOnly(this.meta);
+  }
+
+  get reduceOnly(): boolean {
+    return Meta.reduceOnly(this.meta);
+  }
+
+  get replaced(): boolean {
+    return Meta.replaced(this.meta);
+  }
+
+  get label(): string {
+    return this.store.label(this.seq);
+  }
+
+  get creationTimestamp(): number {
+    return this.store.creationTimestamp(this.seq);
+  }
+
+  get lastUpdateTimestamp(): number {
+    return this.store.lastUpdateTimestamp(this.seq);
+  }
+
+  get state(): OrderState {
+    return Meta.state(this.meta);
+  }
+
+  get cancelReason(): CancelReason | null {
+    return Meta.cancelReason(this.meta);
   }
 }

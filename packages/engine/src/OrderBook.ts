@@ -1,11 +1,12 @@
 import type { Instrument } from "./Instrument.js";
 import type { Direction } from "./Order.js";
+import type { OrderStore } from "./OrderStore.js";
 import { Side } from "./Side.js";
 
 /** The book of one instrument: bids and asks, plus the last trade's price and sequence. */
 export class OrderBook {
-  readonly bids = new Side("buy");
-  readonly asks = new Side("sell");
+  readonly bids: Side;
+  readonly asks: Side;
   /** Price in ticks of the last trade; 0 before the first. */
   lastPrice = 0;
   /** Trades made so far (trade_seq of the last one). */
@@ -13,7 +14,13 @@ export class OrderBook {
   /** tick_direction of the last trade (0 plus, 1 zero-plus, 2 minus, 3 zero-minus). */
   tickDirection = 0;
 
-  constructor(readonly instrument: Instrument) {}
+  constructor(
+    readonly instrument: Instrument,
+    store: OrderStore,
+  ) {
+    this.bids = new Side("buy", store);
+    this.asks = new Side("sell", store);
+  }
 
   /** The book's change_id: grows with every change to either side. */
   get changeId(): number {

@@ -1,26 +1,139 @@
+import type { Account } from "./Account.js";
 import type { IdSequence } from "./IdSequence.js";
+import { addInt, type Int } from "./Int.js";
+import type { CancelReason, Direction, OrderState, OrderType, TimeInForce } from "./Order.js";
 import { Order } from "./Order.js";
-import { type HistoryResolver, type HistorySnapshot, OrderHistory } from "./OrderHistory.js";
-
-const PAGE_BITS = 14;
-const PAGE = 1 << PAGE_BITS;
+import type { OrderBook } from "./OrderBook.js";
+import { VarintReader } from "./VarintReader.js";
+import { VarintWriter } from "./VarintWriter.js";
 
 /**
- * Every order the engine accepted, by sequence number (ids are `start + seq - 1`, so a lookup is
- * arithmetic, not a hash): open orders as live objects, closed ones in the columnar history.
- * Closed order objects go back to a pool at the start of the next command and are reused.
+ * Numbers per order, one 64-byte cache line: account id, meta (below), price, amount, filled,
+ * cost (NaN when it is a bigint kept aside), creation and last update timestamps.
+ */
+const F = 8;
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+/** What an unused record holds (a non-integer keeps the page's elements unboxed doubles). */
+const EMPTY = 0.5;
+
+// meta, an int32: state (2 bits), kind (4), flags (4), cancel reason (3), instrument index (18).
+/** State bits of meta. */
+export const OPEN = 0;
+export const FILLED = 1;
+export const CANCELLED = 2;
+const STATE = 3;
+const KIND_SHIFT = 2;
+const FLAGS_SHIFT = 6;
+const REASON_SHIFT = 10;
+const INSTRUMENT_SHIFT = 13;
+/** Kind bits: sell, market, immediate_or_cancel, fill_or_kill. */
+const SELL = 1;
+const MARKET = 2;
+const IOC = 4;
+const FOK = 8;
+/** Flag bits (shifted by FLAGS_SHIFT): post_only, reject_post_only, reduce_only, replaced. */
+const POST_ONLY = 1 << FLAGS_SHIFT;
+const REJECT_POST_ONLY = 2 << FLAGS_SHIFT;
+const REDUCE_ONLY = 4 << FLAGS_SHIFT;
+const REPLACED = 8 << FLAGS_SHIFT;
+
+const DIRECTIONS: readonly Direction[] = ["buy", "sell"];
+const STATES: readonly OrderState[] = ["open", "filled", "cancelled"];
+const REASONS: readonly (CancelReason | null)[] = [
+  null,
+  "user_request",
+  "reduce_only",
+  "self_trade",
+  "immediate_or_cancel",
+  "fill_or_kill",
+];
+
+/** The codes of the cancel reasons in meta. */
+export const USER_REQUEST = 1;
+export const REDUCE_ONLY_REASON = 2;
+export const SELF_TRADE = 3;
+export const IMMEDIATE_OR_CANCEL = 4;
+export const FILL_OR_KILL = 5;
+
+/** Resolves the references an order's record holds as numbers. */
+export interface OrderResolver {
+  account(id: number): Account;
+  book(index: number): OrderBook;
+}
+
+/** The closed orders in a snapshot: varints (base64) plus the rare extras. */
+export interface HistorySnapshot {
+  /** Per order (seq 1..count): 0 when open, else its meta bytes and varint numbers. */
+  data: string;
+  /** Labels other than "" (of closed orders): [seq, label], by seq. */
+  labels: [number, string][];
+  /** Costs beyond the safe integer range (of closed orders): [seq, decimal digits], by seq. */
+  costs: [number, string][];
+}
+
+/** Set on the state byte of the snapshot encoding when the cost is kept aside (a bigint). */
+const BIG_COST = 4;
+
+/** The fields of an order record (snapshot restore). */
+export interface OrderFields {
+  account: number;
+  instrument: number;
+  direction: Direction;
+  price: number;
+  amount: number;
+  orderType: OrderType;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  rejectPostOnly: boolean;
+  reduceOnly: boolean;
+  label: string;
+  replaced: boolean;
+}
+
+/** The meta word of a new open order of instrument `instrument` (an index). */
+export function orderMeta(
+  direction: Direction,
+  orderType: OrderType,
+  timeInForce: TimeInForce,
+  postOnly: boolean,
+  rejectPostOnly: boolean,
+  reduceOnly: boolean,
+  replaced: boolean,
+  instrument: number,
+): number {
+  const kind =
+    (direction === "sell" ? SELL : 0) |
+    (orderType === "market" ? MARKET : 0) |
+    (timeInForce === "immediate_or_cancel" ? IOC : timeInForce === "fill_or_kill" ? FOK : 0);
+  return (
+    (kind << KIND_SHIFT) |
+    (postOnly ? POST_ONLY : 0) |
+    (rejectPostOnly ? REJECT_POST_ONLY : 0) |
+    (reduceOnly ? REDUCE_ONLY : 0) |
+    (replaced ? REPLACED : 0) |
+    (instrument << INSTRUMENT_SHIFT)
+  );
+}
+
+/**
+ * Every order the engine accepted, open or closed, as a record of 8 numbers indexed by sequence
+ * number (ids are `start + seq - 1`, so a lookup is arithmetic, not a hash). Records live in pages
+ * of 16,384 (JS arrays of unboxed doubles on the V8 heap: no object per order for the garbage
+ * collector to trace, no copy as the store grows, and no typed-array external memory, every 64 MB
+ * of which forces a full collection). Closing an order changes its state bits in place. The hot
+ * path reads and writes fields by seq; {@link Order} is a view for everything else.
  */
 export class OrderStore {
-  /** Open orders by seq - 1, in pages: the store never copies a huge array as it grows. */
-  private readonly live: (Order | undefined)[][] = [];
+  private readonly pages: number[][] = [];
   private count = 0;
-  private readonly history = new OrderHistory();
-  private readonly closed: Order[] = [];
-  private readonly pool: Order[] = [];
+  /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
+  private readonly bigCosts = new Map<number, bigint>();
+  private readonly labels = new Map<number, string>();
 
   constructor(
-    private readonly ids: IdSequence,
-    private readonly resolver: HistoryResolver,
+    readonly ids: IdSequence,
+    readonly resolver: OrderResolver,
   ) {}
 
   /** Number of orders (open and closed). */
@@ -28,84 +141,199 @@ export class OrderStore {
     return this.count;
   }
 
-  /** An order object for a new order: a recycled one when there is one. */
-  acquire(): Order {
-    return this.pool.pop() ?? new Order(this.ids);
+  private page(seq: number): number[] {
+    return this.pages[(seq - 1) >>> PAGE_BITS]!;
   }
 
-  /** Adds a new order; its seq must be the next one. */
-  add(order: Order): void {
-    if (order.seq !== this.count + 1) {
-      throw new Error(`could not store order seq ${order.seq}. Expected ${this.count + 1}`);
+  /** Adds the next order (seq = size + 1), open and unfilled, and returns its seq. */
+  create(account: number, meta: number, price: number, amount: number, label: string): number {
+    const seq = ++this.count;
+    const i = seq - 1;
+    const p = i >>> PAGE_BITS;
+    // Full size at once, filled with a non-integer: the elements stay unboxed doubles.
+    if (p === this.pages.length) this.pages.push(new Array<number>(PAGE * F).fill(EMPTY));
+    const num = this.pages[p]!;
+    const n = (i & (PAGE - 1)) * F;
+    num[n] = account;
+    num[n + 1] = meta;
+    num[n + 2] = price;
+    num[n + 3] = amount;
+    num[n + 4] = 0;
+    num[n + 5] = 0;
+    if (label !== "") this.labels.set(seq, label);
+    return seq;
+  }
+
+  /** Sets both timestamps of a new order (copied from a double: no boxing through arguments). */
+  stamp(seq: number, clock: Float64Array): void {
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    num[n + 6] = clock[0]!;
+    num[n + 7] = clock[0]!;
+  }
+
+  /** Whether `seq` names an order of this store. */
+  has(seq: number): boolean {
+    return seq >= 1 && seq <= this.count;
+  }
+
+  meta(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 1]! | 0;
+  }
+
+  /** Whether order `seq` (which must exist) is open. */
+  isOpen(seq: number): boolean {
+    return (this.meta(seq) & STATE) === OPEN;
+  }
+
+  accountId(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F]!;
+  }
+
+  price(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 2]!;
+  }
+
+  amount(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 3]!;
+  }
+
+  filled(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 4]!;
+  }
+
+  /** Lots still open. */
+  open(seq: number): number {
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    return num[n + 3]! - num[n + 4]!;
+  }
+
+  cost(seq: number): Int {
+    const c = this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 5]!;
+    return Number.isNaN(c) ? this.bigCosts.get(seq)! : c;
+  }
+
+  creationTimestamp(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 6]!;
+  }
+
+  lastUpdateTimestamp(seq: number): number {
+    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 7]!;
+  }
+
+  label(seq: number): string {
+    return this.labels.get(seq) ?? "";
+  }
+
+  /** Adds a fill of `lots` at `price` ticks (filled, cost, last update from the clock). */
+  fill(seq: number, lots: number, price: number, clock: Float64Array): void {
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    num[n + 4] = num[n + 4]! + lots;
+    const cost = num[n + 5]!;
+    const sum = cost + price * lots;
+    if (sum <= Number.MAX_SAFE_INTEGER) num[n + 5] = sum;
+    else this.setBigCost(seq, num, n, price, lots);
+    num[n + 7] = clock[0]!;
+  }
+
+  private setBigCost(seq: number, num: number[], n: number, price: number, lots: number): void {
+    const c = addInt(this.cost(seq), BigInt(price) * BigInt(lots));
+    if (typeof c === "number") {
+      num[n + 5] = c;
+    } else {
+      num[n + 5] = Number.NaN;
+      this.bigCosts.set(seq, c);
     }
-    this.put(this.count++, order);
   }
 
-  private put(i: number, order: Order | undefined): void {
-    let page = this.live[i >>> PAGE_BITS];
-    if (page === undefined) {
-      // Full size at once: a page grown one order at a time copies its backing store ~20 times.
-      page = new Array<Order | undefined>(PAGE).fill(undefined);
-      this.live.push(page);
-    }
-    page[i & (PAGE - 1)] = order;
+  /** Closes order `seq` as filled or cancelled (with a {@link Reason}), at the clock's time. */
+  close(seq: number, state: number, reason: number, clock: Float64Array): void {
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    num[n + 1] = (num[n + 1]! & ~STATE) | state | (reason << REASON_SHIFT);
+    num[n + 7] = clock[0]!;
   }
 
-  private at(i: number): Order | undefined {
-    return this.live[i >>> PAGE_BITS]![i & (PAGE - 1)];
+  /** Cuts an open order's amount (the reduce-only rule) and marks it replaced. */
+  cut(seq: number, amount: number, clock: Float64Array): void {
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    num[n + 1] = num[n + 1]! | REPLACED;
+    num[n + 3] = amount;
+    num[n + 7] = clock[0]!;
   }
 
-  /** Moves a closed (filled or cancelled) order to the history; its object is recycled later. */
-  close(order: Order): void {
-    this.history.record(order);
-    this.live[(order.seq - 1) >>> PAGE_BITS]![(order.seq - 1) & (PAGE - 1)] = undefined;
-    this.closed.push(order);
+  /** A view of order `seq`, if it exists (open or closed). */
+  bySeq(seq: number): Order | undefined {
+    return this.has(seq) ? new Order(this, seq) : undefined;
   }
 
-  /** Returns the objects of orders closed by earlier commands to the pool. */
-  recycle(): void {
-    const closed = this.closed;
-    while (closed.length > 0) this.pool.push(closed.pop()!);
-  }
-
-  /** The order with this id, if any (a closed one is rebuilt from the history). */
+  /** The order with this id, if any. */
   get(id: string): Order | undefined {
     return this.bySeq(this.ids.seqOf(id));
   }
 
-  /** The order with this sequence number, if any. */
-  bySeq(seq: number): Order | undefined {
-    if (seq < 1 || seq > this.count) return undefined;
-    const o = this.at(seq - 1);
-    if (o !== undefined) return o;
-    return this.history.read(seq, new Order(this.ids), this.resolver);
-  }
-
-  /** The open order with this sequence number, if it is open (no rebuild). */
+  /** A view of order `seq` if it is open. */
   openBySeq(seq: number): Order | undefined {
-    return seq >= 1 && seq <= this.count ? this.at(seq - 1) : undefined;
+    return this.has(seq) && this.isOpen(seq) ? new Order(this, seq) : undefined;
   }
 
   /** The account id of a closed order, or undefined when `seq` names no closed order. */
   closedAccount(seq: number): number | undefined {
-    return this.history.has(seq) ? this.history.accountOf(seq) : undefined;
+    return this.has(seq) && !this.isOpen(seq) ? this.accountId(seq) : undefined;
   }
 
-  /** All orders in sequence order (closed ones rebuilt). */
+  /** All orders in sequence order. */
   *values(): IterableIterator<Order> {
-    for (let seq = 1; seq <= this.count; seq++) yield this.bySeq(seq)!;
+    for (let seq = 1; seq <= this.count; seq++) yield new Order(this, seq);
   }
 
   /** The open orders, in sequence order. */
   openOrders(): Order[] {
     const open: Order[] = [];
-    for (const page of this.live) for (const o of page) if (o !== undefined) open.push(o);
+    for (let seq = 1; seq <= this.count; seq++)
+      if (this.isOpen(seq)) open.push(new Order(this, seq));
     return open;
   }
 
-  /** The closed orders, encoded (see {@link OrderHistory.encode}). */
+  /**
+   * Encodes the closed orders 1..count compactly (an open order is one 0 byte): about 15 bytes per
+   * closed order instead of a JSON object. Canonical: equal histories encode equal.
+   */
   encodeHistory(): HistorySnapshot {
-    return this.history.encode(this.count);
+    const w = new VarintWriter();
+    const labels: [number, string][] = [];
+    const costs: [number, string][] = [];
+    let created = 0;
+    for (let seq = 1; seq <= this.count; seq++) {
+      const num = this.page(seq);
+      const n = ((seq - 1) & (PAGE - 1)) * F;
+      const meta = num[n + 1]! | 0;
+      const state = meta & STATE;
+      if (state === OPEN) {
+        w.byte(0);
+        continue;
+      }
+      const cost = num[n + 5]!;
+      const big = Number.isNaN(cost);
+      w.byte(state | (big ? BIG_COST : 0));
+      w.byte((meta >>> KIND_SHIFT) & 15);
+      w.byte((meta >>> FLAGS_SHIFT) & 15);
+      w.byte((meta >>> REASON_SHIFT) & 7);
+      w.signed(num[n]!);
+      w.signed(meta >>> INSTRUMENT_SHIFT);
+      for (let k = 2; k < 5; k++) w.signed(num[n + k]!);
+      if (big) costs.push([seq, this.bigCosts.get(seq)!.toString()]);
+      else w.signed(cost);
+      w.signed(num[n + 6]!, created);
+      w.signed(num[n + 7]!, num[n + 6]!);
+      created = num[n + 6]!;
+      const label = this.labels.get(seq);
+      if (label !== undefined) labels.push([seq, label]);
+    }
+    return { data: Buffer.from(w.result()).toString("base64"), labels, costs };
   }
 
   /**
@@ -114,19 +342,106 @@ export class OrderStore {
    */
   restoreHistory(s: HistorySnapshot, count: number): number[] {
     if (this.count !== 0) throw new Error("could not restore the history: the store is not empty");
-    const open = this.history.decode(s, count);
-    for (let i = 0; i < count; i++) this.put(i, undefined);
-    this.count = count;
+    const r = new VarintReader(Buffer.from(s.data, "base64"));
+    const open: number[] = [];
+    let created = 0;
+    for (let seq = 1; seq <= count; seq++) {
+      this.create(0, 0, 0, 0, "");
+      const state = r.byte();
+      if (state === 0) {
+        open.push(seq);
+        continue;
+      }
+      const num = this.page(seq);
+      const n = ((seq - 1) & (PAGE - 1)) * F;
+      const kind = r.byte();
+      const flags = r.byte();
+      const reason = r.byte();
+      num[n] = r.signed();
+      const instrument = r.signed();
+      num[n + 1] =
+        (state & STATE) |
+        (kind << KIND_SHIFT) |
+        (flags << FLAGS_SHIFT) |
+        (reason << REASON_SHIFT) |
+        (instrument << INSTRUMENT_SHIFT);
+      for (let k = 2; k < 5; k++) num[n + k] = r.signed();
+      num[n + 5] = state & BIG_COST ? Number.NaN : r.signed();
+      created = r.signed(created);
+      num[n + 6] = created;
+      num[n + 7] = r.signed(created);
+    }
+    if (!r.done())
+      throw new Error("could not restore the order history: bytes follow the last order");
+    for (const [seq, label] of s.labels) this.labels.set(seq, label);
+    for (const [seq, cost] of s.costs) this.bigCosts.set(seq, BigInt(cost));
     return open;
   }
 
-  /** Puts back an open order whose slot {@link restoreHistory} left empty. */
-  restoreOpen(order: Order): void {
-    if (order.seq < 1 || order.seq > this.count || this.history.has(order.seq)) {
-      throw new Error(
-        `could not restore open order seq ${order.seq}: it is closed or out of range`,
-      );
+  /**
+   * Writes a whole record (snapshot restore): order `seq` must be the next one, or one that
+   * {@link restoreHistory} left open.
+   */
+  restore(
+    seq: number,
+    f: OrderFields & {
+      filled: number;
+      cost: Int;
+      state: OrderState;
+      cancelReason: CancelReason | null;
+      creationTimestamp: number;
+      lastUpdateTimestamp: number;
+    },
+  ): void {
+    if (seq === this.count + 1) this.create(0, 0, 0, 0, "");
+    else if (seq < 1 || seq > this.count || !this.isOpen(seq) || this.amount(seq) !== 0) {
+      throw new Error(`could not restore order seq ${seq}: it is closed or out of range`);
     }
-    this.put(order.seq - 1, order);
+    const num = this.page(seq);
+    const n = ((seq - 1) & (PAGE - 1)) * F;
+    num[n] = f.account;
+    const meta = orderMeta(
+      f.direction,
+      f.orderType,
+      f.timeInForce,
+      f.postOnly,
+      f.rejectPostOnly,
+      f.reduceOnly,
+      f.replaced,
+      f.instrument,
+    );
+    num[n + 1] = meta | STATES.indexOf(f.state) | (REASONS.indexOf(f.cancelReason) << REASON_SHIFT);
+    num[n + 2] = f.price;
+    num[n + 3] = f.amount;
+    num[n + 4] = f.filled;
+    if (typeof f.cost === "bigint") {
+      num[n + 5] = Number.NaN;
+      this.bigCosts.set(seq, f.cost);
+    } else {
+      num[n + 5] = f.cost;
+    }
+    num[n + 6] = f.creationTimestamp;
+    num[n + 7] = f.lastUpdateTimestamp;
+    if (f.label !== "") this.labels.set(seq, f.label);
+    else this.labels.delete(seq);
   }
 }
+
+/** Field readers of a meta word (for {@link Order} and the hot path). */
+export const Meta = {
+  state: (m: number): OrderState => STATES[m & STATE]!,
+  direction: (m: number): Direction => DIRECTIONS[(m >>> KIND_SHIFT) & SELL]!,
+  isSell: (m: number): boolean => ((m >>> KIND_SHIFT) & SELL) !== 0,
+  orderType: (m: number): OrderType => (((m >>> KIND_SHIFT) & MARKET) !== 0 ? "market" : "limit"),
+  timeInForce: (m: number): TimeInForce => {
+    const k = m >>> KIND_SHIFT;
+    return k & IOC ? "immediate_or_cancel" : k & FOK ? "fill_or_kill" : "good_til_cancelled";
+  },
+  postOnly: (m: number): boolean => (m & POST_ONLY) !== 0,
+  rejectPostOnly: (m: number): boolean => (m & REJECT_POST_ONLY) !== 0,
+  reduceOnly: (m: number): boolean => (m & REDUCE_ONLY) !== 0,
+  replaced: (m: number): boolean => (m & REPLACED) !== 0,
+  cancelReason: (m: number): CancelReason | null => REASONS[(m >>> REASON_SHIFT) & 7]!,
+  instrument: (m: number): number => m >>> INSTRUMENT_SHIFT,
+  isOpen: (m: number): boolean => (m & STATE) === OPEN,
+};

@@ -1,6 +1,6 @@
 import type { Account } from "./Account.js";
 import { addInt, divExactInt, gcdInt, type Int, mulDivRound, mulInt, subInt } from "./Int.js";
-import type { Direction, Order } from "./Order.js";
+import type { Direction } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
 
 /**
@@ -19,8 +19,8 @@ export class Position {
   private anBig: bigint | null = null;
   private adBig: bigint | null = null;
   private reBig: bigint | null = null;
-  /** The account's resting reduce-only orders in this instrument, oldest first. */
-  readonly reduceOnly: Order[] = [];
+  /** The account's resting reduce-only orders in this instrument (seqs), oldest first. */
+  readonly reduceOnly: number[] = [];
 
   constructor(
     readonly account: Account,

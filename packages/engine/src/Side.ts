@@ -1,9 +1,11 @@
-import type { Direction, Order } from "./Order.js";
+import type { Direction } from "./Order.js";
+import type { OrderStore } from "./OrderStore.js";
 import { PriceLevel } from "./PriceLevel.js";
 
 /**
  * One side of a book: price levels in a sorted array, worst first and best last, so the best
- * level is `levels[length - 1]` and removing it is a pop; a map finds a level by price.
+ * level is `levels[length - 1]` and removing it is a pop; a map finds a level by price. Orders
+ * are seqs of the engine's {@link OrderStore}.
  */
 export class Side {
   readonly levels: PriceLevel[] = [];
@@ -13,7 +15,10 @@ export class Side {
   /** +1 for bids (higher is better), -1 for asks (lower is better). */
   private readonly sign: number;
 
-  constructor(readonly direction: Direction) {
+  constructor(
+    readonly direction: Direction,
+    readonly store: OrderStore,
+  ) {
     this.sign = direction === "buy" ? 1 : -1;
   }
 
@@ -27,30 +32,42 @@ export class Side {
     return this.sign > 0 ? level.price >= limit : level.price <= limit;
   }
 
-  /** Adds an order at the back of its price level, creating the level if needed. */
-  add(order: Order): void {
-    this.version++;
-    let level = this.byPrice.get(order.price);
-    if (level === undefined) {
-      level = new PriceLevel(order.price);
-      this.byPrice.set(order.price, level);
-      this.insertLevel(level);
-    }
-    level.append(order);
+  /** The level at `price`, if any. */
+  level(price: number): PriceLevel | undefined {
+    return this.byPrice.get(price);
   }
 
-  /** Removes an order; an empty level goes too. */
-  remove(order: Order): void {
+  /** Adds open order `seq` at the back of its price level, creating the level if needed. */
+  add(seq: number, price: number, open: number): void {
     this.version++;
-    const level = order.level!;
-    level.remove(order);
+    let level = this.byPrice.get(price);
+    if (level === undefined) {
+      level = new PriceLevel(price);
+      this.byPrice.set(price, level);
+      this.insertLevel(level);
+    }
+    level.append(seq, open);
+  }
+
+  /** Accounts for a resting order at `price` with `open` lots that was just closed (not filled at the head). */
+  remove(price: number, open: number): void {
+    this.version++;
+    const level = this.byPrice.get(price)!;
+    level.drop(this.store, open);
     if (level.count === 0) this.removeLevel(level);
   }
 
-  /** Accounts for `lots` of a resting order being filled or cut. */
-  reduce(order: Order, lots: number): void {
+  /** Takes the filled head order of `level` (just closed) out of it; an empty level goes. */
+  shift(level: PriceLevel, open: number): void {
     this.version++;
-    order.level!.total -= lots;
+    level.shift(this.store, open);
+    if (level.count === 0) this.removeLevel(level);
+  }
+
+  /** Accounts for `lots` of a resting order at `price` being filled or cut. */
+  reduce(price: number, lots: number): void {
+    this.version++;
+    this.byPrice.get(price)!.total -= lots;
   }
 
   /** Number of resting orders. */

@@ -1,31 +1,45 @@
-import type { Account } from "./Account.js";
-import type { Order } from "./Order.js";
+import type { Engine } from "./Engine.js";
+import type { Direction } from "./Order.js";
+import type { OrderBook } from "./OrderBook.js";
+import { Meta } from "./OrderStore.js";
 
 /**
- * Whether a fill-or-kill order would fill whole: walks the opposite side in matching order,
- * skipping the taker's own orders (self-trade cancels them) and capping reduce-only makers by
- * their position as it would evolve during the sweep.
+ * Whether a fill-or-kill order of `account` for `need` lots up to `limit` ticks would fill whole:
+ * walks the opposite side in matching order, skipping the account's own orders (self-trade
+ * cancels them) and capping reduce-only makers by their position as it would evolve in the sweep.
  */
-export function canFillWhole(taker: Order, limit: number): boolean {
-  const book = taker.book;
-  const opp = book.opposite(taker.direction);
+export function canFillWhole(
+  engine: Engine,
+  account: number,
+  book: OrderBook,
+  direction: Direction,
+  need: number,
+  limit: number,
+): boolean {
+  const store = engine.orders;
+  const opp = book.opposite(direction);
   const levels = opp.levels;
-  const sizes = new Map<Account, number>();
-  let need = taker.amount - taker.filled;
+  const sizes = new Map<number, number>();
   for (let i = levels.length - 1; i >= 0 && need > 0; i--) {
     const level = levels[i]!;
     if (!opp.crosses(limit, level)) break;
-    for (let o = level.head; o !== null && need > 0; o = o.next) {
-      if (o.account === taker.account) continue;
-      const size = sizes.get(o.account) ?? o.account.position(book).size;
-      let lots = o.amount - o.filled;
-      if (o.reduceOnly) {
-        const cap = o.direction === "sell" ? Math.max(size, 0) : Math.max(-size, 0);
+    const q = level.queue;
+    for (let k = level.start; k < q.length && need > 0; k++) {
+      const seq = q[k]!;
+      const meta = store.meta(seq);
+      if (!Meta.isOpen(meta)) continue;
+      const owner = store.accountId(seq);
+      if (owner === account) continue;
+      const size = sizes.get(owner) ?? engine.accounts.get(owner)!.position(book).size;
+      let lots = store.open(seq);
+      const sell = Meta.isSell(meta);
+      if (Meta.reduceOnly(meta)) {
+        const cap = sell ? Math.max(size, 0) : Math.max(-size, 0);
         if (cap < lots) lots = cap;
       }
       if (need < lots) lots = need;
       need -= lots;
-      sizes.set(o.account, o.direction === "buy" ? size + lots : size - lots);
+      sizes.set(owner, sell ? size - lots : size + lots);
     }
   }
   return need === 0;

@@ -1,30 +1,38 @@
 import type { Engine } from "./Engine.js";
-import type { CancelReason, Order } from "./Order.js";
+import { CANCELLED, Meta } from "./OrderStore.js";
 import type { Outcome } from "./Outcome.js";
 
 /**
- * Takes a resting order out of its book and marks it cancelled for `reason`, at the current
- * command's timestamp (`engine.lastTimestamp`: a double field copied to a double field, where a
- * timestamp argument would be boxed into a fresh heap number on every call).
+ * Cancels open order `seq` for `reason` (a reason code of the store) at the current command's
+ * timestamp; `resting` says whether it is in its book (an incoming order's remainder is not).
  */
 export function cancelResting(
   engine: Engine,
-  order: Order,
-  reason: CancelReason,
+  seq: number,
+  reason: number,
+  resting: boolean,
   out: Outcome,
 ): void {
-  const open = order.amount - order.filled;
-  if (order.level !== null) order.book.own(order.direction).remove(order);
-  order.state = "cancelled";
-  order.cancelReason = reason;
-  order.lastUpdateTimestamp = engine.lastTimestamp;
-  if (order.reduceOnly) {
-    const list = order.account.position(order.book).reduceOnly;
-    const i = list.indexOf(order);
+  const store = engine.orders;
+  const meta = store.meta(seq);
+  const open = store.open(seq);
+  const book = engine.books[Meta.instrument(meta)]!;
+  // Closed first: the level may compact its queue, which keeps only open orders.
+  store.close(seq, CANCELLED, reason, engine.clock);
+  if (resting) (Meta.isSell(meta) ? book.asks : book.bids).remove(store.price(seq), open);
+  if (Meta.reduceOnly(meta)) {
+    const list = engine.accounts.get(store.accountId(seq))!.position(book).reduceOnly;
+    const i = list.indexOf(seq);
     if (i >= 0) list.splice(i, 1);
   }
-  engine.orders.close(order);
   if (engine.emitEvents) {
-    out.events.push(engine.made.orderCancelled(order.id, order.account.id, reason, open));
+    out.events.push(
+      engine.made.orderCancelled(
+        engine.orderIds.format(seq),
+        store.accountId(seq),
+        Meta.cancelReason(store.meta(seq))!,
+        open,
+      ),
+    );
   }
 }

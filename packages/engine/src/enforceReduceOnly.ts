@@ -1,5 +1,6 @@
 import { cancelResting } from "./cancelResting.js";
 import type { Engine } from "./Engine.js";
+import { Meta, REDUCE_ONLY_REASON } from "./OrderStore.js";
 import type { Outcome } from "./Outcome.js";
 import type { Position } from "./Position.js";
 
@@ -9,23 +10,27 @@ import type { Position } from "./Position.js";
  * side. The rule is per order (not over their sum), as the contract states it.
  */
 export function enforceReduceOnly(engine: Engine, position: Position, out: Outcome): void {
+  const store = engine.orders;
   const list = position.reduceOnly;
   let i = 0;
   while (i < list.length) {
-    const order = list[i]!;
-    const cap = position.reducible(order.direction);
+    const seq = list[i]!;
+    const sell = Meta.isSell(store.meta(seq));
+    const cap = position.reducible(sell ? "sell" : "buy");
     if (cap === 0) {
-      cancelResting(engine, order, "reduce_only", out);
+      cancelResting(engine, seq, REDUCE_ONLY_REASON, true, out);
       continue;
     }
-    const open = order.amount - order.filled;
+    const open = store.open(seq);
     if (open > cap) {
-      order.book.own(order.direction).reduce(order, open - cap);
-      order.amount = order.filled + cap;
-      order.replaced = true;
-      order.lastUpdateTimestamp = engine.lastTimestamp;
+      const book = position.book;
+      (sell ? book.asks : book.bids).reduce(store.price(seq), open - cap);
+      const amount = store.filled(seq) + cap;
+      store.cut(seq, amount, engine.clock);
       if (engine.emitEvents) {
-        out.events.push(engine.made.orderReduced(order.id, order.account.id, order.amount));
+        out.events.push(
+          engine.made.orderReduced(engine.orderIds.format(seq), store.accountId(seq), amount),
+        );
       }
     }
     i++;

@@ -1,66 +1,82 @@
+import type { Account } from "./Account.js";
 import { cancelResting } from "./cancelResting.js";
 import type { Engine } from "./Engine.js";
 import { enforceReduceOnly } from "./enforceReduceOnly.js";
-import { addInt, mulInt } from "./Int.js";
-import type { Order } from "./Order.js";
+import type { Direction } from "./Order.js";
+import type { OrderBook } from "./OrderBook.js";
+import { FILLED, Meta, REDUCE_ONLY_REASON, SELF_TRADE } from "./OrderStore.js";
 import type { Outcome } from "./Outcome.js";
 
 /**
- * Matches an incoming order against the opposite side in price-time priority, at the resting
- * prices, up to `limit` ticks. The taker's own resting orders are cancelled (self_trade) and
- * skipped; reduce-only fills are clipped so they never grow or flip a position.
+ * Matches incoming order `taker` (of `account`, for `amount` lots) against the opposite side in
+ * price-time priority, at the resting prices, up to `limit` ticks. The taker's own resting orders
+ * are cancelled (self_trade) and skipped; reduce-only fills are clipped so they never grow or flip
+ * a position. Returns the lots filled; a taker filled whole is closed.
  */
-export function matchOrder(engine: Engine, taker: Order, limit: number, out: Outcome): void {
-  const book = taker.book;
-  const opp = book.opposite(taker.direction);
-  const takerPos = taker.account.position(book);
-  const ts = engine.lastTimestamp;
-  while (taker.filled < taker.amount) {
+export function matchOrder(
+  engine: Engine,
+  taker: number,
+  account: Account,
+  book: OrderBook,
+  direction: Direction,
+  amount: number,
+  reduceOnly: boolean,
+  limit: number,
+  out: Outcome,
+): number {
+  const store = engine.orders;
+  const clock = engine.clock;
+  const opp = book.opposite(direction);
+  const makerDirection: Direction = direction === "buy" ? "sell" : "buy";
+  const takerPos = account.position(book);
+  const ts = clock[0]!;
+  let filled = 0;
+  while (filled < amount) {
     const level = opp.best();
     if (level === undefined || !opp.crosses(limit, level)) break;
-    const maker = level.head!;
-    if (maker.account === taker.account) {
-      cancelResting(engine, maker, "self_trade", out);
+    const maker = level.head(store);
+    const makerAccount = store.accountId(maker);
+    if (makerAccount === account.id) {
+      cancelResting(engine, maker, SELF_TRADE, true, out);
       continue;
     }
-    const makerPos = maker.account.position(book);
-    let lots = taker.amount - taker.filled;
-    const makerOpen = maker.amount - maker.filled;
+    const makerPos = engine.accounts.get(makerAccount)!.position(book);
+    let lots = amount - filled;
+    const makerOpen = store.open(maker);
     if (makerOpen < lots) lots = makerOpen;
-    if (taker.reduceOnly) {
-      const cap = takerPos.reducible(taker.direction);
+    if (reduceOnly) {
+      const cap = takerPos.reducible(direction);
       if (cap === 0) break;
       if (cap < lots) lots = cap;
     }
-    if (maker.reduceOnly) {
-      const cap = makerPos.reducible(maker.direction);
+    const makerReduceOnly = Meta.reduceOnly(store.meta(maker));
+    if (makerReduceOnly) {
+      const cap = makerPos.reducible(makerDirection);
       if (cap === 0) {
-        cancelResting(engine, maker, "reduce_only", out);
+        cancelResting(engine, maker, REDUCE_ONLY_REASON, true, out);
         continue;
       }
       if (cap < lots) lots = cap;
     }
     const price = level.price;
-    const notional = mulInt(price, lots);
-    maker.filled += lots;
-    maker.cost = addInt(maker.cost, notional);
-    maker.lastUpdateTimestamp = ts;
-    taker.filled += lots;
-    taker.cost = addInt(taker.cost, notional);
+    store.fill(maker, lots, price, clock);
+    store.fill(taker, lots, price, clock);
+    filled += lots;
     level.total -= lots;
     opp.version++;
-    if (maker.filled === maker.amount) {
-      maker.state = "filled";
-      opp.remove(maker);
-      if (maker.reduceOnly) {
+    const makerDone = lots === makerOpen;
+    if (makerDone) {
+      store.close(maker, FILLED, 0, clock);
+      opp.shift(level, 0);
+      if (makerReduceOnly) {
         const list = makerPos.reduceOnly;
         list.splice(list.indexOf(maker), 1);
       }
-      engine.orders.close(maker);
     }
-    if (taker.filled === taker.amount) taker.state = "filled";
-    takerPos.fill(taker.direction, lots, price);
-    makerPos.fill(maker.direction, lots, price);
+    const takerDone = filled === amount;
+    if (takerDone) store.close(taker, FILLED, 0, clock);
+    takerPos.fill(direction, lots, price);
+    makerPos.fill(makerDirection, lots, price);
     const tickDirection = book.recordTrade(price);
     const trade = engine.made.trade(
       ++engine.tradeIds.count,
@@ -70,13 +86,13 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
       lots,
       ts,
       tickDirection,
-      taker.seq,
-      taker.account.id,
-      taker.direction,
-      taker.state === "filled" ? "filled" : "open",
-      maker.seq,
-      maker.account.id,
-      maker.state === "filled" ? "filled" : "open",
+      taker,
+      account.id,
+      direction,
+      takerDone ? "filled" : "open",
+      maker,
+      makerAccount,
+      makerDone ? "filled" : "open",
     );
     out.trades.push(trade);
     if (engine.emitEvents) {
@@ -84,11 +100,12 @@ export function matchOrder(engine: Engine, taker: Order, limit: number, out: Out
       const made = engine.made;
       out.events.push(
         made.tradeEvent(trade),
-        made.positionChanged(trade.takerAccount, instrument, takerPos.size),
-        made.positionChanged(trade.makerAccount, instrument, makerPos.size),
+        made.positionChanged(account.id, instrument, takerPos.size),
+        made.positionChanged(makerAccount, instrument, makerPos.size),
       );
     }
     if (makerPos.reduceOnly.length > 0) enforceReduceOnly(engine, makerPos, out);
     if (takerPos.reduceOnly.length > 0) enforceReduceOnly(engine, takerPos, out);
   }
+  return filled;
 }

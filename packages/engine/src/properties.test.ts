@@ -88,6 +88,7 @@ function check(ok: boolean, message: string): void {
 
 /** Every invariant that must hold at rest, after any command. */
 function checkInvariants(engine: Engine): void {
+  const resting = new Set<number>();
   for (const book of engine.books) {
     check(!book.isCrossed(), `${book.instrument.name} is crossed at rest`);
     let sum = 0;
@@ -95,7 +96,8 @@ function checkInvariants(engine: Engine): void {
       const p = a.peekPosition(book.instrument.index);
       if (p === undefined) continue;
       sum += p.size;
-      for (const o of p.reduceOnly) {
+      for (const seq of p.reduceOnly) {
+        const o = engine.orders.bySeq(seq)!;
         const cap = p.reducible(o.direction);
         check(o.state === "open", `reduce-only order ${o.id} listed but ${o.state}`);
         check(cap > 0, `reduce-only order ${o.id} rests while the position is ${p.size}`);
@@ -124,21 +126,24 @@ function checkInvariants(engine: Engine): void {
     for (const side of [book.bids, book.asks]) {
       for (const level of side.levels) {
         let total = 0;
-        for (let o = level.head; o !== null; o = o.next) {
-          check(o.state === "open" && o.price === level.price, `order ${o.id} misplaced`);
+        const seqs = level.seqs(engine.orders);
+        for (const seq of seqs) {
+          const o = engine.orders.bySeq(seq)!;
           check(
-            engine.orders.get(o.id) === o,
-            `order ${o.id} rests but is not the stored open order`,
+            o.price === level.price && o.direction === side.direction && o.book === book,
+            `order ${o.id} misplaced`,
           );
           check(
-            !o.reduceOnly || o.account.position(book).reduceOnly.includes(o),
+            !o.reduceOnly || o.account.position(book).reduceOnly.includes(seq),
             `reduce-only order ${o.id} rests but its position does not track it`,
           );
+          check(!resting.has(seq), `order ${o.id} rests twice`);
+          resting.add(seq);
           total += o.amount - o.filled;
         }
         check(
-          level.total === total && total > 0,
-          `level ${level.price} total ${level.total} != ${total}`,
+          level.total === total && total > 0 && level.count === seqs.length,
+          `level ${level.price} total ${level.total} != ${total} or count ${level.count} != ${seqs.length}`,
         );
       }
     }
@@ -146,8 +151,8 @@ function checkInvariants(engine: Engine): void {
   for (const o of engine.orders.values()) {
     check(o.filled >= 0 && o.filled <= o.amount, `order ${o.id} filled ${o.filled} of ${o.amount}`);
     check(
-      (o.state === "open") === (o.level !== null),
-      `order ${o.id} ${o.state} but level ${o.level?.price}`,
+      (o.state === "open") === resting.has(o.seq),
+      `order ${o.id} ${o.state} but ${resting.has(o.seq) ? "rests" : "rests nowhere"}`,
     );
     check(
       o.state !== "filled" || o.filled === o.amount,

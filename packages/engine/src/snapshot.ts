@@ -10,7 +10,7 @@ import type {
   OrderType,
   TimeInForce,
 } from "./Order.js";
-import type { HistorySnapshot } from "./OrderHistory.js";
+import type { HistorySnapshot } from "./OrderStore.js";
 
 /** One order in a snapshot (prices in ticks, amounts in lots; `cost` as a decimal-digit string). */
 export interface OrderSnapshot {
@@ -184,41 +184,19 @@ export function restoreSnapshot(
     if (account === undefined || book === undefined) {
       throw new Error(`could not restore order ${o.id}: unknown account or instrument`);
     }
-    const order = engine.orders
-      .acquire()
-      .init(
-        o.seq,
-        account,
-        book,
-        o.direction,
-        o.price,
-        o.amount,
-        o.orderType,
-        o.timeInForce,
-        o.postOnly,
-        o.rejectPostOnly,
-        o.reduceOnly,
-        o.label,
-        o.creationTimestamp,
-        o.replaced,
-      );
-    order.lastUpdateTimestamp = o.lastUpdateTimestamp;
-    order.filled = o.filled;
-    order.cost = big(o.cost);
-    order.state = o.state;
-    order.cancelReason = o.cancelReason;
-    if (order.id !== o.id)
+    if (engine.orderIds.format(o.seq) !== o.id)
       throw new Error(`could not restore order ${o.id}: its id does not match seq ${o.seq}`);
-    if (s.version === 2) engine.orders.restoreOpen(order);
-    else engine.orders.add(order);
-    if (order.state === "open") {
-      book.own(order.direction).add(order);
-      if (order.reduceOnly) account.position(book).reduceOnly.push(order);
-    } else {
-      engine.orders.close(order);
+    engine.orders.restore(o.seq, {
+      ...o,
+      account: o.account,
+      instrument: book.instrument.index,
+      cost: big(o.cost),
+    });
+    if (o.state === "open") {
+      book.own(o.direction).add(o.seq, o.price, o.amount - o.filled);
+      if (o.reduceOnly) account.position(book).reduceOnly.push(o.seq);
     }
   }
-  engine.orders.recycle();
   for (const b of s.books) {
     const book = engine.book(b.instrument)!;
     book.bids.version = b.versions[0];

@@ -3,8 +3,9 @@ import { cancelResting } from "./cancelResting.js";
 import { canFillWhole } from "./canFillWhole.js";
 import type { Engine } from "./Engine.js";
 import { matchOrder } from "./matchOrder.js";
-import type { Direction, OrderType, TimeInForce } from "./Order.js";
+import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
+import { FILL_OR_KILL, IMMEDIATE_OR_CANCEL, orderMeta } from "./OrderStore.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 
@@ -59,33 +60,31 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
     if (price <= 0) return reject(out, ResultCode.POST_ONLY_REJECT);
     replaced = true;
   }
-  const order = engine.orders
-    .acquire()
-    .init(
-      ++engine.orderIds.count,
-      account,
-      book,
+  const store = engine.orders;
+  const seq = store.create(
+    account.id,
+    orderMeta(
       direction,
-      price,
-      amount,
       r.orderType,
       r.timeInForce,
       r.postOnly,
       r.rejectPostOnly,
       r.reduceOnly,
-      r.label,
-      0,
       replaced,
-    );
-  // Copied field to field: a timestamp argument would be boxed into a heap number per call.
-  order.creationTimestamp = r.timestamp;
-  order.lastUpdateTimestamp = r.timestamp;
-  engine.orders.add(order);
-  out.order = order;
+      book.instrument.index,
+    ),
+    price,
+    amount,
+    r.label,
+  );
+  engine.orderIds.count = seq;
+  // Copied from the clock: a timestamp argument would be boxed into a heap number per call.
+  store.stamp(seq, engine.clock);
+  out.order = new Order(store, seq);
   if (engine.emitEvents) {
     out.events.push(
       engine.made.orderPlaced(
-        order.id,
+        engine.orderIds.format(seq),
         account.id,
         book.instrument.name,
         direction,
@@ -96,23 +95,25 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
     );
   }
   const limit = market ? (direction === "buy" ? Number.MAX_SAFE_INTEGER : 0) : price;
-  if (r.timeInForce === "fill_or_kill" && !canFillWhole(order, limit)) {
-    cancelResting(engine, order, "fill_or_kill", out);
+  if (
+    r.timeInForce === "fill_or_kill" &&
+    !canFillWhole(engine, account.id, book, direction, amount, limit)
+  ) {
+    cancelResting(engine, seq, FILL_OR_KILL, false, out);
     return out;
   }
+  let filled = 0;
   // A passive order (the opposite best does not reach its limit) skips matching altogether.
   if (!r.postOnly && best !== undefined && opp.crosses(limit, best)) {
-    matchOrder(engine, order, limit, out);
+    filled = matchOrder(engine, seq, account, book, direction, amount, r.reduceOnly, limit, out);
   }
-  if (order.state === "open") {
+  if (filled < amount) {
     if (market || r.timeInForce !== "good_til_cancelled") {
-      cancelResting(engine, order, "immediate_or_cancel", out);
+      cancelResting(engine, seq, IMMEDIATE_OR_CANCEL, false, out);
     } else {
-      book.own(direction).add(order);
-      if (order.reduceOnly) position.reduceOnly.push(order);
+      book.own(direction).add(seq, price, amount - filled);
+      if (r.reduceOnly) position.reduceOnly.push(seq);
     }
-  } else if (order.state === "filled") {
-    engine.orders.close(order);
   }
   return out;
 }

@@ -32,7 +32,9 @@ export function getOpenOrdersByInstrument(
   const found: Order[] = [];
   for (const side of [book.value.bids, book.value.asks]) {
     for (const level of side.levels) {
-      for (let o = level.head; o !== null; o = o.next) if (o.account.id === account) found.push(o);
+      for (const seq of level.seqs(engine.orders)) {
+        if (engine.orders.accountId(seq) === account) found.push(engine.orders.bySeq(seq)!);
+      }
     }
   }
   found.sort((a, b) => a.seq - b.seq);
