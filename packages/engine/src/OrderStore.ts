@@ -126,6 +126,11 @@ export function orderMeta(
  */
 export class OrderStore {
   private readonly pages: number[][] = [];
+  /**
+   * 1 per open order, 0 per closed one, by seq: the state bits again, in 16 KB per page instead of
+   * a 64-byte record, so skipping closed orders in a price level's queue stays in the cache.
+   */
+  private readonly opens: Uint8Array[] = [];
   private count = 0;
   /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
   private readonly bigCosts = new Map<number, bigint>();
@@ -151,7 +156,11 @@ export class OrderStore {
     const i = seq - 1;
     const p = i >>> PAGE_BITS;
     // Full size at once, filled with a non-integer: the elements stay unboxed doubles.
-    if (p === this.pages.length) this.pages.push(new Array<number>(PAGE * F).fill(EMPTY));
+    if (p === this.pages.length) {
+      this.pages.push(new Array<number>(PAGE * F).fill(EMPTY));
+      this.opens.push(new Uint8Array(PAGE));
+    }
+    this.opens[p]![i & (PAGE - 1)] = 1;
     const num = this.pages[p]!;
     const n = (i & (PAGE - 1)) * F;
     num[n] = account;
@@ -183,7 +192,7 @@ export class OrderStore {
 
   /** Whether order `seq` (which must exist) is open. */
   isOpen(seq: number): boolean {
-    return (this.meta(seq) & STATE) === OPEN;
+    return this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] === 1;
   }
 
   accountId(seq: number): number {
@@ -254,6 +263,7 @@ export class OrderStore {
     const n = ((seq - 1) & (PAGE - 1)) * F;
     num[n + 1] = (num[n + 1]! & ~STATE) | state | (reason << REASON_SHIFT);
     num[n + 7] = clock[0]!;
+    this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = 0;
   }
 
   /** Cuts an open order's amount (the reduce-only rule) and marks it replaced. */
@@ -352,6 +362,7 @@ export class OrderStore {
         open.push(seq);
         continue;
       }
+      this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = 0;
       const num = this.page(seq);
       const n = ((seq - 1) & (PAGE - 1)) * F;
       const kind = r.byte();
@@ -424,6 +435,7 @@ export class OrderStore {
     num[n + 7] = f.lastUpdateTimestamp;
     if (f.label !== "") this.labels.set(seq, f.label);
     else this.labels.delete(seq);
+    this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = f.state === "open" ? 1 : 0;
   }
 }
 

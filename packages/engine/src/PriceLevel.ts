@@ -44,9 +44,9 @@ export class PriceLevel {
   drop(store: OrderStore, open: number): void {
     this.total -= open;
     this.count--;
-    // Compacts when closed entries outnumber open ones: amortised O(1) per order.
+    // Compacts when closed entries are 3 times the open ones: amortised O(1) per order.
     const dead = this.queue.length - this.start - this.count;
-    if (dead > this.count + 32) this.compact(store);
+    if (dead > 3 * this.count + 64) this.compact(store);
   }
 
   private compact(store: OrderStore): void {

@@ -88,9 +88,11 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
       }
       const size = shadow.accounts.get(a)!.position(book).size;
       const best = (size > 0 ? book.bids : book.asks).best();
-      command = { type: "close_position", account: a, instrument, timestamp };
-      if (rand() < 0.5 && best !== undefined)
-        command.price = best.price + (size > 0 ? 2 : -2) - int(5);
+      // Every command of a type gets the same properties in the same order (`price` even when
+      // undefined), as a server's parser makes them: one object shape per command type.
+      const price =
+        rand() < 0.5 && best !== undefined ? best.price + (size > 0 ? 2 : -2) - int(5) : undefined;
+      command = { type: "close_position", account: a, instrument, price, timestamp };
     } else {
       const buy = rand() < 0.5;
       if (rand() < 0.02) mid += rand() < 0.5 ? -1 : 1;
@@ -105,11 +107,13 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
           price = buy ? Math.min(price, opp.price - 1) : Math.max(price, opp.price + 1);
       }
       const market = crossing && rand() < 0.3;
+      const amount = 1 + int(crossing ? 20 : 10);
       command = {
         type: buy ? "buy" : "sell",
         account,
         instrument,
-        amount: 1 + int(crossing ? 20 : 10),
+        amount,
+        price: market ? undefined : Math.max(1, price),
         orderType: market ? "market" : "limit",
         timeInForce: crossing ? "immediate_or_cancel" : "good_til_cancelled",
         postOnly: false,
@@ -118,7 +122,6 @@ export function generateCommands(options: GeneratorOptions = {}): GeneratedComma
         label: "",
         timestamp,
       };
-      if (!market) command.price = Math.max(1, price);
     }
     commands.push(command);
     const out = shadow.apply(command);
