@@ -5,7 +5,7 @@ import type { OrderBook } from "./OrderBook.js";
 
 /**
  * One account's position in one instrument. Size in signed lots; the average price is an exact
- * reduced rational `avgNum / avgDen` ticks: an increase re-weights it, a partial reduction leaves
+ * rational `avgNum / avgDen` ticks (reduced by {@link Position.average}): an increase re-weights it, a partial reduction leaves
  * it unchanged, a flip restarts it at the flip price. It stays on JS numbers while they are safe.
  */
 export class Position {
@@ -75,19 +75,76 @@ export class Position {
     return direction === "sell" ? Math.max(s, 0) : Math.max(-s, 0);
   }
 
+  /**
+   * The average price as a reduced fraction `[num, den]` of ticks. The fields may hold it
+   * unreduced (cost over lots while the position only grew), which saves a gcd per fill.
+   */
+  average(): [Int, Int] {
+    const num = this.avgNum;
+    const den = this.avgDen;
+    const g = gcdInt(num, den);
+    return g === 1 || g === 0 ? [num, den] : [divExactInt(num, g), divExactInt(den, g)];
+  }
+
+  /** Starts a position of `lots` at `price`: the average is kept as cost over lots. */
+  private open(price: number, lots: number): void {
+    const cost = price * lots;
+    if (cost <= Number.MAX_SAFE_INTEGER) {
+      this.avgNum = cost;
+      this.avgDen = lots;
+    } else {
+      this.avgNum = price;
+      this.avgDen = 1;
+    }
+  }
+
+  /**
+   * Books the realized PnL of closing `closed` lots of a long (or short) at `price` when every
+   * figure is a safe number (the common case, with no `Int` union in between); false otherwise.
+   */
+  private bookNumbers(long: boolean, price: number, closed: number): boolean {
+    const unit = this.book.instrument.pnlUnit;
+    if (this.anBig !== null || this.adBig !== null || this.reBig !== null) return false;
+    if (typeof unit.num !== "number" || typeof unit.den !== "number") return false;
+    const ad = this.ad;
+    const scaled = price * ad;
+    const edge = long ? scaled - this.an : this.an - scaled;
+    const x = edge * closed;
+    const d = ad * unit.den;
+    if (!Number.isSafeInteger(scaled) || !Number.isSafeInteger(x) || !Number.isSafeInteger(d)) {
+      return false;
+    }
+    const r = mulDivRound(x, unit.num, d);
+    if (typeof r !== "number") return false;
+    const sum = this.re + r;
+    if (!Number.isSafeInteger(sum)) return false;
+    this.re = sum;
+    return true;
+  }
+
   /** Applies a fill of `lots` in `direction` at `price` ticks. */
   fill(direction: Direction, lots: number, price: number): void {
     const size = this.size;
     const delta = direction === "buy" ? lots : -lots;
     const held = size < 0 ? -size : size;
     if (size === 0) {
-      this.avgNum = price;
-      this.avgDen = 1;
+      this.open(price, lots);
     } else if (size > 0 === delta > 0) {
-      // (avg x held + price x lots) / (held + lots), reduced.
       if (this.anBig === null && this.adBig === null) {
         const an = this.an;
         const ad = this.ad;
+        if (ad === held) {
+          // The average over `held` lots is `an / held`, so `an` is their cost and the new average
+          // is a sum over a sum, with no gcd (it need not be reduced: see `average`).
+          const num = an + price * lots;
+          if (num <= Number.MAX_SAFE_INTEGER) {
+            this.an = num;
+            this.ad = held + lots;
+            this.size = size + delta;
+            return;
+          }
+        }
+        // (avg x held + price x lots) / (held + lots), reduced.
         // Non-negative terms: a sum that stays safe means every product was exact.
         const num = an * held + price * lots * ad;
         const den = ad * (held + lots);
@@ -107,19 +164,20 @@ export class Position {
     } else {
       const closed = Math.min(lots, held);
       // (price - avg) x closed for a long, (avg - price) x closed for a short.
-      const edge = subInt(mulInt(price, this.avgDen), this.avgNum);
-      const unit = this.book.instrument.pnlUnit;
-      this.realized = addInt(
-        this.realized,
-        mulDivRound(
-          mulInt(size > 0 ? edge : subInt(0, edge), closed),
-          unit.num,
-          mulInt(this.avgDen, unit.den),
-        ),
-      );
+      if (!this.bookNumbers(size > 0, price, closed)) {
+        const edge = subInt(mulInt(price, this.avgDen), this.avgNum);
+        const unit = this.book.instrument.pnlUnit;
+        this.realized = addInt(
+          this.realized,
+          mulDivRound(
+            mulInt(size > 0 ? edge : subInt(0, edge), closed),
+            unit.num,
+            mulInt(this.avgDen, unit.den),
+          ),
+        );
+      }
       if (lots > held) {
-        this.avgNum = price;
-        this.avgDen = 1;
+        this.open(price, lots - held);
       } else if (lots === held) {
         this.avgNum = 0;
         this.avgDen = 1;

@@ -111,7 +111,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
         account: a.id,
         instrument: book.instrument.name,
         size: p.size,
-        average: [String(p.avgNum), String(p.avgDen)],
+        average: p.average().map(String) as [string, string],
         realized: String(p.realized),
       });
     }
