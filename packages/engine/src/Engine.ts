@@ -17,11 +17,11 @@ import { stateHash } from "./stateHash.js";
 import { OrderRequest } from "./submitOrder.js";
 import { getAccountSummaries, getAccountSummary } from "./wire/accountQueries.js";
 import { cancel } from "./wire/cancel.js";
-import { closePosition } from "./wire/closePosition.js";
+import { closePosition, closePositionJson } from "./wire/closePosition.js";
 import { getCurrencies, getInstruments, getOrderBook } from "./wire/marketQueries.js";
 import { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
 import type { Params } from "./wire/parseParams.js";
-import { placeOrder } from "./wire/placeOrder.js";
+import { placeOrder, placeOrderJson } from "./wire/placeOrder.js";
 import { getPosition, getPositions } from "./wire/positionQueries.js";
 
 /** Receives every command before it is applied (the reference server journals them). */
@@ -165,6 +165,11 @@ export class Engine {
     return placeOrder(this, account, direction, params, timestamp);
   }
 
+  /** {@link Engine.placeOrder} answering the result as JSON text (the server's hot path). */
+  placeOrderJson(account: number, direction: Direction, params: Params, timestamp: number) {
+    return placeOrderJson(this, account, direction, params, timestamp);
+  }
+
   /** private/cancel with wire params. */
   cancel(account: number, params: Params, timestamp: number) {
     return cancel(this, account, params, timestamp);
@@ -173,6 +178,11 @@ export class Engine {
   /** private/close_position with wire params. */
   closePosition(account: number, params: Params, timestamp: number) {
     return closePosition(this, account, params, timestamp);
+  }
+
+  /** {@link Engine.closePosition} answering the result as JSON text (the server's hot path). */
+  closePositionJson(account: number, params: Params, timestamp: number) {
+    return closePositionJson(this, account, params, timestamp);
   }
 
   /** private/get_order_state. */

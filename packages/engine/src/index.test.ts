@@ -28,6 +28,7 @@ test("exports", () => {
       "parseClosePosition",
       "parseDecimal",
       "parsePlaceOrder",
+      "placeResultJson",
       "resultMessage",
       "toWireOrder",
       "toWireRequest",

@@ -60,6 +60,7 @@ export {
   type PlaceOrderReturnType,
   parsePlaceOrder,
 } from "./wire/placeOrder.js";
+export { placeResultJson } from "./wire/placeResultJson.js";
 export type { WireAccountSummary } from "./wire/toWireAccountSummary.js";
 export type { WireCurrency } from "./wire/toWireCurrency.js";
 export type { WireInstrument } from "./wire/toWireInstrument.js";

@@ -7,6 +7,7 @@ import { loadAccountsFile } from "./config/loadAccountsFile.js";
 import { loadInstrumentsFile } from "./config/loadInstrumentsFile.js";
 import type { AccountsFile } from "./config/parseAccounts.js";
 import { createHandlers } from "./handlers/createHandlers.js";
+import { createRawPlaceHandlers } from "./handlers/createRawPlaceHandlers.js";
 import { byMethodName, type ReferenceHandlers, toHandlers } from "./handlers/ReferenceHandlers.js";
 import { withRawResults } from "./handlers/withRawResults.js";
 import type { Journal } from "./journal/Journal.js";
@@ -158,7 +159,8 @@ export async function startReferenceServer(
   });
   const plain = byMethodName(createHandlers({ engine, auth, journal, now, version: VERSION }));
   const wrapped = options.wrapHandlers?.(plain, { engine, auth }) ?? plain;
-  const handlers = toHandlers(withRawResults(plain, wrapped));
+  const raw = createRawPlaceHandlers({ engine, journal, now });
+  const handlers = toHandlers(withRawResults(plain, wrapped, raw));
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({

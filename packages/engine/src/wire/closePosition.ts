@@ -3,7 +3,7 @@ import type { Engine } from "../Engine.js";
 import type { EdgeError, EdgeResult } from "./EdgeResult.js";
 import { invalidParams } from "./EdgeResult.js";
 import { checkDecimal, type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
-import { type PlaceOrderReturnType, toPlaceResult } from "./placeOrder.js";
+import { type PlaceOrderReturnType, toPlaceResult, toPlaceResultJson } from "./placeOrder.js";
 
 /** Params of private/close_position. */
 export interface ClosePositionParameters {
@@ -59,4 +59,16 @@ export function closePosition(
   const command = parseClosePosition(engine, account, params, timestamp);
   if (!command.ok) return command;
   return toPlaceResult(engine, engine.apply(command.value));
+}
+
+/** {@link closePosition} with the result as JSON text (see {@link placeResultJson}). */
+export function closePositionJson(
+  engine: Engine,
+  account: number,
+  params: Params,
+  timestamp: number,
+): EdgeResult<string> {
+  const command = parseClosePosition(engine, account, params, timestamp);
+  if (!command.ok) return command;
+  return toPlaceResultJson(engine, engine.apply(command.value));
 }

@@ -1,25 +1,88 @@
-import { formatDecimal, formatRatio, pow10 } from "../decimal.js";
+import { type Decimal, formatDecimal, formatRatio, pow10 } from "../decimal.js";
 import type { Instrument } from "../Instrument.js";
 import type { Int } from "../Int.js";
 import type { OrderBook } from "../OrderBook.js";
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * `units / 10^scale` for a safe integer `units` and `scale` <= 15, canonically: the same text as
+ * `formatDecimal` without a bigint, a regular expression or an intermediate digit string.
+ */
+export function formatSafe(units: number, scale: number): string {
+  if (units === 0) return "0";
+  const neg = units < 0;
+  const a = neg ? -units : units;
+  if (scale === 0) return neg ? "-" + a : "" + a;
+  const p = POW10[scale]!;
+  let int = Math.floor(a / p);
+  let frac = a - int * p;
+  // The rounded division can be one off near 2^53: the remainder says which way.
+  if (frac < 0) {
+    int -= 1;
+    frac += p;
+  } else if (frac >= p) {
+    int += 1;
+    frac -= p;
+  }
+  let text = "" + int;
+  if (frac !== 0) {
+    let places = scale;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      places--;
+    }
+    let f = "" + frac;
+    while (f.length < places) f = "0" + f;
+    text += "." + f;
+  }
+  return neg ? "-" + text : text;
+}
+
+/** `n x unit` as a canonical decimal: on numbers when the product is safe, else on bigints. */
+function formatUnits(n: Int, unit: Decimal): string {
+  if (typeof n === "number" && unit.scale <= 15) {
+    const units = n * Number(unit.units);
+    if (Number.isSafeInteger(units)) return formatSafe(units, unit.scale);
+  }
+  return formatDecimal(BigInt(n) * unit.units, unit.scale);
+}
+
 /** Integer ticks as a canonical price string. */
 export function formatPrice(instrument: Instrument, ticks: Int): string {
-  return formatDecimal(BigInt(ticks) * instrument.tick.units, instrument.tick.scale);
+  return formatUnits(ticks, instrument.tick);
 }
 
 /** Integer lots as a canonical amount string. */
 export function formatAmount(instrument: Instrument, lots: Int): string {
-  return formatDecimal(BigInt(lots) * instrument.contract.units, instrument.contract.scale);
+  return formatUnits(lots, instrument.contract);
 }
 
 /** A price given as `num / den` ticks, rounded half-up to 8 decimals. */
 export function formatPriceRatio(instrument: Instrument, num: Int, den: Int): string {
-  return formatRatio(
-    BigInt(num) * instrument.tick.units,
-    BigInt(den) * pow10(instrument.tick.scale),
-    8,
-  );
+  const tick = instrument.tick;
+  if (typeof num === "number" && typeof den === "number" && num >= 0 && den > 0) {
+    // A whole number of ticks (an average over fills at one price) is a plain price.
+    if (num % den === 0) return formatUnits(num / den, tick);
+    if (tick.scale <= 8) {
+      // round(num x units x 10^(8 - scale) / den) in units of 1e-8, when every figure is safe.
+      const n = num * Number(tick.units) * POW10[8 - tick.scale]!;
+      if (Number.isSafeInteger(n)) {
+        let q = Math.floor(n / den);
+        let r = n - q * den;
+        if (r < 0) {
+          q -= 1;
+          r += den;
+        } else if (r >= den) {
+          q += 1;
+          r -= den;
+        }
+        if (2 * r >= den) q += 1;
+        return formatSafe(q, 8);
+      }
+    }
+  }
+  return formatRatio(BigInt(num) * tick.units, BigInt(den) * pow10(tick.scale), 8);
 }
 
 /** The mark price in ticks as `[num, den]`: the last trade price, else the mid, else a best price. */

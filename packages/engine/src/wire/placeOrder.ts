@@ -13,6 +13,7 @@ import {
   parseEnum,
   parsePrice,
 } from "./parseParams.js";
+import { placeResultJson } from "./placeResultJson.js";
 import { toWireOrder, type WireOrder } from "./toWireOrder.js";
 import { toWireTrade, type WireTrade } from "./toWireTrade.js";
 
@@ -124,4 +125,25 @@ export function placeOrder(
   const command = parsePlaceOrder(engine, account, direction, params, timestamp);
   if (!command.ok) return command;
   return toPlaceResult(engine, engine.apply(command.value));
+}
+
+/** {@link placeOrder} with the result as JSON text (see {@link placeResultJson}). */
+export function placeOrderJson(
+  engine: Engine,
+  account: number,
+  direction: Direction,
+  params: Params,
+  timestamp: number,
+): EdgeResult<string> {
+  const command = parsePlaceOrder(engine, account, direction, params, timestamp);
+  if (!command.ok) return command;
+  return toPlaceResultJson(engine, engine.apply(command.value));
+}
+
+/** {@link toPlaceResult} with the result as JSON text. */
+export function toPlaceResultJson(engine: Engine, out: Outcome): EdgeResult<string> {
+  if (out.code !== 0 || out.order === null) {
+    return edgeError(out.code, out.reason === null ? undefined : { reason: out.reason });
+  }
+  return { ok: true, result: placeResultJson(engine, out) };
 }

@@ -1,36 +1,20 @@
-import type { PlaceOrderReturnType } from "@unwind/engine";
-import { rawJson } from "@unwind/server";
-import type { Handler, ReferenceHandlers } from "./ReferenceHandlers.js";
-import { serializePlaceResult } from "./serializePlaceResult.js";
-
-/** The methods whose result is the engine's `{order, trades}`, the hot path of the bench. */
-const placeMethods = ["private/buy", "private/sell", "private/close_position"] as const;
-
-const toRaw = (result: PlaceOrderReturnType) =>
-  rawJson<PlaceOrderReturnType>(serializePlaceResult(result));
-
-function serialised(handler: Handler): Handler {
-  return (params, context) => {
-    const out = handler(params, context) as PlaceOrderReturnType | Promise<PlaceOrderReturnType>;
-    return out instanceof Promise ? out.then(toRaw) : toRaw(out);
-  };
-}
+import type { ReferenceHandlers } from "./ReferenceHandlers.js";
 
 /**
  * The handlers to serve: `wrapped` (what `wrapHandlers` made of `plain`, or `plain` itself), with
- * `private/buy`, `private/sell` and `private/close_position` answering pre-serialised JSON
- * (`serializePlaceResult`, spliced into the envelope by the server as it is) where they are still
- * the plain ones. `wrapHandlers` always sees and returns plain result objects; a method it replaced
- * is answered through `JSON.stringify`, whatever its result looks like.
+ * each method of `raw` (the pre-serialised `private/buy`, `private/sell` and
+ * `private/close_position` of `createRawPlaceHandlers`) taking the place of its plain handler where
+ * `wrapHandlers` left that one as it was. `wrapHandlers` always sees and returns plain result
+ * objects; a method it replaced is answered through `JSON.stringify`, whatever its result is.
  */
 export function withRawResults(
   plain: ReferenceHandlers,
-  wrapped: ReferenceHandlers = plain,
+  wrapped: ReferenceHandlers,
+  raw: ReferenceHandlers,
 ): ReferenceHandlers {
   const out = { ...wrapped };
-  for (const method of placeMethods) {
-    const handler = plain[method];
-    if (handler !== undefined && wrapped[method] === handler) out[method] = serialised(handler);
+  for (const [method, handler] of Object.entries(raw)) {
+    if (plain[method] !== undefined && wrapped[method] === plain[method]) out[method] = handler;
   }
   return out;
 }
