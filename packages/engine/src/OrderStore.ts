@@ -456,4 +456,6 @@ export const Meta = {
   cancelReason: (m: number): CancelReason | null => REASONS[(m >>> REASON_SHIFT) & 7]!,
   instrument: (m: number): number => m >>> INSTRUMENT_SHIFT,
   isOpen: (m: number): boolean => (m & STATE) === OPEN,
+  /** Everything but the instrument: state, kind, flags and cancel reason (13 bits). */
+  shape: (m: number): number => m & ((1 << INSTRUMENT_SHIFT) - 1),
 };

@@ -39,10 +39,30 @@ export function formatSafe(units: number, scale: number): string {
   return neg ? "-" + text : text;
 }
 
+// The last two units converted to numbers (a result alternates between the tick and the lot).
+let unitA: Decimal | undefined;
+let unitANumber = 0;
+let unitB: Decimal | undefined;
+let unitBNumber = 0;
+
+function unitNumber(unit: Decimal): number {
+  if (unit === unitA) return unitANumber;
+  if (unit !== unitB) {
+    unitB = unit;
+    unitBNumber = Number(unit.units);
+  }
+  const n = unitBNumber;
+  unitB = unitA;
+  unitBNumber = unitANumber;
+  unitA = unit;
+  unitANumber = n;
+  return n;
+}
+
 /** `n x unit` as a canonical decimal: on numbers when the product is safe, else on bigints. */
 function formatUnits(n: Int, unit: Decimal): string {
   if (typeof n === "number" && unit.scale <= 15) {
-    const units = n * Number(unit.units);
+    const units = n * unitNumber(unit);
     if (Number.isSafeInteger(units)) return formatSafe(units, unit.scale);
   }
   return formatDecimal(BigInt(n) * unit.units, unit.scale);
@@ -62,11 +82,13 @@ export function formatAmount(instrument: Instrument, lots: Int): string {
 export function formatPriceRatio(instrument: Instrument, num: Int, den: Int): string {
   const tick = instrument.tick;
   if (typeof num === "number" && typeof den === "number" && num >= 0 && den > 0) {
-    // A whole number of ticks (an average over fills at one price) is a plain price.
-    if (num % den === 0) return formatUnits(num / den, tick);
+    // A whole number of ticks (an average over fills at one price) is a plain price. (Checked by
+    // multiplying back: `%` on numbers beyond the small integers is a slow floating-point call.)
+    const whole = Math.floor(num / den);
+    if (whole * den === num) return formatUnits(whole, tick);
     if (tick.scale <= 8) {
       // round(num x units x 10^(8 - scale) / den) in units of 1e-8, when every figure is safe.
-      const n = num * Number(tick.units) * POW10[8 - tick.scale]!;
+      const n = num * unitNumber(tick) * POW10[8 - tick.scale]!;
       if (Number.isSafeInteger(n)) {
         let q = Math.floor(n / den);
         let r = n - q * den;

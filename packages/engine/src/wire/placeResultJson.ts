@@ -1,5 +1,6 @@
 import type { Engine } from "../Engine.js";
 import type { Order } from "../Order.js";
+import { Meta } from "../OrderStore.js";
 import type { Outcome } from "../Outcome.js";
 import type { Trade } from "../Trade.js";
 import { formatAmount, formatPrice, formatPriceRatio } from "./format.js";
@@ -34,64 +35,146 @@ function currencyJson(s: string): string {
 
 const labelJson = (s: string) => (s === "" ? '""' : JSON.stringify(s));
 
+let lastTime = -1;
+let lastTimeText = "";
+/**
+ * A timestamp (ms) as JSON. A timestamp is a heap number, whose generic conversion to text is slow;
+ * a result repeats the command's timestamp, so the last one is kept, and a new one is printed as
+ * two small integers (exact for any non-negative safe integer).
+ */
+function timeJson(ms: number): string {
+  if (ms !== lastTime) {
+    const high = Math.floor(ms / 1e6);
+    if (high > 0 && Number.isSafeInteger(ms)) {
+      const low = "" + (ms - high * 1e6);
+      lastTimeText = "" + high + "000000".slice(low.length) + low;
+    } else {
+      lastTimeText = "" + ms;
+    }
+    lastTime = ms;
+  }
+  return lastTimeText;
+}
+
+/** The constant runs of an order's JSON for one meta shape (state, kind, flags, reason). */
+interface OrderRuns {
+  /** From after the instrument name to the opening quote of the price. */
+  readonly head: string;
+  /** From after the label to `creation_timestamp`'s colon. */
+  readonly flags: string;
+  /** From after `last_update_timestamp` to the opening quote of `max_show`. */
+  readonly tail: string;
+  /** From the closing quote of `contracts` to the end (with `cancel_reason` when cancelled). */
+  readonly end: string;
+}
+
+const orderRuns: (OrderRuns | undefined)[] = [];
+
+function runsOf(order: Order, shape: number): OrderRuns {
+  let runs = orderRuns[shape];
+  if (runs === undefined) {
+    const reason = order.cancelReason;
+    runs = {
+      head:
+        ',"direction":' +
+        q(order.direction) +
+        ',"order_type":' +
+        q(order.orderType) +
+        ',"order_state":' +
+        q(order.state) +
+        ',"time_in_force":' +
+        q(order.timeInForce) +
+        ',"price":"',
+      flags:
+        ',"post_only":' +
+        b(order.postOnly) +
+        ',"reject_post_only":' +
+        b(order.rejectPostOnly) +
+        ',"reduce_only":' +
+        b(order.reduceOnly) +
+        ',"creation_timestamp":',
+      tail:
+        ',"api":true,"web":false,"replaced":' +
+        b(order.replaced) +
+        ',"is_liquidation":false,"max_show":"',
+      end:
+        order.state === "cancelled" && reason !== null
+          ? '","cancel_reason":' + q(reason) + "}"
+          : '"}',
+    };
+    orderRuns[shape] = runs;
+  }
+  return runs;
+}
+
 /** The JSON of `toWireOrder(order)`, without the object in between. */
 export function orderJson(order: Order): string {
+  const store = order.store;
+  const seq = order.seq;
+  const runs = runsOf(order, Meta.shape(store.meta(seq)));
   const instrument = order.book.instrument;
-  const amountLots = order.amount;
-  const filled = order.filled;
-  const average = filled === 0 ? "0" : formatPriceRatio(instrument, order.cost, filled);
-  const amount = formatAmount(instrument, amountLots);
-  const orderType = order.orderType;
-  const state = order.state;
-  const reason = order.cancelReason;
+  const lots = store.amount(seq);
+  const filled = store.filled(seq);
+  const average = filled === 0 ? "0" : formatPriceRatio(instrument, store.cost(seq), filled);
+  const amount = formatAmount(instrument, lots);
+  const price = order.orderType === "market" ? average : formatPrice(instrument, store.price(seq));
   return (
     '{"order_id":"' +
     order.id +
     '","instrument_name":' +
     nameJson(instrument.name) +
-    ',"direction":' +
-    q(order.direction) +
-    ',"order_type":' +
-    q(orderType) +
-    ',"order_state":' +
-    q(state) +
-    ',"time_in_force":' +
-    q(order.timeInForce) +
-    ',"price":' +
-    q(orderType === "market" ? average : formatPrice(instrument, order.price)) +
-    ',"amount":' +
-    q(amount) +
-    ',"filled_amount":' +
-    q(formatAmount(instrument, filled)) +
-    ',"average_price":' +
-    q(average) +
-    ',"label":' +
-    labelJson(order.label) +
-    ',"post_only":' +
-    b(order.postOnly) +
-    ',"reject_post_only":' +
-    b(order.rejectPostOnly) +
-    ',"reduce_only":' +
-    b(order.reduceOnly) +
-    ',"creation_timestamp":' +
-    order.creationTimestamp +
+    runs.head +
+    price +
+    '","amount":"' +
+    amount +
+    '","filled_amount":"' +
+    formatAmount(instrument, filled) +
+    '","average_price":"' +
+    average +
+    '","label":' +
+    labelJson(store.label(seq)) +
+    runs.flags +
+    timeJson(store.creationTimestamp(seq)) +
     ',"last_update_timestamp":' +
-    order.lastUpdateTimestamp +
-    ',"api":true,"web":false,"replaced":' +
-    b(order.replaced) +
-    ',"is_liquidation":false,"max_show":' +
-    q(amount) +
-    ',"contracts":"' +
-    amountLots +
-    (state === "cancelled" && reason !== null ? '","cancel_reason":' + q(reason) + "}" : '"}')
+    timeJson(store.lastUpdateTimestamp(seq)) +
+    runs.tail +
+    amount +
+    '","contracts":"' +
+    lots +
+    runs.end
   );
 }
+
+/** Constant runs of a taker trade's JSON, by state, order type, reduce_only and post_only. */
+const tradeRuns = new Map<string, string>();
 
 /** The JSON of `toWireTrade(engine, trade)` (as the taker sees it). */
 export function takerTradeJson(engine: Engine, trade: Trade): string {
   const order = engine.orders.bySeq(trade.takerSeq)!;
   const instrument = order.book.instrument;
-  const price = q(formatPrice(instrument, trade.price));
+  const price = formatPrice(instrument, trade.price);
+  const orderType = order.orderType;
+  const reduceOnly = order.reduceOnly;
+  const postOnly = order.postOnly;
+  const key =
+    trade.takerState +
+    (orderType === "market" ? "m" : "l") +
+    (reduceOnly ? 1 : 0) +
+    (postOnly ? 1 : 0);
+  let middle = tradeRuns.get(key);
+  if (middle === undefined) {
+    middle =
+      ',"state":' +
+      q(trade.takerState) +
+      ',"liquidity":"T","order_type":' +
+      q(orderType) +
+      ',"reduce_only":' +
+      b(reduceOnly) +
+      ',"post_only":' +
+      b(postOnly) +
+      ',"label":';
+    tradeRuns.set(key, middle);
+  }
   return (
     '{"trade_id":"' +
     trade.id +
@@ -101,31 +184,21 @@ export function takerTradeJson(engine: Engine, trade: Trade): string {
     order.id +
     '","instrument_name":' +
     nameJson(instrument.name) +
-    ',"direction":' +
-    q(trade.direction) +
-    ',"price":' +
+    (trade.direction === "buy" ? ',"direction":"buy","price":"' : ',"direction":"sell","price":"') +
     price +
-    ',"amount":' +
-    q(formatAmount(instrument, trade.amount)) +
-    ',"timestamp":' +
-    trade.timestamp +
-    ',"state":' +
-    q(trade.takerState) +
-    ',"liquidity":"T","order_type":' +
-    q(order.orderType) +
-    ',"reduce_only":' +
-    b(order.reduceOnly) +
-    ',"post_only":' +
-    b(order.postOnly) +
-    ',"label":' +
+    '","amount":"' +
+    formatAmount(instrument, trade.amount) +
+    '","timestamp":' +
+    timeJson(trade.timestamp) +
+    middle +
     labelJson(order.label) +
     ',"fee":"0","fee_currency":' +
     currencyJson(instrument.config.settlement_currency) +
-    ',"index_price":' +
+    ',"index_price":"' +
     price +
-    ',"mark_price":' +
+    '","mark_price":"' +
     price +
-    ',"tick_direction":' +
+    '","tick_direction":' +
     trade.tickDirection +
     ',"matching_id":null}'
   );
