@@ -66,6 +66,11 @@ export class Engine {
    * command handler sets it first, from its own command shape.
    */
   readonly clock = new Float64Array(1);
+  /**
+   * The outcome the JSON edge methods apply into (`placeOrderJson`, `closePositionJson`): their
+   * result is written before they return, so its pooled trades and events can be reused.
+   */
+  readonly scratch: Outcome = newOutcome();
   private readonly byName = new Map<string, OrderBook>();
   private lastBookName = "";
   private lastBook: OrderBook | undefined = undefined;

@@ -70,5 +70,6 @@ export function closePositionJson(
 ): EdgeResult<string> {
   const command = parseClosePosition(engine, account, params, timestamp);
   if (!command.ok) return command;
-  return toPlaceResultJson(engine, engine.apply(command.value));
+  // The JSON is written before this returns: the engine's scratch outcome (pooled trades) serves.
+  return toPlaceResultJson(engine, engine.apply(command.value, engine.scratch));
 }

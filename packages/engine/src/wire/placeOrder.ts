@@ -137,7 +137,8 @@ export function placeOrderJson(
 ): EdgeResult<string> {
   const command = parsePlaceOrder(engine, account, direction, params, timestamp);
   if (!command.ok) return command;
-  return toPlaceResultJson(engine, engine.apply(command.value));
+  // The JSON is written before this returns: the engine's scratch outcome (pooled trades) serves.
+  return toPlaceResultJson(engine, engine.apply(command.value, engine.scratch));
 }
 
 /** {@link toPlaceResult} with the result as JSON text. */

@@ -10,7 +10,8 @@ export interface UsDiffStats {
   max: number;
 }
 
-function stats(method: string, values: number[]): UsDiffStats {
+/** p50, p99 and max of `usDiff` values (microseconds). */
+export function usDiffStats(method: string, values: number[]): UsDiffStats {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { method, count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1)! };
@@ -64,5 +65,5 @@ export async function measureCloseUsDiff(
     }
   }
   client.socket.terminate();
-  return [stats("private/close_position", close), stats("private/buy|sell", orders)];
+  return [usDiffStats("private/close_position", close), usDiffStats("private/buy|sell", orders)];
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeBenchAccounts } from "./benchAccounts.js";
-import { measureCloseUsDiff } from "./closeLatency.js";
+import { measureCloseUsDiff, type UsDiffStats } from "./closeLatency.js";
+import { measureMethodUsDiff } from "./methodUsDiff.js";
 import { startServerProcess } from "./serverProcess.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
@@ -75,6 +76,23 @@ try {
       ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
     ],
   ];
+  // The floor: public/test (no work at all) one call at a time, what waking an idle server and
+  // the dispatcher cost before any handler runs.
+  const floorServer = await startServerProcess(["--accounts", accounts, "--in-memory"]);
+  let floor: UsDiffStats;
+  try {
+    floor = await measureMethodUsDiff(
+      floorServer.wsUrl,
+      "public/test",
+      {},
+      {
+        warmup: 1_000,
+        calls: 10_000,
+      },
+    );
+  } finally {
+    await floorServer.stop();
+  }
   const latencyRuns = [
     ["in memory, one call at a time", await usDiff(["--in-memory"], 10_000, 1)],
     ["in memory, 16 cycles per burst", await usDiff(["--in-memory"], 20_000, 16)],
@@ -86,7 +104,7 @@ try {
           ? ""
           : s.p50 <= 5 && s.p99 <= 50
             ? "ok (p50 <= 5, p99 <= 50)"
-            : `MISSED (p50 <= 5${s.p50 <= 5 ? " ok" : ""}, p99 <= 50${s.p99 <= 50 ? " ok" : ""})`;
+            : `MISSED (p50 <= 5${s.p50 <= 5 ? " ok" : ""}, p99 <= 50${s.p99 <= 50 ? " ok" : ""}; floor p50 ${floor.p50})`;
       rows.push([
         `usDiff ${s.method}`,
         `${setup}, n=${s.count}`,
@@ -95,6 +113,12 @@ try {
       ]);
     }
   }
+  rows.push([
+    "usDiff public/test",
+    `in memory, one call at a time, n=${floor.count}`,
+    `p50 ${floor.p50} us, p99 ${floor.p99} us, max ${floor.max} us`,
+    "the floor: a method with no work",
+  ]);
   const durable = await usDiff(["--data-dir", join(work, "data-latency")], 500, 1);
   for (const s of durable) {
     rows.push([
