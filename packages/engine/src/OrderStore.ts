@@ -4,6 +4,7 @@ import { addInt, type Int } from "./Int.js";
 import type { CancelReason, Direction, OrderState, OrderType, TimeInForce } from "./Order.js";
 import { Order } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
+import type { OrderSnapshot } from "./snapshot.js";
 import { VarintReader } from "./VarintReader.js";
 import { VarintWriter } from "./VarintWriter.js";
 
@@ -75,21 +76,11 @@ export interface HistorySnapshot {
 /** Set on the state byte of the snapshot encoding when the cost is kept aside (a bigint). */
 const BIG_COST = 4;
 
-/** The fields of an order record (snapshot restore). */
-export interface OrderFields {
-  account: number;
+/** An order of a snapshot with its instrument as an index and its cost as a number or bigint. */
+export type OrderFields = Omit<OrderSnapshot, "id" | "seq" | "instrument" | "cost"> & {
   instrument: number;
-  direction: Direction;
-  price: number;
-  amount: number;
-  orderType: OrderType;
-  timeInForce: TimeInForce;
-  postOnly: boolean;
-  rejectPostOnly: boolean;
-  reduceOnly: boolean;
-  label: string;
-  replaced: boolean;
-}
+  cost: Int;
+};
 
 /** The meta word of a new open order of instrument `instrument` (an index). */
 export function orderMeta(
@@ -393,17 +384,7 @@ export class OrderStore {
    * Writes a whole record (snapshot restore): order `seq` must be the next one, or one that
    * {@link restoreHistory} left open.
    */
-  restore(
-    seq: number,
-    f: OrderFields & {
-      filled: number;
-      cost: Int;
-      state: OrderState;
-      cancelReason: CancelReason | null;
-      creationTimestamp: number;
-      lastUpdateTimestamp: number;
-    },
-  ): void {
+  restore(seq: number, f: OrderFields): void {
     if (seq === this.count + 1) this.create(0, 0, 0, 0, "");
     else if (seq < 1 || seq > this.count || !this.isOpen(seq) || this.amount(seq) !== 0) {
       throw new Error(`could not restore order seq ${seq}: it is closed or out of range`);

@@ -6,6 +6,16 @@ import type { OrderBook } from "../OrderBook.js";
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
+ * floor(a / d) exactly for a safe integer a >= 0 and d > 0: the rounded division can be one off
+ * near 2^53, and the remainder says which way.
+ */
+function floorDiv(a: number, d: number): number {
+  const q = Math.floor(a / d);
+  const r = a - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
+}
+
+/**
  * `units / 10^scale` for a safe integer `units` and `scale` <= 15, canonically: the same text as
  * `formatDecimal` without a bigint, a regular expression or an intermediate digit string.
  */
@@ -15,16 +25,8 @@ export function formatSafe(units: number, scale: number): string {
   const a = neg ? -units : units;
   if (scale === 0) return neg ? "-" + a : "" + a;
   const p = POW10[scale]!;
-  let int = Math.floor(a / p);
+  const int = floorDiv(a, p);
   let frac = a - int * p;
-  // The rounded division can be one off near 2^53: the remainder says which way.
-  if (frac < 0) {
-    int -= 1;
-    frac += p;
-  } else if (frac >= p) {
-    int += 1;
-    frac -= p;
-  }
   let text = "" + int;
   if (frac !== 0) {
     let places = scale;
@@ -90,17 +92,8 @@ export function formatPriceRatio(instrument: Instrument, num: Int, den: Int): st
       // round(num x units x 10^(8 - scale) / den) in units of 1e-8, when every figure is safe.
       const n = num * unitNumber(tick) * POW10[8 - tick.scale]!;
       if (Number.isSafeInteger(n)) {
-        let q = Math.floor(n / den);
-        let r = n - q * den;
-        if (r < 0) {
-          q -= 1;
-          r += den;
-        } else if (r >= den) {
-          q += 1;
-          r -= den;
-        }
-        if (2 * r >= den) q += 1;
-        return formatSafe(q, 8);
+        const q = floorDiv(n, den);
+        return formatSafe(2 * (n - q * den) >= den ? q + 1 : q, 8);
       }
     }
   }

@@ -12,26 +12,24 @@ import { formatAmount, formatPrice, formatPriceRatio } from "./format.js";
 const q = (s: string) => '"' + s + '"';
 const b = (v: boolean) => (v ? "true" : "false");
 
-let lastName = "";
-let lastNameJson = '""';
-/** An instrument name as JSON (the last one is kept: a result repeats it). */
-function nameJson(s: string): string {
-  if (s !== lastName) {
-    lastNameJson = JSON.stringify(s);
-    lastName = s;
-  }
-  return lastNameJson;
+/**
+ * A string's JSON, keeping the last one: a result repeats its instrument name and its currency,
+ * which come from outside (the instruments file) and so go through JSON.stringify.
+ */
+function lastJson(): (s: string) => string {
+  let last = "";
+  let lastText = '""';
+  return (s) => {
+    if (s !== last) {
+      lastText = JSON.stringify(s);
+      last = s;
+    }
+    return lastText;
+  };
 }
 
-let lastCurrency = "";
-let lastCurrencyJson = '""';
-function currencyJson(s: string): string {
-  if (s !== lastCurrency) {
-    lastCurrencyJson = JSON.stringify(s);
-    lastCurrency = s;
-  }
-  return lastCurrencyJson;
-}
+const nameJson = lastJson();
+const currencyJson = lastJson();
 
 const labelJson = (s: string) => (s === "" ? '""' : JSON.stringify(s));
 
