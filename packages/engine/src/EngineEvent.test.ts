@@ -33,6 +33,12 @@ test("a crossing order logs placement, trades, positions, reduce-only cuts and c
     "order_cancelled",
     "order_cancelled",
   ]);
+  // Order events make their id when it is read: the property and the JSON agree.
+  const ids = out.events.map((e) => ("orderId" in e ? e.orderId : null));
+  expect(ids).toEqual(
+    JSON.parse(JSON.stringify(out.events)).map((e: { orderId?: string }) => e.orderId ?? null),
+  );
+  expect(ids[0]).toBe(out.order!.id);
   expect(JSON.parse(JSON.stringify(out.events))).toMatchInlineSnapshot(`
     [
       {

@@ -1,13 +1,11 @@
 import type { EngineEvent } from "./EngineEvent.js";
 import type { IdSequence } from "./IdSequence.js";
 import type { CancelReason, Direction } from "./Order.js";
+import { OrderCancelledEvent, OrderPlacedEvent, OrderReducedEvent } from "./OrderEvents.js";
 import { Trade } from "./Trade.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Placed = Mutable<Extract<EngineEvent, { type: "order_placed" }>>;
 type Traded = Mutable<Extract<EngineEvent, { type: "trade" }>>;
-type Cancelled = Mutable<Extract<EngineEvent, { type: "order_cancelled" }>>;
-type Reduced = Mutable<Extract<EngineEvent, { type: "order_reduced" }>>;
 type Moved = Mutable<Extract<EngineEvent, { type: "position_changed" }>>;
 
 /**
@@ -18,10 +16,10 @@ type Moved = Mutable<Extract<EngineEvent, { type: "position_changed" }>>;
 export class OutcomePool {
   private reuse = false;
   private readonly trades: Trade[] = [];
-  private readonly placed: Placed[] = [];
+  private readonly placed: OrderPlacedEvent[] = [];
   private readonly traded: Traded[] = [];
-  private readonly cancelled: Cancelled[] = [];
-  private readonly reduced: Reduced[] = [];
+  private readonly cancelled: OrderCancelledEvent[] = [];
+  private readonly reduced: OrderReducedEvent[] = [];
   private readonly moved: Moved[] = [];
   private nTrades = 0;
   private nPlaced = 0;
@@ -103,9 +101,9 @@ export class OutcomePool {
     return t;
   }
 
-  /** An order_placed event. */
+  /** An order_placed event (the id is made from `orderSeq` when read). */
   orderPlaced(
-    orderId: string,
+    orderSeq: number,
     account: number,
     instrument: string,
     direction: Direction,
@@ -115,7 +113,7 @@ export class OutcomePool {
   ): EngineEvent {
     if (this.reuse && this.nPlaced < this.placed.length) {
       const e = this.placed[this.nPlaced++]!;
-      e.orderId = orderId;
+      e.orderSeq = orderSeq;
       e.account = account;
       e.instrument = instrument;
       e.direction = direction;
@@ -124,16 +122,16 @@ export class OutcomePool {
       e.replaced = replaced;
       return e;
     }
-    const e: Placed = {
-      type: "order_placed",
-      orderId,
+    const e = new OrderPlacedEvent(
+      this.orderIds,
+      orderSeq,
       account,
       instrument,
       direction,
       price,
       amount,
       replaced,
-    };
+    );
     if (this.reuse) this.placed[this.nPlaced++] = e;
     return e;
   }
@@ -150,36 +148,36 @@ export class OutcomePool {
     return e;
   }
 
-  /** An order_cancelled event. */
+  /** An order_cancelled event (the id is made from `orderSeq` when read). */
   orderCancelled(
-    orderId: string,
+    orderSeq: number,
     account: number,
     reason: CancelReason,
     open: number,
   ): EngineEvent {
     if (this.reuse && this.nCancelled < this.cancelled.length) {
       const e = this.cancelled[this.nCancelled++]!;
-      e.orderId = orderId;
+      e.orderSeq = orderSeq;
       e.account = account;
       e.reason = reason;
       e.open = open;
       return e;
     }
-    const e: Cancelled = { type: "order_cancelled", orderId, account, reason, open };
+    const e = new OrderCancelledEvent(this.orderIds, orderSeq, account, reason, open);
     if (this.reuse) this.cancelled[this.nCancelled++] = e;
     return e;
   }
 
-  /** An order_reduced event. */
-  orderReduced(orderId: string, account: number, amount: number): EngineEvent {
+  /** An order_reduced event (the id is made from `orderSeq` when read). */
+  orderReduced(orderSeq: number, account: number, amount: number): EngineEvent {
     if (this.reuse && this.nReduced < this.reduced.length) {
       const e = this.reduced[this.nReduced++]!;
-      e.orderId = orderId;
+      e.orderSeq = orderSeq;
       e.account = account;
       e.amount = amount;
       return e;
     }
-    const e: Reduced = { type: "order_reduced", orderId, account, amount };
+    const e = new OrderReducedEvent(this.orderIds, orderSeq, account, amount);
     if (this.reuse) this.reduced[this.nReduced++] = e;
     return e;
   }

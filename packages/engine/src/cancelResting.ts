@@ -28,7 +28,7 @@ export function cancelResting(
   if (engine.emitEvents) {
     out.events.push(
       engine.made.orderCancelled(
-        engine.orderIds.format(seq),
+        seq,
         store.accountId(seq),
         Meta.cancelReason(store.meta(seq))!,
         open,

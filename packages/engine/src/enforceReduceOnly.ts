@@ -28,9 +28,7 @@ export function enforceReduceOnly(engine: Engine, position: Position, out: Outco
       const amount = store.filled(seq) + cap;
       store.cut(seq, amount, engine.clock);
       if (engine.emitEvents) {
-        out.events.push(
-          engine.made.orderReduced(engine.orderIds.format(seq), store.accountId(seq), amount),
-        );
+        out.events.push(engine.made.orderReduced(seq, store.accountId(seq), amount));
       }
     }
     i++;

@@ -84,7 +84,7 @@ export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outc
   if (engine.emitEvents) {
     out.events.push(
       engine.made.orderPlaced(
-        engine.orderIds.format(seq),
+        seq,
         account.id,
         book.instrument.name,
         direction,
