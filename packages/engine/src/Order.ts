@@ -1,7 +1,8 @@
 import type { Account } from "./Account.js";
 import type { Int } from "./Int.js";
 import type { OrderBook } from "./OrderBook.js";
-import { Meta, type OrderStore } from "./OrderStore.js";
+import { Meta } from "./OrderMeta.js";
+import type { OrderStore } from "./OrderStore.js";
 
 /** buy or sell. */
 export type Direction = "buy" | "sell";

@@ -2,7 +2,7 @@ import type { CancelCommand } from "./Command.js";
 import { cancelResting } from "./cancelResting.js";
 import type { Engine } from "./Engine.js";
 import { Order } from "./Order.js";
-import { USER_REQUEST } from "./OrderStore.js";
+import { USER_REQUEST } from "./OrderMeta.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 

@@ -1,7 +1,7 @@
 import type { Engine } from "./Engine.js";
 import type { Direction } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
-import { Meta } from "./OrderStore.js";
+import { Meta } from "./OrderMeta.js";
 
 /**
  * Whether a fill-or-kill order of `account` for `need` lots up to `limit` ticks would fill whole:

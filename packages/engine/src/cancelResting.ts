@@ -1,5 +1,5 @@
 import type { Engine } from "./Engine.js";
-import { CANCELLED, Meta } from "./OrderStore.js";
+import { CANCELLED, Meta } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 
 /**

@@ -1,6 +1,6 @@
 import { cancelResting } from "./cancelResting.js";
 import type { Engine } from "./Engine.js";
-import { Meta, REDUCE_ONLY_REASON } from "./OrderStore.js";
+import { Meta, REDUCE_ONLY_REASON } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 import type { Position } from "./Position.js";
 

@@ -4,7 +4,7 @@ import type { Engine } from "./Engine.js";
 import { enforceReduceOnly } from "./enforceReduceOnly.js";
 import type { Direction } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
-import { FILLED, Meta, REDUCE_ONLY_REASON, SELF_TRADE } from "./OrderStore.js";
+import { FILLED, Meta, REDUCE_ONLY_REASON, SELF_TRADE } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 
 /**

@@ -5,7 +5,7 @@ import type { Engine } from "./Engine.js";
 import { matchOrder } from "./matchOrder.js";
 import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
-import { FILL_OR_KILL, IMMEDIATE_OR_CANCEL, orderMeta } from "./OrderStore.js";
+import { FILL_OR_KILL, IMMEDIATE_OR_CANCEL, orderMeta } from "./OrderMeta.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 

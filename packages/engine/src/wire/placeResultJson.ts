@@ -1,6 +1,6 @@
 import type { Engine } from "../Engine.js";
 import type { Order } from "../Order.js";
-import { Meta } from "../OrderStore.js";
+import { Meta } from "../OrderMeta.js";
 import type { Outcome } from "../Outcome.js";
 import type { Trade } from "../Trade.js";
 import { formatAmount, formatPrice, formatPriceRatio } from "./format.js";
