@@ -4,6 +4,7 @@ import { parseAuthorization } from "./parseAuthorization.js";
 import type { Principal } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 import type { Session } from "./Session.js";
+import type { TokenBucket } from "./TokenBucket.js";
 
 /** One HTTP request as the dispatcher sees it: authenticated per request, never by connection. */
 export class HttpSession implements Session {
@@ -17,7 +18,12 @@ export class HttpSession implements Session {
   #credentials: Credentials | RpcError | undefined | null = null;
   #controller: AbortController | undefined;
 
-  constructor(req: IncomingMessage, res: ServerResponse, body: string) {
+  constructor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string,
+    readonly rateLimit?: TokenBucket,
+  ) {
     this.#req = req;
     this.#res = res;
     this.#body = body;

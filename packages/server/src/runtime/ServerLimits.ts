@@ -12,6 +12,11 @@ export interface ServerLimits {
    * making the server buffer without bound.
    */
   readonly wsHighWaterMarkBytes: number;
+  /**
+   * Requests per second per WebSocket connection and per HTTP client address, with bursts of as
+   * many; the excess gets 10028 too_many_requests. `Infinity` (the default): no limit.
+   */
+  readonly maxRequestsPerSecond: number;
   /** How long `close()` waits for pending requests before aborting them and closing connections. */
   readonly shutdownGraceMs: number;
 }
@@ -21,5 +26,6 @@ export const defaultLimits: ServerLimits = {
   maxFrameBytes: 1024 * 1024,
   maxInFlightPerConnection: 64,
   wsHighWaterMarkBytes: 1024 * 1024,
+  maxRequestsPerSecond: Number.POSITIVE_INFINITY,
   shutdownGraceMs: 10_000,
 };

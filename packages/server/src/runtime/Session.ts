@@ -1,6 +1,7 @@
 import type { Credentials } from "./Credentials.js";
 import type { Principal } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
+import type { TokenBucket } from "./TokenBucket.js";
 
 /**
  * What the dispatcher needs from the transport a message came on: one per WebSocket connection, one
@@ -18,4 +19,9 @@ export interface Session {
   readonly maxInFlight: number;
   readonly signal: AbortSignal;
   authenticateConnection(principal: Principal): void;
+  /**
+   * The request rate limit this session draws from (its WebSocket connection's, or its HTTP client
+   * address's); requests beyond it get 10028 too_many_requests. Undefined: no limit.
+   */
+  readonly rateLimit?: TokenBucket | undefined;
 }

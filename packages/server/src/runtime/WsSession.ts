@@ -4,6 +4,7 @@ import type { Dispatcher } from "./createDispatcher.js";
 import type { PendingCounter } from "./PendingCounter.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
+import { TokenBucket } from "./TokenBucket.js";
 
 /**
  * One WebSocket connection: its own auth state (set by `authenticateConnection`), its in-flight
@@ -22,6 +23,7 @@ export class WsSession implements Session {
   principal: Principal | undefined = undefined;
   inFlight = 0;
   readonly maxInFlight: number;
+  readonly rateLimit: TokenBucket | undefined;
   /** Times this connection was paused for back-pressure. */
   pauses = 0;
   /** Requests this connection read and will never answer (see the class comment). */
@@ -44,13 +46,19 @@ export class WsSession implements Session {
     ws: WebSocket,
     socket: Socket,
     dispatcher: Dispatcher,
-    limits: { readonly maxInFlight: number; readonly highWaterMark: number },
+    limits: {
+      readonly maxInFlight: number;
+      readonly highWaterMark: number;
+      readonly maxRequestsPerSecond?: number;
+    },
     held: PendingCounter,
   ) {
     this.#ws = ws;
     this.#dispatcher = dispatcher;
     this.#socket = socket;
     this.maxInFlight = limits.maxInFlight;
+    const rate = limits.maxRequestsPerSecond ?? Number.POSITIVE_INFINITY;
+    this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;
     this.#highWaterMark = limits.highWaterMark;
     this.#held = held;
   }

@@ -57,7 +57,11 @@ export function attachWebSocket(
       ws,
       req.socket,
       dispatcher,
-      { maxInFlight: limits.maxInFlightPerConnection, highWaterMark: limits.wsHighWaterMarkBytes },
+      {
+        maxInFlight: limits.maxInFlightPerConnection,
+        highWaterMark: limits.wsHighWaterMarkBytes,
+        maxRequestsPerSecond: limits.maxRequestsPerSecond,
+      },
       held,
     );
     sessions.add(session);

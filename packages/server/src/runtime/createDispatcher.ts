@@ -86,6 +86,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     else if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
       params = raw as Record<string, unknown>;
     } else return reply(idJson, E.invalidParams, positional, usIn);
+    const rateLimit = session.rateLimit;
+    if (rateLimit !== undefined && !rateLimit.take(now())) {
+      return reply(idJson, E.tooManyRequests, { limit: rateLimit.rate }, usIn);
+    }
     if (session.inFlight >= session.maxInFlight) {
       return reply(idJson, E.tooManyConcurrentRequests, { limit: session.maxInFlight }, usIn);
     }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AddressLimits } from "./AddressLimits.js";
 import { coerceQuery } from "./coerceQuery.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import type { DispatchResult } from "./createInvoker.js";
@@ -28,6 +29,9 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
  */
 export function createHttpHandler(options: HttpHandlerOptions) {
   const { dispatcher, limits, requests, isClosing } = options;
+  const limiter = Number.isFinite(limits.maxRequestsPerSecond)
+    ? new AddressLimits(limits.maxRequestsPerSecond)
+    : undefined;
 
   function reply(res: ServerResponse, out: DispatchResult): void {
     if (typeof out === "object") {
@@ -78,7 +82,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     method: string | undefined,
     body: string,
   ): void {
-    const session = new HttpSession(req, res, body);
+    const session = new HttpSession(req, res, body, limiter?.of(req));
     if (method === undefined) {
       reply(res, dispatcher.handleText(body, session, usIn));
       return;
@@ -113,7 +117,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
       if (req.method === "GET") {
         const params = coerceQuery(q < 0 ? "" : url.slice(q + 1), dispatcher.method(method));
-        const session = new HttpSession(req, res, "");
+        const session = new HttpSession(req, res, "", limiter?.of(req));
         reply(res, dispatcher.callMethod(method, params, session, usIn));
       } else if (req.method === "POST") post(req, res, usIn, method);
       else notAllowed(res, req.method, path, "GET, POST");

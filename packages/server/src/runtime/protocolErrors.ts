@@ -12,5 +12,6 @@ export const protocolErrors = {
   authorizationRequired: { code: 10000, message: "authorization_required" },
   unauthorized: { code: 13009, message: "unauthorized" },
   scopeExceeded: { code: 13403, message: "scope_exceeded" },
+  tooManyRequests: { code: 10028, message: "too_many_requests" },
   tooManyConcurrentRequests: { code: 10066, message: "too_many_concurrent_requests" },
 } as const satisfies Record<string, { code: number; message: string }>;
