@@ -8,6 +8,7 @@ import {
   OrderNotFoundError,
   OtherRejectError,
   PriceWrongTickError,
+  TooManyRequestsError,
   UnauthorizedError,
 } from "./index.js";
 
@@ -107,4 +108,25 @@ test("a wrong secret is refused with UnauthorizedError over both transports", as
     await expect(client.getPositions({})).rejects.toBeInstanceOf(UnauthorizedError);
     await client.close();
   }
+});
+
+describe("a reference server with --max-requests-per-second", () => {
+  test("the SDK raises TooManyRequestsError (10028) for the excess, over both transports", async () => {
+    const limited = await startReferenceServer({ port: 0, limits: { maxRequestsPerSecond: 1 } });
+    try {
+      for (const transport of ["ws", "http"] as const) {
+        const client = createClient({ url: limited.url, transport });
+        try {
+          await client.test({});
+          const error = await client.test({}).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(TooManyRequestsError);
+          expect((error as TooManyRequestsError).code).toBe(10028);
+        } finally {
+          await client.close();
+        }
+      }
+    } finally {
+      await limited.close();
+    }
+  });
 });

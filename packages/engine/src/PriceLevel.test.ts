@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { engineWith } from "./bookTable.test.kit.js";
+import { engineWith, type Row } from "./bookTable.test.kit.js";
 
 const BTC = "BTC-PERPETUAL";
 
 describe("PriceLevel (a queue of seqs with lazy deletion)", () => {
   test("cancels in the middle and fills at the head keep time priority through compactions", () => {
     // 600 bids of 10 at one price from two accounts, then most of them cancelled out of order.
-    const rows = Array.from({ length: 600 }, (_, i) => [1 + (i % 2), "buy", "100", "10"] as const);
+    const rows = Array.from({ length: 600 }, (_, i): Row => [1 + (i % 2), "buy", "100", "10"]);
     const engine = engineWith(rows);
     const level = engine.book(BTC)!.bids.best()!;
     const seqs = () => level.seqs(engine.orders);

@@ -39,6 +39,18 @@ describe("unwind-reference", () => {
     await again.close();
   }, 30_000);
 
+  test("--max-requests-per-second answers the excess with 10028 too_many_requests", async () => {
+    // One per second: the second of two quick requests finds the bucket empty.
+    const cli = spawnCli(["--port", "0", "--in-memory", "--max-requests-per-second", "1"]);
+    const { url } = await cli.ready;
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push(await post(url, "public/test", {}));
+    expect(answers.map((a) => a.error?.code ?? "ok")).toEqual(["ok", 10028]);
+    expect(answers[1]!.error).toMatchObject({ message: "too_many_requests", data: { limit: 1 } });
+    cli.child.kill("SIGTERM");
+    expect((await cli.exited).code).toBe(0);
+  }, 30_000);
+
   test("--help prints the usage and exits 0", async () => {
     const cli = spawnCli(["--help"]);
     expect((await cli.exited).code).toBe(0);

@@ -40,6 +40,9 @@ try {
     ...(options.accessTtlSeconds === undefined
       ? {}
       : { accessTtlSeconds: options.accessTtlSeconds }),
+    ...(options.maxRequestsPerSecond === undefined
+      ? {}
+      : { limits: { maxRequestsPerSecond: options.maxRequestsPerSecond } }),
     log: say,
     onJournalFailure: (error) => {
       say(`journal write failed, stopping: ${(error as Error).message}`);

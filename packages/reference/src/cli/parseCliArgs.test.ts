@@ -20,6 +20,17 @@ test.each([
       },
     },
   ],
+  [
+    ["--max-requests-per-second=20"],
+    { kind: "run", options: { host: "127.0.0.1", port: 8080, maxRequestsPerSecond: 20 } },
+  ],
+  [
+    ["--max-requests-per-second", "0.5"],
+    {
+      kind: "error",
+      message: '--max-requests-per-second expects an integer from 1 to 1000000000, but got "0.5"',
+    },
+  ],
   [["-h"], { kind: "help" }],
   [
     ["--port", "70000"],
@@ -36,7 +47,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

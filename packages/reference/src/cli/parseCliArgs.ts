@@ -7,6 +7,7 @@ export interface CliOptions {
   instruments?: string;
   snapshotEvery?: number;
   accessTtlSeconds?: number;
+  maxRequestsPerSecond?: number;
 }
 
 export type ParsedArgs =
@@ -30,6 +31,9 @@ Options:
   --instruments FILE     instruments JSON (default: BTC-PERPETUAL, ETH-PERPETUAL, BTC-25DEC26)
   --snapshot-every N     with --data-dir: snapshot every N commands (default 10000, 0 never)
   --token-ttl SECONDS    access token lifetime (default 900)
+  --max-requests-per-second N
+                         per WebSocket connection and per HTTP client address, with
+                         bursts of N; the excess gets 10028 too_many_requests (default: no limit)
   -h, --help             this text
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 failure, 2 usage error, 3 data dir cannot be recovered.
@@ -43,6 +47,7 @@ const VALUED = [
   "--instruments",
   "--snapshot-every",
   "--token-ttl",
+  "--max-requests-per-second",
 ];
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {
@@ -116,6 +121,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         n = integer(arg, value, 1, 31_536_000);
         if (typeof n === "string") return { kind: "error", message: n };
         options.accessTtlSeconds = n;
+        break;
+      case "--max-requests-per-second":
+        n = integer(arg, value, 1, 1_000_000_000);
+        if (typeof n === "string") return { kind: "error", message: n };
+        options.maxRequestsPerSecond = n;
         break;
     }
   }
