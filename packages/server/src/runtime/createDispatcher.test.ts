@@ -21,6 +21,14 @@ const rpc = (method: string, params?: unknown, id: unknown = 1) => ({
 const bearer = (token: string): Credentials => ({ scheme: "bearer", token, source: "header" });
 
 describe("createDispatcher", () => {
+  it("echoes a numeric id beyond 2^53, or with a fraction, as the client wrote it", async () => {
+    for (const id of ["12345678901234567890", "-9007199254740993", "1.50", "1e400"]) {
+      const text = `{"jsonrpc":"2.0","id":${id},"method":"public/test","params":{}}`;
+      const out = (await dispatcher.handleText(text, testSession("ws"))) as string;
+      expect(out.startsWith(`{"jsonrpc":"2.0","id":${id},"result":`)).toBe(true);
+    }
+  });
+
   it("answers a call with the result and the envelope", async () => {
     const reply = await send(rpc("public/test", {}, 7));
     expect(reply).toMatchObject({

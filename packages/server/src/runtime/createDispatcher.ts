@@ -6,6 +6,7 @@ import { nowMicros } from "./nowMicros.js";
 import type { ParamValidator } from "./ParamValidator.js";
 import { PendingCounter } from "./PendingCounter.js";
 import { protocolErrors as E } from "./protocolErrors.js";
+import { rawIdText } from "./rawIdText.js";
 import type { ServerAuth } from "./ServerAuth.js";
 import type { Session } from "./Session.js";
 
@@ -154,8 +155,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const id = request.id;
     let idJson: string | null;
     if (id === undefined) idJson = null;
-    else if (typeof id === "number") idJson = Number.isFinite(id) ? "" + id : "null";
-    else if (typeof id === "string" || id === null) idJson = JSON.stringify(id);
+    else if (typeof id === "number") {
+      // Beyond 2^53 (or with a fraction) JSON.parse's number is not the client's: echo its text.
+      idJson = Number.isSafeInteger(id)
+        ? "" + id
+        : (rawIdText(text) ?? (Number.isFinite(id) ? "" + id : "null"));
+    } else if (typeof id === "string" || id === null) idJson = JSON.stringify(id);
     else return invalid("null", "id must be a string, a number or null", usIn);
     if (request.jsonrpc !== "2.0") return invalid(idJson ?? "null", 'jsonrpc must be "2.0"', usIn);
     if (typeof request.method !== "string") {
