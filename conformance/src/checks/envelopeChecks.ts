@@ -1,3 +1,4 @@
+import { rawIdText } from "@unwind/server";
 import type { CheckOutcome } from "../core/CheckOutcome.js";
 import { defineCheck } from "../core/defineCheck.js";
 import { specRef } from "../core/SpecReference.js";
@@ -34,7 +35,7 @@ export const envelopeChecks = {
   id: defineCheck({
     id: "envelope-id",
     description:
-      "Every response echoes the request id exactly (same type and value); null only when the request could not be read",
+      "Every response echoes the request id exactly (same type and value, digit for digit beyond 2^53); null only when the request could not be read",
     method: "*",
     specReferences: [envelope("id")],
   }),
@@ -119,11 +120,25 @@ function idProblem(exchange: Exchange, o: Record<string, unknown>): Problem {
   const sent = exchange.requestId;
   const got = o["id"];
   if (typeof sent === "string" || typeof sent === "number") {
-    if (got === sent) return undefined;
-    return {
-      problem: `id ${JSON.stringify(got)} (${typeof got}) does not echo the request's id`,
-      expected: `id ${JSON.stringify(sent)} (${typeof sent})`,
-    };
+    if (got !== sent) {
+      return {
+        problem: `id ${JSON.stringify(got)} (${typeof got}) does not echo the request's id`,
+        expected: `id ${JSON.stringify(sent)} (${typeof sent})`,
+      };
+    }
+    // Beyond 2^53 (or with a fraction) a rounded echo parses to the same number: compare the text.
+    if (typeof sent === "number" && !Number.isSafeInteger(sent)) {
+      const sentText = rawIdText(exchange.request);
+      const gotText =
+        exchange.responseText === undefined ? undefined : rawIdText(exchange.responseText);
+      if (sentText !== undefined && gotText !== sentText) {
+        return {
+          problem: `id ${gotText} does not echo the request's id ${sentText} digit for digit (parsed as a double and printed again?)`,
+          expected: `id ${sentText}, as the request wrote it`,
+        };
+      }
+    }
+    return undefined;
   }
   if (got === null) return undefined;
   return {

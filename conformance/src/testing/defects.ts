@@ -101,6 +101,13 @@ export const defects: Defect[] = [
     })),
   },
   {
+    name: "rounded-id",
+    description:
+      "echoes a number id beyond 2^53 as JSON.parse rounded it (the proxy prints it again)",
+    caughtBy: "envelope-id",
+    response: (r) => r,
+  },
+  {
     name: "stringified-id",
     description: "echoes a number id as a string",
     caughtBy: "envelope-id",

@@ -36,6 +36,7 @@ it("exports these names", () => {
       "nowMicros",
       "parseAuthorization",
       "protocolErrors",
+      "rawIdText",
       "rawJson",
       "specVersion",
       "validators",

@@ -55,6 +55,7 @@ export { protocolErrors } from "./runtime/protocolErrors.js";
 export { RawJson, rawJson } from "./runtime/RawJson.js";
 export type { Principal, RequestContext } from "./runtime/RequestContext.js";
 export { RpcError } from "./runtime/RpcError.js";
+export { rawIdText } from "./runtime/rawIdText.js";
 export type { AuthOutcome, ServerAuth } from "./runtime/ServerAuth.js";
 export { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
 export type { Session } from "./runtime/Session.js";
