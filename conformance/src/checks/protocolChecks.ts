@@ -50,6 +50,13 @@ export const protocolChecks = {
     method: "*",
     specReferences: [specRef(undefined, "/x-transports/http")],
   }),
+  httpBodyTooLarge: defineCheck({
+    id: "http-body-too-large",
+    description:
+      "POST /api/v2 with a body one byte over the server's declared limit (--max-body-bytes) answers HTTP 413; a body at the limit does not (HTTP only)",
+    method: "*",
+    specReferences: [specRef(undefined, "/info/description")],
+  }),
   httpMediaType: defineCheck({
     id: "http-unsupported-media-type",
     description:

@@ -72,6 +72,8 @@ describe("parseCliArgs", () => {
       command: "record",
       out: "fixtures",
     });
+    expect(parseCliArgs(["--max-body-bytes", "1048576"]).maxBodyBytes).toBe(1_048_576);
+    expect(parseCliArgs([]).maxBodyBytes).toBeUndefined();
     expect(parseCliArgs(["--list"]).command).toBe("list");
     expect(parseCliArgs(["-h"]).command).toBe("help");
   });
@@ -79,6 +81,7 @@ describe("parseCliArgs", () => {
   it.each([
     [["--transport", "udp"], '--transport expects http, ws or both, but got "udp"'],
     [["--seed", "x"], '--seed expects an integer >= 0, but got "x"'],
+    [["--max-body-bytes", "10"], '--max-body-bytes expects an integer >= 64, but got "10"'],
     [["--url", "localhost"], '--url expects a URL like http://127.0.0.1:8080, but got "localhost"'],
     [["--url", "ws://x"], '--url expects a http: or https: URL, but got "ws://x"'],
     [["--report", "pdf=x"], '--report expects json=PATH, junit=PATH or html=PATH, but got "pdf=x"'],

@@ -23,6 +23,8 @@ export interface CliOptions {
   seed?: number;
   propertyRuns: number;
   timeoutMs: number;
+  /** The server's declared HTTP body limit (bytes), for http-body-too-large. */
+  maxBodyBytes?: number;
   baseline?: string;
   reports: ReportTargets;
   out?: string;
@@ -44,6 +46,8 @@ Target:
   --taker-id ID          the taker account's client_id      (env UNWIND_TAKER_ID)
   --taker-secret SECRET  its client_secret                  (env UNWIND_TAKER_SECRET)
   --instrument NAME      the instrument to trade (default BTC-PERPETUAL)
+  --max-body-bytes N     the server's HTTP body limit: N + 1 bytes must get 413, N must not
+                         (default: unchecked; the reference's 1048576 when the suite starts it)
 
 Selection:
   --transport T          http, ws or both (default both)
@@ -128,6 +132,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         seed: string,
         "property-runs": string,
         timeout: string,
+        "max-body-bytes": string,
         baseline: string,
         report: { type: "string", multiple: true },
         out: string,
@@ -183,6 +188,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const w = url("--ws-url", s("ws-url"), ["ws:", "wss:"]);
   if (w !== undefined) options.wsUrl = w;
   if (w !== undefined && u === undefined) throw new UsageError("--ws-url needs --url");
+  const maxBodyBytes = positiveInt("--max-body-bytes", s("max-body-bytes"), undefined, 64);
+  if (maxBodyBytes !== undefined) options.maxBodyBytes = maxBodyBytes;
   const seed = positiveInt("--seed", s("seed"), undefined);
   if (seed !== undefined) options.seed = seed;
   if (s("baseline") !== undefined) options.baseline = s("baseline")!;

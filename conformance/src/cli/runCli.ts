@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { defaultLimits } from "@unwind/server";
 import type { Accounts } from "../core/Accounts.js";
 import { applyBaseline, type BaselineEntry, parseBaseline } from "../core/baseline.js";
 import { createRunContext } from "../core/createRunContext.js";
@@ -113,6 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     let accounts: Accounts;
     if (options.url !== undefined) {
       target = { httpUrl: options.url, wsUrl: options.wsUrl ?? defaultWsUrl(options.url) };
+      if (options.maxBodyBytes !== undefined) target.maxBodyBytes = options.maxBodyBytes;
       const needing = [...scenarios.values()]
         .filter((s) => s.needsAccounts && scenarioSelected(s, options))
         .map((s) => s.name);
@@ -127,7 +129,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "unwind-conformance: no --url: starting the reference server (unwind-reference --port 0 --in-memory)",
       );
       reference = await startReferenceProcess();
-      target = reference.target;
+      target = {
+        ...reference.target,
+        maxBodyBytes: options.maxBodyBytes ?? defaultLimits.maxBodyBytes,
+      };
       accounts = found.accounts ?? referenceAccounts();
     }
     await probeTarget(

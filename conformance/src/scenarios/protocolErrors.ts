@@ -108,6 +108,7 @@ export const protocolErrors: Scenario = {
       if (ctx.transport !== "http") {
         out.push(c.httpStatus.skip("HTTP only"));
         out.push(c.httpMediaType.skip("HTTP only"));
+        out.push(c.httpBodyTooLarge.skip("HTTP only"));
       } else {
         const http = ctx.http();
         const notFound = await http.request({ httpMethod: "GET", path: "/no/such/path" });
@@ -138,6 +139,52 @@ export const protocolErrors: Scenario = {
             { exchange: plain, expected: "HTTP 415 Unsupported Media Type" },
           ),
         );
+        const limit = ctx.target.maxBodyBytes;
+        if (limit === undefined) {
+          out.push(
+            c.httpBodyTooLarge.skip(
+              "the server's body limit is its own: declare it with --max-body-bytes",
+            ),
+          );
+        } else {
+          const post = (bytes: number) =>
+            http.request({
+              httpMethod: "POST",
+              path: "/api/v2",
+              headers: { "content-type": "application/json" },
+              body: paddedRequest(bytes),
+            });
+          const over = await post(limit + 1);
+          const at = over.status === 413 ? await post(limit) : undefined;
+          const status = (e: Exchange) => (e.status === undefined ? e.error : `HTTP ${e.status}`);
+          out.push(
+            c.httpBodyTooLarge.verdict(
+              over.status !== 413
+                ? `a body of ${limit + 1} bytes (the limit + 1) answered ${status(over)}`
+                : at!.status === 413
+                  ? `a body of ${limit} bytes (the limit) answered HTTP 413 too`
+                  : undefined,
+              {
+                exchange: shortened(over.status !== 413 ? over : at!),
+                expected: `HTTP 413 for ${limit + 1} bytes, not for ${limit}`,
+              },
+            ),
+          );
+        }
       }
     }),
 };
+
+/** The exchange with its padded request cut, for the report's evidence. */
+function shortened(e: Exchange): Exchange {
+  return {
+    ...e,
+    request: `${e.request.slice(0, 80)}… (${e.request.length} bytes, padded with spaces)`,
+  };
+}
+
+/** A public/test request padded with spaces to exactly `bytes` bytes (at least 64). */
+function paddedRequest(bytes: number): string {
+  const head = '{"jsonrpc":"2.0","id":"body-limit","method":"public/test","params":{}';
+  return head + " ".repeat(Math.max(0, bytes - head.length - 1)) + "}";
+}

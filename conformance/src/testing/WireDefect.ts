@@ -1,4 +1,5 @@
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
+import type { ServerLimits } from "@unwind/server";
 
 /** A request as the wire proxy saw it. */
 export interface ProxiedRequest {
@@ -18,6 +19,8 @@ export interface Defect {
   caughtBy: string;
   /** The scenarios whose traffic shows the defect (default: those that declare `caughtBy`). */
   scenarios?: string[];
+  /** Server-level: limits the reference runs with instead of its defaults. */
+  limits?: Partial<ServerLimits>;
   /** Handler-level: wraps or replaces the reference's handlers. */
   wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
   /** Wire-level: rewrites each request text before the reference sees it. */

@@ -101,6 +101,12 @@ export const defects: Defect[] = [
     })),
   },
   {
+    name: "no-body-limit",
+    description: "accepts request bodies four times larger than the limit it declares",
+    caughtBy: "http-body-too-large",
+    limits: { maxBodyBytes: 4 * 1024 * 1024 },
+  },
+  {
     name: "rounded-id",
     description:
       "echoes a number id beyond 2^53 as JSON.parse rounded it (the proxy prints it again)",

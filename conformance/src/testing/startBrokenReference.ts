@@ -1,4 +1,5 @@
 import { loadAccountsFile, startReferenceServer } from "@unwind/reference";
+import { defaultLimits } from "@unwind/server";
 import type { Accounts } from "../core/Accounts.js";
 import type { Target } from "../core/Target.js";
 import { referenceAccounts } from "../reference/referenceAccounts.js";
@@ -28,8 +29,11 @@ export async function startBrokenReference(defect?: Defect): Promise<TestServer>
     log: () => {},
     onError: () => {},
     ...(defect?.wrapHandlers ? { wrapHandlers: defect.wrapHandlers } : {}),
+    ...(defect?.limits ? { limits: defect.limits } : {}),
   });
-  const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl };
+  // The limit the suite is told about is the reference's default, whatever the defect set.
+  const maxBodyBytes = defaultLimits.maxBodyBytes;
+  const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl, maxBodyBytes };
   if (
     defect === undefined ||
     (!defect.request && !defect.message && !defect.response && !defect.headers)
@@ -45,6 +49,7 @@ export async function startBrokenReference(defect?: Defect): Promise<TestServer>
   return {
     httpUrl: proxy.httpUrl,
     wsUrl: proxy.wsUrl,
+    maxBodyBytes,
     accounts,
     close: async () => {
       await proxy.close();
