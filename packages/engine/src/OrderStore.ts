@@ -24,6 +24,15 @@ import { VarintWriter } from "./VarintWriter.js";
  * cost (NaN when it is a bigint kept aside), creation and last update timestamps.
  */
 const F = 8;
+/** The fields' places in a record. */
+const ACCOUNT = 0;
+const META = 1;
+const PRICE = 2;
+const AMOUNT = 3;
+const FILLED = 4;
+const COST = 5;
+const CREATED = 6;
+const UPDATED = 7;
 const PAGE_BITS = 14;
 const PAGE = 1 << PAGE_BITS;
 /** What an unused record holds (a non-integer keeps the page's elements unboxed doubles). */
@@ -88,6 +97,21 @@ export class OrderStore {
     return this.pages[(seq - 1) >>> PAGE_BITS]!;
   }
 
+  /** Where order `seq`'s record starts in its page. */
+  private offset(seq: number): number {
+    return ((seq - 1) & (PAGE - 1)) * F;
+  }
+
+  /** One field of order `seq`'s record. */
+  private field(seq: number, field: number): number {
+    return this.page(seq)[this.offset(seq) + field]!;
+  }
+
+  /** Sets order `seq`'s open flag. */
+  private setOpen(seq: number, open: boolean): void {
+    this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = open ? 1 : 0;
+  }
+
   /** Adds the next order (seq = size + 1), open and unfilled, and returns its seq. */
   create(account: number, meta: number, price: number, amount: number, label: string): number {
     const seq = ++this.count;
@@ -101,12 +125,12 @@ export class OrderStore {
     this.opens[p]![i & (PAGE - 1)] = 1;
     const num = this.pages[p]!;
     const n = (i & (PAGE - 1)) * F;
-    num[n] = account;
-    num[n + 1] = meta;
-    num[n + 2] = price;
-    num[n + 3] = amount;
-    num[n + 4] = 0;
-    num[n + 5] = 0;
+    num[n + ACCOUNT] = account;
+    num[n + META] = meta;
+    num[n + PRICE] = price;
+    num[n + AMOUNT] = amount;
+    num[n + FILLED] = 0;
+    num[n + COST] = 0;
     if (label !== "") this.labels.set(seq, label);
     return seq;
   }
@@ -114,9 +138,9 @@ export class OrderStore {
   /** Sets both timestamps of a new order (copied from a double: no boxing through arguments). */
   stamp(seq: number, clock: Float64Array): void {
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    num[n + 6] = clock[0]!;
-    num[n + 7] = clock[0]!;
+    const n = this.offset(seq);
+    num[n + CREATED] = clock[0]!;
+    num[n + UPDATED] = clock[0]!;
   }
 
   /** Whether `seq` names an order of this store. */
@@ -125,7 +149,7 @@ export class OrderStore {
   }
 
   meta(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 1]! | 0;
+    return this.field(seq, META) | 0;
   }
 
   /** Whether order `seq` (which must exist) is open. */
@@ -134,39 +158,39 @@ export class OrderStore {
   }
 
   accountId(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F]!;
+    return this.field(seq, ACCOUNT);
   }
 
   price(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 2]!;
+    return this.field(seq, PRICE);
   }
 
   amount(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 3]!;
+    return this.field(seq, AMOUNT);
   }
 
   filled(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 4]!;
+    return this.field(seq, FILLED);
   }
 
   /** Lots still open. */
   open(seq: number): number {
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    return num[n + 3]! - num[n + 4]!;
+    const n = this.offset(seq);
+    return num[n + AMOUNT]! - num[n + FILLED]!;
   }
 
   cost(seq: number): Int {
-    const c = this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 5]!;
+    const c = this.field(seq, COST);
     return Number.isNaN(c) ? this.bigCosts.get(seq)! : c;
   }
 
   creationTimestamp(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 6]!;
+    return this.field(seq, CREATED);
   }
 
   lastUpdateTimestamp(seq: number): number {
-    return this.page(seq)[((seq - 1) & (PAGE - 1)) * F + 7]!;
+    return this.field(seq, UPDATED);
   }
 
   label(seq: number): string {
@@ -176,41 +200,41 @@ export class OrderStore {
   /** Adds a fill of `lots` at `price` ticks (filled, cost, last update from the clock). */
   fill(seq: number, lots: number, price: number, clock: Float64Array): void {
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    num[n + 4] = num[n + 4]! + lots;
-    const cost = num[n + 5]!;
+    const n = this.offset(seq);
+    num[n + FILLED] = num[n + FILLED]! + lots;
+    const cost = num[n + COST]!;
     const sum = cost + price * lots;
-    if (sum <= Number.MAX_SAFE_INTEGER) num[n + 5] = sum;
+    if (sum <= Number.MAX_SAFE_INTEGER) num[n + COST] = sum;
     else this.setBigCost(seq, num, n, price, lots);
-    num[n + 7] = clock[0]!;
+    num[n + UPDATED] = clock[0]!;
   }
 
   private setBigCost(seq: number, num: number[], n: number, price: number, lots: number): void {
     const c = addInt(this.cost(seq), BigInt(price) * BigInt(lots));
     if (typeof c === "number") {
-      num[n + 5] = c;
+      num[n + COST] = c;
     } else {
-      num[n + 5] = Number.NaN;
+      num[n + COST] = Number.NaN;
       this.bigCosts.set(seq, c);
     }
   }
 
-  /** Closes order `seq` as filled or cancelled (with a {@link Reason}), at the clock's time. */
+  /** Closes order `seq` as filled or cancelled (with a reason code of `OrderMeta`), at the clock's time. */
   close(seq: number, state: number, reason: number, clock: Float64Array): void {
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    num[n + 1] = (num[n + 1]! & ~STATE) | state | (reason << REASON_SHIFT);
-    num[n + 7] = clock[0]!;
-    this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = 0;
+    const n = this.offset(seq);
+    num[n + META] = (num[n + META]! & ~STATE) | state | (reason << REASON_SHIFT);
+    num[n + UPDATED] = clock[0]!;
+    this.setOpen(seq, false);
   }
 
   /** Cuts an open order's amount (the reduce-only rule) and marks it replaced. */
   cut(seq: number, amount: number, clock: Float64Array): void {
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    num[n + 1] = num[n + 1]! | REPLACED;
-    num[n + 3] = amount;
-    num[n + 7] = clock[0]!;
+    const n = this.offset(seq);
+    num[n + META] = num[n + META]! | REPLACED;
+    num[n + AMOUNT] = amount;
+    num[n + UPDATED] = clock[0]!;
   }
 
   /** A view of order `seq`, if it exists (open or closed). */
@@ -226,11 +250,6 @@ export class OrderStore {
   /** A view of order `seq` if it is open. */
   openBySeq(seq: number): Order | undefined {
     return this.has(seq) && this.isOpen(seq) ? new Order(this, seq) : undefined;
-  }
-
-  /** The account id of a closed order, or undefined when `seq` names no closed order. */
-  closedAccount(seq: number): number | undefined {
-    return this.has(seq) && !this.isOpen(seq) ? this.accountId(seq) : undefined;
   }
 
   /** All orders in sequence order. */
@@ -257,27 +276,27 @@ export class OrderStore {
     let created = 0;
     for (let seq = 1; seq <= this.count; seq++) {
       const num = this.page(seq);
-      const n = ((seq - 1) & (PAGE - 1)) * F;
-      const meta = num[n + 1]! | 0;
+      const n = this.offset(seq);
+      const meta = num[n + META]! | 0;
       const state = meta & STATE;
       if (state === OPEN) {
         w.byte(0);
         continue;
       }
-      const cost = num[n + 5]!;
+      const cost = num[n + COST]!;
       const big = Number.isNaN(cost);
       w.byte(state | (big ? BIG_COST : 0));
       w.byte((meta >>> KIND_SHIFT) & 15);
       w.byte((meta >>> FLAGS_SHIFT) & 15);
       w.byte((meta >>> REASON_SHIFT) & 7);
-      w.signed(num[n]!);
+      w.signed(num[n + ACCOUNT]!);
       w.signed(meta >>> INSTRUMENT_SHIFT);
-      for (let k = 2; k < 5; k++) w.signed(num[n + k]!);
+      for (let k = PRICE; k <= FILLED; k++) w.signed(num[n + k]!);
       if (big) costs.push([seq, this.bigCosts.get(seq)!.toString()]);
       else w.signed(cost);
-      w.signed(num[n + 6]!, created);
-      w.signed(num[n + 7]!, num[n + 6]!);
-      created = num[n + 6]!;
+      w.signed(num[n + CREATED]!, created);
+      w.signed(num[n + UPDATED]!, num[n + CREATED]!);
+      created = num[n + CREATED]!;
       const label = this.labels.get(seq);
       if (label !== undefined) labels.push([seq, label]);
     }
@@ -286,7 +305,7 @@ export class OrderStore {
 
   /**
    * Restores the closed orders of a snapshot into this empty store and returns the sequence numbers
-   * left for open orders, which {@link restoreOpen} then fills.
+   * left for open orders, which {@link restore} then fills.
    */
   restoreHistory(s: HistorySnapshot, count: number): number[] {
     if (this.count !== 0) throw new Error("could not restore the history: the store is not empty");
@@ -300,25 +319,25 @@ export class OrderStore {
         open.push(seq);
         continue;
       }
-      this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = 0;
+      this.setOpen(seq, false);
       const num = this.page(seq);
-      const n = ((seq - 1) & (PAGE - 1)) * F;
+      const n = this.offset(seq);
       const kind = r.byte();
       const flags = r.byte();
       const reason = r.byte();
-      num[n] = r.signed();
+      num[n + ACCOUNT] = r.signed();
       const instrument = r.signed();
-      num[n + 1] =
+      num[n + META] =
         (state & STATE) |
         (kind << KIND_SHIFT) |
         (flags << FLAGS_SHIFT) |
         (reason << REASON_SHIFT) |
         (instrument << INSTRUMENT_SHIFT);
-      for (let k = 2; k < 5; k++) num[n + k] = r.signed();
-      num[n + 5] = state & BIG_COST ? Number.NaN : r.signed();
+      for (let k = PRICE; k <= FILLED; k++) num[n + k] = r.signed();
+      num[n + COST] = state & BIG_COST ? Number.NaN : r.signed();
       created = r.signed(created);
-      num[n + 6] = created;
-      num[n + 7] = r.signed(created);
+      num[n + CREATED] = created;
+      num[n + UPDATED] = r.signed(created);
     }
     if (!r.done())
       throw new Error("could not restore the order history: bytes follow the last order");
@@ -337,8 +356,8 @@ export class OrderStore {
       throw new Error(`could not restore order seq ${seq}: it is closed or out of range`);
     }
     const num = this.page(seq);
-    const n = ((seq - 1) & (PAGE - 1)) * F;
-    num[n] = f.account;
+    const n = this.offset(seq);
+    num[n + ACCOUNT] = f.account;
     const meta = orderMeta(
       f.direction,
       f.orderType,
@@ -349,20 +368,21 @@ export class OrderStore {
       f.replaced,
       f.instrument,
     );
-    num[n + 1] = meta | STATES.indexOf(f.state) | (REASONS.indexOf(f.cancelReason) << REASON_SHIFT);
-    num[n + 2] = f.price;
-    num[n + 3] = f.amount;
-    num[n + 4] = f.filled;
+    num[n + META] =
+      meta | STATES.indexOf(f.state) | (REASONS.indexOf(f.cancelReason) << REASON_SHIFT);
+    num[n + PRICE] = f.price;
+    num[n + AMOUNT] = f.amount;
+    num[n + FILLED] = f.filled;
     if (typeof f.cost === "bigint") {
-      num[n + 5] = Number.NaN;
+      num[n + COST] = Number.NaN;
       this.bigCosts.set(seq, f.cost);
     } else {
-      num[n + 5] = f.cost;
+      num[n + COST] = f.cost;
     }
-    num[n + 6] = f.creationTimestamp;
-    num[n + 7] = f.lastUpdateTimestamp;
+    num[n + CREATED] = f.creationTimestamp;
+    num[n + UPDATED] = f.lastUpdateTimestamp;
     if (f.label !== "") this.labels.set(seq, f.label);
     else this.labels.delete(seq);
-    this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = f.state === "open" ? 1 : 0;
+    this.setOpen(seq, f.state === "open");
   }
 }

@@ -5,8 +5,9 @@ import type { OrderBook } from "./OrderBook.js";
 
 /**
  * One account's position in one instrument. Size in signed lots; the average price is an exact
- * rational `avgNum / avgDen` ticks (reduced by {@link Position.average}): an increase re-weights it, a partial reduction leaves
- * it unchanged, a flip restarts it at the flip price. It stays on JS numbers while they are safe.
+ * rational `avgNum / avgDen` ticks (reduced by {@link Position.average}): an increase re-weights
+ * it, a partial reduction leaves it unchanged, a flip restarts it at the flip price. It stays on
+ * JS numbers while they are safe.
  */
 export class Position {
   /** Signed size in lots (negative when short). */
@@ -67,6 +68,13 @@ export class Position {
     } else {
       this.reBig = v;
     }
+  }
+
+  /** Stops tracking resting reduce-only order `seq` (filled or cancelled). */
+  forget(seq: number): void {
+    const list = this.reduceOnly;
+    const i = list.indexOf(seq);
+    if (i >= 0) list.splice(i, 1);
   }
 
   /** Lots an order of `direction` may still reduce: |size| when it is on the other side, else 0. */

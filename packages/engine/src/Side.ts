@@ -32,11 +32,6 @@ export class Side {
     return this.sign > 0 ? level.price >= limit : level.price <= limit;
   }
 
-  /** The level at `price`, if any. */
-  level(price: number): PriceLevel | undefined {
-    return this.byPrice.get(price);
-  }
-
   /** Adds open order `seq` at the back of its price level, creating the level if needed. */
   add(seq: number, price: number, open: number): void {
     this.version++;
@@ -79,38 +74,29 @@ export class Side {
 
   private insertLevel(level: PriceLevel): void {
     const levels = this.levels;
-    const key = level.price * this.sign;
     const n = levels.length;
-    if (n === 0 || levels[n - 1]!.price * this.sign < key) {
-      levels.push(level);
-      return;
-    }
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (levels[mid]!.price * this.sign < key) lo = mid + 1;
-      else hi = mid;
-    }
-    levels.splice(lo, 0, level);
+    if (n === 0 || levels[n - 1]!.price * this.sign < level.price * this.sign) levels.push(level);
+    else levels.splice(this.indexOf(level.price), 0, level);
   }
 
   private removeLevel(level: PriceLevel): void {
     this.byPrice.delete(level.price);
     const levels = this.levels;
-    const n = levels.length;
-    if (levels[n - 1] === level) {
-      levels.pop();
-      return;
-    }
-    const key = level.price * this.sign;
+    if (levels[levels.length - 1] === level) levels.pop();
+    else levels.splice(this.indexOf(level.price), 1);
+  }
+
+  /** Where a level at `price` stands or would stand in `levels` (worst first): a binary search. */
+  private indexOf(price: number): number {
+    const levels = this.levels;
+    const key = price * this.sign;
     let lo = 0;
-    let hi = n;
+    let hi = levels.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (levels[mid]!.price * this.sign < key) lo = mid + 1;
       else hi = mid;
     }
-    levels.splice(lo, 1);
+    return lo;
   }
 }

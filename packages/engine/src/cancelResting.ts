@@ -1,5 +1,5 @@
 import type { Engine } from "./Engine.js";
-import { CANCELLED, Meta } from "./OrderMeta.js";
+import { CANCELLED, Meta, REASONS } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 
 /**
@@ -20,19 +20,9 @@ export function cancelResting(
   // Closed first: the level may compact its queue, which keeps only open orders.
   store.close(seq, CANCELLED, reason, engine.clock);
   if (resting) (Meta.isSell(meta) ? book.asks : book.bids).remove(store.price(seq), open);
-  if (Meta.reduceOnly(meta)) {
-    const list = engine.accounts.get(store.accountId(seq))!.position(book).reduceOnly;
-    const i = list.indexOf(seq);
-    if (i >= 0) list.splice(i, 1);
-  }
+  const account = store.accountId(seq);
+  if (Meta.reduceOnly(meta)) engine.accounts.get(account)!.position(book).forget(seq);
   if (engine.emitEvents) {
-    out.events.push(
-      engine.made.orderCancelled(
-        seq,
-        store.accountId(seq),
-        Meta.cancelReason(store.meta(seq))!,
-        open,
-      ),
-    );
+    out.events.push(engine.made.orderCancelled(seq, account, REASONS[reason]!, open));
   }
 }

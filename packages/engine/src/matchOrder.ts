@@ -68,10 +68,7 @@ export function matchOrder(
     if (makerDone) {
       store.close(maker, FILLED, 0, clock);
       opp.shift(level, 0);
-      if (makerReduceOnly) {
-        const list = makerPos.reduceOnly;
-        list.splice(list.indexOf(maker), 1);
-      }
+      if (makerReduceOnly) makerPos.forget(maker);
     }
     const takerDone = filled === amount;
     if (takerDone) store.close(taker, FILLED, 0, clock);

@@ -188,7 +188,6 @@ export function restoreSnapshot(
       throw new Error(`could not restore order ${o.id}: its id does not match seq ${o.seq}`);
     engine.orders.restore(o.seq, {
       ...o,
-      account: o.account,
       instrument: book.instrument.index,
       cost: big(o.cost),
     });

@@ -2,7 +2,7 @@ import type { PlaceCommand } from "../Command.js";
 import type { Engine } from "../Engine.js";
 import type { Direction, OrderType, TimeInForce } from "../Order.js";
 import type { Outcome } from "../Outcome.js";
-import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
+import { type EdgeError, type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
 import {
   checkDecimal,
   type Params,
@@ -102,9 +102,7 @@ export function parsePlaceOrder(
 
 /** Converts the outcome of an order-placing command to `{order, trades}` or the wire error. */
 export function toPlaceResult(engine: Engine, out: Outcome): EdgeResult<PlaceOrderReturnType> {
-  if (out.code !== 0 || out.order === null) {
-    return edgeError(out.code, out.reason === null ? undefined : { reason: out.reason });
-  }
+  if (out.code !== 0 || out.order === null) return rejection(out);
   return {
     ok: true,
     result: {
@@ -143,8 +141,11 @@ export function placeOrderJson(
 
 /** {@link toPlaceResult} with the result as JSON text. */
 export function toPlaceResultJson(engine: Engine, out: Outcome): EdgeResult<string> {
-  if (out.code !== 0 || out.order === null) {
-    return edgeError(out.code, out.reason === null ? undefined : { reason: out.reason });
-  }
+  if (out.code !== 0 || out.order === null) return rejection(out);
   return { ok: true, result: placeResultJson(engine, out) };
+}
+
+/** The wire error of a rejected order-placing outcome (11030 carries its reason). */
+function rejection(out: Outcome): EdgeError {
+  return edgeError(out.code, out.reason === null ? undefined : { reason: out.reason });
 }
