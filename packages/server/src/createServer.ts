@@ -99,7 +99,13 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const requests = new PendingCounter();
   let closing: Promise<ShutdownReport> | undefined;
   const httpServer = createHttpServer(
-    createHttpHandler({ dispatcher, limits, requests, isClosing: () => closing !== undefined }),
+    createHttpHandler({
+      dispatcher,
+      limits,
+      requests,
+      isClosing: () => closing !== undefined,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    }),
   );
   const ws = attachWebSocket(httpServer, dispatcher, limits);
   await new Promise<void>((resolve, reject) => {

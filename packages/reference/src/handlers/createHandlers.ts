@@ -24,7 +24,8 @@ const wire = (params: object) => params as Params;
  */
 const spec = <T>(result: unknown) => result as T | Promise<T>;
 
-function account(context: RequestContext): number {
+/** The account id of the call's principal. */
+export function account(context: RequestContext): number {
   // The dispatcher authorises private methods before calling them: a principal is always there.
   return context.principal!.accountId as number;
 }

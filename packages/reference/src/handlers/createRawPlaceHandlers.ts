@@ -1,10 +1,8 @@
 import type { EdgeResult } from "@unwind/engine";
 import { type RawJson, rawJson } from "@unwind/server";
 import { answerAfterFlush } from "./answer.js";
-import type { HandlerDeps } from "./createHandlers.js";
+import { account, type HandlerDeps } from "./createHandlers.js";
 import type { Handler } from "./ReferenceHandlers.js";
-
-const account = (context: Parameters<Handler>[1]) => context.principal!.accountId as number;
 
 /**
  * `private/buy`, `private/sell` and `private/close_position` answering pre-serialised JSON: the

@@ -10,11 +10,14 @@ const IDLE_MS = 60_000;
  */
 export class AddressLimits {
   readonly #rate: number;
+  readonly #now: () => number;
   readonly #buckets = new Map<string, TokenBucket>();
   #createdSinceSweep = 0;
 
-  constructor(rate: number) {
+  /** `now` is the clock the buckets are taken with (the dispatcher's), ms since the epoch. */
+  constructor(rate: number, now: () => number) {
     this.#rate = rate;
+    this.#now = now;
   }
 
   /** The bucket of the request's client address. */
@@ -22,7 +25,7 @@ export class AddressLimits {
     const address = req.socket.remoteAddress ?? "";
     let bucket = this.#buckets.get(address);
     if (bucket === undefined) {
-      if (++this.#createdSinceSweep >= 1024) this.#sweep(Date.now());
+      if (++this.#createdSinceSweep >= 1024) this.#sweep(this.#now());
       bucket = new TokenBucket(this.#rate);
       this.#buckets.set(address, bucket);
     }

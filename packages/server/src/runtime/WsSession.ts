@@ -49,7 +49,8 @@ export class WsSession implements Session {
     limits: {
       readonly maxInFlight: number;
       readonly highWaterMark: number;
-      readonly maxRequestsPerSecond?: number;
+      /** `Infinity`: no rate limit. */
+      readonly maxRequestsPerSecond: number;
     },
     held: PendingCounter,
   ) {
@@ -57,7 +58,7 @@ export class WsSession implements Session {
     this.#dispatcher = dispatcher;
     this.#socket = socket;
     this.maxInFlight = limits.maxInFlight;
-    const rate = limits.maxRequestsPerSecond ?? Number.POSITIVE_INFINITY;
+    const rate = limits.maxRequestsPerSecond;
     this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;
     this.#highWaterMark = limits.highWaterMark;
     this.#held = held;

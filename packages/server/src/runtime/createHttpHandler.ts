@@ -17,6 +17,8 @@ export interface HttpHandlerOptions {
   readonly requests: PendingCounter;
   /** While true, answers carry `connection: close`. */
   readonly isClosing: () => boolean;
+  /** The dispatcher's clock (ms since the epoch), for the rate limit's buckets; `Date.now`. */
+  readonly now?: () => number;
 }
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -30,7 +32,7 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
 export function createHttpHandler(options: HttpHandlerOptions) {
   const { dispatcher, limits, requests, isClosing } = options;
   const limiter = Number.isFinite(limits.maxRequestsPerSecond)
-    ? new AddressLimits(limits.maxRequestsPerSecond)
+    ? new AddressLimits(limits.maxRequestsPerSecond, options.now ?? Date.now)
     : undefined;
 
   function reply(res: ServerResponse, out: DispatchResult): void {
