@@ -135,7 +135,7 @@ export const protocolErrors: Scenario = {
           c.httpMediaType.verdict(
             plain.status === 415
               ? undefined
-              : `POST /api/v2 with Content-Type text/plain answered ${plain.status === undefined ? plain.error : `HTTP ${plain.status}`}`,
+              : `POST /api/v2 with Content-Type text/plain answered ${statusOf(plain)}`,
             { exchange: plain, expected: "HTTP 415 Unsupported Media Type" },
           ),
         );
@@ -156,11 +156,10 @@ export const protocolErrors: Scenario = {
             });
           const over = await post(limit + 1);
           const at = over.status === 413 ? await post(limit) : undefined;
-          const status = (e: Exchange) => (e.status === undefined ? e.error : `HTTP ${e.status}`);
           out.push(
             c.httpBodyTooLarge.verdict(
               over.status !== 413
-                ? `a body of ${limit + 1} bytes (the limit + 1) answered ${status(over)}`
+                ? `a body of ${limit + 1} bytes (the limit + 1) answered ${statusOf(over)}`
                 : at!.status === 413
                   ? `a body of ${limit} bytes (the limit) answered HTTP 413 too`
                   : undefined,
@@ -174,6 +173,11 @@ export const protocolErrors: Scenario = {
       }
     }),
 };
+
+/** An HTTP answer's status, or the transport failure that came instead. */
+function statusOf(e: Exchange): string | undefined {
+  return e.status === undefined ? e.error : `HTTP ${e.status}`;
+}
 
 /** The exchange with its padded request cut, for the report's evidence. */
 function shortened(e: Exchange): Exchange {
