@@ -15,7 +15,12 @@ export function formatSoakTable(results: readonly SoakResult[]): string {
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of results) for (const note of r.notes) lines.push(`${r.name}: ${note}`);
   return `${lines.join("\n")}\n`;
