@@ -5,7 +5,7 @@ import { DataDirError } from "./DataDirError.js";
 import { damagedRecordError } from "./damagedRecordError.js";
 import { SNAPSHOT_TEMP_FILE, segmentPath, segmentStart } from "./dataDirFiles.js";
 import { scanRecords } from "./scanRecords.js";
-import { encodeSnapshot, readSnapshot, writeSnapshot } from "./snapshotFile.js";
+import { readSnapshot, writeSnapshot } from "./snapshotFile.js";
 
 /** How to recover a data directory. */
 export interface RecoveryOptions {
@@ -71,7 +71,7 @@ export async function recoverDataDir(options: RecoveryOptions): Promise<Recovery
       );
     }
     const engine = options.create();
-    await writeSnapshot(dir, encodeSnapshot({ seq: 0, engine: engine.snapshot() }));
+    await writeSnapshot(dir, { seq: 0, engine: engine.snapshot() });
     return { engine, seq: 0, snapshotSeq: 0, segment: segmentPath(dir, 0), replayed: 0 };
   }
   const engine = options.restore(snapshot.engine);
