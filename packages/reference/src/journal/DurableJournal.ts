@@ -4,7 +4,7 @@ import type { Command, Engine } from "@unwind/engine";
 import { segmentPath, segmentStart } from "./dataDirFiles.js";
 import type { FileJournal } from "./FileJournal.js";
 import type { Journal } from "./Journal.js";
-import { encodeSnapshot, writeSnapshot } from "./snapshotFile.js";
+import { type SnapshotRecord, writeSnapshot } from "./snapshotFile.js";
 
 /** Options of {@link DurableJournal}. */
 export interface DurableJournalOptions {
@@ -17,6 +17,8 @@ export interface DurableJournalOptions {
   /** Take a snapshot every this many commands; 0 never. */
   readonly snapshotEvery: number;
   readonly log: (line: string) => void;
+  /** Reads a new snapshot back before it replaces the current one (default: as recovery reads it). */
+  readonly readBack?: (path: string) => Promise<SnapshotRecord>;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface DurableJournalOptions {
  * orders), so that
  * recovery replays a bounded number of records. A snapshot is captured between two commands,
  * the journal rotates to a segment starting there, and once the older segment is durable the
- * snapshot is written (temp file, fsync, rename) and the older segments are deleted.
+ * snapshot is written (temp file, fsync, read back, rename) and only then are the older segments
+ * deleted.
  */
 export class DurableJournal implements Journal {
   #engine: Engine | undefined;
@@ -89,18 +92,26 @@ export class DurableJournal implements Journal {
     const at = this.#seq;
     try {
       if (this.#engine === undefined) throw new Error("no engine attached");
-      const bytes = encodeSnapshot({ seq: at, engine: this.#engine.snapshot() });
+      // Captured between two commands; plain data from here on, encoded while commands go on.
+      const engine = this.#engine.snapshot();
       file.rotate(segmentPath(dir, at));
       this.#snapshotSeq = at;
       await file.flush();
-      await writeSnapshot(dir, bytes);
+      await writeSnapshot(
+        dir,
+        { seq: at, engine },
+        this.#options.readBack === undefined ? {} : { readBack: this.#options.readBack },
+      );
       this.snapshots++;
+      // Only now that the new snapshot has been read back and renamed into place.
       for (const name of await readdir(dir)) {
         const start = segmentStart(name);
         if (start !== undefined && start < at) await rm(join(dir, name), { force: true });
       }
     } catch (error) {
-      log(`could not write the snapshot at command ${at}: ${(error as Error).message}`);
+      log(
+        `could not write the snapshot at command ${at}: ${(error as Error).message}. The older journal segments are kept`,
+      );
     } finally {
       this.#busy = false;
       this.#current = undefined;

@@ -15,17 +15,21 @@ export function encodeRecord(json: string): Buffer {
   return record;
 }
 
-/** The payload of the record at `offset`, or why there is none (incomplete or not a record). */
+/**
+ * The payload of the record at `offset`, or why there is none (incomplete or not a record).
+ * `maxBytes` is the largest payload accepted (the journal's 1 MiB unless a reader says otherwise).
+ */
 export function recordAt(
   bytes: Buffer,
   offset: number,
+  maxBytes: number = MAX_RECORD_BYTES,
 ): { ok: true; payload: Buffer; end: number } | { ok: false; reason: string; incomplete: boolean } {
   const left = bytes.length - offset;
   if (left < HEADER_BYTES) {
     return { ok: false, reason: `an incomplete header (${left} of 8 bytes)`, incomplete: true };
   }
   const length = bytes.readUInt32LE(offset);
-  if (length === 0 || length > MAX_RECORD_BYTES) {
+  if (length === 0 || length > maxBytes) {
     return { ok: false, reason: `an impossible record length ${length}`, incomplete: false };
   }
   if (length > left - HEADER_BYTES) {

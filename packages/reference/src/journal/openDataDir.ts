@@ -4,6 +4,7 @@ import { DurableJournal } from "./DurableJournal.js";
 import { FileJournal } from "./FileJournal.js";
 import { JournalSwitch } from "./JournalSwitch.js";
 import { type Recovery, recoverDataDir } from "./recoverDataDir.js";
+import type { SnapshotRecord } from "./snapshotFile.js";
 
 /** Options of {@link openDataDir}. */
 export interface OpenDataDirOptions {
@@ -16,6 +17,8 @@ export interface OpenDataDirOptions {
   readonly log: (line: string) => void;
   /** A journal write failed: the server must stop answering. */
   readonly onFailure?: (error: unknown) => void;
+  /** Reads each new snapshot back before it replaces the current one (tests make it fail). */
+  readonly snapshotReadBack?: (path: string) => Promise<SnapshotRecord>;
 }
 
 /** A recovered engine journaling into its data dir. */
@@ -73,6 +76,7 @@ export async function openDataDir(options: OpenDataDirOptions): Promise<OpenedDa
     snapshotSeq: recovery.snapshotSeq,
     snapshotEvery: options.snapshotEvery ?? 10_000,
     log,
+    ...(options.snapshotReadBack === undefined ? {} : { readBack: options.snapshotReadBack }),
   });
   journal.attach(engine);
   sink.target = journal;

@@ -2,9 +2,10 @@ import { mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command, Engine, EngineSnapshot } from "@unwind/engine";
 import { DataDirError } from "./DataDirError.js";
+import { damagedRecordError } from "./damagedRecordError.js";
 import { SNAPSHOT_TEMP_FILE, segmentPath, segmentStart } from "./dataDirFiles.js";
 import { scanRecords } from "./scanRecords.js";
-import { encodeSnapshot, readSnapshot, writeSnapshot } from "./snapshotFile.js";
+import { readSnapshot, writeSnapshot } from "./snapshotFile.js";
 
 /** How to recover a data directory. */
 export interface RecoveryOptions {
@@ -70,7 +71,7 @@ export async function recoverDataDir(options: RecoveryOptions): Promise<Recovery
       );
     }
     const engine = options.create();
-    await writeSnapshot(dir, encodeSnapshot({ seq: 0, engine: engine.snapshot() }));
+    await writeSnapshot(dir, { seq: 0, engine: engine.snapshot() });
     return { engine, seq: 0, snapshotSeq: 0, segment: segmentPath(dir, 0), replayed: 0 };
   }
   const engine = options.restore(snapshot.engine);
@@ -101,6 +102,8 @@ export async function recoverDataDir(options: RecoveryOptions): Promise<Recovery
     seq += scan.payloads.length;
     const problem = scan.problem;
     if (problem === undefined) continue;
+    // The damaged record comes right after the valid ones: it would have been command `seq`.
+    if (problem.kind === "damaged") throw damagedRecordError(path, problem, seq);
     if (problem.kind === "corrupt") {
       throw new DataDirError(
         `journal ${path}: corrupt record at byte ${problem.offset} (${problem.reason}), but valid records follow at byte ${problem.resumesAt}. Refusing to start: replaying past it or cutting it would drop acknowledged commands; restore the data dir from a backup`,

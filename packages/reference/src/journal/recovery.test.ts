@@ -13,9 +13,11 @@ import { Engine } from "@unwind/engine";
 import { describe, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
 import { ALICE, BOB, basic, post } from "../testing/rpc.test-helpers.js";
+import { spawnCli } from "../testing/spawnCli.test-helpers.js";
 import { DataDirError } from "./DataDirError.js";
 import { encodeRecord } from "./frame.js";
 import { readJournalDir } from "./readJournalDir.js";
+import { scanRecords } from "./scanRecords.js";
 
 function dataDir(): string {
   return mkdtempSync(join(tmpdir(), "unwind-data-"));
@@ -160,6 +162,43 @@ describe("data dir recovery", () => {
     expect(second.engine.stateHash()).toBe(hash);
     expect(statSync(path).size).toBe(at);
     await second.close();
+  });
+
+  test("a damaged complete last record is refused (exit 3), naming file, byte, record and command", async () => {
+    const dir = dataDir();
+    const first = await start(dir, [], 0);
+    await trade(first, 6);
+    await first.close();
+    const path = join(dir, segments(dir)[0]!);
+    const bytes = readFileSync(path);
+    const offset = scanRecords(bytes)
+      .payloads.slice(0, 5)
+      .reduce((sum, p) => sum + 8 + p.length, 0);
+    // Change the first digit of the last order's price (in ticks): still JSON, but the CRC-32 fails.
+    const at = bytes.indexOf('"price":', offset) + '"price":'.length;
+    expect(bytes[at]).toBe("1".charCodeAt(0));
+    bytes[at] = "2".charCodeAt(0);
+    writeFileSync(path, bytes);
+    const failure = start(dir);
+    await expect(failure).rejects.toBeInstanceOf(DataDirError);
+    const message = await failure.then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    expect(message).toContain(
+      `journal ${path}: the last record, record 5 of the file (counted from 0; command 5 of the data dir) at byte ${offset}, is complete but damaged (a CRC-32 mismatch)`,
+    );
+    expect(message).toContain("may have been acknowledged: refusing to start rather than drop it");
+    expect(message).toMatch(/they parse as the command \{"type":"buy","account":102,/);
+    expect(message).toContain(`truncate -s ${offset} ${path}`);
+    // Nothing was cut: the bytes are still there for whoever decides.
+    expect(readFileSync(path)).toEqual(bytes);
+
+    const cli = spawnCli(["--port", "0", "--data-dir", dir]);
+    expect((await cli.exited).code).toBe(3);
+    expect(cli.stderr()).toContain(
+      `record 5 of the file (counted from 0; command 5 of the data dir) at byte ${offset}`,
+    );
   });
 
   test("a corrupt record in the middle stops the start with a DataDirError", async () => {

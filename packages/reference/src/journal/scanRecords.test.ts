@@ -29,10 +29,44 @@ describe("scanRecords", () => {
     expect(scan.problem).toMatchObject({ kind: "torn", offset: whole.length, cut: 100 });
   });
 
-  test("a bad CRC in the last record is a torn tail", () => {
+  test("a complete last record with a bad CRC is damaged, not torn: it may have been acknowledged", () => {
     const bytes = Buffer.from(whole);
     bytes[whole.length - 1] ^= 0xff;
-    expect(scanRecords(bytes).problem).toMatchObject({ kind: "torn", offset: ends[1] });
+    expect(scanRecords(bytes)).toMatchObject({
+      payloads: [Buffer.from('{"n":1}'), Buffer.from('{"n":22}')],
+      validBytes: ends[1],
+      problem: {
+        kind: "damaged",
+        offset: ends[1],
+        record: 2,
+        cut: 17,
+        reason: "a CRC-32 mismatch",
+      },
+    });
+  });
+
+  test.each([
+    ["longer", 4000],
+    ["shorter", 3],
+  ])("a last record whose length field was damaged (%s) is damaged, not torn", (_, length) => {
+    const bytes = Buffer.from(whole);
+    bytes.writeUInt32LE(length, ends[1]!);
+    expect(scanRecords(bytes).problem).toMatchObject({
+      kind: "damaged",
+      offset: ends[1],
+      record: 2,
+      reason: `a damaged length field: it says ${length} payload bytes, but the 9 bytes up to the end of the file match its CRC-32`,
+    });
+  });
+
+  test("an impossible length in the last record is damaged", () => {
+    const bytes = Buffer.from(whole);
+    bytes.writeUInt32LE(0xffff_fff0, ends[1]!);
+    bytes[whole.length - 1] ^= 0xff;
+    expect(scanRecords(bytes).problem).toMatchObject({
+      kind: "damaged",
+      reason: "an impossible record length 4294967280",
+    });
   });
 
   test("a bad record followed by good ones is corruption, not a tail", () => {
