@@ -33,4 +33,25 @@ describe("decimal", () => {
     expect(["0", "-10", "0.5", "50000"].every(isDecimal)).toBe(true);
     expect(["1e5", "01", "1.", ".5", "+1", "", " 1"].some(isDecimal)).toBe(false);
   });
+  it("formats a long run of zeros in about the time of printing its digits", () => {
+    expect(formatDec({ units: 10n ** 10n + 1n, scale: 10 })).toBe("1.0000000001");
+    expect(formatDec({ units: -(10n ** 30n), scale: 30 })).toBe("-1");
+    expect(formatDec({ units: 120n, scale: 1 })).toBe("12");
+    const units = 10n ** 100_000n + 1n;
+    expect(formatDec({ units, scale: 100_000 })).toBe(`1.${"0".repeat(99_999)}1`);
+    // A /\.?0+$/ regex took 4 s here (quadratic in the run of zeros); BigInt's printing is the
+    // baseline, since it is superlinear itself.
+    const fastest = (f: () => void) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        f();
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const ratio =
+      fastest(() => formatDec({ units, scale: 100_000 })) / fastest(() => units.toString());
+    expect(ratio).toBeLessThan(5);
+  });
 });

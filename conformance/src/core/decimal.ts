@@ -41,11 +41,18 @@ function align(a: Dec, b: Dec): [bigint, bigint, number] {
 /** The canonical string: no exponent, no trailing zeros, `"0"` for zero. */
 export function formatDec(d: Dec): string {
   const negative = d.units < 0n;
-  let digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
+  const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
   let out = digits;
   if (d.scale > 0) {
-    digits = `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
-    out = digits.replace(/\.?0+$/, "");
+    // A backwards scan, not /\.?0+$/: that regex retries at every zero of a long run, which
+    // made a server's decimal with many zeros inside quadratic to read.
+    const point = digits.length - d.scale;
+    let end = digits.length;
+    while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+    out =
+      end === point
+        ? digits.slice(0, point)
+        : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
   }
   return out === "0" || !negative ? out : `-${out}`;
 }

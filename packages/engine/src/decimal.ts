@@ -7,42 +7,69 @@ export interface Decimal {
 /** The outcome of parsing a decimal: the exact value, or why it is not one. */
 export type DecimalResult = { ok: true; value: Decimal } | { ok: false; reason: string };
 
+/**
+ * The longest decimal string {@link parseDecimal} reads, as the spec's `DecimalInput` declares
+ * (`maxLength`): a price or an amount needs a few dozen characters at most, and a longer string
+ * (a bomb of trailing zeros) is refused before any arithmetic.
+ */
+export const MAX_DECIMAL_LENGTH = 64;
+
+/**
+ * The powers of ten kept: every exponent a decimal of {@link MAX_DECIMAL_LENGTH} characters can
+ * need. Larger ones (from a JSON number such as `1e-300`) are computed each time: a cache of every
+ * exponent ever seen grew without bound.
+ */
+export const POW10_CACHE_LIMIT = 64;
+
 const DECIMAL_STRING = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const NUMBER_TEXT = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:e([+-]?[0-9]+))?$/;
 const POW10: bigint[] = [];
+for (let n = 0, p = 1n; n <= POW10_CACHE_LIMIT; n++, p *= 10n) POW10.push(p);
 
-/** 10^n as a bigint (cached). */
+/** 10^n as a bigint (cached up to {@link POW10_CACHE_LIMIT}). */
 export function pow10(n: number): bigint {
-  let p = POW10[n];
-  if (p === undefined) {
-    p = 10n ** BigInt(n);
-    POW10[n] = p;
-  }
-  return p;
+  return POW10[n] ?? 10n ** BigInt(n);
+}
+
+/** How many powers of ten the cache holds (for the bound's test). */
+export function pow10CacheSize(): number {
+  return POW10.length;
+}
+
+/** The end of `text` without its trailing zeros (at least `from`): one backwards scan. */
+function trimZeros(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && text.charCodeAt(end - 1) === 48) end--;
+  return end;
 }
 
 function fromParts(sign: string, int: string, frac: string, exp: number): Decimal {
-  const digits = BigInt(int + frac) * (sign === "-" ? -1n : 1n);
-  const scale = frac.length - exp;
+  const fracEnd = trimZeros(frac, 0, frac.length);
+  const digits = BigInt(int + frac.slice(0, fracEnd)) * (sign === "-" ? -1n : 1n);
+  const scale = fracEnd - exp;
   if (scale >= 0) return normalize({ units: digits, scale });
-  return normalize({ units: digits * pow10(-scale), scale: 0 });
-}
-
-/** Strips trailing zeros so that equal values have equal representations. */
-export function normalize(d: Decimal): Decimal {
-  let { units, scale } = d;
-  while (scale > 0 && units % 10n === 0n) {
-    units /= 10n;
-    scale--;
-  }
-  return units === d.units && scale === d.scale ? d : { units, scale };
+  return { units: digits * pow10(-scale), scale: 0 };
 }
 
 /**
- * Parses a decimal string (`"50000"`, `"0.5"`, `"-10"`) or a finite JS number into an exact value.
+ * Strips trailing zeros so that equal values have equal representations: the zeros are counted
+ * on the digits once and divided out at once (a division by ten per zero was quadratic).
+ */
+export function normalize(d: Decimal): Decimal {
+  if (d.scale <= 0 || d.units % 10n !== 0n) return d;
+  if (d.units === 0n) return { units: 0n, scale: 0 };
+  const text = d.units.toString();
+  const zeros = Math.min(d.scale, text.length - trimZeros(text, 0, text.length));
+  return { units: d.units / pow10(zeros), scale: d.scale - zeros };
+}
+
+/**
+ * Parses a decimal string (`"50000"`, `"0.5"`, `"-10"`) or a finite JS number into an exact value,
+ * in time linear in the string's length; a string longer than `maxLength` (default
+ * {@link MAX_DECIMAL_LENGTH}) is refused before it is read.
  * @example parseDecimal("0.05") // { ok: true, value: { units: 5n, scale: 2 } }
  */
-export function parseDecimal(input: unknown): DecimalResult {
+export function parseDecimal(input: unknown, maxLength = MAX_DECIMAL_LENGTH): DecimalResult {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) {
       return { ok: false, reason: `expected a finite number, but got ${String(input)}` };
@@ -54,18 +81,24 @@ export function parseDecimal(input: unknown): DecimalResult {
   if (typeof input !== "string") {
     return { ok: false, reason: `expected a decimal string or a number, but got ${typeof input}` };
   }
+  if (input.length > maxLength) {
+    return {
+      ok: false,
+      reason: `expected a decimal string of at most ${maxLength} characters, but got ${input.length}`,
+    };
+  }
   if (!DECIMAL_STRING.test(input)) {
     return {
       ok: false,
       reason: `could not parse ${JSON.stringify(input)} as a decimal. Expected digits with an optional point, like "0.5"`,
     };
   }
-  const neg = input.startsWith("-");
-  const body = neg ? input.slice(1) : input;
-  const dot = body.indexOf(".");
-  const int = dot < 0 ? body : body.slice(0, dot);
-  const frac = dot < 0 ? "" : body.slice(dot + 1);
-  return { ok: true, value: fromParts(neg ? "-" : "", int, frac, 0) };
+  const start = input.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = input.indexOf(".", start);
+  if (dot < 0) return { ok: true, value: { units: BigInt(input), scale: 0 } };
+  const end = trimZeros(input, dot + 1, input.length);
+  const units = BigInt(input.slice(start, dot) + input.slice(dot + 1, end));
+  return { ok: true, value: { units: start === 1 ? -units : units, scale: end - dot - 1 } };
 }
 
 /** Formats `units / 10^scale` canonically: no exponent, no trailing zeros, no "-0". */
@@ -75,9 +108,10 @@ export function formatDecimal(units: bigint, scale: number): string {
   let digits = (neg ? -units : units).toString();
   if (scale > 0) {
     if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
-    let int = digits.slice(0, digits.length - scale);
-    const frac = digits.slice(digits.length - scale).replace(/0+$/, "");
-    if (int === "") int = "0";
+    const point = digits.length - scale;
+    // A backwards scan, not /0+$/: that regex retries at every zero of a long run (quadratic).
+    const frac = digits.slice(point, trimZeros(digits, point, digits.length));
+    const int = digits.slice(0, point);
     digits = frac === "" ? int : `${int}.${frac}`;
   }
   return neg ? `-${digits}` : digits;

@@ -46,6 +46,18 @@ test("every problem is reported with where it is", () => {
   ]);
 });
 
+test("a name longer than the spec's 64 characters is refused", () => {
+  const name = `BTC-${"X".repeat(61)}`;
+  expect(loadInstruments([{ ...defaultInstruments[0], instrument_name: name }])).toEqual({
+    ok: false,
+    errors: [
+      "[0].instrument_name: expected at most 64 characters (the spec's InstrumentName), but got 65",
+    ],
+  });
+  const r = loadInstruments([{ ...defaultInstruments[0], instrument_name: name.slice(1) }]);
+  expect(r.ok).toBe(true);
+});
+
 test("not JSON, not an array, empty", () => {
   expect(loadInstruments("{")).toMatchObject({
     ok: false,

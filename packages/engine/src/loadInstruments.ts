@@ -15,6 +15,8 @@ export type LoadInstrumentsResult =
   | { ok: false; errors: string[] };
 
 const NAME = /^[A-Z0-9][A-Z0-9_-]*$/;
+/** The spec's `InstrumentName` maxLength: a longer name could not be sent back as a param. */
+const MAX_NAME_LENGTH = 64;
 const CURRENCY = /^[A-Z][A-Z0-9]*$/;
 const PERIODS = ["perpetual", "month", "week"];
 const KEYS = [
@@ -58,6 +60,10 @@ function checkOne(raw: unknown, at: string, errors: string[]): InstrumentConfig 
   if (typeof name !== "string" || !NAME.test(name)) {
     errors.push(
       `${at}.instrument_name: expected a name like "BTC-PERPETUAL", but got ${JSON.stringify(name)}`,
+    );
+  } else if (name.length > MAX_NAME_LENGTH) {
+    errors.push(
+      `${at}.instrument_name: expected at most ${MAX_NAME_LENGTH} characters (the spec's InstrumentName), but got ${name.length}`,
     );
   }
   if (o["kind"] !== "future")

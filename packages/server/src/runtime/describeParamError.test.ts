@@ -22,6 +22,10 @@ it.each([
     { param: "price", reason: 'must be a decimal string such as "50000" or "0.5"' },
   ],
   [
+    { ...base, price: `1.${"0".repeat(63)}` },
+    { param: "price", reason: "must NOT have more than 64 characters" },
+  ],
+  [
     { ...base, price: true },
     { param: "price", reason: 'must be a decimal string such as "50000" or "0.5"' },
   ],

@@ -15,7 +15,7 @@ function unescapePointer(segment: string): string {
  * Turns the first ajv error of a params object into `{param, reason}`: `{param: "type", reason:
  * 'must be one of "limit"'}`, `{param: "instrument_name", reason: "is required"}`. A nested problem
  * names the top-level param and puts the path in the reason. Decimal params (a string or, in JSON
- * bodies, a number) get one reason whichever branch of their `anyOf` failed.
+ * bodies, a number) get one reason whichever branch of their `anyOf` failed, or their length limit.
  */
 export function describeParamError(
   errors: readonly ValidationError[] | null | undefined,
@@ -40,7 +40,9 @@ export function describeParamError(
   const param = unescapePointer(slash < 0 ? path.slice(1) : path.slice(1, slash));
   const where = slash < 0 ? "" : path.slice(slash + 1) + " ";
   const kind = method.params.find((p) => p.name === param)?.kind;
-  if (kind === "decimal" && where === "") {
+  // A decimal's length limit is its own reason: a well-formed but too long decimal is not helped
+  // by being told what a decimal looks like.
+  if (kind === "decimal" && where === "" && error.keyword !== "maxLength") {
     return { param, reason: 'must be a decimal string such as "50000" or "0.5"' };
   }
   return { param, reason: where + humanReason(error) };

@@ -16,6 +16,7 @@ const Ajv = ajvModule.default;
 const ajv = new Ajv({ strict: false });
 
 const decimal = {
+  maxLength: 64,
   anyOf: [{ type: "string", pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$" }, { type: "number" }],
 };
 const token = { access_token: { type: "string" } };
