@@ -26,15 +26,16 @@ export interface Throttled {
   readonly retry_after_ms: number;
 }
 
-interface Budget {
-  tokens: number;
-  at: number;
-}
-
-/** Budgets by key, each starting full; a full one is forgotten at the next sweep. */
+/**
+ * Budgets by key as a generic cell rate algorithm: each key keeps only the time its budget will be
+ * full again (`full`); a failure pushes it one interval on, and a key whose `full` is more than
+ * `burst - 1` intervals ahead has no failure left. A key whose budget is full is forgotten at the
+ * next sweep.
+ */
 class Budgets {
-  readonly #map = new Map<string, Budget>();
-  readonly #rate: FailureRate;
+  readonly #full = new Map<string, number>();
+  readonly #intervalMs: number;
+  readonly #toleranceMs: number;
   readonly #max: number;
   #sinceSweep = 0;
 
@@ -44,40 +45,39 @@ class Budgets {
         `could not throttle logins at ${JSON.stringify(rate)}. Expected burst >= 1 and perSecond > 0`,
       );
     }
-    this.#rate = rate;
+    this.#intervalMs = 1000 / rate.perSecond;
+    this.#toleranceMs = (rate.burst - 1) * this.#intervalMs;
     this.#max = max;
   }
 
   /** Milliseconds until the budget of `key` allows one more failure (0: it does now). */
   wait(key: string, now: number): number {
-    const tokens = this.#tokens(this.#map.get(key), now);
-    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * 1000) / this.#rate.perSecond);
+    const full = this.#full.get(key);
+    if (full === undefined) return 0;
+    return Math.max(0, Math.ceil(full - now - this.#toleranceMs));
   }
 
   spend(key: string, now: number): void {
-    const tokens = this.#tokens(this.#map.get(key), now);
+    // Capped at a spent budget: failures let through anyway (from an exempt address) never make
+    // the wait longer than one interval.
+    const full = Math.min(
+      Math.max(this.#full.get(key) ?? now, now) + this.#intervalMs,
+      now + this.#toleranceMs + this.#intervalMs,
+    );
     // Re-inserted, so that the map's order is the order of the last failure (oldest dropped first).
-    this.#map.delete(key);
-    this.#map.set(key, { tokens: Math.max(0, tokens - 1), at: now });
-    if (this.#map.size > this.#max) this.#map.delete(this.#map.keys().next().value!);
+    this.#full.delete(key);
+    this.#full.set(key, full);
+    if (this.#full.size > this.#max) this.#full.delete(this.#full.keys().next().value!);
     if (++this.#sinceSweep >= 1024) this.#sweep(now);
   }
 
   get size(): number {
-    return this.#map.size;
-  }
-
-  #tokens(budget: Budget | undefined, now: number): number {
-    if (budget === undefined) return this.#rate.burst;
-    const refill = (Math.max(0, now - budget.at) * this.#rate.perSecond) / 1000;
-    return Math.min(this.#rate.burst, budget.tokens + refill);
+    return this.#full.size;
   }
 
   #sweep(now: number): void {
     this.#sinceSweep = 0;
-    for (const [key, budget] of this.#map) {
-      if (this.#tokens(budget, now) >= this.#rate.burst) this.#map.delete(key);
-    }
+    for (const [key, full] of this.#full) if (full <= now) this.#full.delete(key);
   }
 }
 
