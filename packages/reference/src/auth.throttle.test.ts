@@ -52,12 +52,12 @@ describe("failed-login throttling", () => {
       data: { reason: "too many failed logins from this address", retry_after_ms: 1_000 },
     };
     // Even the right secret is not checked now, on a new connection or over HTTP.
-    expect((await (await ws(ATTACKER)).call("public/auth", credentials(BOB, BOB.secret))).error).toEqual(
-      refused,
-    );
-    expect((await postFrom(ATTACKER, server.url, "public/auth", credentials(BOB, "x"))).error).toEqual(
-      refused,
-    );
+    expect(
+      (await (await ws(ATTACKER)).call("public/auth", credentials(BOB, BOB.secret))).error,
+    ).toEqual(refused);
+    expect(
+      (await postFrom(ATTACKER, server.url, "public/auth", credentials(BOB, "x"))).error,
+    ).toEqual(refused);
     // Basic over HTTP is the same login.
     const position = { instrument_name: "BTC-PERPETUAL" };
     expect(
@@ -77,7 +77,9 @@ describe("failed-login throttling", () => {
   test("per client id, from many addresses; a short wait, and the owner's known address is exempt", async () => {
     await start();
     // The owner logged in from OWNER earlier.
-    expect((await (await ws(OWNER)).call("public/auth", credentials(ALICE, ALICE.secret))).result).toBeDefined();
+    expect(
+      (await (await ws(OWNER)).call("public/auth", credentials(ALICE, ALICE.secret))).result,
+    ).toBeDefined();
     // Three failures from each of two addresses: within each address's budget, but alice's is spent.
     for (const from of [ATTACKER, OTHER]) {
       for (let i = 0; i < 3; i++) {
@@ -93,10 +95,14 @@ describe("failed-login throttling", () => {
     });
     // Bob's logins are not affected, and neither is the owner's address.
     expect((await fresh.call("public/auth", credentials(BOB, BOB.secret))).result).toBeDefined();
-    expect((await (await ws(OWNER)).call("public/auth", credentials(ALICE, ALICE.secret))).result).toBeDefined();
+    expect(
+      (await (await ws(OWNER)).call("public/auth", credentials(ALICE, ALICE.secret))).result,
+    ).toBeDefined();
     // The lockout lasts one interval, not for ever: the real owner gets in from a new address.
     clock += 2_000;
-    expect((await fresh.call("public/auth", credentials(ALICE, ALICE.secret))).result).toBeDefined();
+    expect(
+      (await fresh.call("public/auth", credentials(ALICE, ALICE.secret))).result,
+    ).toBeDefined();
   });
 
   test("an unknown client id is throttled like a known one", async () => {
@@ -105,7 +111,12 @@ describe("failed-login throttling", () => {
       await postFrom(`127.0.1.${i}`, server.url, "public/auth", credentials({ id: "nobody" }, "x"));
       await postFrom(`127.0.2.${i}`, server.url, "public/auth", credentials(BOB, "x"));
     }
-    const nobody = await postFrom(OTHER, server.url, "public/auth", credentials({ id: "nobody" }, "x"));
+    const nobody = await postFrom(
+      OTHER,
+      server.url,
+      "public/auth",
+      credentials({ id: "nobody" }, "x"),
+    );
     const bob = await postFrom(OTHER, server.url, "public/auth", credentials(BOB, "x"));
     expect(nobody.error).toEqual(bob.error);
     expect(bob.error?.code).toBe(10028);

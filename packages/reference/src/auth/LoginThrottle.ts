@@ -105,7 +105,11 @@ export class LoginThrottle {
   }
 
   /** Why a login for `clientId` (undefined: a refresh token) from `address` must wait, or undefined. */
-  check(clientId: string | undefined, address: string | undefined, now: number): Throttled | undefined {
+  check(
+    clientId: string | undefined,
+    address: string | undefined,
+    now: number,
+  ): Throttled | undefined {
     const from = addressKey(address);
     const byAddress = this.#byAddress.wait(from, now);
     if (byAddress > 0) {

@@ -128,11 +128,7 @@ export class ReferenceAuth implements ServerAuth {
    * The server hook: credentials to a principal, or 13009; Basic and deri-hmac-sha256 go through
    * the failed-login throttle of `remoteAddress` (10028 while it holds).
    */
-  authenticate(
-    credentials: Credentials,
-    _method?: unknown,
-    remoteAddress?: string,
-  ): AuthOutcome {
+  authenticate(credentials: Credentials, _method?: unknown, remoteAddress?: string): AuthOutcome {
     const now = this.#now();
     switch (credentials.scheme) {
       case "bearer": {

@@ -77,10 +77,9 @@ describe("token lookup", () => {
       return {
         answer: answer === undefined ? "none" : "grant",
         lookups: vi.mocked(lookupKey).mock.calls.length,
-        comparisons: vi.mocked(timingSafeEqual).mock.calls.map(([a, b]) => [
-          a.byteLength,
-          b.byteLength,
-        ]),
+        comparisons: vi
+          .mocked(timingSafeEqual)
+          .mock.calls.map(([a, b]) => [a.byteLength, b.byteLength]),
       };
     };
     const same = { answer: "none", lookups: 1, comparisons: [[32, 32]] };

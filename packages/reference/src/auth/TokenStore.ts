@@ -125,7 +125,10 @@ export class TokenStore {
     const { refreshTtlSeconds } = this.#lifetimes;
     const ttl = Math.min(accessTtlSeconds ?? Infinity, this.#lifetimes.accessTtlSeconds);
     let pairs = this.#pairs.get(clientId);
-    if (pairs === undefined) this.#pairs.set(clientId, (pairs = new Set()));
+    if (pairs === undefined) {
+      pairs = new Set();
+      this.#pairs.set(clientId, pairs);
+    }
     while (pairs.size >= this.#maxPerKey) this.#revoke(pairs.values().next().value!);
     const pair: Pair = { clientId, access: undefined, refresh: undefined, revoked: false };
     pairs.add(pair);

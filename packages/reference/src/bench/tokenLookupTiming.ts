@@ -5,7 +5,10 @@ import { TokenStore } from "../auth/TokenStore.js";
  * does not (median of rounds, nanoseconds): a lookup must not tell them apart. Run after a build:
  * `node packages/reference/dist/bench/tokenLookupTiming.js`.
  */
-export function measureTokenLookup(rounds = 9, perRound = 100_000): {
+export function measureTokenLookup(
+  rounds = 9,
+  perRound = 100_000,
+): {
   presentNs: number;
   absentNs: number;
 } {

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { startServerProcess } from "../bench/serverProcess.js";
-import { ALICE, ALICE_READONLY, BOB, type Envelope, WsClient } from "../testing/rpc.test-helpers.js";
+import {
+  ALICE,
+  ALICE_READONLY,
+  BOB,
+  type Envelope,
+  WsClient,
+} from "../testing/rpc.test-helpers.js";
 
 export interface SoakOptions {
   durationMs: number;
