@@ -40,6 +40,7 @@ try {
     ...(options.accessTtlSeconds === undefined
       ? {}
       : { accessTtlSeconds: options.accessTtlSeconds }),
+    ...(options.maxTokensPerKey === undefined ? {} : { maxTokensPerKey: options.maxTokensPerKey }),
     ...(options.maxRequestsPerSecond === undefined
       ? {}
       : { limits: { maxRequestsPerSecond: options.maxRequestsPerSecond } }),

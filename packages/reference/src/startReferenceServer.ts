@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Engine, type InstrumentConfig } from "@unwind/engine";
 import { createServer, type ErrorHook, type ServerLimits } from "@unwind/server";
+import type { LoginThrottleOptions } from "./auth/LoginThrottle.js";
 import { ReferenceAuth } from "./auth/ReferenceAuth.js";
 import { checkCurrencies } from "./config/checkCurrencies.js";
 import { loadAccountsFile } from "./config/loadAccountsFile.js";
@@ -32,6 +33,10 @@ export interface ReferenceServerOptions {
   readonly accessTtlSeconds?: number;
   /** Refresh token lifetime in seconds (default 86,400). */
   readonly refreshTtlSeconds?: number;
+  /** Live token pairs per API key (default 32); the next `public/auth` revokes the oldest. */
+  readonly maxTokensPerKey?: number;
+  /** Failed-login throttling per client id and per address (default: on, see `LoginThrottle`); false: off. */
+  readonly loginThrottle?: LoginThrottleOptions | false;
   /** The first order id (default "1"). */
   readonly orderIdStart?: string;
   /** The clock in milliseconds since the epoch (default `Date.now`); tests move it. */
@@ -156,6 +161,8 @@ export async function startReferenceServer(
     ...(options.refreshTtlSeconds === undefined
       ? {}
       : { refreshTtlSeconds: options.refreshTtlSeconds }),
+    ...(options.maxTokensPerKey === undefined ? {} : { maxTokensPerKey: options.maxTokensPerKey }),
+    ...(options.loginThrottle === undefined ? {} : { loginThrottle: options.loginThrottle }),
   });
   const plain = byMethodName(createHandlers({ engine, auth, journal, now, version: VERSION }));
   const wrapped = options.wrapHandlers?.(plain, { engine, auth }) ?? plain;

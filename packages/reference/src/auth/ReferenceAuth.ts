@@ -6,11 +6,13 @@ import {
   type Principal,
   RpcError,
   type ServerAuth,
+  TooManyRequestsError,
   UnauthorizedError,
 } from "@unwind/server";
 import type { ApiKey } from "../config/ApiKey.js";
 import { grantScope } from "./grantScope.js";
 import { KeyRing } from "./KeyRing.js";
+import { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle.js";
 import { NonceStore } from "./NonceStore.js";
 import { type IssuedTokens, type TokenGrant, TokenStore } from "./TokenStore.js";
 
@@ -25,6 +27,10 @@ export interface ReferenceAuthOptions {
   readonly refreshTtlSeconds?: number;
   /** How far a signature timestamp may be from the clock (default 60,000 ms). */
   readonly signatureWindowMs?: number;
+  /** Live token pairs per API key (default 32); the next login revokes the oldest. */
+  readonly maxTokensPerKey?: number;
+  /** Failed-login throttling per client id and per address (default: on, see `LoginThrottle`); false: off. */
+  readonly loginThrottle?: LoginThrottleOptions | false;
 }
 
 /** The params of `public/auth`, as validated by the method's schema. */
@@ -67,11 +73,27 @@ function refused(reason: string): RpcError {
 
 const BAD_CREDENTIALS = "invalid client credentials";
 
-/** A principal; one from an access token carries the token's expiry (a WebSocket drops it then). */
-function principalOf(accountId: number, scope: string, expiresAt?: number): Principal {
+/**
+ * A principal; one from an access token carries the token's expiry and whether it was revoked (a
+ * WebSocket authenticated with it drops it then).
+ */
+function principalOf(accountId: number, scope: string, token?: TokenGrant): Principal {
   // `expires:N` is a token lifetime, not a permission.
   const scopes = scope.split(" ").filter((entry) => !entry.startsWith("expires:"));
-  return expiresAt === undefined ? { accountId, scopes } : { accountId, scopes, expiresAt };
+  if (token === undefined) return { accountId, scopes };
+  return {
+    accountId,
+    scopes,
+    expiresAt: token.expiresAt,
+    get revoked() {
+      return token.revoked;
+    },
+  };
+}
+
+/** 10028 for a login refused by the failed-login throttle, saying when to retry. */
+function throttled(why: { reason: string; retry_after_ms: number }): RpcError {
+  return new TooManyRequestsError({ reason: why.reason, retry_after_ms: why.retry_after_ms });
 }
 
 /**
@@ -85,6 +107,7 @@ export class ReferenceAuth implements ServerAuth {
   readonly #nonces = new NonceStore();
   readonly #now: () => number;
   readonly #windowMs: number;
+  readonly #throttle: LoginThrottle | undefined;
 
   constructor(options: ReferenceAuthOptions) {
     this.#keys = new KeyRing(options.keys);
@@ -93,22 +116,37 @@ export class ReferenceAuth implements ServerAuth {
     this.tokens = new TokenStore({
       accessTtlSeconds: options.accessTtlSeconds ?? 900,
       refreshTtlSeconds: options.refreshTtlSeconds ?? 86_400,
+      ...(options.maxTokensPerKey === undefined
+        ? {}
+        : { maxTokensPerKey: options.maxTokensPerKey }),
     });
+    this.#throttle =
+      options.loginThrottle === false ? undefined : new LoginThrottle(options.loginThrottle);
   }
 
-  /** The server hook: credentials to a principal, or 13009. */
-  authenticate(credentials: Credentials): AuthOutcome {
+  /**
+   * The server hook: credentials to a principal, or 13009; Basic and deri-hmac-sha256 go through
+   * the failed-login throttle of `remoteAddress` (10028 while it holds).
+   */
+  authenticate(credentials: Credentials, _method?: unknown, remoteAddress?: string): AuthOutcome {
     const now = this.#now();
     switch (credentials.scheme) {
       case "bearer": {
         const grant = this.tokens.resolve(credentials.token, now);
         if (grant === "expired") return refused("access token expired");
         if (grant === undefined) return denied("unknown access token");
-        return principalOf(grant.accountId, grant.scope, grant.expiresAt);
+        return principalOf(grant.accountId, grant.scope, grant);
       }
       case "basic": {
-        const key = this.#keys.verifySecret(credentials.clientId, credentials.clientSecret);
-        if (key === undefined) return denied(BAD_CREDENTIALS);
+        const id = credentials.clientId;
+        const wait = this.#throttle?.check(id, remoteAddress, now);
+        if (wait !== undefined) return throttled(wait);
+        const key = this.#keys.verifySecret(id, credentials.clientSecret);
+        if (key === undefined) {
+          this.#throttle?.failed(id, remoteAddress, now);
+          return denied(BAD_CREDENTIALS);
+        }
+        this.#throttle?.succeeded(id, remoteAddress, now);
         return principalOf(key.accountId, key.maxScope);
       }
       case "deri-hmac-sha256": {
@@ -119,31 +157,45 @@ export class ReferenceAuth implements ServerAuth {
           hmacStringToSign(credentials),
           credentials.sig,
           now,
+          remoteAddress,
         );
         return key instanceof RpcError ? key : principalOf(key.accountId, key.maxScope);
       }
     }
   }
 
-  /** `public/auth`: issues tokens, or throws 13009 / -32602. */
-  grant(params: AuthParams): AuthGrant {
+  /**
+   * `public/auth` from `remoteAddress`: issues tokens, or throws 13009 / -32602, or 10028 while the
+   * failed-login throttle holds for the client id or the address.
+   */
+  grant(params: AuthParams, remoteAddress?: string): AuthGrant {
     const now = this.#now();
-    let result: IssuedTokens | undefined;
-    let accountId: number;
+    let result: IssuedTokens;
     switch (params.grant_type) {
       case "refresh_token": {
-        const refreshed = this.tokens.refresh(required(params, "refresh_token"), now);
+        const token = required(params, "refresh_token");
+        const wait = this.#throttle?.check(undefined, remoteAddress, now);
+        if (wait !== undefined) throw throttled(wait);
+        const refreshed = this.tokens.refresh(token, now);
         if (refreshed === "expired") throw refused("refresh token expired");
-        if (refreshed === undefined) throw denied("unknown or already used refresh token");
+        if (refreshed === undefined) {
+          this.#throttle?.failed(undefined, remoteAddress, now);
+          throw denied("unknown or already used refresh token");
+        }
         result = refreshed;
-        accountId = (this.tokens.resolve(result.access_token, now) as TokenGrant).accountId;
         break;
       }
       case "client_credentials": {
         const id = required(params, "client_id");
-        const key = this.#keys.verifySecret(id, required(params, "client_secret"));
-        if (key === undefined) throw denied(BAD_CREDENTIALS);
-        accountId = key.accountId;
+        const secret = required(params, "client_secret");
+        const wait = this.#throttle?.check(id, remoteAddress, now);
+        if (wait !== undefined) throw throttled(wait);
+        const key = this.#keys.verifySecret(id, secret);
+        if (key === undefined) {
+          this.#throttle?.failed(id, remoteAddress, now);
+          throw denied(BAD_CREDENTIALS);
+        }
+        this.#throttle?.succeeded(id, remoteAddress, now);
         result = this.#issue(key, params.scope, now);
         break;
       }
@@ -153,26 +205,35 @@ export class ReferenceAuth implements ServerAuth {
         const nonce = required(params, "nonce");
         const signature = required(params, "signature");
         const message = timestamp + "\n" + nonce + "\n" + (params.data ?? "");
-        const key = this.#signed(id, timestamp, nonce, message, signature, now);
+        const key = this.#signed(id, timestamp, nonce, message, signature, now, remoteAddress);
         if (key instanceof RpcError) throw key;
-        accountId = key.accountId;
         result = this.#issue(key, params.scope, now);
         break;
       }
     }
     const answer: AuthGrant["result"] =
       params.state === undefined ? result : { ...result, state: params.state };
-    const expiresAt = now + result.expires_in * 1000;
-    return { result: answer, principal: principalOf(accountId, result.scope, expiresAt) };
+    // The new access token's own grant: its principal reads the token's revocation.
+    const token = this.tokens.resolve(result.access_token, now) as TokenGrant;
+    return { result: answer, principal: principalOf(token.accountId, result.scope, token) };
   }
 
   /** A token pair for a key, with the scope (and `expires:N` lifetime) asked for. */
   #issue(key: ApiKey, scope: string | undefined, now: number): IssuedTokens {
     const granted = grantScope(scope, key, this.tokens.accessTtlSeconds);
-    return this.tokens.issue(key.accountId, granted.scope, now, granted.accessTtlSeconds);
+    return this.tokens.issue(
+      key.clientId,
+      key.accountId,
+      granted.scope,
+      now,
+      granted.accessTtlSeconds,
+    );
   }
 
-  /** Checks a signature, then its timestamp window, then that the nonce is fresh. */
+  /**
+   * Checks the throttle, then a signature (a wrong one counts as a failed login), then its timestamp
+   * window, then that the nonce is fresh.
+   */
   #signed(
     clientId: string,
     ts: number,
@@ -180,9 +241,16 @@ export class ReferenceAuth implements ServerAuth {
     message: string,
     signature: string,
     now: number,
+    remoteAddress: string | undefined,
   ): ApiKey | RpcError {
+    const wait = this.#throttle?.check(clientId, remoteAddress, now);
+    if (wait !== undefined) return throttled(wait);
     const key = this.#keys.verifySignature(clientId, message, signature);
-    if (key === undefined) return denied(BAD_CREDENTIALS);
+    if (key === undefined) {
+      this.#throttle?.failed(clientId, remoteAddress, now);
+      return denied(BAD_CREDENTIALS);
+    }
+    this.#throttle?.succeeded(clientId, remoteAddress, now);
     if (!Number.isSafeInteger(ts) || Math.abs(now - ts) > this.#windowMs) {
       return refused(
         `timestamp ${ts} is more than ${this.#windowMs / 1000} s away from the server clock ${now}`,

@@ -22,7 +22,7 @@ test("a nonce is single-use per client id while its timestamp is in the window",
 test("tokens resolve until they expire, then read expired; a refresh token works once", () => {
   const store = new TokenStore({ accessTtlSeconds: 10, refreshTtlSeconds: 100 });
   const t = 1_700_000_000_000;
-  const issued = store.issue(7, "trade:read", t);
+  const issued = store.issue("k7", 7, "trade:read", t);
   expect(issued).toMatchObject({ token_type: "bearer", expires_in: 10, scope: "trade:read" });
   expect(issued.access_token).toMatch(/^1700000000000\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]{43}$/);
   expect(store.resolve(issued.access_token, t + 9_999)).toMatchObject({ accountId: 7 });
@@ -40,10 +40,10 @@ test("tokens resolve until they expire, then read expired; a refresh token works
 test("an expired token is remembered for an hour, then it is unknown", () => {
   const store = new TokenStore({ accessTtlSeconds: 10, refreshTtlSeconds: 100 });
   const t = 1_700_000_000_000;
-  const old = store.issue(7, "trade:read", t).access_token;
+  const old = store.issue("k7", 7, "trade:read", t).access_token;
   // Sweeps run every 1,024 issues.
-  for (let i = 0; i < 1_024; i++) store.issue(8, "trade:read", t + 3_609_999);
+  for (let i = 0; i < 1_024; i++) store.issue("k8", 8, "trade:read", t + 3_609_999);
   expect(store.resolve(old, t + 3_609_999)).toBe("expired");
-  for (let i = 0; i < 1_024; i++) store.issue(8, "trade:read", t + 3_610_000);
+  for (let i = 0; i < 1_024; i++) store.issue("k8", 8, "trade:read", t + 3_610_000);
   expect(store.resolve(old, t + 3_610_000)).toBeUndefined();
 });

@@ -5,10 +5,13 @@ import { fileURLToPath } from "node:url";
 export interface ServerProcess {
   readonly url: string;
   readonly wsUrl: string;
+  /** The server's process id (its memory is in `/proc/<pid>/status`). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
-const cli = fileURLToPath(new URL("../cli.js", import.meta.url));
+// The built CLI, from dist/bench and from src/bench alike (tests run from src).
+const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 /** Starts `dist/cli.js` on 127.0.0.1 with a free port and the given extra arguments. */
 export function startServerProcess(args: readonly string[]): Promise<ServerProcess> {
@@ -32,6 +35,7 @@ export function startServerProcess(args: readonly string[]): Promise<ServerProce
       resolve({
         url: m[1]!,
         wsUrl: m[2]!,
+        pid: child.pid!,
         stop: () =>
           new Promise((done) => {
             child.once("exit", () => done());

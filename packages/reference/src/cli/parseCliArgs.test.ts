@@ -31,6 +31,17 @@ test.each([
       message: '--max-requests-per-second expects an integer from 1 to 1000000000, but got "0.5"',
     },
   ],
+  [
+    ["--max-tokens-per-key", "4"],
+    { kind: "run", options: { host: "127.0.0.1", port: 8080, maxTokensPerKey: 4 } },
+  ],
+  [
+    ["--max-tokens-per-key", "0"],
+    {
+      kind: "error",
+      message: '--max-tokens-per-key expects an integer from 1 to 1000000, but got "0"',
+    },
+  ],
   [["-h"], { kind: "help" }],
   [
     ["--port", "70000"],
@@ -47,7 +58,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

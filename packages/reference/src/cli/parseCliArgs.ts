@@ -8,6 +8,7 @@ export interface CliOptions {
   snapshotEvery?: number;
   accessTtlSeconds?: number;
   maxRequestsPerSecond?: number;
+  maxTokensPerKey?: number;
 }
 
 export type ParsedArgs =
@@ -31,6 +32,8 @@ Options:
   --instruments FILE     instruments JSON (default: BTC-PERPETUAL, ETH-PERPETUAL, BTC-25DEC26)
   --snapshot-every N     with --data-dir: snapshot every N commands (default 10000, 0 never)
   --token-ttl SECONDS    access token lifetime (default 900)
+  --max-tokens-per-key N live token pairs per API key; the next public/auth revokes the
+                         oldest pair, access and refresh token alike (default 32)
   --max-requests-per-second N
                          per WebSocket connection and per HTTP client address, with
                          bursts of N; the excess gets 10028 too_many_requests (default: no limit)
@@ -48,6 +51,7 @@ const VALUED = [
   "--snapshot-every",
   "--token-ttl",
   "--max-requests-per-second",
+  "--max-tokens-per-key",
 ];
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {
@@ -126,6 +130,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         n = integer(arg, value, 1, 1_000_000_000);
         if (typeof n === "string") return { kind: "error", message: n };
         options.maxRequestsPerSecond = n;
+        break;
+      case "--max-tokens-per-key":
+        n = integer(arg, value, 1, 1_000_000);
+        if (typeof n === "string") return { kind: "error", message: n };
+        options.maxTokensPerKey = n;
         break;
     }
   }

@@ -41,7 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     closePosition: (p, c) => spec(flushed(engine.closePosition(account(c), wire(p), now()))),
     auth: (p, c) => {
-      const grant = auth.grant(p);
+      const grant = auth.grant(p, c.remoteAddress);
       c.authenticateConnection(grant.principal);
       return grant.result;
     },

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { request } from "node:http";
 import { createRequire } from "node:module";
 
 /** The TEST-ONLY keys of accounts.default.json. */
@@ -36,6 +37,34 @@ export async function post(
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
   });
   return (await res.json()) as Envelope;
+}
+
+/** As {@link post}, from a chosen local address (e.g. `127.0.0.2`): `fetch` cannot pick one. */
+export function postFrom(
+  localAddress: string,
+  url: string,
+  method: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Envelope> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url + "/api/v2",
+      {
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: { "content-type": "application/json", ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve(JSON.parse(text) as Envelope));
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }));
+  });
 }
 
 /** `GET /api/v2/{method}?query` with extra headers. */
@@ -94,6 +123,7 @@ interface WebSocketLike {
 const fromHere = createRequire(import.meta.url);
 const WebSocket = createRequire(fromHere.resolve("@unwind/server"))("ws") as new (
   url: string,
+  options?: { localAddress?: string },
 ) => WebSocketLike;
 
 /** A JSON-RPC client over one WebSocket, answers matched by id. */
@@ -110,8 +140,9 @@ export class WsClient {
     });
   }
 
-  static open(url: string): Promise<WsClient> {
-    const socket = new WebSocket(url);
+  /** Connects; `localAddress` (e.g. `127.0.0.2`, any of 127.0.0.0/8 is loopback) picks the client's address. */
+  static open(url: string, localAddress?: string): Promise<WsClient> {
+    const socket = new WebSocket(url, localAddress === undefined ? {} : { localAddress });
     return new Promise((resolve, reject) => {
       socket.on("open", () => resolve(new WsClient(socket)));
       socket.on("error", reject);

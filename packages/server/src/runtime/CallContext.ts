@@ -17,6 +17,10 @@ export class CallContext implements RequestContext {
     return this.#session.transport;
   }
 
+  get remoteAddress(): string | undefined {
+    return this.#session.remoteAddress;
+  }
+
   get signal(): AbortSignal {
     return this.#session.signal;
   }

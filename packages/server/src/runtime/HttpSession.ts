@@ -29,6 +29,10 @@ export class HttpSession implements Session {
     this.#body = body;
   }
 
+  get remoteAddress(): string | undefined {
+    return this.#req.socket.remoteAddress;
+  }
+
   credentials(): Credentials | RpcError | undefined {
     if (this.#credentials === null) {
       const req = this.#req;

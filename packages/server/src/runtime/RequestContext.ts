@@ -11,6 +11,12 @@ export interface Principal {
    * authenticates again. Absent: it does not expire.
    */
   readonly expiresAt?: number;
+  /**
+   * True once the credential behind it was revoked (read on every call, so it may be a getter): a
+   * WebSocket connection authenticated with it has it cleared, and its next private call gets 13009
+   * `{reason: "access token revoked"}`. Absent: never revoked.
+   */
+  readonly revoked?: boolean;
 }
 
 /** Transport details a handler may want; never needed for routing. */
@@ -23,6 +29,11 @@ export interface RequestContext {
   readonly principal?: Principal;
   /** `http` or `ws`. */
   readonly transport: "http" | "ws";
+  /**
+   * The client's address (the socket's remote address, e.g. `127.0.0.1` or `::1`); undefined when
+   * the socket no longer knows it. For per-address limits such as login throttling.
+   */
+  readonly remoteAddress?: string | undefined;
   /** Microseconds since the epoch when the request arrived (the envelope's `usIn`). */
   readonly usIn: number;
   /**

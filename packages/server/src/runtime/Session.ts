@@ -9,6 +9,8 @@ import type { TokenBucket } from "./TokenBucket.js";
  */
 export interface Session {
   readonly transport: "http" | "ws";
+  /** The client's address (the socket's `remoteAddress`), when known. */
+  readonly remoteAddress?: string | undefined;
   /** The connection's identity after `authenticateConnection` (WebSocket); HTTP: undefined. */
   principal: Principal | undefined;
   /** Credentials the transport carried (the HTTP `Authorization` header), or 13009 when malformed. */

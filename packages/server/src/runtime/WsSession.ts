@@ -64,6 +64,10 @@ export class WsSession implements Session {
     this.#held = held;
   }
 
+  get remoteAddress(): string | undefined {
+    return this.#socket.remoteAddress;
+  }
+
   credentials(): undefined {
     return undefined;
   }

@@ -35,6 +35,26 @@ describe("authorize", () => {
     expect((authorize(close, {}, session, auth, () => 1_000) as RpcError).code).toBe(10000);
   });
 
+  it("answers 13009 access token revoked once the principal reads revoked, and clears it", () => {
+    const session = testSession("ws");
+    let revoked = false;
+    session.principal = {
+      ...alice,
+      get revoked() {
+        return revoked;
+      },
+    };
+    expect(authorize(close, {}, session, auth, () => 0)).toBe(session.principal);
+    revoked = true;
+    expect((authorize(close, {}, session, auth, () => 0) as RpcError).toJSON()).toEqual({
+      code: 13009,
+      message: "unauthorized",
+      data: { reason: "access token revoked" },
+    });
+    expect(session.principal).toBeUndefined();
+    expect((authorize(close, {}, session, auth, () => 0) as RpcError).code).toBe(10000);
+  });
+
   it("never expires a principal without expiresAt", () => {
     const session = testSession("ws");
     session.principal = alice;

@@ -12,13 +12,14 @@ export type Authorization = AuthOutcome | Promise<AuthOutcome>;
 
 const { authorizationRequired, scopeExceeded, unauthorized } = protocolErrors;
 const expired = { reason: "access token expired" };
+const revoked = { reason: "access token revoked" };
 
 /**
  * Authorises a call of a private method: credentials from the transport (the HTTP `Authorization`
  * header), else from the `access_token` param, else the WebSocket connection's principal (so a
  * token param on a WebSocket wins over the connection's identity); none gives 10000. A connection
  * principal past its `expiresAt` (by `now`, ms) is cleared and answered 13009 with
- * `{reason: "access token expired"}`.
+ * `{reason: "access token expired"}`, one that was revoked likewise with `{reason: "access token revoked"}`.
  * Credentials go through the owner's hook (its `RpcError`, returned or thrown, is the answer; any
  * other exception propagates and becomes -32603); then the method's scope is checked (13403 with
  * `data: {reason, required_scope}`).
@@ -46,12 +47,16 @@ export function authorize(
       session.principal = undefined;
       return new RpcError(unauthorized.code, unauthorized.message, expired);
     }
+    if (principal.revoked === true) {
+      session.principal = undefined;
+      return new RpcError(unauthorized.code, unauthorized.message, revoked);
+    }
     return checkScope(method, principal);
   }
   if (credentials instanceof RpcError) return credentials;
   let outcome: AuthOutcome | PromiseLike<AuthOutcome>;
   try {
-    outcome = auth.authenticate(credentials, method);
+    outcome = auth.authenticate(credentials, method, session.remoteAddress);
   } catch (error) {
     if (error instanceof RpcError) return error;
     throw error;

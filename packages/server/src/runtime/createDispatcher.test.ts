@@ -288,6 +288,16 @@ describe("createDispatcher auth", () => {
     expect((await send(close(), testSession("ws"))).error.code).toBe(10000);
   });
 
+  it("drops a revoked connection principal on a public call too", async () => {
+    const session = testSession("ws");
+    session.principal = { accountId: 7, scopes: ["trade:read_write"], revoked: false };
+    await send(rpc("public/test", {}), session);
+    expect(session.principal).toBeDefined();
+    session.principal = { accountId: 7, scopes: ["trade:read_write"], revoked: true };
+    await send(rpc("public/test", {}), session);
+    expect(session.principal).toBeUndefined();
+  });
+
   it("waits for an asynchronous hook and counts the call in flight", async () => {
     const session = testSession("http", {
       scheme: "deri-hmac-sha256",

@@ -110,7 +110,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     } else {
       let principal = session.principal;
-      if (principal?.expiresAt !== undefined && principal.expiresAt <= now()) {
+      if (
+        principal !== undefined &&
+        (principal.revoked === true ||
+          (principal.expiresAt !== undefined && principal.expiresAt <= now()))
+      ) {
         principal = session.principal = undefined;
       }
       out = invoke(route, params, idJson, session, usIn, principal);
