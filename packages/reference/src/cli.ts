@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { limitsOf } from "./cli/limitsOf.js";
 import { parseCliArgs, usage } from "./cli/parseCliArgs.js";
 import { DataDirError } from "./journal/DataDirError.js";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
@@ -40,9 +41,7 @@ try {
     ...(options.accessTtlSeconds === undefined
       ? {}
       : { accessTtlSeconds: options.accessTtlSeconds }),
-    ...(options.maxRequestsPerSecond === undefined
-      ? {}
-      : { limits: { maxRequestsPerSecond: options.maxRequestsPerSecond } }),
+    limits: limitsOf(options),
     log: say,
     onJournalFailure: (error) => {
       say(`journal write failed, stopping: ${(error as Error).message}`);
