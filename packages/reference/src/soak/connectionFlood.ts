@@ -196,7 +196,7 @@ export async function connectionFlood(options: SoakOptions): Promise<SoakResult>
   const servedThroughout = good.failed === 0 && good.freshFailed === 0;
   const byStatus = [...refusedBy].map(([status, n]) => `${n} x ${status}`).join(", ") || "none";
   const notes = [
-    `flood from ${FLOODER}: ${counts.opened} connections opened (at most ${counts.maxOpen} at once), ${counts.refused} refused (${byStatus}), ${counts.idleClosed} closed idle (1008), ${counts.errors} other errors`,
+    `flood from ${FLOODER}: ${counts.opened} connections opened (at most ${counts.maxOpen} at once as the client sees them, which learns of a close a moment after the server), ${counts.refused} refused (${byStatus}), ${counts.idleClosed} closed idle (1008), ${counts.errors} other errors`,
     `good client on ${GOOD}: ${good.answered} public/test answered, ${good.failed} not within ${SLOW_MS} ms, slowest ${good.maxMs.toFixed(1)} ms; ${good.fresh} fresh connections, ${good.freshFailed} not served`,
     `good client served throughout: ${servedThroughout ? "yes" : "no"}`,
     `after the flood: public/test answered from ${FLOODER}: ${afterFlood ? "yes" : "no"}, from ${GOOD}: ${afterGood ? "yes" : "no"}`,
