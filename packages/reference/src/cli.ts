@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { limitsOf } from "./cli/limitsOf.js";
 import { parseCliArgs, usage } from "./cli/parseCliArgs.js";
 import { DataDirError } from "./journal/DataDirError.js";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
@@ -41,9 +42,7 @@ try {
       ? {}
       : { accessTtlSeconds: options.accessTtlSeconds }),
     ...(options.maxTokensPerKey === undefined ? {} : { maxTokensPerKey: options.maxTokensPerKey }),
-    ...(options.maxRequestsPerSecond === undefined
-      ? {}
-      : { limits: { maxRequestsPerSecond: options.maxRequestsPerSecond } }),
+    limits: limitsOf(options),
     log: say,
     onJournalFailure: (error) => {
       say(`journal write failed, stopping: ${(error as Error).message}`);

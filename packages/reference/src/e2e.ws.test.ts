@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
-import { ALICE, BOB, WsClient } from "./testing/rpc.test-helpers.js";
+import { ALICE, BOB, post, WsClient } from "./testing/rpc.test-helpers.js";
 
 let server: ReferenceServer;
 const clients: WsClient[] = [];
@@ -101,6 +101,16 @@ describe("over WebSocket", () => {
     expect(bad.error).toMatchObject({ code: 13009, message: "unauthorized" });
     const book = await anon.call("public/get_order_book", { instrument_name: "BTC-PERPETUAL" });
     expect(book.result).toMatchObject({ instrument_name: "BTC-PERPETUAL", bids: [], asks: [] });
+  });
+
+  test("serves Deribit's heartbeat methods on a WebSocket, and refuses them over HTTP", async () => {
+    const client = await connect();
+    expect((await client.call("public/set_heartbeat", { interval: 10 })).result).toBe("ok");
+    expect((await client.call("public/disable_heartbeat")).result).toBe("ok");
+    expect((await post(server.url, "public/set_heartbeat", { interval: 10 })).error).toMatchObject({
+      code: 10030,
+      message: "must_be_websocket_request",
+    });
   });
 
   test("the leading-slash method name and string ids are accepted", async () => {

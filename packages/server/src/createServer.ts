@@ -4,14 +4,23 @@ import type { Handlers } from "./generated/handlers.js";
 import { methods as specMethods } from "./generated/methods.js";
 import { validators as specValidators } from "./generated/validators.js";
 import { attachWebSocket } from "./runtime/attachWebSocket.js";
+import { ConnectionCaps } from "./runtime/ConnectionCaps.js";
 import { createDispatcher } from "./runtime/createDispatcher.js";
 import { createHttpHandler } from "./runtime/createHttpHandler.js";
 import type { ErrorHook } from "./runtime/createReplies.js";
 import type { MethodDescriptor } from "./runtime/MethodDescriptor.js";
+import { openFileLimit } from "./runtime/openFileLimit.js";
 import type { ParamValidator } from "./runtime/ParamValidator.js";
 import { PendingCounter } from "./runtime/PendingCounter.js";
 import type { ServerAuth } from "./runtime/ServerAuth.js";
 import { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
+import { type transportHandlers, withTransportMethods } from "./runtime/transportHandlers.js";
+
+/** The spec's methods the transport serves itself (the heartbeat): handlers may leave them out. */
+type TransportMethods = keyof typeof transportHandlers;
+
+/** Files the process keeps open besides connections (journal, snapshots, stdio, ...). */
+const RESERVED_FILES = 64;
 
 interface ServerOptions {
   /** Turns credentials into a principal; required when the API has private methods. */
@@ -31,8 +40,11 @@ interface ServerOptions {
 
 /** A server of the spec: the generated method table and validators, your `Handlers`. */
 export interface SpecServerOptions extends ServerOptions {
-  /** One function per method of the spec, called with `this` = handlers. */
-  readonly handlers: Handlers;
+  /**
+   * One function per method of the spec, called with `this` = handlers. The heartbeat methods
+   * (`setHeartbeat`, `disableHeartbeat`) may be left out: the transport serves them.
+   */
+  readonly handlers: Omit<Handlers, TransportMethods> & Partial<Pick<Handlers, TransportMethods>>;
   readonly methods?: undefined;
   readonly validators?: undefined;
 }
@@ -78,6 +90,13 @@ export interface ShutdownReport {
   readonly unanswered: number;
 }
 
+/** The default total cap: 4096, or fewer where the process may not open that many files. */
+function defaultMaxConnections(files: number | undefined): number {
+  const cap = defaultLimits.maxConnections;
+  // The cap, not EMFILE, is what a flood must meet.
+  return files === undefined ? cap : Math.max(1, Math.min(cap, files - RESERVED_FILES));
+}
+
 /**
  * Starts a JSON-RPC server with every transport of the contract on one port: `POST /api/v2`,
  * `GET|POST /api/v2/{method}` and WebSocket `/ws/api/v2`, serving the spec's methods (or the
@@ -90,24 +109,37 @@ export interface ShutdownReport {
  */
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
-  const limits: ServerLimits = { ...defaultLimits, ...options.limits };
+  const limits: ServerLimits = {
+    ...defaultLimits,
+    maxConnections: defaultMaxConnections(openFileLimit()),
+    ...options.limits,
+  };
+  const methods = options.methods ?? specMethods;
   const dispatcher = createDispatcher({
     ...options,
-    methods: options.methods ?? specMethods,
+    handlers: withTransportMethods(options.handlers, methods),
+    methods,
     validators: options.validators ?? specValidators,
   });
+  const now = options.now ?? Date.now;
+  const caps = new ConnectionCaps(limits.maxConnections, limits.maxConnectionsPerAddress);
   const requests = new PendingCounter();
   let closing: Promise<ShutdownReport> | undefined;
-  const httpServer = createHttpServer(
-    createHttpHandler({
-      dispatcher,
-      limits,
-      requests,
-      isClosing: () => closing !== undefined,
-      ...(options.now === undefined ? {} : { now: options.now }),
-    }),
-  );
-  const ws = attachWebSocket(httpServer, dispatcher, limits);
+  const http = createHttpHandler({
+    dispatcher,
+    limits,
+    requests,
+    isClosing: () => closing !== undefined,
+    now,
+    refused: (req) => caps.isRefused(req.socket),
+  });
+  const httpServer = createHttpServer(http.request);
+  httpServer.on("checkContinue", http.checkContinue);
+  httpServer.on("connection", caps.onConnection);
+  const ws = attachWebSocket(httpServer, dispatcher, limits, {
+    now,
+    isRefused: (socket) => caps.isRefused(socket),
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, host, () => {

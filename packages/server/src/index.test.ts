@@ -11,6 +11,7 @@ it("exports these names", () => {
       "InvalidPriceError",
       "InvalidRequestError",
       "MethodNotFoundError",
+      "MustBeWebsocketRequestError",
       "NonIntegerContractAmountError",
       "NotOpenOrderError",
       "OrderNotFoundError",
@@ -39,6 +40,7 @@ it("exports these names", () => {
       "rawIdText",
       "rawJson",
       "specVersion",
+      "transportHandlers",
       "validators",
     ]
   `);

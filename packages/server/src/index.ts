@@ -15,6 +15,7 @@ export {
   InvalidPriceError,
   InvalidRequestError,
   MethodNotFoundError,
+  MustBeWebsocketRequestError,
   NonIntegerContractAmountError,
   NotOpenOrderError,
   OrderNotFoundError,
@@ -53,9 +54,10 @@ export type { ParamValidator, ValidationError } from "./runtime/ParamValidator.j
 export { parseAuthorization, type SignedRequest } from "./runtime/parseAuthorization.js";
 export { protocolErrors } from "./runtime/protocolErrors.js";
 export { RawJson, rawJson } from "./runtime/RawJson.js";
-export type { Principal, RequestContext } from "./runtime/RequestContext.js";
+export type { HeartbeatControl, Principal, RequestContext } from "./runtime/RequestContext.js";
 export { RpcError } from "./runtime/RpcError.js";
 export { rawIdText } from "./runtime/rawIdText.js";
 export type { AuthOutcome, ServerAuth } from "./runtime/ServerAuth.js";
 export { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
 export type { Session } from "./runtime/Session.js";
+export { transportHandlers } from "./runtime/transportHandlers.js";

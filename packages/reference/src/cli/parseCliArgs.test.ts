@@ -42,6 +42,34 @@ test.each([
       message: '--max-tokens-per-key expects an integer from 1 to 1000000, but got "0"',
     },
   ],
+  [
+    [
+      "--max-connections=100",
+      "--max-connections-per-address",
+      "10",
+      "--ws-idle-timeout",
+      "5",
+      "--http-body-timeout=2",
+    ],
+    {
+      kind: "run",
+      options: {
+        host: "127.0.0.1",
+        port: 8080,
+        maxConnections: 100,
+        maxConnectionsPerAddress: 10,
+        wsIdleTimeoutSeconds: 5,
+        httpBodyTimeoutSeconds: 2,
+      },
+    },
+  ],
+  [
+    ["--max-connections-per-address", "0"],
+    {
+      kind: "error",
+      message: '--max-connections-per-address expects an integer from 1 to 1000000, but got "0"',
+    },
+  ],
   [["-h"], { kind: "help" }],
   [
     ["--port", "70000"],
@@ -58,7 +86,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

@@ -9,6 +9,10 @@ export interface CliOptions {
   accessTtlSeconds?: number;
   maxRequestsPerSecond?: number;
   maxTokensPerKey?: number;
+  maxConnections?: number;
+  maxConnectionsPerAddress?: number;
+  wsIdleTimeoutSeconds?: number;
+  httpBodyTimeoutSeconds?: number;
 }
 
 export type ParsedArgs =
@@ -37,6 +41,14 @@ Options:
   --max-requests-per-second N
                          per WebSocket connection and per HTTP client address, with
                          bursts of N; the excess gets 10028 too_many_requests (default: no limit)
+  --max-connections N    open connections in all (default 4096, or the open-file limit - 64);
+                         over it a new connection gets 503
+  --max-connections-per-address N
+                         open connections from one client address (default 256); over it 429
+  --ws-idle-timeout SECONDS
+                         close an unauthenticated WebSocket silent this long (default 30)
+  --http-body-timeout SECONDS
+                         time to receive an HTTP request body, else 408 (default 10)
   -h, --help             this text
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 failure, 2 usage error, 3 data dir cannot be recovered.
@@ -52,6 +64,10 @@ const VALUED = [
   "--token-ttl",
   "--max-requests-per-second",
   "--max-tokens-per-key",
+  "--max-connections",
+  "--max-connections-per-address",
+  "--ws-idle-timeout",
+  "--http-body-timeout",
 ];
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {
@@ -135,6 +151,20 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         n = integer(arg, value, 1, 1_000_000);
         if (typeof n === "string") return { kind: "error", message: n };
         options.maxTokensPerKey = n;
+        break;
+      case "--max-connections":
+      case "--max-connections-per-address":
+        n = integer(arg, value, 1, 1_000_000);
+        if (typeof n === "string") return { kind: "error", message: n };
+        if (arg === "--max-connections") options.maxConnections = n;
+        else options.maxConnectionsPerAddress = n;
+        break;
+      case "--ws-idle-timeout":
+      case "--http-body-timeout":
+        n = integer(arg, value, 1, 86_400);
+        if (typeof n === "string") return { kind: "error", message: n };
+        if (arg === "--ws-idle-timeout") options.wsIdleTimeoutSeconds = n;
+        else options.httpBodyTimeoutSeconds = n;
         break;
     }
   }

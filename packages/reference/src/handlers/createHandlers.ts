@@ -1,5 +1,10 @@
 import type { EdgeResult, Engine, Params } from "@unwind/engine";
-import { type Handlers, InternalError, type RequestContext } from "@unwind/server";
+import {
+  type Handlers,
+  InternalError,
+  type RequestContext,
+  transportHandlers,
+} from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
 import { answerAfterFlush } from "./answer.js";
@@ -50,6 +55,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { version };
     },
     getTime: () => now(),
+    // The heartbeat acts on the WebSocket connection: the server runtime's own.
+    setHeartbeat: transportHandlers.setHeartbeat,
+    disableHeartbeat: transportHandlers.disableHeartbeat,
     getCurrencies: () => spec(flushed(engine.getCurrencies())),
     getInstruments: (p) => spec(flushed(engine.getInstruments(wire(p)))),
     getOrderBook: (p) => flushed(engine.getOrderBook(wire(p), now())),

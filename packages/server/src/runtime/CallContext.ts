@@ -1,4 +1,4 @@
-import type { Principal, RequestContext } from "./RequestContext.js";
+import type { HeartbeatControl, Principal, RequestContext } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 
 /** The `RequestContext` a handler gets: one small object per call, the rest read from the session. */
@@ -23,6 +23,10 @@ export class CallContext implements RequestContext {
 
   get signal(): AbortSignal {
     return this.#session.signal;
+  }
+
+  get heartbeat(): HeartbeatControl | undefined {
+    return this.#session.heartbeat;
   }
 
   authenticateConnection(principal: Principal): void {

@@ -19,6 +19,15 @@ export interface Principal {
   readonly revoked?: boolean;
 }
 
+/** The heartbeat of one WebSocket connection (Deribit's `public/set_heartbeat`). */
+export interface HeartbeatControl {
+  /** Starts, or restarts with a new interval: see `public/set_heartbeat` in the spec. */
+  start(intervalMs: number): void;
+  stop(): void;
+  /** The client called `public/test`: a pending `test_request` is answered. */
+  answered(): void;
+}
+
 /** Transport details a handler may want; never needed for routing. */
 export interface RequestContext {
   /**
@@ -43,4 +52,6 @@ export interface RequestContext {
   authenticateConnection(principal: Principal): void;
   /** Aborted when the connection closes or the server shuts down before the handler answers. */
   readonly signal: AbortSignal;
+  /** WebSocket only: the connection's heartbeat. Undefined over HTTP, which has no connection to beat on. */
+  readonly heartbeat?: HeartbeatControl | undefined;
 }

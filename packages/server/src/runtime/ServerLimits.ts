@@ -19,6 +19,25 @@ export interface ServerLimits {
   readonly maxRequestsPerSecond: number;
   /** How long `close()` waits for pending requests before aborting them and closing connections. */
   readonly shutdownGraceMs: number;
+  /**
+   * Open connections (HTTP and WebSocket) across all clients. A connection over it is answered at
+   * once with 503 and `{"error":"too_many_connections","cap":"total","limit":N}`, then closed.
+   * The default, 4096, is lowered to the process's open-file limit minus 64 where that is smaller
+   * (read from `/proc/self/limits`), so that the cap, not `EMFILE`, is what a flood meets.
+   */
+  readonly maxConnections: number;
+  /**
+   * Open connections from one client address: over it, 429 with `"cap":"per_address"`, then
+   * closed, while other addresses are still served.
+   */
+  readonly maxConnectionsPerAddress: number;
+  /**
+   * A WebSocket connection that is not authenticated and sends nothing for this long is closed with
+   * 1008 and a reason saying so. Authenticated connections are kept (use the heartbeat for them).
+   */
+  readonly wsIdleTimeoutMs: number;
+  /** Time to receive a whole HTTP request body once the headers are in: else 408, and closed. */
+  readonly httpBodyTimeoutMs: number;
 }
 
 export const defaultLimits: ServerLimits = {
@@ -28,4 +47,8 @@ export const defaultLimits: ServerLimits = {
   wsHighWaterMarkBytes: 1024 * 1024,
   maxRequestsPerSecond: Number.POSITIVE_INFINITY,
   shutdownGraceMs: 10_000,
+  maxConnections: 4096,
+  maxConnectionsPerAddress: 256,
+  wsIdleTimeoutMs: 30_000,
+  httpBodyTimeoutMs: 10_000,
 };

@@ -1,5 +1,5 @@
 import type { Credentials } from "./Credentials.js";
-import type { Principal } from "./RequestContext.js";
+import type { HeartbeatControl, Principal } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 import type { TokenBucket } from "./TokenBucket.js";
 
@@ -26,4 +26,6 @@ export interface Session {
    * address's); requests beyond it get 10028 too_many_requests. Undefined: no limit.
    */
   readonly rateLimit?: TokenBucket | undefined;
+  /** The connection's heartbeat (WebSocket); undefined where there is no connection (HTTP). */
+  readonly heartbeat?: HeartbeatControl | undefined;
 }

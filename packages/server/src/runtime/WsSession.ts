@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import type { Dispatcher } from "./createDispatcher.js";
+import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
 import type { PendingCounter } from "./PendingCounter.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
@@ -18,7 +19,7 @@ import { TokenBucket } from "./TokenBucket.js";
  * never get an answer (a backlog still there when the connection closes, a request read after the
  * close frame went out) are counted in `unanswered`.
  */
-export class WsSession implements Session {
+export class WsSession implements Session, HeartbeatLink {
   readonly transport = "ws" as const;
   principal: Principal | undefined = undefined;
   inFlight = 0;
@@ -28,6 +29,14 @@ export class WsSession implements Session {
   pauses = 0;
   /** Requests this connection read and will never answer (see the class comment). */
   unanswered = 0;
+  /** Messages received: the idle sweep and the heartbeat compare it between their ticks. */
+  received = 0;
+  /** The `received` count the idle sweep saw last, and since when (ms) it has not changed. */
+  idleSeen = 0;
+  idleSince: number;
+  /** Set once `fail` closed the connection. */
+  failed = false;
+  #heartbeat: Heartbeat | undefined;
   readonly #ws: WebSocket;
   readonly #dispatcher: Dispatcher;
   readonly #backlog: string[] = [];
@@ -53,7 +62,9 @@ export class WsSession implements Session {
       readonly maxRequestsPerSecond: number;
     },
     held: PendingCounter,
+    now: number,
   ) {
+    this.idleSince = now;
     this.#ws = ws;
     this.#dispatcher = dispatcher;
     this.#socket = socket;
@@ -80,11 +91,36 @@ export class WsSession implements Session {
     this.principal = principal;
   }
 
+  /** The connection's heartbeat (`public/set_heartbeat`), made on first use. */
+  get heartbeat(): Heartbeat {
+    this.#heartbeat ??= new Heartbeat(this);
+    return this.#heartbeat;
+  }
+
+  /**
+   * Closes the connection with 1008 (policy violation) and `reason`: the client broke a rule of
+   * the transport (it did not answer a heartbeat's `test_request`, or stayed idle unauthenticated).
+   */
+  fail(reason: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    void this.close(1008, reason, 1_000);
+  }
+
+  /** Whether a principal holds this connection at `now` (ms): the idle timeout spares those. */
+  authenticatedAt(now: number): boolean {
+    const principal = this.principal;
+    return (
+      principal !== undefined && !(principal.expiresAt !== undefined && principal.expiresAt <= now)
+    );
+  }
+
   /**
    * One message from the client. After `stopReading` only the rest of a chunk already read can
    * come, and it is answered like the rest; after the close frame nothing can be.
    */
   receive(text: string): void {
+    this.received++;
     if (this.#done) this.unanswered++;
     else if (this.#backPressure) {
       this.#backlog.push(text);
@@ -188,6 +224,7 @@ export class WsSession implements Session {
   /** The connection is gone: abort what handlers are still doing for it, count what is left. */
   closed(): void {
     this.#done = true;
+    this.#heartbeat?.stop();
     const left = this.#backlog.length;
     this.unanswered += left;
     this.#backlog.length = 0;

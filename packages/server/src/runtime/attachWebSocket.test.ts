@@ -69,6 +69,18 @@ describe("WebSocket /ws/api/v2", () => {
     client.ws.close();
   });
 
+  it("never echoes an object id, whatever escapes spell a second id key", async () => {
+    const client = await connect(server.wsUrl);
+    client.ws.send('{"jsonrpc":"2.0","id":{"a":1},"\\u0069d":1.5,"method":"public/test"}');
+    expect(await client.next()).toMatchObject({ id: 1.5, result: { version: "1.2.26" } });
+    client.ws.send('{"jsonrpc":"2.0","id":1.5,"\\u0069d":{"a":1},"method":"public/test"}');
+    expect(await client.next()).toMatchObject({
+      id: null,
+      error: { code: -32600, data: { reason: "id must be a string, a number or null" } },
+    });
+    client.ws.close();
+  });
+
   it("keeps auth state per connection", async () => {
     const [a, b] = await Promise.all([connect(server.wsUrl), connect(server.wsUrl)]);
     expect((await a.call(rpc(1, "private/close_position", close))).error.code).toBe(10000);

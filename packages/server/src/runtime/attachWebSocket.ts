@@ -17,6 +17,15 @@ export interface WebSocketTransport {
   stopAccepting(): void;
   /** Closes every connection with 1001 and resolves when they are gone. */
   closeAll(timeoutMs: number): Promise<void>;
+  /** Connections closed for staying idle unauthenticated (`wsIdleTimeoutMs`). */
+  readonly idleClosed: number;
+}
+
+export interface WebSocketOptions {
+  /** The server's clock, ms since the epoch: idle times and principals' expiry. */
+  readonly now: () => number;
+  /** Connections a cap already refused: their upgrade requests are ignored. */
+  readonly isRefused?: (socket: Socket) => boolean;
 }
 
 function rejectUpgrade(socket: Socket, status: string): void {
@@ -26,13 +35,20 @@ function rejectUpgrade(socket: Socket, status: string): void {
 /**
  * Serves JSON-RPC over WebSocket at `/ws/api/v2` on an HTTP server: one message per frame, many
  * requests in flight, answers sent as they complete. A message over `maxFrameBytes` closes the
- * connection with 1009 and a reason saying the limit.
+ * connection with 1009 and a reason saying the limit. A connection that is not authenticated and
+ * sends nothing for `wsIdleTimeoutMs` is closed with 1008 and a reason; one sweep a second (or
+ * a tenth of the timeout, if shorter) finds them, so the close comes within two sweeps after the
+ * timeout.
  */
 export function attachWebSocket(
   server: Server,
   dispatcher: Dispatcher,
   limits: ServerLimits,
+  options: WebSocketOptions,
 ): WebSocketTransport {
+  const { now } = options;
+  const isRefused = options.isRefused ?? (() => false);
+  let idleClosed = 0;
   const sessions = new Set<WsSession>();
   const held = new PendingCounter();
   let accepting = true;
@@ -63,6 +79,7 @@ export function attachWebSocket(
         maxRequestsPerSecond: limits.maxRequestsPerSecond,
       },
       held,
+      now(),
     );
     sessions.add(session);
     ws.on("message", (data: Buffer) => session.receive(data.toString()));
@@ -79,12 +96,40 @@ export function attachWebSocket(
     const q = url.indexOf("?");
     if ((q < 0 ? url : url.slice(0, q)) !== "/ws/api/v2")
       return rejectUpgrade(socket, "404 Not Found");
+    if (isRefused(socket)) return;
     if (!accepting) return rejectUpgrade(socket, "503 Service Unavailable");
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
   });
 
+  const idleMs = limits.wsIdleTimeoutMs;
+  const idleReason = `idle: no message for ${idleMs} ms on a connection that is not authenticated`;
+  function sweepIdle(): void {
+    const at = now();
+    for (const session of sessions) {
+      if (session.received !== session.idleSeen) {
+        session.idleSeen = session.received;
+        session.idleSince = at;
+      } else if (
+        !session.failed &&
+        at - session.idleSince >= idleMs &&
+        !session.authenticatedAt(at)
+      ) {
+        idleClosed++;
+        session.fail(idleReason);
+      }
+    }
+  }
+  const sweep = Number.isFinite(idleMs)
+    ? setInterval(sweepIdle, Math.max(1, Math.min(1000, Math.floor(idleMs / 10))))
+    : undefined;
+  sweep?.unref?.();
+  server.once("close", () => clearInterval(sweep));
+
   return {
     sessions,
+    get idleClosed() {
+      return idleClosed;
+    },
     held,
     get unanswered() {
       return unanswered;

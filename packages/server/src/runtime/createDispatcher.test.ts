@@ -29,6 +29,12 @@ describe("createDispatcher", () => {
     }
   });
 
+  it("echoes the id JSON.parse keeps when a second id key is written with escapes", async () => {
+    const text = '{"jsonrpc":"2.0","id":{"a":1},"\\u0069d":1.5,"method":"public/test"}';
+    const out = (await dispatcher.handleText(text, testSession("ws"))) as string;
+    expect(out.startsWith('{"jsonrpc":"2.0","id":1.5,"result":')).toBe(true);
+  });
+
   it("answers a call with the result and the envelope", async () => {
     const reply = await send(rpc("public/test", {}, 7));
     expect(reply).toMatchObject({
@@ -90,6 +96,13 @@ describe("createDispatcher", () => {
     [
       "an object id",
       JSON.stringify({ jsonrpc: "2.0", id: {}, method: "public/test" }),
+      null,
+      -32600,
+      { reason: "id must be a string, a number or null" },
+    ],
+    [
+      "a number id, with an object id after it under an escaped key",
+      '{"jsonrpc":"2.0","id":1.5,"\\u0069d":{"a":1},"method":"public/test"}',
       null,
       -32600,
       { reason: "id must be a string, a number or null" },

@@ -39,6 +39,8 @@ export interface Dispatcher {
 
 const positional = { param: "params", reason: "params must be an object (by name)" };
 const batch = { reason: "batch requests are not supported" };
+const badId = "id must be a string, a number or null";
+const jsonNumber = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 /**
  * The JSON-RPC core shared by every transport: parse, envelope checks, routing (a leading slash
@@ -160,12 +162,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let idJson: string | null;
     if (id === undefined) idJson = null;
     else if (typeof id === "number") {
-      // Beyond 2^53 (or with a fraction) JSON.parse's number is not the client's: echo its text.
-      idJson = Number.isSafeInteger(id)
-        ? "" + id
-        : (rawIdText(text) ?? (Number.isFinite(id) ? "" + id : "null"));
+      if (Number.isSafeInteger(id)) idJson = "" + id;
+      else {
+        // Beyond 2^53 (or with a fraction) JSON.parse's number is not the client's: echo its text,
+        // and only when that text is a number (never what another spelling of "id" held).
+        const raw = rawIdText(text);
+        if (raw === undefined || !jsonNumber.test(raw)) return invalid("null", badId, usIn);
+        idJson = raw;
+      }
     } else if (typeof id === "string" || id === null) idJson = JSON.stringify(id);
-    else return invalid("null", "id must be a string, a number or null", usIn);
+    else return invalid("null", badId, usIn);
     if (request.jsonrpc !== "2.0") return invalid(idJson ?? "null", 'jsonrpc must be "2.0"', usIn);
     if (typeof request.method !== "string") {
       return invalid(idJson ?? "null", "method must be a string", usIn);

@@ -68,6 +68,17 @@ describe("HTTP POST /api/v2", () => {
     });
   });
 
+  it("never echoes an object id, whatever escapes spell a second id key", async () => {
+    const hidden = '{"jsonrpc":"2.0","id":{"a":1},"\\u0069d":1.5,"method":"public/test"}';
+    const echoed = await postJson(server.url, hidden);
+    expect(echoed.text.startsWith('{"jsonrpc":"2.0","id":1.5,"result":')).toBe(true);
+    const object = '{"jsonrpc":"2.0","id":1.5,"\\u0069d":{"a":1},"method":"public/test"}';
+    expect((await postJson(server.url, object)).json).toMatchObject({
+      id: null,
+      error: { code: -32600, data: { reason: "id must be a string, a number or null" } },
+    });
+  });
+
   it("answers a notification with 204 and no body", async () => {
     const answer = await postJson(server.url, { jsonrpc: "2.0", method: "public/test" });
     expect([answer.status, answer.text]).toEqual([204, ""]);

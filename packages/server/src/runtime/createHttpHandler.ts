@@ -4,9 +4,10 @@ import { coerceQuery } from "./coerceQuery.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import type { DispatchResult } from "./createInvoker.js";
 import { HttpSession } from "./HttpSession.js";
+import { lingerOnClose } from "./lingerOnClose.js";
 import { nowMicros } from "./nowMicros.js";
 import type { PendingCounter } from "./PendingCounter.js";
-import { readBody } from "./readBody.js";
+import { declaresTooLarge, readBody } from "./readBody.js";
 import type { ServerLimits } from "./ServerLimits.js";
 import { sendFault } from "./sendFault.js";
 
@@ -19,6 +20,15 @@ export interface HttpHandlerOptions {
   readonly isClosing: () => boolean;
   /** The dispatcher's clock (ms since the epoch), for the rate limit's buckets; `Date.now`. */
   readonly now?: () => number;
+  /** Connections already refused (over a connection cap): their requests get nothing more. */
+  readonly refused?: (req: IncomingMessage) => boolean;
+}
+
+/** The `node:http` server's `request` and `checkContinue` listeners. */
+export interface HttpHandler {
+  request(req: IncomingMessage, res: ServerResponse): void;
+  /** A request with `Expect: 100-continue`: `100 Continue` goes out only for a body that will be read. */
+  checkContinue(req: IncomingMessage, res: ServerResponse): void;
 }
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -28,9 +38,15 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
  * (params from the query, coerced by each param's kind, or the JSON body as the params object).
  * JSON-RPC errors come in a 200 body; transport faults get 404, 405, 413, 415 or 426. A POST body
  * must be `application/json` (or `application/*+json`) or come without a content type.
+ *
+ * A body over `maxBodyBytes` gets 413 and the connection is closed gracefully: a declared one
+ * before anything is read (and without `100 Continue`), a chunked one as soon as it passes the
+ * limit, the rest of it read and dropped for a moment so that the client reads the 413 instead of
+ * a reset. A body not complete within `httpBodyTimeoutMs` gets 408 the same way.
  */
-export function createHttpHandler(options: HttpHandlerOptions) {
+export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   const { dispatcher, limits, requests, isClosing } = options;
+  const refused = options.refused ?? (() => false);
   const limiter = Number.isFinite(limits.maxRequestsPerSecond)
     ? new AddressLimits(limits.maxRequestsPerSecond, options.now ?? Date.now)
     : undefined;
@@ -53,26 +69,52 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     res.end(out);
   }
 
+  /** A fault that ends the connection: closed gracefully, after the client read the answer. */
+  function closingFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    error: string,
+    message: string,
+    details: Record<string, unknown>,
+  ): void {
+    lingerOnClose(req.socket);
+    sendFault(res, status, error, message, details, { connection: "close" });
+  }
+
+  function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+    const limit = limits.maxBodyBytes;
+    const message = `request body is larger than the limit of ${limit} bytes`;
+    closingFault(req, res, 413, "payload_too_large", message, { limit });
+  }
+
   function post(
     req: IncomingMessage,
     res: ServerResponse,
     usIn: number,
     method: string | undefined,
+    expectsContinue: boolean,
   ): void {
     const type = req.headers["content-type"];
     if (type !== undefined && type !== "application/json" && !isJsonType(type)) {
       const message = `content-type ${type} is not supported. Expected application/json`;
-      sendFault(res, 415, "unsupported_media_type", message, {}, { connection: "close" });
+      closingFault(req, res, 415, "unsupported_media_type", message, {});
       return;
     }
+    if (declaresTooLarge(req, limits.maxBodyBytes)) {
+      tooLarge(req, res);
+      return;
+    }
+    if (expectsContinue) res.writeContinue();
     requests.enter();
-    readBody(req, limits.maxBodyBytes, (outcome) => {
+    readBody(req, limits.maxBodyBytes, limits.httpBodyTimeoutMs, (outcome) => {
       requests.leave();
       if ("body" in outcome) answer(req, res, usIn, method, outcome.body);
-      else if (outcome.fault === "too_large") {
-        const limit = limits.maxBodyBytes;
-        const message = `request body is larger than the limit of ${limit} bytes`;
-        sendFault(res, 413, "payload_too_large", message, { limit }, { connection: "close" });
+      else if (outcome.fault === "too_large") tooLarge(req, res);
+      else if (outcome.fault === "timeout") {
+        const timeout = limits.httpBodyTimeoutMs;
+        const message = `request body not received within ${timeout} ms`;
+        closingFault(req, res, 408, "request_timeout", message, { timeout_ms: timeout });
       }
     });
   }
@@ -102,12 +144,17 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     reply(res, dispatcher.callMethod(method, params, session, usIn));
   }
 
-  function route(req: IncomingMessage, res: ServerResponse, usIn: number): void {
+  function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    usIn: number,
+    expectsContinue: boolean,
+  ): void {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
     if (path === "/api/v2") {
-      if (req.method === "POST") post(req, res, usIn, undefined);
+      if (req.method === "POST") post(req, res, usIn, undefined, expectsContinue);
       else notAllowed(res, req.method, path, "POST");
     } else if (path.startsWith("/api/v2/")) {
       let method: string;
@@ -121,7 +168,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         const params = coerceQuery(q < 0 ? "" : url.slice(q + 1), dispatcher.method(method));
         const session = new HttpSession(req, res, "", limiter?.of(req));
         reply(res, dispatcher.callMethod(method, params, session, usIn));
-      } else if (req.method === "POST") post(req, res, usIn, method);
+      } else if (req.method === "POST") post(req, res, usIn, method, expectsContinue);
       else notAllowed(res, req.method, path, "GET, POST");
     } else if (path === "/ws/api/v2") {
       const message = "/ws/api/v2 is the WebSocket endpoint";
@@ -132,8 +179,13 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     }
   }
 
-  return function handleHttp(req: IncomingMessage, res: ServerResponse): void {
-    route(req, res, nowMicros());
+  return {
+    request(req, res) {
+      if (!refused(req)) route(req, res, nowMicros(), false);
+    },
+    checkContinue(req, res) {
+      if (!refused(req)) route(req, res, nowMicros(), true);
+    },
   };
 }
 

@@ -11,7 +11,8 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
  * The text of the top-level `"id"` member's value in a JSON-RPC request that `JSON.parse` already
- * accepted (the last one when the key repeats, as `JSON.parse` keeps the last), or undefined.
+ * accepted (the last one when the key repeats, as `JSON.parse` keeps the last, whatever escapes
+ * spell the key), or undefined.
  * For echoing a numeric id exactly: `JSON.parse` rounds integers beyond 2^53
  * (`12345678901234567890` would come back as `12345678901234567000`).
  */
@@ -73,8 +74,9 @@ export function rawIdText(text: string): string | undefined {
   for (;;) {
     skipSpace();
     if (text.charCodeAt(i) !== QUOTE) return found;
-    // Keys are compared raw: "id" written with escapes (\u0069d) is not looked for.
-    const key = skipString();
+    // A key may be written with escapes ("\u0069d" is "id" to JSON.parse): compare it decoded.
+    const raw = skipString();
+    const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
     skipSpace();
     if (text.charCodeAt(i) !== COLON) return found;
     i++;
