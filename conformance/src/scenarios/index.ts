@@ -17,6 +17,7 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { transport } from "./transport.js";
 
 /**
  * Every scenario, by name, in run order. `envelope` and `schemas` come last: they judge the
@@ -41,6 +42,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     orderIsolation,
     propertyBased,
     fixtureReplay,
+    transport,
     envelope,
     schemas,
   ].map((s) => [s.name, s]),
