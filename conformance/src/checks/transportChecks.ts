@@ -25,7 +25,7 @@ export const transportChecks = {
   httpLargeAnswer: defineCheck({
     id: "http-large-answer",
     description:
-      "An answer of many kilobytes (the open orders after resting 32) arrives whole over HTTP: complete JSON listing every order (HTTP only)",
+      "An answer of many kilobytes (the open orders after resting 20 labelled ones) arrives whole over HTTP: complete JSON listing every order (HTTP only)",
     method: "private/get_open_orders_by_instrument",
     specReferences: [specRef(undefined, "/x-transports/http")],
   }),

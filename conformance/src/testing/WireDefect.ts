@@ -1,6 +1,6 @@
+import type { ServerResponse } from "node:http";
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import type { ServerLimits } from "@unwind/server";
-import type { ServerResponse } from "node:http";
 
 /** A request as the wire proxy saw it. */
 export interface ProxiedRequest {

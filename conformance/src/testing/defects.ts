@@ -1,6 +1,7 @@
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
 import { createSpecView } from "../spec/SpecView.js";
+import { truncatingWriter } from "./truncatingWriter.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
@@ -465,5 +466,67 @@ export const defects: Defect[] = [
         });
       return original(p, c);
     }),
+  },
+  // --- conf-auth ---
+  {
+    name: "ws-binary-frames",
+    description: "answers WebSocket requests in binary frames",
+    caughtBy: "ws-text-frames",
+    wsWriter: (send) => (text) => send(text, { binary: true }),
+  },
+  {
+    name: "ws-duplicate-answers",
+    description: "sends every WebSocket answer twice",
+    caughtBy: "ws-answer-once",
+    wsWriter: (send) => (text) => {
+      send(text);
+      send(text);
+    },
+  },
+  {
+    name: "ws-late-answer",
+    description:
+      "holds a WebSocket public/get_time answer back until the next answer of the connection, after the client's timeout",
+    caughtBy: "ws-answer-once",
+    wsWriter: (send) => {
+      let held: string | undefined;
+      return (text, request) => {
+        if (request.method === "public/get_time" && held === undefined) {
+          held = text;
+          return;
+        }
+        if (held !== undefined) send(held);
+        held = undefined;
+        send(text);
+      };
+    },
+  },
+  {
+    name: "http-truncated-answer",
+    description:
+      "writes HTTP answers through a fixed 8 KiB buffer and closes the connection when it is full",
+    caughtBy: "http-large-answer",
+    httpWriter: truncatingWriter(8192),
+  },
+  {
+    name: "get-ignores-authorization",
+    description:
+      "reads the Authorization header of POST requests only, not of GET /api/v2/{method}",
+    caughtBy: "http-get-private-auth",
+    http: (request) => {
+      if (request.httpMethod !== "GET") return request;
+      const { authorization: _, ...headers } = request.headers;
+      return { ...request, headers };
+    },
+  },
+  {
+    name: "post-method-ignores-body",
+    description:
+      "serves POST /api/v2/{method} like GET: params from the query string, body ignored",
+    caughtBy: "http-post-method-body",
+    http: (request) =>
+      request.httpMethod === "POST" && request.url.startsWith("/api/v2/")
+        ? { ...request, body: "" }
+        : request,
   },
 ];

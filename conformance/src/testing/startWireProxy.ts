@@ -65,7 +65,8 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
         method: req.method ?? "GET",
         headers: defect.headers ? defect.headers(headers) : headers,
       };
-      if (req.method !== "GET" && req.method !== "HEAD") init.body = sent;
+      // An empty string body would make fetch add `content-type: text/plain`.
+      if (req.method !== "GET" && req.method !== "HEAD" && sent !== "") init.body = sent;
       const up = await fetch(upstream.httpUrl + url, init);
       status = up.status;
       contentType = up.headers.get("content-type") ?? contentType;
