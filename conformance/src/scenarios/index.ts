@@ -1,5 +1,6 @@
 import type { Scenario } from "../core/Scenario.js";
 import { authentication } from "./authentication.js";
+import { authorization } from "./authorization.js";
 import { basicCloseScenario } from "./closePosition/basicCloseScenario.js";
 import { closePartialFill } from "./closePosition/closePartialFill.js";
 import {
@@ -29,6 +30,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     protocolErrors,
     invalidParams,
     authentication,
+    authorization,
     basicCloseScenario("long", true),
     basicCloseScenario("short", true),
     basicCloseScenario("long", false),
