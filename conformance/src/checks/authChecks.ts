@@ -108,4 +108,37 @@ export const authChecks = {
     method: "*",
     specReferences: [specRef(undefined, "/x-auth-schemes/nonceSingleUse")],
   }),
+  clientSignatureWindow: defineCheck({
+    id: "auth-client-signature-window",
+    description:
+      "public/auth client_signature with a right signature but a timestamp 5 minutes old answers 13009",
+    method: "public/auth",
+    specReferences: [
+      specRef("public/auth", "/params/4", "timestamp within 60 s"),
+      specRef(undefined, "/x-auth-schemes/signatureWindowMs"),
+    ],
+  }),
+  clientSignatureNonce: defineCheck({
+    id: "auth-client-signature-nonce",
+    description:
+      "public/auth client_signature is accepted once per (client_id, nonce): the same signed params again answer 13009",
+    method: "public/auth",
+    specReferences: [
+      specRef("public/auth", "/params/6", "nonce single-use"),
+      specRef(undefined, "/x-auth-schemes/nonceSingleUse"),
+    ],
+  }),
+  refreshSingleUse: defineCheck({
+    id: "auth-refresh-single-use",
+    description: "A refresh token works once: its second use answers 13009",
+    method: "public/auth",
+    specReferences: [specRef("public/auth", "/description", "It is single-use")],
+  }),
+  httpHmacFieldOrder: defineCheck({
+    id: "auth-http-hmac-field-order",
+    description:
+      "Authorization: deri-hmac-sha256 is accepted with its fields in any order (Deribit's documented id,ts,sig,nonce and reversed) (HTTP only)",
+    method: "*",
+    specReferences: [specRef(undefined, "/x-auth-schemes/description", "fields in any order")],
+  }),
 };

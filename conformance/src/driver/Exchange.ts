@@ -26,6 +26,22 @@ export interface Exchange {
   error?: string;
   /** The scenario that sent it (set by the recorder). */
   scenario?: string;
+  /** WebSocket: the answer came in a binary frame, not a text frame. */
+  binaryFrame?: boolean;
+  /**
+   * WebSocket: frames carrying this request's id that came after its answer (`late: false`, a
+   * duplicate) or after the driver stopped waiting for it (`late: true`). They are kept here, on
+   * the request they answer, and never handed to a later request.
+   */
+  laterAnswers?: LaterAnswer[];
+}
+
+/** A frame that answered a request again, or too late; see {@link Exchange.laterAnswers}. */
+export interface LaterAnswer {
+  text: string;
+  /** The client's clock when it arrived, microseconds since the epoch. */
+  atUs: number;
+  late: boolean;
 }
 
 /** A JSON-RPC error object as read from a response. */

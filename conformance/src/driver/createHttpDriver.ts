@@ -47,17 +47,19 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
       headers["content-type"] = "application/json";
     }
     const body = req.body ?? "";
+    // In the per-method form the path names the method and a body is the params: no request id.
+    const perMethod = req.path.startsWith("/api/v2/");
     const exchange: Exchange = {
       transport: "http",
       url,
       httpMethod: req.httpMethod,
       requestHeaders: headers,
       request: body,
-      ...readRequest(body),
+      ...(perMethod ? {} : readRequest(body)),
       sentAtUs: nowUs(),
       durationMs: 0,
     };
-    if (req.body === undefined && req.path.startsWith("/api/v2/")) {
+    if (perMethod) {
       exchange.method = decodeURIComponent(req.path.slice("/api/v2/".length).split("?")[0]!);
     }
     const started = performance.now();

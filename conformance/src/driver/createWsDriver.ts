@@ -11,16 +11,31 @@ export interface WsDriverOptions {
   onExchange?: (exchange: Exchange) => void;
 }
 
+/** A frame as it arrived. */
+interface Frame {
+  text: string;
+  json: unknown;
+  atUs: number;
+  binary: boolean;
+}
+
 interface Waiter {
   /** The id a matching response echoes (`undefined` when the request had none). */
   id: unknown;
-  resolve(message: { text: string; json: unknown; atUs: number }): void;
+  exchange: Exchange;
+  resolve(frame: Frame): void;
 }
+
+/** Ids a later frame can be matched by: strings and numbers (null and absent ids are not). */
+const trackable = (id: unknown): id is string | number =>
+  typeof id === "string" || typeof id === "number";
 
 /**
  * A raw driver over one WebSocket connection: one text frame per message, answers matched by
- * `id` (answers to unreadable requests carry `id: null`). Frames nobody waits for are kept in
- * `strays`, so a server that answers a notification can be caught.
+ * `id` (answers to unreadable requests carry `id: null`). A frame whose id is that of a request
+ * already answered, or given up on after its timeout, is kept on that request's exchange
+ * (`laterAnswers`), never handed to the request waiting now. Other frames nobody waits for are
+ * kept in `strays`, so a server that answers a notification can be caught.
  *
  * @example
  * const ws = await createWsDriver({ url: "ws://127.0.0.1:8080/ws/api/v2" });
@@ -50,7 +65,10 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
   let closedReason: string | undefined;
   let nextId = 1;
 
-  socket.on("message", (data) => {
+  /** The last request sent with each id that no longer waits: answered, or timed out. */
+  const settled = new Map<string | number, { exchange: Exchange; timedOut: boolean }>();
+
+  socket.on("message", (data, isBinary) => {
     const atUs = nowUs();
     const text = data.toString();
     let json: unknown;
@@ -63,19 +81,27 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
       json !== null && typeof json === "object" && !Array.isArray(json)
         ? (json as Record<string, unknown>)["id"]
         : undefined;
-    // By id first; else the oldest waiter, so that a wrong id shows as a wrong id, not a timeout.
-    let index = waiters.findIndex((w) => w.id !== undefined && w.id !== null && w.id === id);
+    let index = waiters.findIndex((w) => trackable(w.id) && w.id === id);
+    const earlier = index < 0 && trackable(id) ? settled.get(id) : undefined;
+    if (earlier !== undefined) {
+      earlier.exchange.laterAnswers ??= [];
+      earlier.exchange.laterAnswers.push({ text, atUs, late: earlier.timedOut });
+      return;
+    }
+    // Else the oldest waiter, so that a wrong id shows as a wrong id, not a timeout.
     if (index < 0 && waiters.length > 0) index = 0;
     if (index < 0) {
       strays.push(json ?? text);
       return;
     }
     const [waiter] = waiters.splice(index, 1);
-    waiter!.resolve({ text, json, atUs });
+    if (trackable(waiter!.id))
+      settled.set(waiter!.id, { exchange: waiter!.exchange, timedOut: false });
+    waiter!.resolve({ text, json, atUs, binary: isBinary });
   });
   socket.on("close", (code, reason) => {
     closedReason = `WebSocket closed (${code}${reason.length ? ` ${reason.toString()}` : ""})`;
-    for (const w of waiters) w.resolve({ text: "", json: undefined, atUs: -1 });
+    for (const w of waiters) w.resolve({ text: "", json: undefined, atUs: -1, binary: false });
     waiters = [];
   });
 
@@ -95,28 +121,29 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
       socket.send(text);
     } else {
       const timeoutMs = opts.timeoutMs ?? defaultTimeout;
-      const answer = await new Promise<{ text: string; json: unknown; atUs: number } | undefined>(
-        (resolve) => {
-          const waiter: Waiter = {
-            id: exchange.requestId,
-            resolve: (m) => {
-              clearTimeout(timer);
-              resolve(m);
-            },
-          };
-          const timer = setTimeout(() => {
-            waiters = waiters.filter((w) => w !== waiter);
-            resolve(undefined);
-          }, timeoutMs);
-          waiters.push(waiter);
-          socket.send(text);
-        },
-      );
+      const answer = await new Promise<Frame | undefined>((resolve) => {
+        const waiter: Waiter = {
+          id: exchange.requestId,
+          exchange,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          if (trackable(waiter.id)) settled.set(waiter.id, { exchange, timedOut: true });
+          resolve(undefined);
+        }, timeoutMs);
+        waiters.push(waiter);
+        socket.send(text);
+      });
       if (answer === undefined) exchange.error = `no WebSocket answer within ${timeoutMs} ms`;
       else if (answer.atUs < 0) exchange.error = closedReason ?? "WebSocket closed";
       else {
         exchange.responseText = answer.text;
         exchange.receivedAtUs = answer.atUs;
+        if (answer.binary) exchange.binaryFrame = true;
         if (answer.json !== undefined) exchange.response = answer.json;
       }
     }

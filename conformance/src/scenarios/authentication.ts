@@ -88,6 +88,17 @@ async function startExpiredToken(
   };
 }
 
+/** Deribit's documented field order of deri-hmac-sha256, and the reverse of ours. */
+const DERIBIT = ["id", "ts", "sig", "nonce"];
+const REVERSED = ["sig", "nonce", "ts", "id"];
+
+/** A `deri-hmac-sha256 k=v,...` header with its fields in the given order. */
+function reorder(header: string, order: string[]): string {
+  const [scheme, fields = ""] = header.split(" ", 2);
+  const byName = new Map(fields.split(",").map((f) => [f.slice(0, f.indexOf("=")), f]));
+  return `${scheme} ${order.map((name) => byName.get(name)).join(",")}`;
+}
+
 /** Every way in (credentials, signature, refresh, token param, HTTP headers) and every refusal. */
 export const authentication: Scenario = {
   name: "authentication",
@@ -165,6 +176,19 @@ export const authentication: Scenario = {
           err(await (await ctx.openDriver()).call("public/auth", badSig), 13009),
         ]),
       );
+      const stale = clientSignatureParams(id, secret, { timestamp: Date.now() - 5 * 60_000 });
+      out.push(
+        steps(c.clientSignatureWindow, [
+          err(await (await ctx.openDriver()).call("public/auth", stale), 13009),
+        ]),
+      );
+      const once = clientSignatureParams(id, secret);
+      out.push(
+        steps(c.clientSignatureNonce, [
+          ok(ctx, "public/auth", await (await ctx.openDriver()).call("public/auth", once)),
+          err(await (await ctx.openDriver()).call("public/auth", once), 13009),
+        ]),
+      );
       const refreshed =
         typeof tokens?.refresh_token === "string"
           ? await (await ctx.openDriver()).call("public/auth", {
@@ -183,6 +207,23 @@ export const authentication: Scenario = {
             13009,
           ),
         ]),
+      );
+      out.push(
+        typeof tokens?.refresh_token === "string"
+          ? steps(c.refreshSingleUse, [
+              ok(ctx, "public/auth", refreshed),
+              err(
+                await (await ctx.openDriver()).call("public/auth", {
+                  grant_type: "refresh_token",
+                  refresh_token: tokens.refresh_token,
+                }),
+                13009,
+              ),
+            ])
+          : c.refreshSingleUse.fail("the public/auth result has no refresh_token", {
+              exchange: login,
+              expected: "a refresh_token",
+            }),
       );
       const other = await ctx.openDriver();
       out.push(
@@ -235,7 +276,13 @@ export const authentication: Scenario = {
       );
 
       if (ctx.transport !== "http") {
-        for (const check of [c.httpBearer, c.httpBasic, c.httpHmac, c.httpHmacReplay])
+        for (const check of [
+          c.httpBearer,
+          c.httpBasic,
+          c.httpHmac,
+          c.httpHmacReplay,
+          c.httpHmacFieldOrder,
+        ])
           out.push(check.skip("HTTP only"));
         out.push(await expiredToken());
         return;
@@ -270,11 +317,17 @@ export const authentication: Scenario = {
           err(await post({ authorization: sign({ ts: Date.now() - 5 * 60_000 }) }), 13009),
         ]),
       );
-      const once = sign({ nonce: nonce() });
+      const signedOnce = sign({ nonce: nonce() });
       out.push(
         steps(c.httpHmacReplay, [
-          ok(ctx, "private/get_position", await post({ authorization: once })),
-          err(await post({ authorization: once }), 13009),
+          ok(ctx, "private/get_position", await post({ authorization: signedOnce })),
+          err(await post({ authorization: signedOnce }), 13009),
+        ]),
+      );
+      out.push(
+        steps(c.httpHmacFieldOrder, [
+          ok(ctx, "private/get_position", await post({ authorization: reorder(sign(), DERIBIT) })),
+          ok(ctx, "private/get_position", await post({ authorization: reorder(sign(), REVERSED) })),
         ]),
       );
       out.push(await expiredToken());

@@ -1,5 +1,6 @@
 import type { Scenario } from "../core/Scenario.js";
 import { authentication } from "./authentication.js";
+import { authorization } from "./authorization.js";
 import { basicCloseScenario } from "./closePosition/basicCloseScenario.js";
 import { closePartialFill } from "./closePosition/closePartialFill.js";
 import {
@@ -17,6 +18,7 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { transport } from "./transport.js";
 
 /**
  * Every scenario, by name, in run order. `envelope` and `schemas` come last: they judge the
@@ -28,6 +30,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     protocolErrors,
     invalidParams,
     authentication,
+    authorization,
     basicCloseScenario("long", true),
     basicCloseScenario("short", true),
     basicCloseScenario("long", false),
@@ -41,6 +44,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     orderIsolation,
     propertyBased,
     fixtureReplay,
+    transport,
     envelope,
     schemas,
   ].map((s) => [s.name, s]),

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import type { ServerLimits } from "@unwind/server";
 
@@ -34,6 +35,26 @@ export interface Defect {
     response: Record<string, unknown>,
     request: ProxiedRequest,
   ) => Record<string, unknown> | undefined;
+  /** Wire-level: rewrites each HTTP request (path with query, headers, body) before the rest. */
+  http?: (request: ProxiedHttpRequest) => ProxiedHttpRequest;
+  /** Wire-level: how each HTTP answer is written (default: whole, with its Content-Length). */
+  httpWriter?: (res: ServerResponse, status: number, contentType: string, body: string) => void;
+  /**
+   * Wire-level: for each WebSocket connection, how each answer is written (default: one text
+   * frame per answer). `send` writes one frame.
+   */
+  wsWriter?: (
+    send: (text: string, options?: { binary?: boolean }) => void,
+  ) => (text: string, request: ProxiedRequest) => void;
+}
+
+/** An HTTP request as the wire proxy forwards it. */
+export interface ProxiedHttpRequest {
+  httpMethod: string;
+  /** Path and query, e.g. `/api/v2/private/get_position?instrument_name=BTC-PERPETUAL`. */
+  url: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** What the proxy knows about the client connection a message came on. */

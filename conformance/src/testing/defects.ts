@@ -1,6 +1,9 @@
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
+import type { ServerAuth } from "@unwind/server";
 import { createSpecView } from "../spec/SpecView.js";
+import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
+import { truncatingWriter } from "./truncatingWriter.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
@@ -465,5 +468,158 @@ export const defects: Defect[] = [
         });
       return original(p, c);
     }),
+  },
+  // --- conf-auth ---
+  {
+    name: "ws-binary-frames",
+    description: "answers WebSocket requests in binary frames",
+    caughtBy: "ws-text-frames",
+    wsWriter: (send) => (text) => send(text, { binary: true }),
+  },
+  {
+    name: "ws-duplicate-answers",
+    description: "sends every WebSocket answer twice",
+    caughtBy: "ws-answer-once",
+    wsWriter: (send) => (text) => {
+      send(text);
+      send(text);
+    },
+  },
+  {
+    name: "ws-late-answer",
+    description:
+      "holds a WebSocket public/get_time answer back until the next answer of the connection, after the client's timeout",
+    caughtBy: "ws-answer-once",
+    wsWriter: (send) => {
+      let held: string | undefined;
+      return (text, request) => {
+        if (request.method === "public/get_time" && held === undefined) {
+          held = text;
+          return;
+        }
+        if (held !== undefined) send(held);
+        held = undefined;
+        send(text);
+      };
+    },
+  },
+  {
+    name: "http-truncated-answer",
+    description:
+      "writes HTTP answers through a fixed 8 KiB buffer and closes the connection when it is full",
+    caughtBy: "http-large-answer",
+    httpWriter: truncatingWriter(8192),
+  },
+  {
+    name: "get-ignores-authorization",
+    description:
+      "reads the Authorization header of POST requests only, not of GET /api/v2/{method}",
+    caughtBy: "http-get-private-auth",
+    http: (request) => {
+      if (request.httpMethod !== "GET") return request;
+      const { authorization: _, ...headers } = request.headers;
+      return { ...request, headers };
+    },
+  },
+  {
+    name: "post-method-ignores-body",
+    description:
+      "serves POST /api/v2/{method} like GET: params from the query string, body ignored",
+    caughtBy: "http-post-method-body",
+    http: (request) =>
+      request.httpMethod === "POST" && request.url.startsWith("/api/v2/")
+        ? { ...request, body: "" }
+        : request,
+  },
+  {
+    name: "read-method-open",
+    description:
+      "private/get_account_summaries is served without credentials (as the maker): its route was left out of the private list",
+    caughtBy: "auth-required-every-method",
+    request: (text, connection) => {
+      try {
+        const m = JSON.parse(text) as Obj;
+        const params = (m["params"] ?? {}) as Obj;
+        if (
+          m["method"] === "private/get_account_summaries" &&
+          !connection.authenticated &&
+          !("access_token" in params)
+        ) {
+          return JSON.stringify({
+            ...m,
+            params: { ...params, access_token: connection.makerToken },
+          });
+        }
+      } catch {
+        // Not JSON: forwarded as it is.
+      }
+      return text;
+    },
+  },
+  {
+    name: "read-token-cancels",
+    description:
+      "a trade:read token may call private/cancel (its scope table lists cancel as a read)",
+    caughtBy: "auth-scope-every-method",
+    wrapHandlers: (handlers, { auth }) => {
+      // The dispatcher calls the hook with the method too (ServerAuth); the reference ignores it.
+      const hook = auth as ServerAuth;
+      const authenticate = hook.authenticate.bind(auth);
+      hook.authenticate = (credentials, method) => {
+        const out = authenticate(credentials, method);
+        if (out instanceof Promise || out instanceof Error || method.name !== "private/cancel")
+          return out;
+        return { ...out, scopes: [...out.scopes, "trade:read_write"] };
+      };
+      return handlers;
+    },
+  },
+  {
+    name: "client-signature-stale-timestamp",
+    description: "public/auth client_signature does not check the timestamp window",
+    caughtBy: "auth-client-signature-window",
+    wrapHandlers: signatureRefusalIgnored(/timestamp/),
+  },
+  {
+    name: "client-signature-nonce-replay",
+    description: "public/auth client_signature accepts a (client_id, nonce) pair again",
+    caughtBy: "auth-client-signature-nonce",
+    wrapHandlers: signatureRefusalIgnored(/nonce/),
+  },
+  {
+    name: "refresh-token-reusable",
+    description: "a refresh token keeps working after its first use",
+    caughtBy: "auth-refresh-single-use",
+    wrapHandlers: (handlers, { auth }) => {
+      const used = new Map<string, { accountId: number; scope: string }>();
+      const refresh = auth.tokens.refresh.bind(auth.tokens);
+      auth.tokens.refresh = (token, now) => {
+        const out = refresh(token, now);
+        if (out !== undefined && out !== "expired") {
+          const grant = auth.tokens.resolve(out.access_token, now) as Obj;
+          used.set(token, { accountId: grant["accountId"], scope: grant["scope"] });
+          return out;
+        }
+        const again = used.get(token);
+        return again === undefined ? out : auth.tokens.issue(again.accountId, again.scope, now);
+      };
+      return handlers;
+    },
+  },
+  {
+    name: "hmac-fixed-field-order",
+    description: "reads the deri-hmac-sha256 fields by position (id, ts, nonce, sig), not by name",
+    caughtBy: "auth-http-hmac-field-order",
+    headers: (headers) => {
+      const value = headers["authorization"];
+      const match = value === undefined ? null : /^deri-hmac-sha256 (.*)$/i.exec(value);
+      if (match === null) return headers;
+      const values = match[1]!.split(",").map((f) => f.slice(f.indexOf("=") + 1));
+      const [id, ts, nonce, sig] = values;
+      return {
+        ...headers,
+        authorization: `deri-hmac-sha256 id=${id},ts=${ts},nonce=${nonce},sig=${sig}`,
+      };
+    },
   },
 ];

@@ -34,10 +34,8 @@ export async function startBrokenReference(defect?: Defect): Promise<TestServer>
   // The limit the suite is told about is the reference's default, whatever the defect set.
   const maxBodyBytes = defaultLimits.maxBodyBytes;
   const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl, maxBodyBytes };
-  if (
-    defect === undefined ||
-    (!defect.request && !defect.message && !defect.response && !defect.headers)
-  ) {
+  const wireHooks = ["request", "message", "response", "headers", "http", "httpWriter", "wsWriter"];
+  if (defect === undefined || !wireHooks.some((hook) => hook in defect)) {
     return { ...direct, accounts, close: () => reference.close() };
   }
   const token = reference.auth.grant({

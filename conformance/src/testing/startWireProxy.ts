@@ -41,12 +41,17 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const headers: Record<string, string> = {};
+    const received = {
+      httpMethod: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: {} as Record<string, string>,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     for (const [k, v] of Object.entries(req.headers)) {
       if (typeof v === "string" && !["host", "content-length", "connection"].includes(k))
-        headers[k] = v;
+        received.headers[k] = v;
     }
+    const { url, headers, body } = defect.http ? defect.http(received) : received;
     const connection: ProxyConnection = {
       transport: "http",
       authenticated: "authorization" in headers,
@@ -60,8 +65,9 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
         method: req.method ?? "GET",
         headers: defect.headers ? defect.headers(headers) : headers,
       };
-      if (req.method !== "GET" && req.method !== "HEAD") init.body = sent;
-      const up = await fetch(upstream.httpUrl + (req.url ?? "/"), init);
+      // An empty string body would make fetch add `content-type: text/plain`.
+      if (req.method !== "GET" && req.method !== "HEAD" && sent !== "") init.body = sent;
+      const up = await fetch(upstream.httpUrl + url, init);
       status = up.status;
       contentType = up.headers.get("content-type") ?? contentType;
       const answer = await up.text();
@@ -71,10 +77,11 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
     };
     const answer = defect.message ? await defect.message(body, forward) : await forward(body);
     if (answer === undefined) res.writeHead(status === 200 ? 204 : status).end();
-    else
-      res
-        .writeHead(status, { "content-type": contentType })
-        .end(typeof answer === "string" ? answer : JSON.stringify(answer));
+    else {
+      const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+      if (defect.httpWriter) defect.httpWriter(res, status, contentType, text);
+      else res.writeHead(status, { "content-type": contentType }).end(text);
+    }
   });
 
   const wss = new WebSocketServer({ noServer: true });
@@ -118,10 +125,13 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
         }
         return rewrite(answer, request);
       };
+      const write = defect.wsWriter
+        ? defect.wsWriter((text, options) => client.send(text, options ?? {}))
+        : (text: string) => client.send(text);
       client.on("message", async (data) => {
         const text = data.toString();
         const answer = defect.message ? await defect.message(text, forward) : await forward(text);
-        if (answer !== undefined) client.send(JSON.stringify(answer));
+        if (answer !== undefined) write(JSON.stringify(answer), readRequest(text));
       });
       client.on("close", () => up.close());
       up.on("close", () => client.close());

@@ -33,6 +33,8 @@ export interface Dispatcher {
   callMethod(name: string, params: unknown, session: Session, usIn: number): DispatchResult;
   /** The descriptor of a method, by name with or without a leading slash. */
   method(name: string): MethodDescriptor | undefined;
+  /** -32600 Invalid Request with `data: {reason}` and `id: null`, for a transport that refuses a request's form. */
+  invalidRequest(reason: string, usIn: number): DispatchResult;
   /** Calls whose answer is pending, across sessions. */
   readonly pending: PendingCounter;
 }
@@ -183,6 +185,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     handleText,
     callMethod: (name, params, session, usIn) => call("null", name, params, session, usIn),
     method: (name) => routes.get(name)?.descriptor,
+    invalidRequest: (reason, usIn) => invalid("null", reason, usIn),
     pending,
   };
 }

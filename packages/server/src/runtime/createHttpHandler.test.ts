@@ -143,6 +143,27 @@ describe("HTTP GET|POST /api/v2/{method}", () => {
     expect((await postJson(`${base}/api/v2/public/test`, "{bad")).json.error.code).toBe(-32700);
   });
 
+  it("takes a per-method POST's params from the query string when the body is empty, and refuses both or a JSON-RPC body with -32600", async () => {
+    const path = `${base}/api/v2/private/get_position`;
+    const query = "instrument_name=BTC-PERPETUAL&access_token=alice-token";
+    const fromQuery = await http(`${path}?${query}`, { method: "POST" });
+    expect(fromQuery.json).toMatchObject({ id: null, result: { account: 1 } });
+    const both = await postJson(`${path}?${query}`, { instrument_name: "BTC-PERPETUAL" });
+    expect(both.json).toMatchObject({
+      id: null,
+      error: { code: -32600, message: "Invalid Request" },
+    });
+    expect(both.json.error.data.reason).toMatch(/both the query string and the body/);
+    const rpc = await postJson(path, {
+      jsonrpc: "2.0",
+      id: 7,
+      method: "private/get_position",
+      params: { instrument_name: "BTC-PERPETUAL", access_token: "alice-token" },
+    });
+    expect([rpc.status, rpc.json.id, rpc.json.error.code]).toEqual([200, null, -32600]);
+    expect(rpc.json.error.data.reason).toMatch(/send JSON-RPC requests to POST \/api\/v2$/);
+  });
+
   it("answers -32601 for an unknown method path, and accepts a double slash", async () => {
     expect((await http(`${base}/api/v2/public/nope`)).json.error.code).toBe(-32601);
     expect((await http(`${base}/api/v2//public/test`)).json.result).toEqual({ version: "1.2.26" });

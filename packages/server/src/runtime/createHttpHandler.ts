@@ -7,6 +7,7 @@ import { HttpSession } from "./HttpSession.js";
 import { lingerOnClose } from "./lingerOnClose.js";
 import { nowMicros } from "./nowMicros.js";
 import type { PendingCounter } from "./PendingCounter.js";
+import { perMethodParams } from "./perMethodParams.js";
 import { declaresTooLarge, readBody } from "./readBody.js";
 import type { ServerLimits } from "./ServerLimits.js";
 import { sendFault } from "./sendFault.js";
@@ -35,7 +36,8 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
 
 /**
  * The HTTP transport: `POST /api/v2` (a JSON-RPC request body) and `GET|POST /api/v2/{method}`
- * (params from the query, coerced by each param's kind, or the JSON body as the params object).
+ * (params from the query, coerced by each param's kind, or for a POST the JSON body as the params
+ * object: see `perMethodParams`).
  * JSON-RPC errors come in a 200 body; transport faults get 404, 405, 413, 415 or 426. A POST body
  * must be `application/json` (or `application/*+json`) or come without a content type.
  *
@@ -131,17 +133,14 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       reply(res, dispatcher.handleText(body, session, usIn));
       return;
     }
-    let params: unknown = {};
-    if (body.trim() !== "") {
-      try {
-        params = JSON.parse(body);
-      } catch {
-        // The dispatcher answers -32700 for text that is not JSON.
-        reply(res, dispatcher.handleText(body, session, usIn));
-        return;
-      }
-    }
-    reply(res, dispatcher.callMethod(method, params, session, usIn));
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    const read = perMethodParams(q < 0 ? "" : url.slice(q + 1), body, dispatcher.method(method));
+    // The dispatcher answers -32700 for text that is not JSON.
+    if ("notJson" in read) reply(res, dispatcher.handleText(body, session, usIn));
+    else if ("invalidRequest" in read)
+      reply(res, dispatcher.invalidRequest(read.invalidRequest, usIn));
+    else reply(res, dispatcher.callMethod(method, read.params, session, usIn));
   }
 
   function route(
