@@ -17,6 +17,7 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { positionBookkeeping } from "./trading/positionBookkeeping.js";
 
 /**
  * Every scenario, by name, in run order. `envelope` and `schemas` come last: they judge the
@@ -39,6 +40,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     reduceOnly,
     selfTrade,
     orderIsolation,
+    positionBookkeeping,
     propertyBased,
     fixtureReplay,
     envelope,
