@@ -1,6 +1,7 @@
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
 import { createSpecView } from "../spec/SpecView.js";
+import { reweightAverageOnReduce, rewriteResults } from "./tradingDefectKit.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
@@ -464,6 +465,56 @@ export const defects: Defect[] = [
           data: { param: "expired", reason: "not supported" },
         });
       return original(p, c);
+    }),
+  },
+  // --- conf-trading ---
+  {
+    name: "average-reweighted-on-reduce",
+    description:
+      "the position's average_price is re-weighted by reducing fills too, not only by growing ones",
+    caughtBy: "position-average-price",
+    wrapHandlers: (handlers, { engine }) => {
+      reweightAverageOnReduce(engine);
+      return handlers;
+    },
+  },
+  {
+    name: "realized-pnl-wrong-sign",
+    description:
+      "realized_profit_loss books (average_price - p) * q closing a long (and the mirror for a short)",
+    caughtBy: "position-realized-pnl",
+    wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
+      walk(r, (o) => {
+        const v = o["realized_profit_loss"];
+        if (typeof v === "string" && v !== "0")
+          o["realized_profit_loss"] = v.startsWith("-") ? v.slice(1) : `-${v}`;
+      });
+      return r;
+    }),
+  },
+  {
+    name: "unsigned-size",
+    description: "a position's size is its absolute value (direction alone tells a short)",
+    caughtBy: "position-signed-sizes",
+    wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
+      walk(r, (o) => {
+        if (typeof o["size"] === "string") o["size"] = o["size"].replace(/^-/, "");
+      });
+      return r;
+    }),
+  },
+  {
+    name: "unknown-instrument-flat",
+    description: "get_position of an instrument it does not list answers a flat position",
+    caughtBy: "position-unknown-instrument",
+    wrapHandlers: replace("private/get_position", (original) => async (p, c) => {
+      try {
+        return await original(p, c);
+      } catch (error) {
+        if ((error as Obj)["code"] !== 10020) throw error;
+        const flat = (await original({ ...p, instrument_name: "BTC-PERPETUAL" }, c)) as Obj;
+        return { ...flat, instrument_name: p["instrument_name"], size: "0", direction: "zero" };
+      }
     }),
   },
 ];

@@ -141,14 +141,22 @@ export async function place(
   return { ...r, exchange };
 }
 
-/** The signed position size of an account in the desk's instrument. */
-export async function positionSize(desk: Desk, who: AccountSession): Promise<string> {
+/**
+ * The signed position size of an account in the desk's instrument; with `byDirection` (for
+ * cleaning up, not judging) a positive size of a `sell` position counts as short.
+ */
+export async function positionSize(
+  desk: Desk,
+  who: AccountSession,
+  byDirection = false,
+): Promise<string> {
   const exchange = await who.call("private/get_position", {
     instrument_name: desk.market.instrument,
   });
-  const p = must<{ size?: unknown }>(exchange, `${who.role} get_position`);
+  const p = must<{ size?: unknown; direction?: unknown }>(exchange, `${who.role} get_position`);
   if (typeof p?.size !== "string")
     throw new ScenarioError(`${who.role}'s position has no size`, exchange);
+  if (byDirection && p.direction === "sell" && cmpDec(p.size, "0") > 0) return `-${p.size}`;
   return p.size;
 }
 
@@ -218,8 +226,8 @@ export async function flatten(desk: Desk): Promise<void> {
   await cancelAll(desk);
   for (let round = 0; round < 4; round++) {
     const sizes = {
-      maker: await positionSize(desk, desk.maker),
-      taker: await positionSize(desk, desk.taker),
+      maker: await positionSize(desk, desk.maker, true),
+      taker: await positionSize(desk, desk.taker, true),
     };
     const role = (["taker", "maker"] as const).find((r) => cmpDec(sizes[r], "0") !== 0);
     if (role === undefined) return;
