@@ -17,6 +17,7 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { closeMultiLevel, closeOwnBestPrice } from "./trading/closeResults.js";
 import { positionBookkeeping } from "./trading/positionBookkeeping.js";
 
 /**
@@ -41,6 +42,8 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     selfTrade,
     orderIsolation,
     positionBookkeeping,
+    closeOwnBestPrice,
+    closeMultiLevel,
     propertyBased,
     fixtureReplay,
     envelope,

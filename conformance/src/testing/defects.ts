@@ -517,4 +517,53 @@ export const defects: Defect[] = [
       }
     }),
   },
+  {
+    name: "close-ignores-own-orders",
+    description:
+      "close_position without a price takes the best opposite price among other accounts' orders only",
+    caughtBy: "close-price-own-orders",
+    wrapHandlers: replace("private/close_position", (original, all) => async (p, c) => {
+      if (p["price"] !== undefined) return original(p, c);
+      const inst = { instrument_name: p["instrument_name"] };
+      const side = (await sizeOf(all, p, c)) > 0 ? "bids" : "asks";
+      const book = (await all["public/get_order_book"]!({ ...inst, depth: 10000 }, c)) as Obj;
+      const own = (await all["private/get_open_orders_by_instrument"]!(inst, c)) as Obj[];
+      const mine = (price: string) =>
+        own
+          .filter((o) => Number(o["price"]) === Number(price))
+          .reduce((sum, o) => sum + Number(o["amount"]) - Number(o["filled_amount"]), 0);
+      const best = (book[side] as [string, string][]).find(
+        ([price, amount]) => Number(amount) > mine(price),
+      );
+      return original(best === undefined ? p : { ...p, price: best[0] }, c);
+    }),
+  },
+  {
+    name: "close-first-trade-only",
+    description: "close_position returns only the first trade of a fill through several levels",
+    caughtBy: "close-trades-every-level",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      trades: r.trades.slice(0, 1),
+    })),
+  },
+  {
+    name: "close-trades-at-limit",
+    description: "close_position reports every trade at the closing order's limit price",
+    caughtBy: "close-trades-every-level",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      trades: r.trades.map((t: Obj) => ({ ...t, price: r.order.price })),
+    })),
+  },
+  {
+    name: "close-answer-before-matching",
+    description:
+      "close_position answers its order as placed, before matching (nothing filled), while get_order_state shows the fills",
+    caughtBy: "close-answer-matches-state",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      order: { ...r.order, order_state: "open", filled_amount: "0", average_price: "0" },
+    })),
+  },
 ];
