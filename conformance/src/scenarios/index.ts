@@ -18,6 +18,9 @@ import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
 import { closeMultiLevel, closeOwnBestPrice } from "./trading/closeResults.js";
+import { instrumentRules } from "./trading/instrumentRules.js";
+import { orderBook } from "./trading/orderBook.js";
+import { orderRules } from "./trading/orderRules.js";
 import { positionBookkeeping } from "./trading/positionBookkeeping.js";
 
 /**
@@ -44,6 +47,9 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     positionBookkeeping,
     closeOwnBestPrice,
     closeMultiLevel,
+    orderBook,
+    orderRules,
+    instrumentRules,
     propertyBased,
     fixtureReplay,
     envelope,
