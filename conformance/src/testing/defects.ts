@@ -1,7 +1,12 @@
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
 import { createSpecView } from "../spec/SpecView.js";
-import { reweightAverageOnReduce, rewriteResults } from "./tradingDefectKit.js";
+import {
+  ordersIn,
+  reweightAverageOnReduce,
+  rewriteResults,
+  scrambledOrderIds,
+} from "./tradingDefectKit.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
@@ -566,4 +571,166 @@ export const defects: Defect[] = [
       order: { ...r.order, order_state: "open", filled_amount: "0", average_price: "0" },
     })),
   },
+  {
+    name: "open-orders-stale-amount",
+    description:
+      "get_open_orders_by_instrument lists each order with the amount it was placed with, not the amount a reduce-only cut left",
+    caughtBy: "reduce-only-open-orders",
+    wrapHandlers: (handlers) => {
+      const placed = new Map<string, unknown>();
+      const remember = rewriteResults(
+        ["private/buy", "private/sell", "private/close_position"],
+        (r) => {
+          for (const o of ordersIn(r))
+            if (!placed.has(o["order_id"])) placed.set(o["order_id"], o["amount"]);
+          return r;
+        },
+      )(handlers);
+      return rewriteResults(["private/get_open_orders_by_instrument"], (r) => {
+        for (const o of ordersIn(r))
+          if (placed.has(o["order_id"])) o["amount"] = placed.get(o["order_id"]);
+        return r;
+      })(remember);
+    },
+  },
+  {
+    name: "open-orders-leak",
+    description:
+      "get_open_orders_by_instrument lists every account's open orders in the instrument",
+    caughtBy: "isolation-open-orders",
+    wrapHandlers: replace(
+      "private/get_open_orders_by_instrument",
+      (original, _all, { engine }) =>
+        async (p, c) => {
+          await original(p, c);
+          const all: Obj[] = [];
+          for (const account of engine.accounts.list()) {
+            const found = engine.getOpenOrdersByInstrument(account.id, p);
+            if (found.ok) all.push(...(found.result as Obj[]));
+          }
+          return all.sort((a, b) => (BigInt(a["order_id"]) < BigInt(b["order_id"]) ? -1 : 1));
+        },
+    ),
+  },
+  {
+    name: "book-unsorted",
+    description: "get_order_book lists the bids from the lowest price up, like the asks",
+    caughtBy: "book-sorted",
+    wrapHandlers: rewriteResults(["public/get_order_book"], (r) => ({
+      ...r,
+      bids: [...r.bids].reverse(),
+    })),
+  },
+  {
+    name: "book-depth-ignored",
+    description: "get_order_book ignores depth and always answers its default 20 levels",
+    caughtBy: "book-depth",
+    wrapHandlers: replace("public/get_order_book", (original) => (p, c) => {
+      const { depth: _, ...rest } = p;
+      return original(rest, c);
+    }),
+  },
+  {
+    name: "cancel-filled-not-found",
+    description:
+      "cancel looks its order up among the resting ones only: a filled or cancelled order answers 10004",
+    caughtBy: "cancel-not-open",
+    wrapHandlers: onError("private/cancel", (e) => {
+      if (e["code"] === 11044) Object.assign(e, { code: 10004, message: "order_not_found" });
+    }),
+  },
+  {
+    name: "reduce-only-unchecked",
+    description:
+      "reduce_only is not checked when an order is placed: one that would open or grow a position is placed as a plain order",
+    caughtBy: "reduce-only-rejected",
+    wrapHandlers: (handlers) => {
+      const out = { ...handlers };
+      for (const m of ["private/buy", "private/sell"]) {
+        out[m] = async (p, c) => {
+          try {
+            return await handlers[m]!(p, c);
+          } catch (error) {
+            if ((error as Obj)["data"]?.["reason"] !== "reduce_only") throw error;
+            return handlers[m]!({ ...p, reduce_only: false }, c);
+          }
+        };
+      }
+      return out;
+    },
+  },
+  {
+    name: "reduce-only-uncut",
+    description:
+      "a reduce-only order larger than the position reports the amount asked for (replaced false), not the cut one",
+    caughtBy: "reduce-only-cut",
+    wrapHandlers: (handlers) => {
+      const asked = new Map<string, unknown>();
+      const placed = rewriteResults(["private/buy", "private/sell"], (r, p) => {
+        for (const o of ordersIn(r)) {
+          if (o["reduce_only"] === true && o["replaced"] === true)
+            asked.set(o["order_id"], p["amount"]);
+        }
+        return r;
+      })(handlers);
+      return rewriteResults(
+        [
+          "private/buy",
+          "private/sell",
+          "private/get_order_state",
+          "private/get_open_orders_by_instrument",
+        ],
+        (r) => {
+          for (const o of ordersIn(r)) {
+            if (asked.has(o["order_id"]))
+              Object.assign(o, { amount: asked.get(o["order_id"]), replaced: false });
+          }
+          return r;
+        },
+      )(placed);
+    },
+  },
+  {
+    name: "order-id-scrambled",
+    description: "order ids are a hash of the sequence: unique 18-digit numbers, but decreasing",
+    caughtBy: "order-ids-increase",
+    wrapHandlers: scrambledOrderIds,
+  },
+  {
+    name: "dated-future-price-unchecked",
+    description:
+      "the tick rule is checked on perpetuals only: a dated future's off-tick price is rounded down to the tick",
+    caughtBy: "instrument-price-tick",
+    wrapHandlers: datedFutureRounding("price", "tick_size"),
+  },
+  {
+    name: "dated-future-amount-unchecked",
+    description:
+      "the contract-size rule is checked on perpetuals only: a dated future's amount is rounded down to whole contracts",
+    caughtBy: "instrument-contract-amount",
+    wrapHandlers: datedFutureRounding("amount", "contract_size"),
+  },
 ];
+
+/** buy and sell rounding `param` down to the instrument's `step` on dated futures (not perpetuals). */
+function datedFutureRounding(param: string, step: string) {
+  return (handlers: ReferenceHandlers): ReferenceHandlers => {
+    const out = { ...handlers };
+    for (const m of ["private/buy", "private/sell"]) {
+      out[m] = async (p, c) => {
+        const list = (await handlers["public/get_instruments"]!({}, c)) as Obj[];
+        const inst = list.find((i) => i["instrument_name"] === p["instrument_name"]);
+        const value = Number(p[param]);
+        if (
+          inst === undefined ||
+          inst["settlement_period"] === "perpetual" ||
+          !Number.isFinite(value)
+        )
+          return handlers[m]!(p, c);
+        const unit = Number(inst[step]);
+        return handlers[m]!({ ...p, [param]: String(Math.floor(value / unit) * unit) }, c);
+      };
+    }
+    return out;
+  };
+}

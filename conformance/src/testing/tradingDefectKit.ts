@@ -53,3 +53,40 @@ export function reweightAverageOnReduce(engine: Engine): void {
     }
   }
 }
+
+const M = 10n ** 18n;
+const D = 12_345_678_901n;
+
+/**
+ * Orders numbered by a hash of the engine's sequence (`10^18 - n * 12345678901`): unique
+ * 18-digit ids, but each one smaller than the one before. Every `order_id` in a result is
+ * mapped out, and mapped back in a request's params.
+ */
+export function scrambledOrderIds(handlers: ReferenceHandlers): ReferenceHandlers {
+  const outward = (id: string) => String(M - BigInt(id) * D);
+  const inward = (id: string) => {
+    const n = M - BigInt(id);
+    return n > 0n && n % D === 0n ? String(n / D) : "999999999999";
+  };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v);
+    else if (value && typeof value === "object") {
+      const o = value as Obj;
+      for (const v of Object.values(o)) visit(v);
+      if (typeof o["order_id"] === "string" && /^[0-9]+$/.test(o["order_id"]))
+        o["order_id"] = outward(o["order_id"]);
+    }
+  };
+  const wrapped: ReferenceHandlers = {};
+  for (const [method, handler] of Object.entries(handlers)) {
+    wrapped[method] = (async (p: Obj, c) => {
+      const id = p?.["order_id"];
+      const params =
+        typeof id === "string" && /^[0-9]+$/.test(id) ? { ...p, order_id: inward(id) } : p;
+      const result = await handler(params, c);
+      visit(result);
+      return result;
+    }) as Handler;
+  }
+  return wrapped;
+}
