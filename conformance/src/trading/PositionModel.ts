@@ -31,9 +31,15 @@ function print(r: Ratio): string {
  * expectation the bookkeeping checks compare the server's figures with.
  */
 export class PositionModel {
-  private size: Ratio = ZERO;
-  private average: Ratio = ZERO;
+  private size: Ratio;
+  private average: Ratio;
   private realized: Ratio = ZERO;
+
+  /** From a position of `size` at `average` (flat by default); realized counts from here. */
+  constructor(size = "0", average = "0") {
+    this.size = ratio(size);
+    this.average = ratio(size === "0" ? "0" : average);
+  }
 
   /** Applies a fill of `amount` in `direction` at `price` (decimal strings). */
   fill(direction: "buy" | "sell", amount: string, price: string): void {

@@ -40,7 +40,6 @@ export const positionBookkeeping: Scenario = {
             { code: 10020 },
           ),
         );
-        const models = { maker: new PositionModel(), taker: new PositionModel() };
         const read = async (who: AccountSession) => {
           const exchange = await who.call("private/get_position", {
             instrument_name: desk.market.instrument,
@@ -48,6 +47,17 @@ export const positionBookkeeping: Scenario = {
           return { p: must<Pos>(exchange, `${who.role} get_position`) ?? {}, exchange };
         };
         const start = { maker: await read(desk.maker), taker: await read(desk.taker) };
+        // The maker is flat unless other accounts traded with it: its model then starts where it
+        // is, for its size only (a printed average is rounded, so figures built on it are not exact).
+        const from = (p: Pos) =>
+          isDecimal(p.size) && isDecimal(p.average_price)
+            ? new PositionModel(p.size, p.average_price)
+            : new PositionModel();
+        const models = { maker: from(start.maker.p), taker: from(start.taker.p) };
+        const exact = {
+          maker: sameDec(start.maker.p.size, "0"),
+          taker: sameDec(start.taker.p.size, "0"),
+        };
         const found: Record<"average" | "realized" | "signed", Found | undefined> = {
           average: undefined,
           realized: undefined,
@@ -76,6 +86,7 @@ export const positionBookkeeping: Scenario = {
                 : `after ${step}, the ${role}'s get_position size is ${JSON.stringify(p.size)}, expected ${m.sizeText}`,
               exchange,
             );
+            if (!exact[role]) continue;
             note(
               "average",
               sameDec(p.average_price, m.averageText)
@@ -102,7 +113,7 @@ export const positionBookkeeping: Scenario = {
           average: "the volume-weighted price of the two buys",
           realized: false,
         });
-        await signedInPositions(desk, models, note);
+        await signedInPositions(desk, models, start, note);
         await trade("buy", 1, 4);
         await judge("selling 1 of 2 lots four ticks up", {
           average: "a partial reduction leaves it unchanged",
@@ -141,6 +152,7 @@ export const positionBookkeeping: Scenario = {
 async function signedInPositions(
   desk: Desk,
   models: Record<"maker" | "taker", PositionModel>,
+  start: Record<"maker" | "taker", { p: Pos }>,
   note: (key: "signed", problem: string | undefined, exchange: Exchange) => void,
 ): Promise<void> {
   const seen: { role: string; size: unknown; want: string; exchange: Exchange }[] = [];
@@ -154,14 +166,18 @@ async function signedInPositions(
       : undefined;
     seen.push({ role, size: mine?.["size"], want: models[role].sizeText, exchange });
   }
+  // Trades between the two leave their sum where it was: 0, unless other accounts traded
+  // with the maker before.
   const listed = seen.map((s) => `the ${s.role}'s ${JSON.stringify(s.size)}`).join(", ");
   const sum = seen.every((s) => isDecimal(s.size))
     ? seen.reduce((a, s) => addDec(a, s.size as string), "0")
     : undefined;
-  if (sum === undefined || !sameDec(sum, "0")) {
+  const before = [start.maker.p.size, start.taker.p.size];
+  const was = before.every(isDecimal) ? addDec(before[0] as string, before[1] as string) : "0";
+  if (sum === undefined || !sameDec(sum, was)) {
     note(
       "signed",
-      `get_positions lists ${desk.market.instrument} with sizes ${listed}: they sum to ${sum ?? "?"}, not 0`,
+      `get_positions lists ${desk.market.instrument} with sizes ${listed}: they sum to ${sum ?? "?"}, not ${was}`,
       seen[0]!.exchange,
     );
   }
