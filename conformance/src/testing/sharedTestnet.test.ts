@@ -37,8 +37,8 @@ describe("a server other accounts trade on", () => {
     const server = await startBrokenReference();
     closers.push(() => server.close());
     const carol = await carolAt(server);
-    // Before the run: a bid 5 ticks under the suite's default base price (50000), an ask far above.
-    await carol("buy", "49997.5");
+    // Before the run: a bid a tick under the suite's default base price (50000), an ask far above.
+    await carol("buy", "49999.5");
     await carol("sell", "50500");
     // During the run: whenever a close_position without a price is sent while there are bids,
     // Carol outbids the best bid by a tick first (1000 of it, so that it stays in the book).
