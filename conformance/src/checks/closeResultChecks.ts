@@ -10,7 +10,7 @@ export const closeResultChecks = {
     description:
       "Without a price, the best opposite price counts the caller's own resting orders (its own best bid closing a long)",
     method: CP,
-    specReferences: [specRef(CP, "/description", "the caller's own resting orders count")],
+    specReferences: [specRef(CP, "/description", "the caller's own resting")],
   }),
   everyTrade: defineCheck({
     id: "close-trades-every-level",
@@ -28,7 +28,7 @@ export const closeResultChecks = {
       "Every field of close_position's order agrees with get_order_state and get_open_orders_by_instrument read right after (and those two agree)",
     method: CP,
     specReferences: [
-      specRef(CP, "/description", "every field it returns has its `Order` meaning"),
+      specRef(CP, "/description", "field it returns has its `Order` meaning"),
       specRef(undefined, "/components/schemas/Order"),
     ],
   }),
