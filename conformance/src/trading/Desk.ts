@@ -57,7 +57,7 @@ export async function openDesk(ctx: RunContext): Promise<Desk> {
     taker,
     market,
     base: market.basePrice,
-    foreign: { bids: [], asks: [], exchange: undefined as unknown as Exchange },
+    foreign: { bids: [], asks: [] },
     price: (k = 0) => addDec(desk.base, mulDec(market.tickSize, k)),
     lots: (k) => mulDec(market.lot, k),
     session: (role) => (role === "maker" ? maker : taker),

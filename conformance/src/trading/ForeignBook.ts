@@ -8,7 +8,7 @@ export interface ForeignBook {
   /** Other accounts' ask prices. */
   asks: string[];
   /** The get_order_book exchange they were read from. */
-  exchange: Exchange;
+  exchange?: Exchange;
 }
 
 type Level = [unknown, unknown];
