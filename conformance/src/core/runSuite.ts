@@ -6,7 +6,9 @@ import { createSpecView, type SpecView } from "../spec/SpecView.js";
 import type { Accounts } from "./Accounts.js";
 import type { CheckOutcome } from "./CheckOutcome.js";
 import type { CheckResult } from "./CheckResult.js";
+import { skipForForeign } from "./collectOutcomes.js";
 import { createRunContext } from "./createRunContext.js";
+import { ForeignActivity } from "./ForeignActivity.js";
 import type { Scenario } from "./Scenario.js";
 import { ScenarioError } from "./ScenarioError.js";
 import { checkSelected, type Selection, scenarioSelected } from "./Selection.js";
@@ -130,6 +132,7 @@ async function runScenario(
   try {
     outcomes = await scenario.run(ctx);
   } catch (error) {
+    if (error instanceof ForeignActivity) return skipForForeign(scenario.checks, [], error);
     const why =
       error instanceof ScenarioError
         ? error.message

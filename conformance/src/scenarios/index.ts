@@ -18,6 +18,11 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { closeMultiLevel, closeOwnBestPrice } from "./trading/closeResults.js";
+import { instrumentRules } from "./trading/instrumentRules.js";
+import { orderBook } from "./trading/orderBook.js";
+import { orderRules } from "./trading/orderRules.js";
+import { positionBookkeeping } from "./trading/positionBookkeeping.js";
 import { transport } from "./transport.js";
 
 /**
@@ -42,6 +47,12 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     reduceOnly,
     selfTrade,
     orderIsolation,
+    positionBookkeeping,
+    closeOwnBestPrice,
+    closeMultiLevel,
+    orderBook,
+    orderRules,
+    instrumentRules,
     propertyBased,
     fixtureReplay,
     transport,

@@ -3,6 +3,12 @@ import { loadAccountsFile } from "@unwind/reference";
 import type { ServerAuth } from "@unwind/server";
 import { createSpecView } from "../spec/SpecView.js";
 import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
+import {
+  ordersIn,
+  reweightAverageOnReduce,
+  rewriteResults,
+  scrambledOrderIds,
+} from "./tradingDefectKit.js";
 import { truncatingWriter } from "./truncatingWriter.js";
 import type { Defect } from "./WireDefect.js";
 
@@ -621,5 +627,265 @@ export const defects: Defect[] = [
         authorization: `deri-hmac-sha256 id=${id},ts=${ts},nonce=${nonce},sig=${sig}`,
       };
     },
+  // --- conf-trading ---
+  {
+    name: "average-reweighted-on-reduce",
+    description:
+      "the position's average_price is re-weighted by reducing fills too, not only by growing ones",
+    caughtBy: "position-average-price",
+    wrapHandlers: (handlers, { engine }) => {
+      reweightAverageOnReduce(engine);
+      return handlers;
+    },
+  },
+  {
+    name: "realized-pnl-wrong-sign",
+    description:
+      "realized_profit_loss books (average_price - p) * q closing a long (and the mirror for a short)",
+    caughtBy: "position-realized-pnl",
+    wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
+      walk(r, (o) => {
+        const v = o["realized_profit_loss"];
+        if (typeof v === "string" && v !== "0")
+          o["realized_profit_loss"] = v.startsWith("-") ? v.slice(1) : `-${v}`;
+      });
+      return r;
+    }),
+  },
+  {
+    name: "unsigned-size",
+    description: "a position's size is its absolute value (direction alone tells a short)",
+    caughtBy: "position-signed-sizes",
+    wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
+      walk(r, (o) => {
+        if (typeof o["size"] === "string") o["size"] = o["size"].replace(/^-/, "");
+      });
+      return r;
+    }),
+  },
+  {
+    name: "unknown-instrument-flat",
+    description: "get_position of an instrument it does not list answers a flat position",
+    caughtBy: "position-unknown-instrument",
+    wrapHandlers: replace("private/get_position", (original) => async (p, c) => {
+      try {
+        return await original(p, c);
+      } catch (error) {
+        if ((error as Obj)["code"] !== 10020) throw error;
+        const flat = (await original({ ...p, instrument_name: "BTC-PERPETUAL" }, c)) as Obj;
+        return { ...flat, instrument_name: p["instrument_name"], size: "0", direction: "zero" };
+      }
+    }),
+  },
+  {
+    name: "close-ignores-own-orders",
+    description:
+      "close_position without a price takes the best opposite price among other accounts' orders only",
+    caughtBy: "close-price-own-orders",
+    wrapHandlers: replace("private/close_position", (original, all) => async (p, c) => {
+      if (p["price"] !== undefined) return original(p, c);
+      const inst = { instrument_name: p["instrument_name"] };
+      const side = (await sizeOf(all, p, c)) > 0 ? "bids" : "asks";
+      const book = (await all["public/get_order_book"]!({ ...inst, depth: 10000 }, c)) as Obj;
+      const own = (await all["private/get_open_orders_by_instrument"]!(inst, c)) as Obj[];
+      const mine = (price: string) =>
+        own
+          .filter((o) => Number(o["price"]) === Number(price))
+          .reduce((sum, o) => sum + Number(o["amount"]) - Number(o["filled_amount"]), 0);
+      const best = (book[side] as [string, string][]).find(
+        ([price, amount]) => Number(amount) > mine(price),
+      );
+      return original(best === undefined ? p : { ...p, price: best[0] }, c);
+    }),
+  },
+  {
+    name: "close-first-trade-only",
+    description: "close_position returns only the first trade of a fill through several levels",
+    caughtBy: "close-trades-every-level",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      trades: r.trades.slice(0, 1),
+    })),
+  },
+  {
+    name: "close-trades-at-limit",
+    description: "close_position reports every trade at the closing order's limit price",
+    caughtBy: "close-trades-every-level",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      trades: r.trades.map((t: Obj) => ({ ...t, price: r.order.price })),
+    })),
+  },
+  {
+    name: "close-answer-before-matching",
+    description:
+      "close_position answers its order as placed, before matching (nothing filled), while get_order_state shows the fills",
+    caughtBy: "close-answer-matches-state",
+    wrapHandlers: rewriteResults(["private/close_position"], (r) => ({
+      ...r,
+      order: { ...r.order, order_state: "open", filled_amount: "0", average_price: "0" },
+    })),
+  },
+  {
+    name: "open-orders-stale-amount",
+    description:
+      "get_open_orders_by_instrument lists each order with the amount it was placed with, not the amount a reduce-only cut left",
+    caughtBy: "reduce-only-open-orders",
+    wrapHandlers: (handlers) => {
+      const placed = new Map<string, unknown>();
+      const remember = rewriteResults(
+        ["private/buy", "private/sell", "private/close_position"],
+        (r) => {
+          for (const o of ordersIn(r))
+            if (!placed.has(o["order_id"])) placed.set(o["order_id"], o["amount"]);
+          return r;
+        },
+      )(handlers);
+      return rewriteResults(["private/get_open_orders_by_instrument"], (r) => {
+        for (const o of ordersIn(r))
+          if (placed.has(o["order_id"])) o["amount"] = placed.get(o["order_id"]);
+        return r;
+      })(remember);
+    },
+  },
+  {
+    name: "open-orders-leak",
+    description:
+      "get_open_orders_by_instrument lists every account's open orders in the instrument",
+    caughtBy: "isolation-open-orders",
+    wrapHandlers: replace(
+      "private/get_open_orders_by_instrument",
+      (original, _all, { engine }) =>
+        async (p, c) => {
+          await original(p, c);
+          const all: Obj[] = [];
+          for (const account of engine.accounts.list()) {
+            const found = engine.getOpenOrdersByInstrument(account.id, p);
+            if (found.ok) all.push(...(found.result as Obj[]));
+          }
+          return all.sort((a, b) => (BigInt(a["order_id"]) < BigInt(b["order_id"]) ? -1 : 1));
+        },
+    ),
+  },
+  {
+    name: "book-unsorted",
+    description: "get_order_book lists the bids from the lowest price up, like the asks",
+    caughtBy: "book-sorted",
+    wrapHandlers: rewriteResults(["public/get_order_book"], (r) => ({
+      ...r,
+      bids: [...r.bids].reverse(),
+    })),
+  },
+  {
+    name: "book-depth-ignored",
+    description: "get_order_book ignores depth and always answers its default 20 levels",
+    caughtBy: "book-depth",
+    wrapHandlers: replace("public/get_order_book", (original) => (p, c) => {
+      const { depth: _, ...rest } = p;
+      return original(rest, c);
+    }),
+  },
+  {
+    name: "cancel-filled-not-found",
+    description:
+      "cancel looks its order up among the resting ones only: a filled or cancelled order answers 10004",
+    caughtBy: "cancel-not-open",
+    wrapHandlers: onError("private/cancel", (e) => {
+      if (e["code"] === 11044) Object.assign(e, { code: 10004, message: "order_not_found" });
+    }),
+  },
+  {
+    name: "reduce-only-unchecked",
+    description:
+      "reduce_only is not checked when an order is placed: one that would open or grow a position is placed as a plain order",
+    caughtBy: "reduce-only-rejected",
+    wrapHandlers: (handlers) => {
+      const out = { ...handlers };
+      for (const m of ["private/buy", "private/sell"]) {
+        out[m] = async (p, c) => {
+          try {
+            return await handlers[m]!(p, c);
+          } catch (error) {
+            if ((error as Obj)["data"]?.["reason"] !== "reduce_only") throw error;
+            return handlers[m]!({ ...p, reduce_only: false }, c);
+          }
+        };
+      }
+      return out;
+    },
+  },
+  {
+    name: "reduce-only-uncut",
+    description:
+      "a reduce-only order larger than the position reports the amount asked for (replaced false), not the cut one",
+    caughtBy: "reduce-only-cut",
+    wrapHandlers: (handlers) => {
+      const asked = new Map<string, unknown>();
+      const placed = rewriteResults(["private/buy", "private/sell"], (r, p) => {
+        for (const o of ordersIn(r)) {
+          if (o["reduce_only"] === true && o["replaced"] === true)
+            asked.set(o["order_id"], p["amount"]);
+        }
+        return r;
+      })(handlers);
+      return rewriteResults(
+        [
+          "private/buy",
+          "private/sell",
+          "private/get_order_state",
+          "private/get_open_orders_by_instrument",
+        ],
+        (r) => {
+          for (const o of ordersIn(r)) {
+            if (asked.has(o["order_id"]))
+              Object.assign(o, { amount: asked.get(o["order_id"]), replaced: false });
+          }
+          return r;
+        },
+      )(placed);
+    },
+  },
+  {
+    name: "order-id-scrambled",
+    description: "order ids are a hash of the sequence: unique 18-digit numbers, but decreasing",
+    caughtBy: "order-ids-increase",
+    wrapHandlers: scrambledOrderIds,
+  },
+  {
+    name: "dated-future-price-unchecked",
+    description:
+      "the tick rule is checked on perpetuals only: a dated future's off-tick price is rounded down to the tick",
+    caughtBy: "instrument-price-tick",
+    wrapHandlers: datedFutureRounding("price", "tick_size"),
+  },
+  {
+    name: "dated-future-amount-unchecked",
+    description:
+      "the contract-size rule is checked on perpetuals only: a dated future's amount is rounded down to whole contracts",
+    caughtBy: "instrument-contract-amount",
+    wrapHandlers: datedFutureRounding("amount", "contract_size"),
   },
 ];
+
+/** buy and sell rounding `param` down to the instrument's `step` on dated futures (not perpetuals). */
+function datedFutureRounding(param: string, step: string) {
+  return (handlers: ReferenceHandlers): ReferenceHandlers => {
+    const out = { ...handlers };
+    for (const m of ["private/buy", "private/sell"]) {
+      out[m] = async (p, c) => {
+        const list = (await handlers["public/get_instruments"]!({}, c)) as Obj[];
+        const inst = list.find((i) => i["instrument_name"] === p["instrument_name"]);
+        const value = Number(p[param]);
+        if (
+          inst === undefined ||
+          inst["settlement_period"] === "perpetual" ||
+          !Number.isFinite(value)
+        )
+          return handlers[m]!(p, c);
+        const unit = Number(inst[step]);
+        return handlers[m]!({ ...p, [param]: String(Math.floor(value / unit) * unit) }, c);
+      };
+    }
+    return out;
+  };
+}

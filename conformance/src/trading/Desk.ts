@@ -1,8 +1,11 @@
 import type { Role } from "../core/Accounts.js";
 import { absDec, addDec, cmpDec, mulDec, subDec } from "../core/decimal.js";
+import { ForeignActivity } from "../core/ForeignActivity.js";
 import type { AccountSession, Market, RunContext } from "../core/RunContext.js";
 import { ScenarioError } from "../core/ScenarioError.js";
 import { type Exchange, resultOf, wireError } from "../driver/Exchange.js";
+import { BAND_TICKS, chooseBasePrice } from "./chooseBasePrice.js";
+import { type ForeignBook, foreignLevels } from "./ForeignBook.js";
 
 /** An order as the trading helpers read it (every field the spec's Order has, loosely typed). */
 export type WireOrder = Record<string, unknown> & {
@@ -22,6 +25,15 @@ export interface Desk {
   maker: AccountSession;
   taker: AccountSession;
   market: Market;
+  /**
+   * Where this desk trades: the market's base price, or one clear of other accounts' orders
+   * (see {@link chooseBasePrice}); scenarios stay within `BAND_TICKS` ticks of it.
+   */
+  base: string;
+  /** Other accounts' orders in the book when the desk opened (its own were cancelled first). */
+  foreign: ForeignBook;
+  /** Why the desk cannot trade at all (foreign orders leave no room), if so. */
+  crowded?: string;
   /** The base price moved by `k` ticks. */
   price(k?: number): string;
   /** `k` lots. */
@@ -29,22 +41,69 @@ export interface Desk {
   session(role: Role): AccountSession;
 }
 
-/** Logs in both accounts and reads the market. */
+/**
+ * Logs in both accounts, reads the market, cancels the accounts' open orders and reads what
+ * other accounts have in the book, to choose a base price clear of it.
+ */
 export async function openDesk(ctx: RunContext): Promise<Desk> {
   const [maker, taker, market] = await Promise.all([
     ctx.session("maker"),
     ctx.session("taker"),
     ctx.market(),
   ]);
-  return {
+  const desk: Desk = {
     ctx,
     maker,
     taker,
     market,
-    price: (k = 0) => addDec(market.basePrice, mulDec(market.tickSize, k)),
+    base: market.basePrice,
+    foreign: { bids: [], asks: [] },
+    price: (k = 0) => addDec(desk.base, mulDec(market.tickSize, k)),
     lots: (k) => mulDec(market.lot, k),
     session: (role) => (role === "maker" ? maker : taker),
   };
+  await cancelAll(desk);
+  desk.foreign = await readForeign(desk);
+  const chosen = chooseBasePrice(market, desk.foreign);
+  if ("base" in chosen) desk.base = chosen.base;
+  else desk.crowded = chosen.crowded;
+  return desk;
+}
+
+/** The book's levels that are not the two accounts' open orders. */
+export async function readForeign(desk: Desk): Promise<ForeignBook> {
+  const exchange = await desk.maker.call("public/get_order_book", {
+    instrument_name: desk.market.instrument,
+    depth: 4 * BAND_TICKS,
+  });
+  const book = must<{ bids?: unknown; asks?: unknown }>(exchange, "get_order_book");
+  const own = { bids: [] as string[], asks: [] as string[] };
+  for (const who of [desk.maker, desk.taker]) {
+    for (const o of (await openOrders(desk, who)).orders) {
+      if (typeof o.price === "string") (o.direction === "sell" ? own.asks : own.bids).push(o.price);
+    }
+  }
+  return foreignLevels(book ?? {}, own, exchange);
+}
+
+/**
+ * Why the desk's last steps may have met other accounts' orders, if they may have: a foreign
+ * level now in or across the desk's band.
+ */
+export async function disturbance(desk: Desk): Promise<ForeignActivity | undefined> {
+  const foreign = await readForeign(desk);
+  const low = desk.price(-BAND_TICKS);
+  const high = desk.price(BAND_TICKS);
+  const bids = foreign.bids.filter((p) => cmpDec(p, low) >= 0);
+  const asks = foreign.asks.filter((p) => cmpDec(p, high) <= 0);
+  if (bids.length === 0 && asks.length === 0) return undefined;
+  return new ForeignActivity(
+    `other accounts' orders appeared where the scenario trades (${desk.market.instrument} around ${desk.base}: ${[
+      ...bids.map((p) => `bid ${p}`),
+      ...asks.map((p) => `ask ${p}`),
+    ].join(", ")})`,
+    foreign.exchange,
+  );
 }
 
 /** The result of a call that a scenario's setup needs; a {@link ScenarioError} otherwise. */
@@ -82,14 +141,22 @@ export async function place(
   return { ...r, exchange };
 }
 
-/** The signed position size of an account in the desk's instrument. */
-export async function positionSize(desk: Desk, who: AccountSession): Promise<string> {
+/**
+ * The signed position size of an account in the desk's instrument; with `byDirection` (for
+ * cleaning up, not judging) a positive size of a `sell` position counts as short.
+ */
+export async function positionSize(
+  desk: Desk,
+  who: AccountSession,
+  byDirection = false,
+): Promise<string> {
   const exchange = await who.call("private/get_position", {
     instrument_name: desk.market.instrument,
   });
-  const p = must<{ size?: unknown }>(exchange, `${who.role} get_position`);
+  const p = must<{ size?: unknown; direction?: unknown }>(exchange, `${who.role} get_position`);
   if (typeof p?.size !== "string")
     throw new ScenarioError(`${who.role}'s position has no size`, exchange);
+  if (byDirection && p.direction === "sell" && cmpDec(p.size, "0") > 0) return `-${p.size}`;
   return p.size;
 }
 
@@ -152,42 +219,47 @@ export async function cancelAll(desk: Desk): Promise<void> {
 }
 
 /**
- * Leaves both accounts with no open order and a flat position, trading them against each
- * other; scenarios call it before and after, so that they do not depend on their order.
+ * Leaves both accounts with no open order and the taker flat, trading it against the maker:
+ * the maker is then flat too, unless other accounts traded with the two (its position is what
+ * they left). Scenarios call it before and after, so that they do not depend on their order.
  */
 export async function flatten(desk: Desk): Promise<void> {
   await cancelAll(desk);
-  for (let round = 0; round < 4; round++) {
-    const sizes = {
-      maker: await positionSize(desk, desk.maker),
-      taker: await positionSize(desk, desk.taker),
-    };
-    const role = (["taker", "maker"] as const).find((r) => cmpDec(sizes[r], "0") !== 0);
-    if (role === undefined) return;
-    const size = sizes[role];
-    const me = desk.session(role);
-    const other = desk.session(role === "maker" ? "taker" : "maker");
+  for (let round = 0; round < 3; round++) {
+    const size = await positionSize(desk, desk.taker, true);
+    if (cmpDec(size, "0") === 0) return;
     const amount = absDec(size);
     const long = cmpDec(size, "0") > 0;
-    await place(desk, other, long ? "buy" : "sell", amount, desk.price());
-    await place(desk, me, long ? "sell" : "buy", amount, desk.price());
+    await place(desk, desk.maker, long ? "buy" : "sell", amount, desk.price());
+    await place(desk, desk.taker, long ? "sell" : "buy", amount, desk.price());
     await cancelAll(desk);
   }
-  throw new ScenarioError("could not flatten the accounts' positions");
+  throw new ScenarioError("could not flatten the taker's position");
 }
 
-/** Runs a trading scenario body between two flattenings. */
+/**
+ * Runs a trading scenario body between two flattenings, at a base price clear of other
+ * accounts' orders; throws {@link ForeignActivity} when there is no such price, or when
+ * foreign orders turned up in the desk's band by the end of the body.
+ */
 export async function withDesk(
   ctx: RunContext,
   body: (desk: Desk) => Promise<void>,
 ): Promise<void> {
   const desk = await openDesk(ctx);
+  if (desk.crowded !== undefined) throw new ForeignActivity(desk.crowded, desk.foreign.exchange);
   await flatten(desk);
+  let failed = false;
+  let failure: unknown;
   try {
     await body(desk);
   } catch (error) {
-    await flatten(desk).catch(() => {});
-    throw error;
+    failed = true;
+    failure = error;
   }
-  await flatten(desk);
+  const foreign = await disturbance(desk).catch(() => undefined);
+  if (failed || foreign !== undefined) await flatten(desk).catch(() => {});
+  else await flatten(desk);
+  if (foreign !== undefined) throw foreign;
+  if (failed) throw failure;
 }

@@ -10,6 +10,8 @@ export interface Closed {
   order: WireOrder;
   /** The order exactly as close_position answered it. */
   answered: WireOrder;
+  /** The order exactly as get_order_state answered it. */
+  stateOrder: WireOrder;
   trades: Record<string, unknown>[] | undefined;
   stateExchange: Exchange;
 }
@@ -39,6 +41,7 @@ export async function closeAndRead(
     exchange,
     order: { ...state.order, ...answered },
     answered,
+    stateOrder: state.order,
     trades: Array.isArray(result.trades) ? result.trades : undefined,
     stateExchange: state.exchange,
   };

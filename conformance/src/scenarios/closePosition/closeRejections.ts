@@ -81,10 +81,14 @@ export const closeRefused: Scenario = {
         const halfTick = addDec(desk.price(), halfDec(desk.market.tickSize));
         out.push(expectError(c.wrongTick, await close(halfTick), { code: 10043 }));
         out.push(
-          expectError(c.noLiquidity, await close(), {
-            code: 11030,
-            data: { reason: "no_liquidity" },
-          }),
+          desk.foreign.bids.length > 0
+            ? c.noLiquidity.skip(
+                `other accounts bid in ${inst} (${desk.foreign.bids[0]}): the bid side cannot be empty`,
+              )
+            : expectError(c.noLiquidity, await close(), {
+                code: 11030,
+                data: { reason: "no_liquidity" },
+              }),
         );
         const { orders: open, exchange } = await openOrders(desk, desk.taker);
         const size = await positionSize(desk, desk.taker);

@@ -1,11 +1,12 @@
 import { reduceOnlyChecks as c } from "../../checks/closePositionChecks.js";
+import { orderChecks } from "../../checks/orderChecks.js";
 import { collectOutcomes } from "../../core/collectOutcomes.js";
 import { sameDec, subDec } from "../../core/decimal.js";
 import type { Scenario } from "../../core/Scenario.js";
-import { openPosition, orderState, place, withDesk } from "../../trading/Desk.js";
+import { openOrders, openPosition, orderState, place, withDesk } from "../../trading/Desk.js";
 import { closeAndRead } from "./closeAndRead.js";
 
-const checks = [c.shrinks, c.cancelledWhenFlat];
+const checks = [c.shrinks, c.cancelledWhenFlat, orderChecks.reduceOnlyListed];
 
 /**
  * A resting close order of 3 lots; the taker sells 1 lot elsewhere (the order must shrink to
@@ -45,6 +46,25 @@ export const reduceOnly: Scenario = {
             {
               exchange: shrunk.exchange,
               expected: `order_state open, amount - filled_amount = ${L2}, replaced true`,
+            },
+          ),
+        );
+        const listed = await openOrders(desk, desk.taker);
+        const entry = listed.orders.find((x) => x.order_id === id);
+        const listedOpen =
+          typeof entry?.amount === "string" && typeof entry.filled_amount === "string"
+            ? subDec(entry.amount, entry.filled_amount)
+            : undefined;
+        out.push(
+          orderChecks.reduceOnlyListed.verdict(
+            entry === undefined
+              ? "the shrunk order is not among the taker's open orders"
+              : listedOpen === undefined || !sameDec(listedOpen, L2)
+                ? `its open amount (amount - filled_amount) there is ${listedOpen ?? "unreadable"} (amount ${JSON.stringify(entry.amount)}), get_order_state's is ${openAmount ?? "unreadable"}`
+                : undefined,
+            {
+              exchange: listed.exchange,
+              expected: `the order listed with amount - filled_amount = ${L2}, as get_order_state shows it`,
             },
           ),
         );

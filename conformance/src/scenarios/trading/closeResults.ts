@@ -1,0 +1,112 @@
+import { closeResultChecks as c } from "../../checks/closeResultChecks.js";
+import { collectOutcomes } from "../../core/collectOutcomes.js";
+import { sameDec } from "../../core/decimal.js";
+import type { Scenario } from "../../core/Scenario.js";
+import { openOrders, openPosition, place, withDesk } from "../../trading/Desk.js";
+import { orderDisagreement } from "../../trading/orderDisagreement.js";
+import { closeAndRead } from "../closePosition/closeAndRead.js";
+
+/**
+ * The taker, long 1 lot, bids 1 tick below the base price itself; the maker bids 2 below.
+ * Closing without a price must take the taker's own bid as the best bid (the close then
+ * cancels that bid as a self-trade and rests there).
+ */
+export const closeOwnBestPrice: Scenario = {
+  name: "close-own-best-price",
+  description:
+    "Without a price, the caller's own best bid sets the close's price (the spec counts its own orders)",
+  checks: [c.ownOrdersPrice],
+  needsAccounts: true,
+  run: (ctx) =>
+    collectOutcomes([c.ownOrdersPrice], (out) =>
+      withDesk(ctx, async (desk) => {
+        const L = desk.lots(1);
+        await openPosition(desk, "taker", "buy", L);
+        await place(desk, desk.taker, "buy", L, desk.price(-1));
+        await place(desk, desk.maker, "buy", L, desk.price(-2));
+        const closed = await closeAndRead(desk, desk.taker);
+        out.push(
+          c.ownOrdersPrice.verdict(
+            sameDec(closed.order.price, desk.price(-1))
+              ? undefined
+              : `the close's price is ${JSON.stringify(closed.order.price)}`,
+            {
+              exchange: closed.exchange,
+              expected: `price ${desk.price(-1)}, the taker's own bid (the best bid; the maker's is ${desk.price(-2)})`,
+            },
+          ),
+        );
+      }),
+    ),
+};
+
+const multiChecks = [c.everyTrade, c.answerMatchesState];
+
+/**
+ * The taker, long 4 lots, closes at 3 ticks below the base price against the maker's bids of
+ * 1 lot at 1, 2 and 3 ticks below: three trades, each at its bid's price, and 1 lot resting.
+ * The answer's order is then compared with get_order_state and the open orders.
+ */
+export const closeMultiLevel: Scenario = {
+  name: "close-multi-level",
+  description:
+    "A close through three bid levels: every trade at its level's price; the answer's order agrees with get_order_state and get_open_orders_by_instrument",
+  checks: multiChecks,
+  needsAccounts: true,
+  run: (ctx) =>
+    collectOutcomes(multiChecks, (out) =>
+      withDesk(ctx, async (desk) => {
+        const L = desk.lots(1);
+        await openPosition(desk, "taker", "buy", desk.lots(4));
+        const levels = [-1, -2, -3].map((k) => desk.price(k));
+        for (const price of levels) await place(desk, desk.maker, "buy", L, price);
+        const closed = await closeAndRead(desk, desk.taker, desk.price(-3));
+        const expected = `3 trades of ${L}, at ${levels.join(", ")} in that order`;
+        if (closed.trades === undefined) {
+          out.push(
+            c.everyTrade.skip(
+              "close_position answered no trades (the seed requires only order.order_id)",
+            ),
+          );
+        } else {
+          const got = closed.trades.map((t) => `${String(t["amount"])} at ${String(t["price"])}`);
+          const problem =
+            closed.trades.length !== levels.length ||
+            closed.trades.some(
+              (t, i) => !sameDec(t["price"], levels[i]) || !sameDec(t["amount"], L),
+            )
+              ? `trades: ${got.length === 0 ? "none" : got.join(", ")}`
+              : undefined;
+          out.push(c.everyTrade.verdict(problem, { exchange: closed.exchange, expected }));
+        }
+        const state = closed.stateExchange;
+        const listed = await openOrders(desk, desk.taker);
+        const entry = listed.orders.find((o) => o.order_id === closed.answered.order_id);
+        const stateOrder = closed.stateOrder;
+        const problem =
+          orderDisagreement(closed.answered, stateOrder, [
+            "close_position's answer",
+            "get_order_state",
+          ]) ??
+          (entry === undefined
+            ? stateOrder["order_state"] === "open"
+              ? "get_order_state says open, but get_open_orders_by_instrument does not list the order"
+              : undefined
+            : (orderDisagreement(closed.answered, entry, [
+                "close_position's answer",
+                "get_open_orders_by_instrument",
+              ]) ??
+              orderDisagreement(stateOrder, entry, [
+                "get_order_state",
+                "get_open_orders_by_instrument",
+              ])));
+        out.push(
+          c.answerMatchesState.verdict(problem, {
+            exchange: problem?.includes("get_open_orders") ? listed.exchange : state,
+            expected:
+              "the same value in every view of the order (a later update may change only what it updates)",
+          }),
+        );
+      }),
+    ),
+};

@@ -1,0 +1,92 @@
+import type { Handler, ReferenceHandlers, WrapContext } from "@unwind/reference";
+
+type Obj = Record<string, any>;
+type Engine = WrapContext["engine"];
+
+/**
+ * The reference's handlers with some methods' results rewritten by `fn` (the result, the
+ * params and the call's context): the handler wrapper of a broken server.
+ */
+export const rewriteResults =
+  (methods: string[], fn: (result: any, params: Obj, context: unknown) => unknown) =>
+  (handlers: ReferenceHandlers): ReferenceHandlers => {
+    const out = { ...handlers };
+    for (const m of methods) {
+      const original = handlers[m]!;
+      out[m] = (async (p, c) => fn(await original(p, c), p, c)) as Handler;
+    }
+    return out;
+  };
+
+/** Every order object inside a result (an order, `{order, trades}`, a list of orders). */
+export function ordersIn(result: unknown): Obj[] {
+  if (Array.isArray(result)) return result.filter((o) => o && typeof o === "object");
+  if (result && typeof result === "object") {
+    const r = result as Obj;
+    if (r["order"] && typeof r["order"] === "object") return [r["order"]];
+    if ("order_id" in r) return [r];
+  }
+  return [];
+}
+
+/**
+ * A position keeper that re-weights the average price with every fill, reducing ones too (as
+ * if a sell added to a long at its price): patches each account's position in each book of
+ * the engine.
+ */
+export function reweightAverageOnReduce(engine: Engine): void {
+  for (const account of engine.accounts.list()) {
+    for (const book of engine.books) {
+      const position = account.position(book);
+      const fill = position.fill.bind(position);
+      position.fill = (direction, lots, price) => {
+        const size = position.size;
+        const held = Math.abs(size);
+        const reducing = size !== 0 && size > 0 !== (direction === "buy");
+        const [num, den] = position.average().map(Number) as [number, number];
+        fill(direction, lots, price);
+        if (reducing && lots < held) {
+          position.avgNum = num * held + price * lots * den;
+          position.avgDen = den * (held + lots);
+        }
+      };
+    }
+  }
+}
+
+const M = 10n ** 18n;
+const D = 12_345_678_901n;
+
+/**
+ * Orders numbered by a hash of the engine's sequence (`10^18 - n * 12345678901`): unique
+ * 18-digit ids, but each one smaller than the one before. Every `order_id` in a result is
+ * mapped out, and mapped back in a request's params.
+ */
+export function scrambledOrderIds(handlers: ReferenceHandlers): ReferenceHandlers {
+  const outward = (id: string) => String(M - BigInt(id) * D);
+  const inward = (id: string) => {
+    const n = M - BigInt(id);
+    return n > 0n && n % D === 0n ? String(n / D) : "999999999999";
+  };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v);
+    else if (value && typeof value === "object") {
+      const o = value as Obj;
+      for (const v of Object.values(o)) visit(v);
+      if (typeof o["order_id"] === "string" && /^[0-9]+$/.test(o["order_id"]))
+        o["order_id"] = outward(o["order_id"]);
+    }
+  };
+  const wrapped: ReferenceHandlers = {};
+  for (const [method, handler] of Object.entries(handlers)) {
+    wrapped[method] = (async (p: Obj, c) => {
+      const id = p?.["order_id"];
+      const params =
+        typeof id === "string" && /^[0-9]+$/.test(id) ? { ...p, order_id: inward(id) } : p;
+      const result = await handler(params, c);
+      visit(result);
+      return result;
+    }) as Handler;
+  }
+  return wrapped;
+}
