@@ -6,8 +6,9 @@ import { startBrokenReference, type TestServer } from "./startBrokenReference.js
 const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
+// Concurrent: most of a run is waiting (the token-expiry check sleeps 1.5 s per transport).
 describe("each benign server passes the whole suite over both transports", () => {
-  it.each(benignServers.map((b) => [b.name, b] as const))(
+  it.concurrent.each(benignServers.map((b) => [b.name, b] as const))(
     "%s",
     async (_, benign) => {
       const server = await startBrokenReference(benign);
