@@ -6,7 +6,7 @@ export const fixtureChecks = {
   replay: defineCheck({
     id: "fixture-replay",
     description:
-      "Each recorded fixture (fixtures/<method>/<case>.io) replays with the same answers, ids, timestamps and tokens normalised",
+      "Each recorded fixture (fixtures/<method>/<case>.io) replays with the same answers on what the spec fixes: times, tokens and market figures normalised, ids by correspondence, the server's own values (fees, leverage, testnet, its instrument list) and members it leaves out not compared",
     method: "*",
     specReferences: [specRef(undefined, "/methods", "each method's examples and result schema")],
   }),

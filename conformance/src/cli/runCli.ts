@@ -15,6 +15,7 @@ import { toJsonReport } from "../reports/toJsonReport.js";
 import { toJunitXml } from "../reports/toJunitXml.js";
 import { scenarios } from "../scenarios/index.js";
 import { createSpecView } from "../spec/SpecView.js";
+import { checkAccounts } from "./checkAccounts.js";
 import { consoleProgress, consoleSummary } from "./consoleReporter.js";
 import { listChecks } from "./listChecks.js";
 import { type CliOptions, parseCliArgs, usage } from "./parseCliArgs.js";
@@ -135,11 +136,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       };
       accounts = found.accounts ?? referenceAccounts();
     }
-    await probeTarget(
-      target,
-      options.command === "record" ? ["http"] : options.transports,
-      options.timeoutMs,
-    );
+    const transports = options.command === "record" ? (["http"] as const) : options.transports;
+    await probeTarget(target, transports, options.timeoutMs);
+    const accountsNeeded =
+      options.command === "record" ||
+      [...scenarios.values()].some((s) => s.needsAccounts && scenarioSelected(s, options));
+    if (accountsNeeded) await checkAccounts(target, accounts, transports, options.timeoutMs);
 
     if (options.command === "record") {
       const ctx = createRunContext({

@@ -9,6 +9,7 @@ import type { CheckResult } from "./CheckResult.js";
 import { skipForForeign } from "./collectOutcomes.js";
 import { createRunContext } from "./createRunContext.js";
 import { ForeignActivity } from "./ForeignActivity.js";
+import { Redactor } from "./Redactor.js";
 import type { Scenario } from "./Scenario.js";
 import { ScenarioError } from "./ScenarioError.js";
 import { checkSelected, type Selection, scenarioSelected } from "./Selection.js";
@@ -71,6 +72,14 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
   const recorder = new Recorder();
   const results: CheckResult[] = [];
   const emit = options.onEvent ?? (() => {});
+  // Credentials never leave the run: results and exchanges are reported with them masked.
+  const redactor = new Redactor(options.accounts);
+  let learned = 0;
+  const redact = (result: CheckResult): CheckResult => {
+    for (; learned < recorder.exchanges.length; learned++)
+      redactor.learn(recorder.exchanges[learned]!);
+    return redactor.result(result);
+  };
 
   for (const transport of transports) {
     const ctx = createRunContext({
@@ -93,7 +102,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
         const outcomes = await runScenario(scenario, ctx, transport);
         for (const outcome of outcomes) {
           if (!checkSelected(scenario, outcome.id, options)) continue;
-          const result = toResult(scenario, outcome, transport);
+          const result = redact(toResult(scenario, outcome, transport));
           results.push(result);
           emit({ type: "result", result });
         }
@@ -116,7 +125,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
     seed,
     transports,
     results,
-    exchanges: recorder.exchanges,
+    exchanges: recorder.exchanges.map((e) => redactor.exchange(e)),
   };
 }
 

@@ -46,6 +46,10 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
     if (req.body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
       headers["content-type"] = "application/json";
     }
+    // Said, not left to fetch, so that reports show it; fetch decodes the answer either way.
+    if (!Object.keys(headers).some((h) => /^accept-encoding$/i.test(h))) {
+      headers["accept-encoding"] = "gzip, deflate";
+    }
     const body = req.body ?? "";
     // In the per-method form the path names the method and a body is the params: no request id.
     const perMethod = req.path.startsWith("/api/v2/");

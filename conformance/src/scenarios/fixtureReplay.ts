@@ -3,7 +3,7 @@ import type { CheckOutcome } from "../core/CheckOutcome.js";
 import type { Scenario } from "../core/Scenario.js";
 import { describeOutcome, readRequest } from "../driver/Exchange.js";
 import type { Fixture } from "../fixtures/Fixture.js";
-import { firstDifference } from "../fixtures/firstDifference.js";
+import { fixtureDifference, IdPairing } from "../fixtures/fixtureDifference.js";
 import { loadFixtures } from "../fixtures/fixturesDir.js";
 import { IdRenumbering, normaliseAnswer } from "../fixtures/normaliseAnswer.js";
 import { playFixture, usesAccounts } from "../fixtures/playFixture.js";
@@ -14,7 +14,7 @@ export const FIXTURE_INSTRUMENT = "BTC-PERPETUAL";
 
 /**
  * A scenario that replays wire fixtures: every `>>` is sent, every `<<` compared after
- * normalising both sides (a server may add members to objects).
+ * normalising both sides, on what the spec fixes only (`fixtureDifference`).
  */
 export function fixtureReplayScenario(load: () => Fixture[] = () => loadFixtures()): Scenario {
   return {
@@ -71,6 +71,7 @@ export function fixtureReplayScenario(load: () => Fixture[] = () => loadFixtures
         }
         const want = new IdRenumbering();
         const got = new IdRenumbering();
+        const pairs = new IdPairing();
         let outcome: CheckOutcome | undefined;
         for (const [i, p] of played.entries()) {
           if (p.expected === undefined) continue;
@@ -81,7 +82,7 @@ export function fixtureReplayScenario(load: () => Fixture[] = () => loadFixtures
             method,
             got,
           );
-          const diff = p.exchange.error ?? firstDifference(expected, actual);
+          const diff = p.exchange.error ?? fixtureDifference(expected, actual, method, pairs);
           if (diff !== undefined) {
             outcome = c.replay.fail(`request ${i + 1} (${method ?? "raw text"}): ${diff}`, {
               exchange: p.exchange,

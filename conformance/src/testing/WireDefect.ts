@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
-import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
+import type { ReferenceHandlers, ReferenceServerOptions, WrapContext } from "@unwind/reference";
 import type { ServerLimits } from "@unwind/server";
+import type { Framing } from "./Framing.js";
 
 /** A request as the wire proxy saw it. */
 export interface ProxiedRequest {
@@ -22,6 +23,10 @@ export interface Defect {
   scenarios?: string[];
   /** Server-level: limits the reference runs with instead of its defaults. */
   limits?: Partial<ServerLimits>;
+  /** Server-level: how the reference is configured (its instruments, clock, first order id, testnet). */
+  reference?: Pick<ReferenceServerOptions, "instruments" | "now" | "orderIdStart" | "testnet">;
+  /** Wire-level: how the proxy writes answers (serialisation, HTTP framing, WebSocket frames). */
+  framing?: Framing;
   /** Handler-level: wraps or replaces the reference's handlers. */
   wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
   /** Wire-level: rewrites each request text before the reference sees it. */

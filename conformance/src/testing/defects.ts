@@ -627,6 +627,7 @@ export const defects: Defect[] = [
         authorization: `deri-hmac-sha256 id=${id},ts=${ts},nonce=${nonce},sig=${sig}`,
       };
     },
+  },
   // --- conf-trading ---
   {
     name: "average-reweighted-on-reduce",

@@ -20,7 +20,9 @@ export interface TestServer extends Target {
  * const server = await startBrokenReference(defects.find((d) => d.name === "wrong-id"));
  * await runSuite({ target: server, accounts: server.accounts, only: ["envelope"] });
  */
-export async function startBrokenReference(defect?: Defect): Promise<TestServer> {
+export async function startBrokenReference(
+  defect?: Defect | Omit<Defect, "caughtBy">,
+): Promise<TestServer> {
   const file = loadAccountsFile();
   const accounts = referenceAccounts(file);
   const reference = await startReferenceServer({
@@ -30,11 +32,21 @@ export async function startBrokenReference(defect?: Defect): Promise<TestServer>
     onError: () => {},
     ...(defect?.wrapHandlers ? { wrapHandlers: defect.wrapHandlers } : {}),
     ...(defect?.limits ? { limits: defect.limits } : {}),
+    ...defect?.reference,
   });
   // The limit the suite is told about is the reference's default, whatever the defect set.
   const maxBodyBytes = defaultLimits.maxBodyBytes;
   const direct = { httpUrl: reference.url, wsUrl: reference.wsUrl, maxBodyBytes };
-  const wireHooks = ["request", "message", "response", "headers", "http", "httpWriter", "wsWriter"];
+  const wireHooks = [
+    "request",
+    "message",
+    "response",
+    "headers",
+    "http",
+    "httpWriter",
+    "wsWriter",
+    "framing",
+  ];
   if (defect === undefined || !wireHooks.some((hook) => hook in defect)) {
     return { ...direct, accounts, close: () => reference.close() };
   }

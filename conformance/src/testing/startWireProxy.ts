@@ -30,13 +30,21 @@ function parse(text: string): unknown {
 
 /**
  * A proxy in front of a server that applies a defect's wire-level hooks: request rewriting,
- * message handling (batches, notifications) and answer rewriting, over HTTP and WebSocket.
+ * message handling (batches, notifications) and answer rewriting, over HTTP and WebSocket, and
+ * the defect's framing of the answers (`Framing`).
  */
-export async function startWireProxy(upstream: Target, defect: Defect, makerToken: string) {
+export async function startWireProxy(
+  upstream: Target,
+  defect: Omit<Defect, "caughtBy">,
+  makerToken: string,
+) {
   const rewrite = (answer: unknown, request: ProxiedRequest) =>
     defect.response && answer !== null && typeof answer === "object" && !Array.isArray(answer)
       ? defect.response(answer as Record<string, unknown>, request)
       : answer;
+  const framing = defect.framing;
+  const serialize = (answer: unknown, request: string): string =>
+    framing?.serialize ? framing.serialize(answer, request) : JSON.stringify(answer);
 
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
@@ -78,13 +86,15 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
     const answer = defect.message ? await defect.message(body, forward) : await forward(body);
     if (answer === undefined) res.writeHead(status === 200 ? 204 : status).end();
     else {
-      const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+      const text = typeof answer === "string" ? answer : serialize(answer, body);
+      const out = { status, headers: { "content-type": contentType }, body: text };
       if (defect.httpWriter) defect.httpWriter(res, status, contentType, text);
-      else res.writeHead(status, { "content-type": contentType }).end(text);
+      else if (framing?.writeHttp) framing.writeHttp(out, res, req);
+      else res.writeHead(out.status, out.headers).end(out.body);
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ ...framing?.wsServer, noServer: true });
   server.on("upgrade", (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (client) => {
       const up = new WebSocket(upstream.wsUrl);
@@ -131,7 +141,10 @@ export async function startWireProxy(upstream: Target, defect: Defect, makerToke
       client.on("message", async (data) => {
         const text = data.toString();
         const answer = defect.message ? await defect.message(text, forward) : await forward(text);
-        if (answer !== undefined) write(JSON.stringify(answer), readRequest(text));
+        if (answer === undefined) return;
+        const out = serialize(answer, text);
+        if (framing?.sendWs) framing.sendWs(client, out);
+        else write(out, readRequest(text));
       });
       client.on("close", () => up.close());
       up.on("close", () => client.close());
