@@ -17,6 +17,11 @@ export interface GenerateOptions {
   readonly unknownParams?: "reject" | "ignore";
   /** Where the Markdown reference lives, for `@see` links in TSDoc (e.g. `spec/docs`). */
   readonly docsBase?: string;
+  /**
+   * The module generated code imports its runtime from (default `@unwind/client/runtime` for the
+   * client, `@unwind/server/runtime` for the server).
+   */
+  readonly runtime?: string;
 }
 
 /** One generated file: its path relative to the output directory, and its text. */

@@ -64,6 +64,8 @@ export interface ResolvedOptions {
   readonly sha256: string;
   readonly unknownParams: "reject" | "ignore";
   readonly docsBase: string | undefined;
+  /** The module generated code imports its runtime from: `@unwind/client/runtime`. */
+  readonly runtime: string;
   /** The header line, without comment markers. */
   readonly header: string;
 }
@@ -114,6 +116,8 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
   const specName = options.specName ?? "openrpc.json";
   const unknownParams = options.unknownParams ?? "reject";
   const hash = sha256(specText);
+  const defaultRuntime = `@unwind/${options.target === "server" ? "server" : "client"}/runtime`;
+  const runtime = options.runtime ?? defaultRuntime;
   const extra = [
     options.target === "server" && unknownParams !== "reject"
       ? ` --unknown-params ${unknownParams}`
@@ -121,6 +125,7 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
     options.docsBase !== undefined && options.target !== "docs"
       ? ` --docs-base ${options.docsBase}`
       : "",
+    runtime !== defaultRuntime && options.target !== "docs" ? ` --runtime ${runtime}` : "",
   ].join("");
   return {
     target: options.target,
@@ -128,6 +133,7 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
     sha256: hash,
     unknownParams,
     docsBase: options.docsBase,
+    runtime,
     header: headerText(options.target, specName, hash, extra),
   };
 }

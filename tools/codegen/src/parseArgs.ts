@@ -29,11 +29,20 @@ Options:
   --check                     write nothing; exit 1 naming each stale, missing or extra file
   --unknown-params <mode>     server validators: reject (default) | ignore params a method does not declare
   --docs-base <path-or-url>   where the docs target's pages are, for @see links in TSDoc
+  --runtime <module>          what generated code imports its runtime from
+                              (default @unwind/client/runtime, @unwind/server/runtime)
   -h, --help                  this text
 
 Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error, 3 generation failed.`;
 
-const valueFlags = new Set(["--spec", "--target", "--out", "--unknown-params", "--docs-base"]);
+const valueFlags = new Set([
+  "--spec",
+  "--target",
+  "--out",
+  "--unknown-params",
+  "--docs-base",
+  "--runtime",
+]);
 
 /** Reads the command line (without `node` and the script). */
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -87,6 +96,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     );
   }
   const docsBase = values.get("--docs-base");
+  const runtime = values.get("--runtime");
   return {
     kind: "generate",
     spec,
@@ -96,6 +106,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       target: target as Target,
       unknownParams,
       ...(docsBase === undefined ? {} : { docsBase }),
+      ...(runtime === undefined ? {} : { runtime }),
     },
   };
 }

@@ -48,7 +48,7 @@ export function clientModule(ctx: Context): GeneratedFile {
     hasQuestionToken: !hasRequiredParams(m),
   });
   const imports = [
-    ...tsImport(["CallOptions", "Transport"], "../runtime/Transport.js"),
+    ...tsImport(["CallOptions", "Transport"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
   return renderModule("client.ts", ctx.options.header, imports, (file) => {

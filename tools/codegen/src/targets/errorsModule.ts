@@ -49,7 +49,7 @@ export function errorsModule(ctx: Context): GeneratedFile {
   return renderModule(
     "errors.ts",
     ctx.options.header,
-    tsImport(["RpcError"], "../runtime/RpcError.js", false),
+    tsImport(["RpcError"], ctx.options.runtime, false),
     (file) => {
       addNodes(file, [
         ...ctx.errors.map((e) => transformError(e, flavor)),

@@ -93,7 +93,7 @@ export function methodsModule(ctx: Context): GeneratedFile {
     true,
   );
   const imports = [
-    ...(server ? tsImport(["MethodDescriptor"], "../runtime/MethodDescriptor.js") : []),
+    ...(server ? tsImport(["MethodDescriptor"], ctx.options.runtime) : []),
     ...tsImport(typeImports, "./types.js"),
   ];
   return renderModule("methods.ts", ctx.options.header, imports, (file) => {

@@ -131,7 +131,7 @@ export function validatorsModule(ctx: Context): GeneratedFile {
   const entries = ctx.methods.map(
     (m) => `  ${print(tsObjectKey(m.name))}: ${exports.get(m.name)},`,
   );
-  const imports = tsImport(["ParamValidator"], "../runtime/ParamValidator.js");
+  const imports = tsImport(["ParamValidator"], ctx.options.runtime);
   const preamble = [
     "// @ts-nocheck: ajv standalone code, compiled from the spec's param schemas; the export below is typed.",
   ];
