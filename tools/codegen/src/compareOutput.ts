@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import type { GeneratedFile } from "./GenerateOptions.js";
 
 /** How the files on disk differ from what the generator would write. */
@@ -12,13 +12,31 @@ export interface OutputDrift {
   readonly extra: string[];
 }
 
-/** Every file under `dir`, relative, with `/` separators, sorted. */
+/** Every file under `dir`, relative, with `/` separators, sorted; `node_modules` and dot-directories skipped. */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
-    .sort();
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = sub === "" ? entry.name : `${sub}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
+      } else if (entry.isFile()) out.push(path);
+    }
+  };
+  walk("");
+  return out.sort();
+}
+
+/**
+ * The files under `dir` the generator answers for: all of them, or for a package (`--package`)
+ * only those under `src/` (its `dist/`, lock file and anything else are the package's own).
+ */
+export function ownedFiles(files: readonly GeneratedFile[], dir: string): string[] {
+  const all = listFiles(dir);
+  return files.some((f) => f.path === "package.json")
+    ? all.filter((p) => p.startsWith("src/"))
+    : all;
 }
 
 /** Compares generated files with the contents of `dir`. */
@@ -30,7 +48,7 @@ export function compareOutput(files: readonly GeneratedFile[], dir: string): Out
     if (!existsSync(path)) drift.missing.push(file.path);
     else if (readFileSync(path, "utf8") !== file.content) drift.stale.push(file.path);
   }
-  drift.extra.push(...listFiles(dir).filter((p) => !expected.has(p)));
+  drift.extra.push(...ownedFiles(files, dir).filter((p) => !expected.has(p)));
   return drift;
 }
 

@@ -9,7 +9,7 @@ import type {
   OpenRpcDocument,
   Reference,
 } from "./document.js";
-import type { GenerateOptions, Target } from "./GenerateOptions.js";
+import type { GenerateOptions, PackageOptions, Target } from "./GenerateOptions.js";
 import { headerText, sha256 } from "./header.js";
 import { methodKeys } from "./methodKeys.js";
 import type { ErrorModel, ExampleModel, MethodModel, ParamModel } from "./model.js";
@@ -37,6 +37,16 @@ export const fixedNames = [
   "errorClasses",
   "specVersion",
   "createMethods",
+  "createClient",
+  "createServer",
+  "ClientOptions",
+  "ServerOptions",
+  "RpcClient",
+  "RpcClientOptions",
+  "RunningServer",
+  "TableServerOptions",
+  "createRpcClient",
+  "createRpcServer",
   "transport",
   "params",
   "options",
@@ -66,6 +76,8 @@ export interface ResolvedOptions {
   readonly docsBase: string | undefined;
   /** The module generated code imports its runtime from: `@unwind/client/runtime`. */
   readonly runtime: string;
+  /** Set when a whole package is written (`--package`). */
+  readonly package: PackageOptions | undefined;
   /** The header line, without comment markers. */
   readonly header: string;
 }
@@ -126,6 +138,7 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
       ? ` --docs-base ${options.docsBase}`
       : "",
     runtime !== defaultRuntime && options.target !== "docs" ? ` --runtime ${runtime}` : "",
+    options.package ? ` --package ${options.package.name}` : "",
   ].join("");
   return {
     target: options.target,
@@ -134,6 +147,7 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
     unknownParams,
     docsBase: options.docsBase,
     runtime,
+    package: options.package,
     header: headerText(options.target, specName, hash, extra),
   };
 }

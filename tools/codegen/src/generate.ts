@@ -1,6 +1,7 @@
 import { createContext } from "./context.js";
 import { readDocument } from "./document.js";
 import { type GeneratedFile, type GenerateOptions, targetNames } from "./GenerateOptions.js";
+import { packageFiles } from "./package/packageFiles.js";
 import { targets } from "./targets/index.js";
 
 /**
@@ -16,6 +17,12 @@ export function generate(document: unknown, options: GenerateOptions): Generated
       `unknown target. Expected one of ${targetNames.join(", ")}, but got ${JSON.stringify(options.target)}.`,
     );
   }
+  if (options.package && options.target === "docs") {
+    throw new TypeError(
+      "a package holds client or server code. Expected target client or server, but got docs.",
+    );
+  }
   const context = createContext(readDocument(document), options);
-  return targets[options.target](context);
+  const files = targets[options.target](context);
+  return options.package ? packageFiles(context, files) : files;
 }

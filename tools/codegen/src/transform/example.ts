@@ -56,16 +56,21 @@ const maxResultLines = 12;
 
 /**
  * An example pairing as the body of a TSDoc `@example`: the call of the generated function with
- * the example's params, and the result it resolves with (or the error it rejects with).
+ * the example's params (or of `receiver`'s method, `client.ethChainId()`), and the result it
+ * resolves with (or the error it rejects with).
  */
 export function transformExample(
   example: ExampleModel,
   method: MethodModel,
   errorClass: (code: number) => string | undefined,
+  receiver?: string,
 ): string {
   const params = exampleNamedParams(example);
   const hasParams = Object.keys(params).length > 0;
-  const call = `await ${method.key}(transport${hasParams ? `, ${exampleLiteral(params, 60)}` : ""})`;
+  const args = hasParams ? exampleLiteral(params, 60) : "";
+  const call = receiver
+    ? `await ${receiver}.${method.key}(${args})`
+    : `await ${method.key}(transport${hasParams ? `, ${args}` : ""})`;
   const lines = ["```ts"];
   if (example.error) {
     const name = errorClass(example.error.code);
