@@ -27,6 +27,10 @@ interface ServerOptions {
   readonly onError?: ErrorHook;
   /** The clock (ms since the epoch) that principals' `expiresAt` is compared with; `Date.now`. */
   readonly now?: () => number;
+  /** The JSON-RPC endpoint, `/api/v2` by default (`/` for an Ethereum-style server). */
+  readonly path?: string;
+  /** The WebSocket endpoint, `/ws/api/v2` by default. */
+  readonly wsPath?: string;
 }
 
 /** A server of the spec: the generated method table and validators, your `Handlers`. */
@@ -91,6 +95,17 @@ export interface ShutdownReport {
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const limits: ServerLimits = { ...defaultLimits, ...options.limits };
+  const path = options.path ?? "/api/v2";
+  const wsPath = options.wsPath ?? "/ws/api/v2";
+  for (const [name, value] of [
+    ["path", path],
+    ["wsPath", wsPath],
+  ] as const) {
+    if (!value.startsWith("/") || (value.length > 1 && value.endsWith("/")) || value.includes("?"))
+      throw new TypeError(
+        `${name} must be a path such as /api/v2, but got ${JSON.stringify(value)}.`,
+      );
+  }
   const dispatcher = createDispatcher({
     ...options,
     methods: options.methods ?? specMethods,
@@ -105,9 +120,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       requests,
       isClosing: () => closing !== undefined,
       ...(options.now === undefined ? {} : { now: options.now }),
+      path,
+      wsPath,
     }),
   );
-  const ws = attachWebSocket(httpServer, dispatcher, limits);
+  const ws = attachWebSocket(httpServer, dispatcher, limits, wsPath);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 0, host, () => {
@@ -152,8 +169,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   }
 
   return {
-    url: `http://${authority}/api/v2`,
-    wsUrl: `ws://${authority}/ws/api/v2`,
+    url: `http://${authority}${path}`,
+    wsUrl: `ws://${authority}${wsPath}`,
     host,
     port,
     httpServer,

@@ -23,6 +23,11 @@ export interface GenerateOptions {
    */
   readonly runtime?: string;
   /**
+   * How the client sends the params of a method whose `paramStructure` is `either` (OpenRPC's
+   * default): `by-position` (default; what Ethereum-style servers expect) or `by-name`.
+   */
+  readonly eitherParams?: "by-position" | "by-name";
+  /**
    * Writes a whole package around the code (client or server target): `package.json` named so,
    * `tsconfig.json`, a README with one example per method, the code under `src/`.
    */

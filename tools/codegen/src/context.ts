@@ -76,6 +76,8 @@ export interface ResolvedOptions {
   readonly docsBase: string | undefined;
   /** The module generated code imports its runtime from: `@unwind/client/runtime`. */
   readonly runtime: string;
+  /** How the client sends `either` params: `by-position` (default) or `by-name`. */
+  readonly eitherParams: "by-position" | "by-name";
   /** Set when a whole package is written (`--package`). */
   readonly package: PackageOptions | undefined;
   /** The header line, without comment markers. */
@@ -139,6 +141,9 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
       : "",
     runtime !== defaultRuntime && options.target !== "docs" ? ` --runtime ${runtime}` : "",
     options.package ? ` --package ${options.package.name}` : "",
+    options.eitherParams === "by-name" && options.target === "client"
+      ? " --either-params by-name"
+      : "",
   ].join("");
   return {
     target: options.target,
@@ -148,6 +153,7 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
     docsBase: options.docsBase,
     runtime,
     package: options.package,
+    eitherParams: options.eitherParams ?? "by-position",
     header: headerText(options.target, specName, hash, extra),
   };
 }

@@ -31,6 +31,8 @@ Options:
   --docs-base <path-or-url>   where the docs target's pages are, for @see links in TSDoc
   --runtime <module>          what generated code imports its runtime from
                               (default @unwind/client/runtime, @unwind/server/runtime)
+  --either-params <mode>      client: send params of paramStructure "either" methods
+                              by-position (default) | by-name
   --package <name>            write a whole package (client or server): package.json, tsconfig.json,
                               README.md and the code under src/
   --package-version <version> its version (default: info.version when semver, else 0.1.0)
@@ -46,6 +48,7 @@ const valueFlags = new Set([
   "--unknown-params",
   "--docs-base",
   "--runtime",
+  "--either-params",
   "--package",
   "--package-version",
   "--runtime-version",
@@ -104,6 +107,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   }
   const docsBase = values.get("--docs-base");
   const runtime = values.get("--runtime");
+  const eitherParams = values.get("--either-params");
+  if (eitherParams !== undefined && eitherParams !== "by-position" && eitherParams !== "by-name") {
+    throw new UsageError(
+      `--either-params must be by-position or by-name, but got ${JSON.stringify(eitherParams)}.`,
+    );
+  }
   const packageName = values.get("--package");
   for (const flag of ["--package-version", "--runtime-version"]) {
     if (values.has(flag) && packageName === undefined)
@@ -131,6 +140,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       unknownParams,
       ...(docsBase === undefined ? {} : { docsBase }),
       ...(runtime === undefined ? {} : { runtime }),
+      ...(eitherParams === undefined ? {} : { eitherParams }),
       ...(packageName === undefined
         ? {}
         : {

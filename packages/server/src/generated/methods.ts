@@ -68,7 +68,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read_write" },
     matchingEngine: true,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 11030, 10023, 10043]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 11030, 10023, 10043],
+    paramStructure: "by-name"
   },
   "public/auth": {
     name: "public/auth",
@@ -87,7 +88,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603, 13009]
+    errors: [-32602, -32603, 13009],
+    paramStructure: "by-name"
   },
   "public/test": {
     name: "public/test",
@@ -97,7 +99,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603]
+    errors: [-32602, -32603],
+    paramStructure: "by-name"
   },
   "public/get_time": {
     name: "public/get_time",
@@ -105,7 +108,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603]
+    errors: [-32602, -32603],
+    paramStructure: "by-name"
   },
   "public/get_currencies": {
     name: "public/get_currencies",
@@ -113,7 +117,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603]
+    errors: [-32602, -32603],
+    paramStructure: "by-name"
   },
   "public/get_instruments": {
     name: "public/get_instruments",
@@ -125,7 +130,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603]
+    errors: [-32602, -32603],
+    paramStructure: "by-name"
   },
   "public/get_order_book": {
     name: "public/get_order_book",
@@ -136,7 +142,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: [-32602, -32603, 10020]
+    errors: [-32602, -32603, 10020],
+    paramStructure: "by-name"
   },
   "private/buy": {
     name: "private/buy",
@@ -156,7 +163,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read_write" },
     matchingEngine: true,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 10002, 10027, 10023, 10043, 11030, 11054]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 10002, 10027, 10023, 10043, 11030, 11054],
+    paramStructure: "by-name"
   },
   "private/sell": {
     name: "private/sell",
@@ -176,7 +184,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read_write" },
     matchingEngine: true,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 10002, 10027, 10023, 10043, 11030, 11054]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10020, 10002, 10027, 10023, 10043, 11030, 11054],
+    paramStructure: "by-name"
   },
   "private/cancel": {
     name: "private/cancel",
@@ -187,7 +196,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read_write" },
     matchingEngine: true,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10004, 11044]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10004, 11044],
+    paramStructure: "by-name"
   },
   "private/get_order_state": {
     name: "private/get_order_state",
@@ -198,7 +208,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10004]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10004],
+    paramStructure: "by-name"
   },
   "private/get_open_orders_by_instrument": {
     name: "private/get_open_orders_by_instrument",
@@ -210,7 +221,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10020]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10020],
+    paramStructure: "by-name"
   },
   "private/get_position": {
     name: "private/get_position",
@@ -221,7 +233,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403, 10020]
+    errors: [-32602, -32603, 10000, 13009, 13403, 10020],
+    paramStructure: "by-name"
   },
   "private/get_positions": {
     name: "private/get_positions",
@@ -233,7 +246,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403]
+    errors: [-32602, -32603, 10000, 13009, 13403],
+    paramStructure: "by-name"
   },
   "private/get_account_summary": {
     name: "private/get_account_summary",
@@ -245,7 +259,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403]
+    errors: [-32602, -32603, 10000, 13009, 13403],
+    paramStructure: "by-name"
   },
   "private/get_account_summaries": {
     name: "private/get_account_summaries",
@@ -256,7 +271,8 @@ export const methods = {
     ],
     auth: { private: true, scope: "trade:read" },
     matchingEngine: false,
-    errors: [-32602, -32603, 10000, 13009, 13403]
+    errors: [-32602, -32603, 10000, 13009, 13403],
+    paramStructure: "by-name"
   }
 } as const satisfies Record<string, MethodDescriptor>;
 

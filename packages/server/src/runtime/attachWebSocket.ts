@@ -32,6 +32,7 @@ export function attachWebSocket(
   server: Server,
   dispatcher: Dispatcher,
   limits: ServerLimits,
+  path = "/ws/api/v2",
 ): WebSocketTransport {
   const sessions = new Set<WsSession>();
   const held = new PendingCounter();
@@ -77,8 +78,7 @@ export function attachWebSocket(
   server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    if ((q < 0 ? url : url.slice(0, q)) !== "/ws/api/v2")
-      return rejectUpgrade(socket, "404 Not Found");
+    if ((q < 0 ? url : url.slice(0, q)) !== path) return rejectUpgrade(socket, "404 Not Found");
     if (!accepting) return rejectUpgrade(socket, "503 Service Unavailable");
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
   });

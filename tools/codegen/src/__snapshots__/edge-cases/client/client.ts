@@ -47,7 +47,7 @@ function trimTrailingUndefined(list: unknown[]): unknown[] {
  * ```
  */
 export function bCD(transport: Transport, params: BCDParameters, options?: CallOptions): Promise<BCDReturnType> {
-  return transport.request("a/b.c-d", params, options) as Promise<BCDReturnType>;
+  return transport.request("a/b.c-d", trimTrailingUndefined([params["foo-bar"], params["nested"], params["limit"]]), options) as Promise<BCDReturnType>;
 }
 
 /**
@@ -59,7 +59,7 @@ export function bCD(transport: Transport, params: BCDParameters, options?: CallO
  * JSON-RPC method `class`.
  */
 export function class_(transport: Transport, params?: ClassParameters2, options?: CallOptions): Promise<ClassReturnType> {
-  return transport.request("class", params ?? {}, options) as Promise<ClassReturnType>;
+  return transport.request("class", [], options) as Promise<ClassReturnType>;
 }
 
 /**
@@ -68,7 +68,7 @@ export function class_(transport: Transport, params?: ClassParameters2, options?
  * JSON-RPC method `2fa/enable`.
  */
 export function enable(transport: Transport, params?: EnableParameters, options?: CallOptions): Promise<EnableReturnType> {
-  return transport.request("2fa/enable", params ?? {}, options) as Promise<EnableReturnType>;
+  return transport.request("2fa/enable", [], options) as Promise<EnableReturnType>;
 }
 
 /**
@@ -77,7 +77,7 @@ export function enable(transport: Transport, params?: EnableParameters, options?
  * JSON-RPC method `private/get_time`.
  */
 export function privateGetTime(transport: Transport, params?: PrivateGetTimeParameters, options?: CallOptions): Promise<PrivateGetTimeReturnType> {
-  return transport.request("private/get_time", params ?? {}, options) as Promise<PrivateGetTimeReturnType>;
+  return transport.request("private/get_time", [], options) as Promise<PrivateGetTimeReturnType>;
 }
 
 /**
@@ -86,7 +86,7 @@ export function privateGetTime(transport: Transport, params?: PrivateGetTimePara
  * JSON-RPC method `public/get_time`.
  */
 export function publicGetTime(transport: Transport, params?: PublicGetTimeParameters, options?: CallOptions): Promise<PublicGetTimeReturnType> {
-  return transport.request("public/get_time", params ?? {}, options) as Promise<PublicGetTimeReturnType>;
+  return transport.request("public/get_time", [], options) as Promise<PublicGetTimeReturnType>;
 }
 
 /**
@@ -95,7 +95,7 @@ export function publicGetTime(transport: Transport, params?: PublicGetTimeParame
  * JSON-RPC method `transport`.
  */
 export function transport_(transport: Transport, params?: TransportParameters, options?: CallOptions): Promise<TransportReturnType> {
-  return transport.request("transport", params ?? {}, options) as Promise<TransportReturnType>;
+  return transport.request("transport", [], options) as Promise<TransportReturnType>;
 }
 
 /**
@@ -104,7 +104,7 @@ export function transport_(transport: Transport, params?: TransportParameters, o
  * JSON-RPC method `createMethods`.
  */
 export function createMethods_(transport: Transport, params?: CreateMethodsParameters, options?: CallOptions): Promise<CreateMethodsReturnType> {
-  return transport.request("createMethods", params ?? {}, options) as Promise<CreateMethodsReturnType>;
+  return transport.request("createMethods", [], options) as Promise<CreateMethodsReturnType>;
 }
 
 /**
@@ -128,7 +128,7 @@ export function positionalSum(transport: Transport, params: PositionalSumParamet
  * JSON-RPC method `notify`.
  */
 export function notify(transport: Transport, params: NotifyParameters, options?: CallOptions): Promise<NotifyReturnType> {
-  return transport.request("notify", params, options) as Promise<NotifyReturnType>;
+  return transport.request("notify", trimTrailingUndefined([params["event"]]), options) as Promise<NotifyReturnType>;
 }
 
 /**
@@ -139,7 +139,7 @@ export function notify(transport: Transport, params: NotifyParameters, options?:
  * @deprecated
  */
 export function shapes(transport: Transport, params: ShapesParameters, options?: CallOptions): Promise<ShapesReturnType> {
-  return transport.request("shapes", params, options) as Promise<ShapesReturnType>;
+  return transport.request("shapes", trimTrailingUndefined([params["shape"], params["pair"], params["prefix"], params["fixed"], params["mixedEnum"], params["dict"], params["open"], params["closed"], params["both"], params["patterned"], params["titled"], params["never"], params["nullableOld"], params["withAll"], params["__proto__"], params["external"]]), options) as Promise<ShapesReturnType>;
 }
 
 /**
@@ -148,7 +148,7 @@ export function shapes(transport: Transport, params: ShapesParameters, options?:
  * JSON-RPC method `__proto__`.
  */
 export function proto(transport: Transport, params?: ProtoParameters, options?: CallOptions): Promise<ProtoReturnType> {
-  return transport.request("__proto__", params ?? {}, options) as Promise<ProtoReturnType>;
+  return transport.request("__proto__", trimTrailingUndefined([params?.["constructor"]]), options) as Promise<ProtoReturnType>;
 }
 
 /** Every method of the spec as a function of its params, bound to one transport (`createMethods`). */

@@ -52,7 +52,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: [418, -32000]
+    errors: [418, -32000],
+    paramStructure: "either"
   },
   class: {
     name: "class",
@@ -60,7 +61,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   "2fa/enable": {
     name: "2fa/enable",
@@ -68,7 +70,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   "private/get_time": {
     name: "private/get_time",
@@ -76,7 +79,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   "public/get_time": {
     name: "public/get_time",
@@ -84,7 +88,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   transport: {
     name: "transport",
@@ -92,7 +97,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   createMethods: {
     name: "createMethods",
@@ -100,7 +106,8 @@ export const methods = {
     params: [],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   "positional.sum": {
     name: "positional.sum",
@@ -111,7 +118,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "by-position"
   },
   notify: {
     name: "notify",
@@ -121,7 +129,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   shapes: {
     name: "shapes",
@@ -146,7 +155,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   },
   ["__proto__"]: {
     name: "__proto__",
@@ -156,7 +166,8 @@ export const methods = {
     ],
     auth: { private: false },
     matchingEngine: false,
-    errors: []
+    errors: [],
+    paramStructure: "either"
   }
 } as const satisfies Record<string, MethodDescriptor>;
 
