@@ -38,6 +38,7 @@ export const fixedNames = [
   "specVersion",
   "createMethods",
   "createClient",
+  "notify",
   "createServer",
   "ClientOptions",
   "ServerOptions",

@@ -41,3 +41,19 @@ test.each([
 ])("the client sends %s params as the document says", (_, structure, options, want) => {
   expect(call(generate(document(structure), { target: "client", ...options }))).toBe(want);
 });
+
+test("a method without a result (OpenRPC 1.3+, read from a 1.4 document) is sent as a notification", () => {
+  const doc = {
+    ...document("by-name"),
+    openrpc: "1.4.0",
+    methods: [
+      { name: "log", params: [{ name: "line", required: true, schema: { type: "string" } }] },
+    ],
+  };
+  const client = generate(doc, { target: "client" }).find((f) => f.path === "client.ts")!.content;
+  expect(client).toContain('import { notify } from "@unwind/client/runtime";');
+  expect(client).toContain(
+    'return notify(transport, "log", trimTrailingUndefined([params["line"]]), options);',
+  );
+  expect(client).toContain("): Promise<LogReturnType> {");
+});

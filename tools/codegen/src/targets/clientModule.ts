@@ -55,7 +55,9 @@ export function clientModule(ctx: Context): GeneratedFile {
     type: m.typeNames.parameters,
     hasQuestionToken: !hasRequiredParams(m),
   });
+  const notifies = ctx.methods.some((m) => m.result === undefined);
   const imports = [
+    ...(notifies ? tsImport(["notify"], ctx.options.runtime, false) : []),
     ...tsImport(["CallOptions", "Transport"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
@@ -74,7 +76,11 @@ export function clientModule(ctx: Context): GeneratedFile {
           { name: "options", type: "CallOptions", hasQuestionToken: true },
         ],
         returnType: `Promise<${m.typeNames.returnType}>`,
-        statements: `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options) as Promise<${m.typeNames.returnType}>;`,
+        // A method without a result is a notification: sent without an id, nothing awaited.
+        statements:
+          m.result === undefined
+            ? `return notify(transport, ${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options);`
+            : `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options) as Promise<${m.typeNames.returnType}>;`,
       })),
     );
     file.addInterface({

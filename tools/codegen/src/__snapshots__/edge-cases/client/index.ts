@@ -9,7 +9,7 @@ export {
   transport_,
   createMethods_,
   positionalSum,
-  notify,
+  notify_,
   shapes,
   proto,
   createMethods,

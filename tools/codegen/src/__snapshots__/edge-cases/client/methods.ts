@@ -134,7 +134,7 @@ export const methods = {
   },
   notify: {
     name: "notify",
-    key: "notify",
+    key: "notify_",
     params: [
       { name: "event", required: true }
     ],

@@ -87,7 +87,7 @@ export interface Handlers {
    *
    * JSON-RPC method `notify`.
    */
-  notify(params: NotifyParameters, context: RequestContext): NotifyReturnType | RawJson<NotifyReturnType> | Promise<NotifyReturnType | RawJson<NotifyReturnType>>;
+  notify_(params: NotifyParameters, context: RequestContext): NotifyReturnType | RawJson<NotifyReturnType> | Promise<NotifyReturnType | RawJson<NotifyReturnType>>;
   /**
    * Calls `shapes`.
    *

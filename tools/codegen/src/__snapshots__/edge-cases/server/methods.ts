@@ -123,7 +123,7 @@ export const methods = {
   },
   notify: {
     name: "notify",
-    handler: "notify",
+    handler: "notify_",
     params: [
       { name: "event", required: true, kind: "string" }
     ],
