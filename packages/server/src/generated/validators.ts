@@ -20,67 +20,96 @@ function ucs2length(str) {
   return length;
 }
 
-const schema3 = {"type":"string","enum":["limit"]};
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/InstrumentName" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
+}
+
+const schema2 = {"type":"string","enum":["limit"],"$id":"openrpc:schemas/ClosePositionType"};
+
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/ClosePositionType" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!(data === "limit")){
+    validate3.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate3.errors = vErrors;
+  return errors === 0;
+}
+
 const pattern0 = new RegExp("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/Decimal" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(typeof data === "string"){
+      if(!pattern0.test(data)){
+        validate6.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""}];
+        return false;
+      }
+    }
+    else {
+      validate6.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+      return false;
+    }
+  }
+  validate6.errors = vErrors;
+  return errors === 0;
+}
+
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/DecimalInput" */;
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
-  const _errs2 = errors;
-  if(errors === _errs2){
-    if(typeof data === "string"){
-      if(!pattern0.test(data)){
-        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
-        if(vErrors === null){
-          vErrors = [err0];
-        }
-        else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    else {
-      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-      if(vErrors === null){
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
+  if(!(validate6(data, {instancePath,parentData,parentDataProperty,rootData}))){
+    vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+    errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   if(!valid0){
-    const _errs4 = errors;
+    const _errs2 = errors;
     if(!(typeof data == "number")){
-      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+      const err0 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
       if(vErrors === null){
-        vErrors = [err2];
+        vErrors = [err0];
       }
       else {
-        vErrors.push(err2);
+        vErrors.push(err0);
       }
       errors++;
     }
-    var _valid0 = _errs4 === errors;
+    var _valid0 = _errs2 === errors;
     valid0 = valid0 || _valid0;
   }
   if(!valid0){
-    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    const err1 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
     if(vErrors === null){
-      vErrors = [err3];
+      vErrors = [err1];
     }
     else {
-      vErrors.push(err3);
+      vErrors.push(err1);
     }
     errors++;
-    validate2.errors = vErrors;
+    validate5.errors = vErrors;
     return false;
   }
   else {
@@ -94,11 +123,31 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
       }
     }
   }
-  validate2.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
 
 const func0 = ucs2length;
+
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/AccessToken" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(typeof data === "string"){
+      if(func0(data) < 1){
+        validate9.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+        return false;
+      }
+    }
+    else {
+      validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+      return false;
+    }
+  }
+  validate9.errors = vErrors;
+  return errors === 0;
+}
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   /*# sourceURL="openrpc:params/0" */;
@@ -114,9 +163,9 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
       else {
         if(data.instrument_name !== undefined){
           const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate0.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
           }
           var valid0 = _errs1 === errors;
         }
@@ -125,51 +174,36 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         if(valid0){
           if(data.type !== undefined){
-            let data1 = data.type;
-            const _errs4 = errors;
-            if(typeof data1 !== "string"){
-              validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/ClosePositionType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
+            const _errs2 = errors;
+            if(!(validate3(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+              vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+              errors = vErrors.length;
             }
-            if(!(data1 === "limit")){
-              validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/ClosePositionType/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"}];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
+            var valid0 = _errs2 === errors;
           }
           else {
             var valid0 = true;
           }
           if(valid0){
             if(data.price !== undefined){
-              const _errs7 = errors;
-              if(!(validate2(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
-                vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+              const _errs3 = errors;
+              if(!(validate5(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
+                vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
                 errors = vErrors.length;
               }
-              var valid0 = _errs7 === errors;
+              var valid0 = _errs3 === errors;
             }
             else {
               var valid0 = true;
             }
             if(valid0){
               if(data.access_token !== undefined){
-                let data3 = data.access_token;
-                const _errs8 = errors;
-                const _errs9 = errors;
-                if(errors === _errs9){
-                  if(typeof data3 === "string"){
-                    if(func0(data3) < 1){
-                      validate0.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                      return false;
-                    }
-                  }
-                  else {
-                    validate0.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                    return false;
-                  }
+                const _errs4 = errors;
+                if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+                  vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+                  errors = vErrors.length;
                 }
-                var valid0 = _errs8 === errors;
+                var valid0 = _errs4 === errors;
               }
               else {
                 var valid0 = true;
@@ -188,9 +222,45 @@ function validate0(data, {instancePath="", parentData, parentDataProperty, rootD
   return errors === 0;
 }
 
-const schema8 = {"type":"string","enum":["client_credentials","client_signature","refresh_token"]};
+const schema7 = {"type":"string","enum":["client_credentials","client_signature","refresh_token"],"$id":"openrpc:schemas/GrantType"};
 
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/GrantType" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!(((data === "client_credentials") || (data === "client_signature")) || (data === "refresh_token"))){
+    validate12.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema7.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/Timestamp" */;
+  let vErrors = null;
+  let errors = 0;
+  if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+    validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+    return false;
+  }
+  if(errors === 0){
+    if(typeof data == "number"){
+      if(data < 0 || isNaN(data)){
+        validate14.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+        return false;
+      }
+    }
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   /*# sourceURL="openrpc:params/1" */;
   let vErrors = null;
   let errors = 0;
@@ -198,20 +268,15 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
       if((data.grant_type === undefined) && (missing0 = "grant_type")){
-        validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
         if(data.grant_type !== undefined){
-          let data0 = data.grant_type;
           const _errs1 = errors;
-          if(typeof data0 !== "string"){
-            validate4.errors = [{instancePath:instancePath+"/grant_type",schemaPath:"openrpc:document#/components/schemas/GrantType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          if(!(((data0 === "client_credentials") || (data0 === "client_signature")) || (data0 === "refresh_token"))){
-            validate4.errors = [{instancePath:instancePath+"/grant_type",schemaPath:"openrpc:document#/components/schemas/GrantType/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"}];
-            return false;
+          if(!(validate12(data.grant_type, {instancePath:instancePath+"/grant_type",parentData:data,parentDataProperty:"grant_type",rootData}))){
+            vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+            errors = vErrors.length;
           }
           var valid0 = _errs1 === errors;
         }
@@ -221,20 +286,20 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
         if(valid0){
           if(data.client_id !== undefined){
             let data1 = data.client_id;
-            const _errs4 = errors;
-            if(errors === _errs4){
+            const _errs2 = errors;
+            if(errors === _errs2){
               if(typeof data1 === "string"){
                 if(func0(data1) < 1){
-                  validate4.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+                  validate11.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                   return false;
                 }
               }
               else {
-                validate4.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                validate11.errors = [{instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
-            var valid0 = _errs4 === errors;
+            var valid0 = _errs2 === errors;
           }
           else {
             var valid0 = true;
@@ -242,20 +307,20 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
           if(valid0){
             if(data.client_secret !== undefined){
               let data2 = data.client_secret;
-              const _errs6 = errors;
-              if(errors === _errs6){
+              const _errs4 = errors;
+              if(errors === _errs4){
                 if(typeof data2 === "string"){
                   if(func0(data2) < 1){
-                    validate4.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+                    validate11.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                     return false;
                   }
                 }
                 else {
-                  validate4.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                  validate11.errors = [{instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
               }
-              var valid0 = _errs6 === errors;
+              var valid0 = _errs4 === errors;
             }
             else {
               var valid0 = true;
@@ -263,54 +328,44 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
             if(valid0){
               if(data.refresh_token !== undefined){
                 let data3 = data.refresh_token;
-                const _errs8 = errors;
-                if(errors === _errs8){
+                const _errs6 = errors;
+                if(errors === _errs6){
                   if(typeof data3 === "string"){
                     if(func0(data3) < 1){
-                      validate4.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+                      validate11.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                       return false;
                     }
                   }
                   else {
-                    validate4.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                    validate11.errors = [{instancePath:instancePath+"/refresh_token",schemaPath:"#/properties/refresh_token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                     return false;
                   }
                 }
-                var valid0 = _errs8 === errors;
+                var valid0 = _errs6 === errors;
               }
               else {
                 var valid0 = true;
               }
               if(valid0){
                 if(data.timestamp !== undefined){
-                  let data4 = data.timestamp;
-                  const _errs10 = errors;
-                  const _errs11 = errors;
-                  if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-                    validate4.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"openrpc:document#/components/schemas/Timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-                    return false;
+                  const _errs8 = errors;
+                  if(!(validate14(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
+                    vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+                    errors = vErrors.length;
                   }
-                  if(errors === _errs11){
-                    if(typeof data4 == "number"){
-                      if(data4 < 0 || isNaN(data4)){
-                        validate4.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"openrpc:document#/components/schemas/Timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs10 === errors;
+                  var valid0 = _errs8 === errors;
                 }
                 else {
                   var valid0 = true;
                 }
                 if(valid0){
                   if(data.signature !== undefined){
-                    const _errs13 = errors;
+                    const _errs9 = errors;
                     if(typeof data.signature !== "string"){
-                      validate4.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      validate11.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
-                    var valid0 = _errs13 === errors;
+                    var valid0 = _errs9 === errors;
                   }
                   else {
                     var valid0 = true;
@@ -318,56 +373,56 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
                   if(valid0){
                     if(data.nonce !== undefined){
                       let data6 = data.nonce;
-                      const _errs15 = errors;
-                      if(errors === _errs15){
+                      const _errs11 = errors;
+                      if(errors === _errs11){
                         if(typeof data6 === "string"){
                           if(func0(data6) < 1){
-                            validate4.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+                            validate11.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                             return false;
                           }
                         }
                         else {
-                          validate4.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                          validate11.errors = [{instancePath:instancePath+"/nonce",schemaPath:"#/properties/nonce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
                       }
-                      var valid0 = _errs15 === errors;
+                      var valid0 = _errs11 === errors;
                     }
                     else {
                       var valid0 = true;
                     }
                     if(valid0){
                       if(data.data !== undefined){
-                        const _errs17 = errors;
+                        const _errs13 = errors;
                         if(typeof data.data !== "string"){
-                          validate4.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                          validate11.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
-                        var valid0 = _errs17 === errors;
+                        var valid0 = _errs13 === errors;
                       }
                       else {
                         var valid0 = true;
                       }
                       if(valid0){
                         if(data.state !== undefined){
-                          const _errs19 = errors;
+                          const _errs15 = errors;
                           if(typeof data.state !== "string"){
-                            validate4.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                            validate11.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                             return false;
                           }
-                          var valid0 = _errs19 === errors;
+                          var valid0 = _errs15 === errors;
                         }
                         else {
                           var valid0 = true;
                         }
                         if(valid0){
                           if(data.scope !== undefined){
-                            const _errs21 = errors;
+                            const _errs17 = errors;
                             if(typeof data.scope !== "string"){
-                              validate4.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              validate11.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                               return false;
                             }
-                            var valid0 = _errs21 === errors;
+                            var valid0 = _errs17 === errors;
                           }
                           else {
                             var valid0 = true;
@@ -384,801 +439,74 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
       }
     }
     else {
-      validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
-    }
-  }
-  validate4.errors = vErrors;
-  return errors === 0;
-}
-
-const schema11 = {"type":"string","enum":["exception"]};
-
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/2" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      if(data.expected_result !== undefined){
-        let data0 = data.expected_result;
-        if(typeof data0 !== "string"){
-          validate5.errors = [{instancePath:instancePath+"/expected_result",schemaPath:"openrpc:document#/components/schemas/TestExpectedResult/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-          return false;
-        }
-        if(!(data0 === "exception")){
-          validate5.errors = [{instancePath:instancePath+"/expected_result",schemaPath:"openrpc:document#/components/schemas/TestExpectedResult/enum",keyword:"enum",params:{allowedValues: schema11.enum},message:"must be equal to one of the allowed values"}];
-          return false;
-        }
-      }
-    }
-    else {
-      validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate5.errors = vErrors;
-  return errors === 0;
-}
-
-function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/3" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(!(data && typeof data == "object" && !Array.isArray(data))){
-      validate6.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate6.errors = vErrors;
-  return errors === 0;
-}
-
-function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/4" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(!(data && typeof data == "object" && !Array.isArray(data))){
-      validate7.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate7.errors = vErrors;
-  return errors === 0;
-}
-
-const schema15 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR","any"]};
-const schema16 = {"type":"string","enum":["future","option","spot","future_combo","option_combo"]};
-
-function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/5" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      if(data.currency !== undefined){
-        let data0 = data.currency;
-        const _errs1 = errors;
-        if(typeof data0 !== "string"){
-          validate8.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-          return false;
-        }
-        if(!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))){
-          validate8.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"}];
-          return false;
-        }
-        var valid0 = _errs1 === errors;
-      }
-      else {
-        var valid0 = true;
-      }
-      if(valid0){
-        if(data.kind !== undefined){
-          let data1 = data.kind;
-          const _errs4 = errors;
-          if(typeof data1 !== "string"){
-            validate8.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          if(!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))){
-            validate8.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"}];
-            return false;
-          }
-          var valid0 = _errs4 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.expired !== undefined){
-            const _errs7 = errors;
-            if(typeof data.expired !== "boolean"){
-              validate8.errors = [{instancePath:instancePath+"/expired",schemaPath:"#/properties/expired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-              return false;
-            }
-            var valid0 = _errs7 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
-      }
-    }
-    else {
-      validate8.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate8.errors = vErrors;
-  return errors === 0;
-}
-
-function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/6" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
-        validate9.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.instrument_name !== undefined){
-          const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate9.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.depth !== undefined){
-            let data1 = data.depth;
-            const _errs4 = errors;
-            if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-              validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-              return false;
-            }
-            if(errors === _errs4){
-              if(typeof data1 == "number"){
-                if(data1 > 10000 || isNaN(data1)){
-                  validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
-                  return false;
-                }
-                else {
-                  if(data1 < 1 || isNaN(data1)){
-                    validate9.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-                    return false;
-                  }
-                }
-              }
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
-      }
-    }
-    else {
-      validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate9.errors = vErrors;
-  return errors === 0;
-}
-
-const schema23 = {"type":"string","enum":["limit","market"]};
-const schema25 = {"type":"string","enum":["good_til_cancelled","fill_or_kill","immediate_or_cancel"]};
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  const _errs2 = errors;
-  if(errors === _errs2){
-    if(typeof data === "string"){
-      if(!pattern0.test(data)){
-        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
-        if(vErrors === null){
-          vErrors = [err0];
-        }
-        else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    else {
-      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-      if(vErrors === null){
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  if(!valid0){
-    const _errs4 = errors;
-    if(!(typeof data == "number")){
-      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-      if(vErrors === null){
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    var _valid0 = _errs4 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if(!valid0){
-    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-    if(vErrors === null){
-      vErrors = [err3];
-    }
-    else {
-      vErrors.push(err3);
-    }
-    errors++;
-    validate11.errors = vErrors;
-    return false;
-  }
-  else {
-    errors = _errs0;
-    if(vErrors !== null){
-      if(_errs0){
-        vErrors.length = _errs0;
-      }
-      else {
-        vErrors = null;
-      }
     }
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/7" */;
+const schema10 = {"type":"string","enum":["exception"],"$id":"openrpc:schemas/TestExpectedResult"};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/TestExpectedResult" */;
   let vErrors = null;
   let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
-        validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.instrument_name !== undefined){
-          const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate10.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.amount !== undefined){
-            const _errs4 = errors;
-            if(!(validate11(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
-              vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-              errors = vErrors.length;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if(valid0){
-            if(data.contracts !== undefined){
-              const _errs5 = errors;
-              if(!(validate11(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs5 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if(valid0){
-              if(data.type !== undefined){
-                let data3 = data.type;
-                const _errs6 = errors;
-                if(typeof data3 !== "string"){
-                  validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                  return false;
-                }
-                if(!((data3 === "limit") || (data3 === "market"))){
-                  validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"}];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if(valid0){
-                if(data.label !== undefined){
-                  let data4 = data.label;
-                  const _errs9 = errors;
-                  const _errs10 = errors;
-                  if(errors === _errs10){
-                    if(typeof data4 === "string"){
-                      if(func0(data4) > 64){
-                        validate10.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
-                        return false;
-                      }
-                    }
-                    else {
-                      validate10.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs9 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if(valid0){
-                  if(data.price !== undefined){
-                    const _errs12 = errors;
-                    if(!(validate11(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
-                      vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs12 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if(valid0){
-                    if(data.time_in_force !== undefined){
-                      let data6 = data.time_in_force;
-                      const _errs13 = errors;
-                      if(typeof data6 !== "string"){
-                        validate10.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                        return false;
-                      }
-                      if(!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))){
-                        validate10.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"}];
-                        return false;
-                      }
-                      var valid0 = _errs13 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if(valid0){
-                      if(data.post_only !== undefined){
-                        const _errs16 = errors;
-                        if(typeof data.post_only !== "boolean"){
-                          validate10.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                          return false;
-                        }
-                        var valid0 = _errs16 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if(valid0){
-                        if(data.reject_post_only !== undefined){
-                          const _errs18 = errors;
-                          if(typeof data.reject_post_only !== "boolean"){
-                            validate10.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                            return false;
-                          }
-                          var valid0 = _errs18 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if(valid0){
-                          if(data.reduce_only !== undefined){
-                            const _errs20 = errors;
-                            if(typeof data.reduce_only !== "boolean"){
-                              validate10.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                              return false;
-                            }
-                            var valid0 = _errs20 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if(valid0){
-                            if(data.access_token !== undefined){
-                              let data10 = data.access_token;
-                              const _errs22 = errors;
-                              const _errs23 = errors;
-                              if(errors === _errs23){
-                                if(typeof data10 === "string"){
-                                  if(func0(data10) < 1){
-                                    validate10.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                                    return false;
-                                  }
-                                }
-                                else {
-                                  validate10.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs22 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    else {
-      validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
+  if(typeof data !== "string"){
+    validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
   }
-  validate10.errors = vErrors;
+  if(!(data === "exception")){
+    validate17.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema10.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate17.errors = vErrors;
   return errors === 0;
 }
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/2" */;
   let vErrors = null;
   let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  const _errs2 = errors;
-  if(errors === _errs2){
-    if(typeof data === "string"){
-      if(!pattern0.test(data)){
-        const err0 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"+"\""};
-        if(vErrors === null){
-          vErrors = [err0];
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.expected_result !== undefined){
+        if(!(validate17(data.expected_result, {instancePath:instancePath+"/expected_result",parentData:data,parentDataProperty:"expected_result",rootData}))){
+          vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+          errors = vErrors.length;
         }
-        else {
-          vErrors.push(err0);
-        }
-        errors++;
       }
     }
     else {
-      const err1 = {instancePath,schemaPath:"openrpc:document#/components/schemas/Decimal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-      if(vErrors === null){
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  if(!valid0){
-    const _errs4 = errors;
-    if(!(typeof data == "number")){
-      const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-      if(vErrors === null){
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    var _valid0 = _errs4 === errors;
-    valid0 = valid0 || _valid0;
-  }
-  if(!valid0){
-    const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-    if(vErrors === null){
-      vErrors = [err3];
-    }
-    else {
-      vErrors.push(err3);
-    }
-    errors++;
-    validate16.errors = vErrors;
-    return false;
-  }
-  else {
-    errors = _errs0;
-    if(vErrors !== null){
-      if(_errs0){
-        vErrors.length = _errs0;
-      }
-      else {
-        vErrors = null;
-      }
+      validate16.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
     }
   }
   validate16.errors = vErrors;
   return errors === 0;
 }
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/8" */;
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/3" */;
   let vErrors = null;
   let errors = 0;
   if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
-        validate15.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.instrument_name !== undefined){
-          const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate15.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.amount !== undefined){
-            const _errs4 = errors;
-            if(!(validate16(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
-              vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-              errors = vErrors.length;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if(valid0){
-            if(data.contracts !== undefined){
-              const _errs5 = errors;
-              if(!(validate16(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
-                vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs5 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if(valid0){
-              if(data.type !== undefined){
-                let data3 = data.type;
-                const _errs6 = errors;
-                if(typeof data3 !== "string"){
-                  validate15.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                  return false;
-                }
-                if(!((data3 === "limit") || (data3 === "market"))){
-                  validate15.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OrderType/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"}];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if(valid0){
-                if(data.label !== undefined){
-                  let data4 = data.label;
-                  const _errs9 = errors;
-                  const _errs10 = errors;
-                  if(errors === _errs10){
-                    if(typeof data4 === "string"){
-                      if(func0(data4) > 64){
-                        validate15.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
-                        return false;
-                      }
-                    }
-                    else {
-                      validate15.errors = [{instancePath:instancePath+"/label",schemaPath:"openrpc:document#/components/schemas/OrderLabel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs9 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if(valid0){
-                  if(data.price !== undefined){
-                    const _errs12 = errors;
-                    if(!(validate16(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
-                      vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid0 = _errs12 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if(valid0){
-                    if(data.time_in_force !== undefined){
-                      let data6 = data.time_in_force;
-                      const _errs13 = errors;
-                      if(typeof data6 !== "string"){
-                        validate15.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                        return false;
-                      }
-                      if(!(((data6 === "good_til_cancelled") || (data6 === "fill_or_kill")) || (data6 === "immediate_or_cancel"))){
-                        validate15.errors = [{instancePath:instancePath+"/time_in_force",schemaPath:"openrpc:document#/components/schemas/TimeInForce/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"}];
-                        return false;
-                      }
-                      var valid0 = _errs13 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if(valid0){
-                      if(data.post_only !== undefined){
-                        const _errs16 = errors;
-                        if(typeof data.post_only !== "boolean"){
-                          validate15.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                          return false;
-                        }
-                        var valid0 = _errs16 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if(valid0){
-                        if(data.reject_post_only !== undefined){
-                          const _errs18 = errors;
-                          if(typeof data.reject_post_only !== "boolean"){
-                            validate15.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                            return false;
-                          }
-                          var valid0 = _errs18 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if(valid0){
-                          if(data.reduce_only !== undefined){
-                            const _errs20 = errors;
-                            if(typeof data.reduce_only !== "boolean"){
-                              validate15.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-                              return false;
-                            }
-                            var valid0 = _errs20 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if(valid0){
-                            if(data.access_token !== undefined){
-                              let data10 = data.access_token;
-                              const _errs22 = errors;
-                              const _errs23 = errors;
-                              if(errors === _errs23){
-                                if(typeof data10 === "string"){
-                                  if(func0(data10) < 1){
-                                    validate15.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                                    return false;
-                                  }
-                                }
-                                else {
-                                  validate15.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs22 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    else {
-      validate15.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
-  validate15.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
 
-const pattern3 = new RegExp("^[0-9]+$", "u");
-
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/9" */;
+  /*# sourceURL="openrpc:params/4" */;
   let vErrors = null;
   let errors = 0;
   if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.order_id === undefined) && (missing0 = "order_id")){
-        validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.order_id !== undefined){
-          let data0 = data.order_id;
-          const _errs1 = errors;
-          const _errs2 = errors;
-          if(errors === _errs2){
-            if(typeof data0 === "string"){
-              if(!pattern3.test(data0)){
-                validate20.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
-                return false;
-              }
-            }
-            else {
-              validate20.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
-            }
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.access_token !== undefined){
-            let data1 = data.access_token;
-            const _errs4 = errors;
-            const _errs5 = errors;
-            if(errors === _errs5){
-              if(typeof data1 === "string"){
-                if(func0(data1) < 1){
-                  validate20.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                  return false;
-                }
-              }
-              else {
-                validate20.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                return false;
-              }
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
-      }
-    }
-    else {
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
       validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
@@ -1187,57 +515,79 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
+const schema14 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR","any"],"$id":"openrpc:schemas/CurrencyFilter"};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/CurrencyFilter" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!((((((data === "BTC") || (data === "ETH")) || (data === "USDC")) || (data === "USDT")) || (data === "EURR")) || (data === "any"))){
+    validate22.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+
+const schema15 = {"type":"string","enum":["future","option","spot","future_combo","option_combo"],"$id":"openrpc:schemas/InstrumentKind"};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/InstrumentKind" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!(((((data === "future") || (data === "option")) || (data === "spot")) || (data === "future_combo")) || (data === "option_combo"))){
+    validate24.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/10" */;
+  /*# sourceURL="openrpc:params/5" */;
   let vErrors = null;
   let errors = 0;
   if(errors === 0){
     if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.order_id === undefined) && (missing0 = "order_id")){
-        validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
+      if(data.currency !== undefined){
+        const _errs1 = errors;
+        if(!(validate22(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData}))){
+          vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+          errors = vErrors.length;
+        }
+        var valid0 = _errs1 === errors;
       }
       else {
-        if(data.order_id !== undefined){
-          let data0 = data.order_id;
-          const _errs1 = errors;
+        var valid0 = true;
+      }
+      if(valid0){
+        if(data.kind !== undefined){
           const _errs2 = errors;
-          if(errors === _errs2){
-            if(typeof data0 === "string"){
-              if(!pattern3.test(data0)){
-                validate21.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
-                return false;
-              }
-            }
-            else {
-              validate21.errors = [{instancePath:instancePath+"/order_id",schemaPath:"openrpc:document#/components/schemas/OrderId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
-            }
+          if(!(validate24(data.kind, {instancePath:instancePath+"/kind",parentData:data,parentDataProperty:"kind",rootData}))){
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
           }
-          var valid0 = _errs1 === errors;
+          var valid0 = _errs2 === errors;
         }
         else {
           var valid0 = true;
         }
         if(valid0){
-          if(data.access_token !== undefined){
-            let data1 = data.access_token;
-            const _errs4 = errors;
-            const _errs5 = errors;
-            if(errors === _errs5){
-              if(typeof data1 === "string"){
-                if(func0(data1) < 1){
-                  validate21.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                return false;
-              }
+          if(data.expired !== undefined){
+            const _errs3 = errors;
+            if(typeof data.expired !== "boolean"){
+              validate21.errors = [{instancePath:instancePath+"/expired",schemaPath:"#/properties/expired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+              return false;
             }
-            var valid0 = _errs4 === errors;
+            var valid0 = _errs3 === errors;
           }
           else {
             var valid0 = true;
@@ -1254,328 +604,56 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-const schema43 = {"type":"string","enum":["all","limit"]};
-
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/11" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
-        validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.instrument_name !== undefined){
-          const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate22.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.type !== undefined){
-            let data1 = data.type;
-            const _errs4 = errors;
-            if(typeof data1 !== "string"){
-              validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OpenOrdersType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
-            }
-            if(!((data1 === "all") || (data1 === "limit"))){
-              validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"openrpc:document#/components/schemas/OpenOrdersType/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values"}];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if(valid0){
-            if(data.access_token !== undefined){
-              let data2 = data.access_token;
-              const _errs7 = errors;
-              const _errs8 = errors;
-              if(errors === _errs8){
-                if(typeof data2 === "string"){
-                  if(func0(data2) < 1){
-                    validate22.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                    return false;
-                  }
-                }
-                else {
-                  validate22.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                  return false;
-                }
-              }
-              var valid0 = _errs7 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    }
-    else {
-      validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/12" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
-        validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.instrument_name !== undefined){
-          const _errs1 = errors;
-          if(typeof data.instrument_name !== "string"){
-            validate23.errors = [{instancePath:instancePath+"/instrument_name",schemaPath:"openrpc:document#/components/schemas/InstrumentName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.access_token !== undefined){
-            let data1 = data.access_token;
-            const _errs4 = errors;
-            const _errs5 = errors;
-            if(errors === _errs5){
-              if(typeof data1 === "string"){
-                if(func0(data1) < 1){
-                  validate23.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                  return false;
-                }
-              }
-              else {
-                validate23.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                return false;
-              }
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
-      }
-    }
-    else {
-      validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/13" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      if(data.currency !== undefined){
-        let data0 = data.currency;
-        const _errs1 = errors;
-        if(typeof data0 !== "string"){
-          validate24.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-          return false;
-        }
-        if(!((((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR")) || (data0 === "any"))){
-          validate24.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyFilter/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"}];
-          return false;
-        }
-        var valid0 = _errs1 === errors;
-      }
-      else {
-        var valid0 = true;
-      }
-      if(valid0){
-        if(data.kind !== undefined){
-          let data1 = data.kind;
-          const _errs4 = errors;
-          if(typeof data1 !== "string"){
-            validate24.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          if(!(((((data1 === "future") || (data1 === "option")) || (data1 === "spot")) || (data1 === "future_combo")) || (data1 === "option_combo"))){
-            validate24.errors = [{instancePath:instancePath+"/kind",schemaPath:"openrpc:document#/components/schemas/InstrumentKind/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"}];
-            return false;
-          }
-          var valid0 = _errs4 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.access_token !== undefined){
-            let data2 = data.access_token;
-            const _errs7 = errors;
-            const _errs8 = errors;
-            if(errors === _errs8){
-              if(typeof data2 === "string"){
-                if(func0(data2) < 1){
-                  validate24.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                  return false;
-                }
-              }
-              else {
-                validate24.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                return false;
-              }
-            }
-            var valid0 = _errs7 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
-      }
-    }
-    else {
-      validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-
-const schema53 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR"]};
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/14" */;
-  let vErrors = null;
-  let errors = 0;
-  if(errors === 0){
-    if(data && typeof data == "object" && !Array.isArray(data)){
-      let missing0;
-      if((data.currency === undefined) && (missing0 = "currency")){
-        validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-        return false;
-      }
-      else {
-        if(data.currency !== undefined){
-          let data0 = data.currency;
-          const _errs1 = errors;
-          if(typeof data0 !== "string"){
-            validate25.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyCode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-          if(!(((((data0 === "BTC") || (data0 === "ETH")) || (data0 === "USDC")) || (data0 === "USDT")) || (data0 === "EURR"))){
-            validate25.errors = [{instancePath:instancePath+"/currency",schemaPath:"openrpc:document#/components/schemas/CurrencyCode/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values"}];
-            return false;
-          }
-          var valid0 = _errs1 === errors;
-        }
-        else {
-          var valid0 = true;
-        }
-        if(valid0){
-          if(data.extended !== undefined){
-            const _errs4 = errors;
-            if(typeof data.extended !== "boolean"){
-              validate25.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if(valid0){
-            if(data.access_token !== undefined){
-              let data2 = data.access_token;
-              const _errs6 = errors;
-              const _errs7 = errors;
-              if(errors === _errs7){
-                if(typeof data2 === "string"){
-                  if(func0(data2) < 1){
-                    validate25.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                    return false;
-                  }
-                }
-                else {
-                  validate25.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                  return false;
-                }
-              }
-              var valid0 = _errs6 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-    }
-    else {
-      validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
-    }
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-  /*# sourceURL="openrpc:params/15" */;
+  /*# sourceURL="openrpc:params/6" */;
   let vErrors = null;
   let errors = 0;
   if(errors === 0){
     if(data && typeof data == "object" && !Array.isArray(data)){
-      if(data.extended !== undefined){
-        const _errs1 = errors;
-        if(typeof data.extended !== "boolean"){
-          validate26.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-          return false;
-        }
-        var valid0 = _errs1 === errors;
+      let missing0;
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
       }
       else {
-        var valid0 = true;
-      }
-      if(valid0){
-        if(data.access_token !== undefined){
-          let data1 = data.access_token;
-          const _errs3 = errors;
-          const _errs4 = errors;
-          if(errors === _errs4){
-            if(typeof data1 === "string"){
-              if(func0(data1) < 1){
-                validate26.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-                return false;
-              }
-            }
-            else {
-              validate26.errors = [{instancePath:instancePath+"/access_token",schemaPath:"openrpc:document#/components/schemas/AccessToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
-            }
+        if(data.instrument_name !== undefined){
+          const _errs1 = errors;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
           }
-          var valid0 = _errs3 === errors;
+          var valid0 = _errs1 === errors;
         }
         else {
           var valid0 = true;
+        }
+        if(valid0){
+          if(data.depth !== undefined){
+            let data1 = data.depth;
+            const _errs2 = errors;
+            if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+              validate26.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+              return false;
+            }
+            if(errors === _errs2){
+              if(typeof data1 == "number"){
+                if(data1 > 10000 || isNaN(data1)){
+                  validate26.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"}];
+                  return false;
+                }
+                else {
+                  if(data1 < 1 || isNaN(data1)){
+                    validate26.errors = [{instancePath:instancePath+"/depth",schemaPath:"#/properties/depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+                    return false;
+                  }
+                }
+              }
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
         }
       }
     }
@@ -1588,25 +666,821 @@ function validate26(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
+const schema18 = {"type":"string","enum":["limit","market"],"$id":"openrpc:schemas/OrderType"};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/OrderType" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!((data === "limit") || (data === "market"))){
+    validate32.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/OrderLabel" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(typeof data === "string"){
+      if(func0(data) > 64){
+        validate34.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+        return false;
+      }
+    }
+    else {
+      validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+      return false;
+    }
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+
+const schema20 = {"type":"string","enum":["good_til_cancelled","fill_or_kill","immediate_or_cancel"],"$id":"openrpc:schemas/TimeInForce"};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/TimeInForce" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!(((data === "good_til_cancelled") || (data === "fill_or_kill")) || (data === "immediate_or_cancel"))){
+    validate37.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/7" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.instrument_name !== undefined){
+          const _errs1 = errors;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.amount !== undefined){
+            const _errs2 = errors;
+            if(!(validate5(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
+              vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.contracts !== undefined){
+              const _errs3 = errors;
+              if(!(validate5(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
+                vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+            if(valid0){
+              if(data.type !== undefined){
+                const _errs4 = errors;
+                if(!(validate32(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+                  vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs4 === errors;
+              }
+              else {
+                var valid0 = true;
+              }
+              if(valid0){
+                if(data.label !== undefined){
+                  const _errs5 = errors;
+                  if(!(validate34(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData}))){
+                    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid0 = _errs5 === errors;
+                }
+                else {
+                  var valid0 = true;
+                }
+                if(valid0){
+                  if(data.price !== undefined){
+                    const _errs6 = errors;
+                    if(!(validate5(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
+                      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+                      errors = vErrors.length;
+                    }
+                    var valid0 = _errs6 === errors;
+                  }
+                  else {
+                    var valid0 = true;
+                  }
+                  if(valid0){
+                    if(data.time_in_force !== undefined){
+                      const _errs7 = errors;
+                      if(!(validate37(data.time_in_force, {instancePath:instancePath+"/time_in_force",parentData:data,parentDataProperty:"time_in_force",rootData}))){
+                        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs7 === errors;
+                    }
+                    else {
+                      var valid0 = true;
+                    }
+                    if(valid0){
+                      if(data.post_only !== undefined){
+                        const _errs8 = errors;
+                        if(typeof data.post_only !== "boolean"){
+                          validate28.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                          return false;
+                        }
+                        var valid0 = _errs8 === errors;
+                      }
+                      else {
+                        var valid0 = true;
+                      }
+                      if(valid0){
+                        if(data.reject_post_only !== undefined){
+                          const _errs10 = errors;
+                          if(typeof data.reject_post_only !== "boolean"){
+                            validate28.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                            return false;
+                          }
+                          var valid0 = _errs10 === errors;
+                        }
+                        else {
+                          var valid0 = true;
+                        }
+                        if(valid0){
+                          if(data.reduce_only !== undefined){
+                            const _errs12 = errors;
+                            if(typeof data.reduce_only !== "boolean"){
+                              validate28.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                              return false;
+                            }
+                            var valid0 = _errs12 === errors;
+                          }
+                          else {
+                            var valid0 = true;
+                          }
+                          if(valid0){
+                            if(data.access_token !== undefined){
+                              const _errs14 = errors;
+                              if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+                                vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+                                errors = vErrors.length;
+                              }
+                              var valid0 = _errs14 === errors;
+                            }
+                            else {
+                              var valid0 = true;
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    else {
+      validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/8" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.instrument_name !== undefined){
+          const _errs1 = errors;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.amount !== undefined){
+            const _errs2 = errors;
+            if(!(validate5(data.amount, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData}))){
+              vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.contracts !== undefined){
+              const _errs3 = errors;
+              if(!(validate5(data.contracts, {instancePath:instancePath+"/contracts",parentData:data,parentDataProperty:"contracts",rootData}))){
+                vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+            if(valid0){
+              if(data.type !== undefined){
+                const _errs4 = errors;
+                if(!(validate32(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+                  vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+                  errors = vErrors.length;
+                }
+                var valid0 = _errs4 === errors;
+              }
+              else {
+                var valid0 = true;
+              }
+              if(valid0){
+                if(data.label !== undefined){
+                  const _errs5 = errors;
+                  if(!(validate34(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData}))){
+                    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                    errors = vErrors.length;
+                  }
+                  var valid0 = _errs5 === errors;
+                }
+                else {
+                  var valid0 = true;
+                }
+                if(valid0){
+                  if(data.price !== undefined){
+                    const _errs6 = errors;
+                    if(!(validate5(data.price, {instancePath:instancePath+"/price",parentData:data,parentDataProperty:"price",rootData}))){
+                      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+                      errors = vErrors.length;
+                    }
+                    var valid0 = _errs6 === errors;
+                  }
+                  else {
+                    var valid0 = true;
+                  }
+                  if(valid0){
+                    if(data.time_in_force !== undefined){
+                      const _errs7 = errors;
+                      if(!(validate37(data.time_in_force, {instancePath:instancePath+"/time_in_force",parentData:data,parentDataProperty:"time_in_force",rootData}))){
+                        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+                        errors = vErrors.length;
+                      }
+                      var valid0 = _errs7 === errors;
+                    }
+                    else {
+                      var valid0 = true;
+                    }
+                    if(valid0){
+                      if(data.post_only !== undefined){
+                        const _errs8 = errors;
+                        if(typeof data.post_only !== "boolean"){
+                          validate40.errors = [{instancePath:instancePath+"/post_only",schemaPath:"#/properties/post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                          return false;
+                        }
+                        var valid0 = _errs8 === errors;
+                      }
+                      else {
+                        var valid0 = true;
+                      }
+                      if(valid0){
+                        if(data.reject_post_only !== undefined){
+                          const _errs10 = errors;
+                          if(typeof data.reject_post_only !== "boolean"){
+                            validate40.errors = [{instancePath:instancePath+"/reject_post_only",schemaPath:"#/properties/reject_post_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                            return false;
+                          }
+                          var valid0 = _errs10 === errors;
+                        }
+                        else {
+                          var valid0 = true;
+                        }
+                        if(valid0){
+                          if(data.reduce_only !== undefined){
+                            const _errs12 = errors;
+                            if(typeof data.reduce_only !== "boolean"){
+                              validate40.errors = [{instancePath:instancePath+"/reduce_only",schemaPath:"#/properties/reduce_only/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                              return false;
+                            }
+                            var valid0 = _errs12 === errors;
+                          }
+                          else {
+                            var valid0 = true;
+                          }
+                          if(valid0){
+                            if(data.access_token !== undefined){
+                              const _errs14 = errors;
+                              if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+                                vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+                                errors = vErrors.length;
+                              }
+                              var valid0 = _errs14 === errors;
+                            }
+                            else {
+                              var valid0 = true;
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    else {
+      validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+
+const pattern1 = new RegExp("^[0-9]+$", "u");
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/OrderId" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(typeof data === "string"){
+      if(!pattern1.test(data)){
+        validate50.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""}];
+        return false;
+      }
+    }
+    else {
+      validate50.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+      return false;
+    }
+  }
+  validate50.errors = vErrors;
+  return errors === 0;
+}
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/9" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.order_id === undefined) && (missing0 = "order_id")){
+        validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.order_id !== undefined){
+          const _errs1 = errors;
+          if(!(validate50(data.order_id, {instancePath:instancePath+"/order_id",parentData:data,parentDataProperty:"order_id",rootData}))){
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.access_token !== undefined){
+            const _errs2 = errors;
+            if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+              vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+        }
+      }
+    }
+    else {
+      validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/10" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.order_id === undefined) && (missing0 = "order_id")){
+        validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.order_id !== undefined){
+          const _errs1 = errors;
+          if(!(validate50(data.order_id, {instancePath:instancePath+"/order_id",parentData:data,parentDataProperty:"order_id",rootData}))){
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.access_token !== undefined){
+            const _errs2 = errors;
+            if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+              vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+        }
+      }
+    }
+    else {
+      validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+
+const schema26 = {"type":"string","enum":["all","limit"],"$id":"openrpc:schemas/OpenOrdersType"};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/OpenOrdersType" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!((data === "all") || (data === "limit"))){
+    validate58.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/11" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate56.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.instrument_name !== undefined){
+          const _errs1 = errors;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.type !== undefined){
+            const _errs2 = errors;
+            if(!(validate58(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+              vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.access_token !== undefined){
+              const _errs3 = errors;
+              if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+                vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    }
+    else {
+      validate56.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/12" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.instrument_name === undefined) && (missing0 = "instrument_name")){
+        validate61.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.instrument_name !== undefined){
+          const _errs1 = errors;
+          if(!(validate1(data.instrument_name, {instancePath:instancePath+"/instrument_name",parentData:data,parentDataProperty:"instrument_name",rootData}))){
+            vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.access_token !== undefined){
+            const _errs2 = errors;
+            if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+              vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+        }
+      }
+    }
+    else {
+      validate61.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/13" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.currency !== undefined){
+        const _errs1 = errors;
+        if(!(validate22(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData}))){
+          vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+          errors = vErrors.length;
+        }
+        var valid0 = _errs1 === errors;
+      }
+      else {
+        var valid0 = true;
+      }
+      if(valid0){
+        if(data.kind !== undefined){
+          const _errs2 = errors;
+          if(!(validate24(data.kind, {instancePath:instancePath+"/kind",parentData:data,parentDataProperty:"kind",rootData}))){
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs2 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.access_token !== undefined){
+            const _errs3 = errors;
+            if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+              vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+              errors = vErrors.length;
+            }
+            var valid0 = _errs3 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+        }
+      }
+    }
+    else {
+      validate64.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+
+const schema30 = {"type":"string","enum":["BTC","ETH","USDC","USDT","EURR"],"$id":"openrpc:schemas/CurrencyCode"};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/CurrencyCode" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate69.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  if(!(((((data === "BTC") || (data === "ETH")) || (data === "USDC")) || (data === "USDT")) || (data === "EURR"))){
+    validate69.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values"}];
+    return false;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/14" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.currency === undefined) && (missing0 = "currency")){
+        validate68.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.currency !== undefined){
+          const _errs1 = errors;
+          if(!(validate69(data.currency, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData}))){
+            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs1 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+        if(valid0){
+          if(data.extended !== undefined){
+            const _errs2 = errors;
+            if(typeof data.extended !== "boolean"){
+              validate68.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.access_token !== undefined){
+              const _errs4 = errors;
+              if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+                vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs4 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    }
+    else {
+      validate68.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:params/15" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.extended !== undefined){
+        const _errs1 = errors;
+        if(typeof data.extended !== "boolean"){
+          validate72.errors = [{instancePath:instancePath+"/extended",schemaPath:"#/properties/extended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+          return false;
+        }
+        var valid0 = _errs1 === errors;
+      }
+      else {
+        var valid0 = true;
+      }
+      if(valid0){
+        if(data.access_token !== undefined){
+          const _errs3 = errors;
+          if(!(validate9(data.access_token, {instancePath:instancePath+"/access_token",parentData:data,parentDataProperty:"access_token",rootData}))){
+            vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = _errs3 === errors;
+        }
+        else {
+          var valid0 = true;
+        }
+      }
+    }
+    else {
+      validate72.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+
 /**
  * One params validator per method name: checks the by-name params object against the method's
  * param schemas (params the method does not declare are ignored). The reasons of a failure are in `errors`.
  */
 export const validators: Readonly<Record<string, ParamValidator>> = {
   "private/close_position": validate0,
-  "public/auth": validate4,
-  "public/test": validate5,
-  "public/get_time": validate6,
-  "public/get_currencies": validate7,
-  "public/get_instruments": validate8,
-  "public/get_order_book": validate9,
-  "private/buy": validate10,
-  "private/sell": validate15,
-  "private/cancel": validate20,
-  "private/get_order_state": validate21,
-  "private/get_open_orders_by_instrument": validate22,
-  "private/get_position": validate23,
-  "private/get_positions": validate24,
-  "private/get_account_summary": validate25,
-  "private/get_account_summaries": validate26,
+  "public/auth": validate11,
+  "public/test": validate16,
+  "public/get_time": validate19,
+  "public/get_currencies": validate20,
+  "public/get_instruments": validate21,
+  "public/get_order_book": validate26,
+  "private/buy": validate28,
+  "private/sell": validate40,
+  "private/cancel": validate49,
+  "private/get_order_state": validate53,
+  "private/get_open_orders_by_instrument": validate56,
+  "private/get_position": validate61,
+  "private/get_positions": validate64,
+  "private/get_account_summary": validate68,
+  "private/get_account_summaries": validate72,
 };

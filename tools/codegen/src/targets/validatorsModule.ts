@@ -6,7 +6,7 @@ import { moduleText } from "../renderModule.js";
 import { resolvePointer } from "../resolveRef.js";
 import { print, tsImport, tsObjectKey } from "../ts.js";
 import { ajvRuntime } from "./ajvRuntime.js";
-import { documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
+import { componentId, documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
 
 // A CommonJS module whose `module.exports` is the function and whose `default` is too; `.default`
 // works under Node's ESM loader and bundlers alike.
@@ -27,6 +27,9 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
     allErrors: false,
     validateFormats: false,
     validateSchema: false,
+    // A `$ref` compiles to a call of the one function of its target, not a copy of it per use:
+    // inlined, a chain of component refs grew the code per method with the chain's length.
+    inlineRefs: false,
   });
   const components = document.components ?? {};
   const strip = (map: unknown) =>
@@ -47,6 +50,13 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   };
   for (const key of ["definitions", "$defs"]) if (document[key]) root[key] = strip(document[key]);
   ajv.addSchema(root);
+  for (const [key, schema] of Object.entries(
+    (components.schemas ?? {}) as Record<string, unknown>,
+  )) {
+    const stripped = validatorSchema(schema as never, resolvable);
+    const body = typeof stripped === "boolean" ? { allOf: [stripped] } : stripped;
+    ajv.addSchema({ ...(body as object), $id: componentId(encodeURIComponent(key)) });
+  }
   const refs: Record<string, string> = {};
   ctx.methods.forEach((method, i) => {
     const id = `openrpc:params/${i}`;

@@ -305,6 +305,18 @@ function validate7(data, {instancePath="", parentData, parentDataProperty, rootD
   return errors === 0;
 }
 
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/Event" */;
+  let vErrors = null;
+  let errors = 0;
+  if(typeof data !== "string"){
+    validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+    return false;
+  }
+  validate9.errors = vErrors;
+  return errors === 0;
+}
+
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   /*# sourceURL="openrpc:params/8" */;
   let vErrors = null;
@@ -327,9 +339,9 @@ function validate8(data, {instancePath="", parentData, parentDataProperty, rootD
         }
         if(_errs1 === errors){
           if(data.event !== undefined){
-            if(typeof data.event !== "string"){
-              validate8.errors = [{instancePath:instancePath+"/event",schemaPath:"openrpc:document#/components/schemas/Event/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
+            if(!(validate9(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData}))){
+              vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+              errors = vErrors.length;
             }
           }
         }
@@ -344,11 +356,219 @@ function validate8(data, {instancePath="", parentData, parentDataProperty, rootD
   return errors === 0;
 }
 
-const schema11 = {"$id":"openrpc:params/9","type":"object","properties":{"shape":{"$ref":"openrpc:document#/components/schemas/Shape"},"pair":{"type":"array","items":[{"type":"string"},{"type":"integer"}],"minItems":1,"additionalItems":false},"prefix":{"type":"array","prefixItems":[{"type":"boolean"}],"items":{"type":"string"}},"fixed":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"mixedEnum":{"enum":["a",1,true,null,-2.5]},"dict":{"type":"object","additionalProperties":{"type":"integer"}},"open":{"type":"object"},"closed":{"type":"object","additionalProperties":false},"both":{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":{"type":"number"}},"patterned":{"type":"object","patternProperties":{"^x-":{"type":"string"}},"additionalProperties":false},"titled":{"type":"string","enum":["red","green"]},"never":false,"nullableOld":{"type":["string","null"]},"withAll":{"allOf":[{"$ref":"openrpc:document#/components/schemas/Named"},{"type":"object","properties":{"extra":{"type":"boolean"}}}]},"__proto__":{"type":"string"},"external":true},"required":["shape"],"additionalProperties":false};
+const schema10 = {"$id":"openrpc:params/9","type":"object","properties":{"shape":{"$ref":"openrpc:schemas/Shape"},"pair":{"type":"array","items":[{"type":"string"},{"type":"integer"}],"minItems":1,"additionalItems":false},"prefix":{"type":"array","prefixItems":[{"type":"boolean"}],"items":{"type":"string"}},"fixed":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"mixedEnum":{"enum":["a",1,true,null,-2.5]},"dict":{"type":"object","additionalProperties":{"type":"integer"}},"open":{"type":"object"},"closed":{"type":"object","additionalProperties":false},"both":{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":{"type":"number"}},"patterned":{"type":"object","patternProperties":{"^x-":{"type":"string"}},"additionalProperties":false},"titled":{"type":"string","enum":["red","green"]},"never":false,"nullableOld":{"type":["string","null"]},"withAll":{"allOf":[{"$ref":"openrpc:schemas/Named"},{"type":"object","properties":{"extra":{"type":"boolean"}}}]},"__proto__":{"type":"string"},"external":true},"required":["shape"],"additionalProperties":false};
 const func0 = Object.prototype.hasOwnProperty;
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/Shape" */;
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if(errors === _errs1){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if(((data.kind === undefined) && (missing0 = "kind")) || ((data.r === undefined) && (missing0 = "r"))){
+        const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+        if(vErrors === null){
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      else {
+        if(data.kind !== undefined){
+          const _errs3 = errors;
+          if("circle" !== data.kind){
+            const err1 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "circle"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err1];
+            }
+            else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          var valid1 = _errs3 === errors;
+        }
+        else {
+          var valid1 = true;
+        }
+        if(valid1){
+          if(data.r !== undefined){
+            const _errs4 = errors;
+            if(!(typeof data.r == "number")){
+              const err2 = {instancePath:instancePath+"/r",schemaPath:"#/oneOf/0/properties/r/type",keyword:"type",params:{type: "number"},message:"must be number"};
+              if(vErrors === null){
+                vErrors = [err2];
+              }
+              else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            var valid1 = _errs4 === errors;
+          }
+          else {
+            var valid1 = true;
+          }
+        }
+      }
+    }
+    else {
+      const err3 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err3];
+      }
+      else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs1 === errors;
+  if(_valid0){
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs6 = errors;
+  if(errors === _errs6){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing1;
+      if(((data.kind === undefined) && (missing1 = "kind")) || ((data.side === undefined) && (missing1 = "side"))){
+        const err4 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      else {
+        if(data.kind !== undefined){
+          const _errs8 = errors;
+          if("square" !== data.kind){
+            const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "square"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err5];
+            }
+            else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          var valid2 = _errs8 === errors;
+        }
+        else {
+          var valid2 = true;
+        }
+        if(valid2){
+          if(data.side !== undefined){
+            const _errs9 = errors;
+            if(!(typeof data.side == "number")){
+              const err6 = {instancePath:instancePath+"/side",schemaPath:"#/oneOf/1/properties/side/type",keyword:"type",params:{type: "number"},message:"must be number"};
+              if(vErrors === null){
+                vErrors = [err6];
+              }
+              else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            var valid2 = _errs9 === errors;
+          }
+          else {
+            var valid2 = true;
+          }
+        }
+      }
+    }
+    else {
+      const err7 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err7];
+      }
+      else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs6 === errors;
+  if(_valid0 && valid0){
+    valid0 = false;
+    passing0 = [passing0, 1];
+  }
+  else {
+    if(_valid0){
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if(!valid0){
+    const err8 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+    if(vErrors === null){
+      vErrors = [err8];
+    }
+    else {
+      vErrors.push(err8);
+    }
+    errors++;
+    validate12.errors = vErrors;
+    return false;
+  }
+  else {
+    errors = _errs0;
+    if(vErrors !== null){
+      if(_errs0){
+        vErrors.length = _errs0;
+      }
+      else {
+        vErrors = null;
+      }
+    }
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  /*# sourceURL="openrpc:schemas/Named" */;
+  let vErrors = null;
+  let errors = 0;
+  if(errors === 0){
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      let missing0;
+      if((data.name === undefined) && (missing0 = "name")){
+        validate14.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        return false;
+      }
+      else {
+        if(data.name !== undefined){
+          if(typeof data.name !== "string"){
+            validate14.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+            return false;
+          }
+        }
+      }
+    }
+    else {
+      validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+
 const pattern0 = new RegExp("^x-", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   /*# sourceURL="openrpc:params/9" */;
   let vErrors = null;
   let errors = 0;
@@ -356,191 +576,24 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
     if(data && typeof data == "object" && !Array.isArray(data)){
       let missing0;
       if((data.shape === undefined) && (missing0 = "shape")){
-        validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+        validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
         return false;
       }
       else {
         const _errs1 = errors;
         for(const key0 in data){
-          if(!(func0.call(schema11.properties, key0))){
-            validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+          if(!(func0.call(schema10.properties, key0))){
+            validate11.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
             return false;
             break;
           }
         }
         if(_errs1 === errors){
           if(data.shape !== undefined){
-            let data0 = data.shape;
             const _errs2 = errors;
-            const _errs4 = errors;
-            let valid2 = false;
-            let passing0 = null;
-            const _errs5 = errors;
-            if(errors === _errs5){
-              if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-                let missing1;
-                if(((data0.kind === undefined) && (missing1 = "kind")) || ((data0.r === undefined) && (missing1 = "r"))){
-                  const err0 = {instancePath:instancePath+"/shape",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/0/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
-                  if(vErrors === null){
-                    vErrors = [err0];
-                  }
-                  else {
-                    vErrors.push(err0);
-                  }
-                  errors++;
-                }
-                else {
-                  if(data0.kind !== undefined){
-                    const _errs7 = errors;
-                    if("circle" !== data0.kind){
-                      const err1 = {instancePath:instancePath+"/shape/kind",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "circle"},message:"must be equal to constant"};
-                      if(vErrors === null){
-                        vErrors = [err1];
-                      }
-                      else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                    var valid3 = _errs7 === errors;
-                  }
-                  else {
-                    var valid3 = true;
-                  }
-                  if(valid3){
-                    if(data0.r !== undefined){
-                      const _errs8 = errors;
-                      if(!(typeof data0.r == "number")){
-                        const err2 = {instancePath:instancePath+"/shape/r",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/0/properties/r/type",keyword:"type",params:{type: "number"},message:"must be number"};
-                        if(vErrors === null){
-                          vErrors = [err2];
-                        }
-                        else {
-                          vErrors.push(err2);
-                        }
-                        errors++;
-                      }
-                      var valid3 = _errs8 === errors;
-                    }
-                    else {
-                      var valid3 = true;
-                    }
-                  }
-                }
-              }
-              else {
-                const err3 = {instancePath:instancePath+"/shape",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-                if(vErrors === null){
-                  vErrors = [err3];
-                }
-                else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-            }
-            var _valid0 = _errs5 === errors;
-            if(_valid0){
-              valid2 = true;
-              passing0 = 0;
-            }
-            const _errs10 = errors;
-            if(errors === _errs10){
-              if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-                let missing2;
-                if(((data0.kind === undefined) && (missing2 = "kind")) || ((data0.side === undefined) && (missing2 = "side"))){
-                  const err4 = {instancePath:instancePath+"/shape",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
-                  if(vErrors === null){
-                    vErrors = [err4];
-                  }
-                  else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-                else {
-                  if(data0.kind !== undefined){
-                    const _errs12 = errors;
-                    if("square" !== data0.kind){
-                      const err5 = {instancePath:instancePath+"/shape/kind",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "square"},message:"must be equal to constant"};
-                      if(vErrors === null){
-                        vErrors = [err5];
-                      }
-                      else {
-                        vErrors.push(err5);
-                      }
-                      errors++;
-                    }
-                    var valid4 = _errs12 === errors;
-                  }
-                  else {
-                    var valid4 = true;
-                  }
-                  if(valid4){
-                    if(data0.side !== undefined){
-                      const _errs13 = errors;
-                      if(!(typeof data0.side == "number")){
-                        const err6 = {instancePath:instancePath+"/shape/side",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/1/properties/side/type",keyword:"type",params:{type: "number"},message:"must be number"};
-                        if(vErrors === null){
-                          vErrors = [err6];
-                        }
-                        else {
-                          vErrors.push(err6);
-                        }
-                        errors++;
-                      }
-                      var valid4 = _errs13 === errors;
-                    }
-                    else {
-                      var valid4 = true;
-                    }
-                  }
-                }
-              }
-              else {
-                const err7 = {instancePath:instancePath+"/shape",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-                if(vErrors === null){
-                  vErrors = [err7];
-                }
-                else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            var _valid0 = _errs10 === errors;
-            if(_valid0 && valid2){
-              valid2 = false;
-              passing0 = [passing0, 1];
-            }
-            else {
-              if(_valid0){
-                valid2 = true;
-                passing0 = 1;
-              }
-            }
-            if(!valid2){
-              const err8 = {instancePath:instancePath+"/shape",schemaPath:"openrpc:document#/components/schemas/Shape/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-              if(vErrors === null){
-                vErrors = [err8];
-              }
-              else {
-                vErrors.push(err8);
-              }
-              errors++;
-              validate10.errors = vErrors;
-              return false;
-            }
-            else {
-              errors = _errs4;
-              if(vErrors !== null){
-                if(_errs4){
-                  vErrors.length = _errs4;
-                }
-                else {
-                  vErrors = null;
-                }
-              }
+            if(!(validate12(data.shape, {instancePath:instancePath+"/shape",parentData:data,parentDataProperty:"shape",rootData}))){
+              vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+              errors = vErrors.length;
             }
             var valid0 = _errs2 === errors;
           }
@@ -549,110 +602,110 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
           }
           if(valid0){
             if(data.pair !== undefined){
-              let data5 = data.pair;
-              const _errs15 = errors;
-              if(errors === _errs15){
-                if(Array.isArray(data5)){
-                  if(data5.length < 1){
-                    validate10.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+              let data1 = data.pair;
+              const _errs3 = errors;
+              if(errors === _errs3){
+                if(Array.isArray(data1)){
+                  if(data1.length < 1){
+                    validate11.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
                     return false;
                   }
                   else {
-                    const len0 = data5.length;
+                    const len0 = data1.length;
                     if(!(len0 <= 2)){
-                      validate10.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+                      validate11.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
                       return false;
                     }
                     else {
-                      const len1 = data5.length;
+                      const len1 = data1.length;
                       if(len1 > 0){
-                        const _errs17 = errors;
-                        if(typeof data5[0] !== "string"){
-                          validate10.errors = [{instancePath:instancePath+"/pair/0",schemaPath:"#/properties/pair/items/0/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                        const _errs5 = errors;
+                        if(typeof data1[0] !== "string"){
+                          validate11.errors = [{instancePath:instancePath+"/pair/0",schemaPath:"#/properties/pair/items/0/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
-                        var valid5 = _errs17 === errors;
+                        var valid1 = _errs5 === errors;
                       }
-                      if(valid5){
+                      if(valid1){
                         if(len1 > 1){
-                          let data7 = data5[1];
-                          const _errs19 = errors;
-                          if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-                            validate10.errors = [{instancePath:instancePath+"/pair/1",schemaPath:"#/properties/pair/items/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+                          let data3 = data1[1];
+                          const _errs7 = errors;
+                          if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+                            validate11.errors = [{instancePath:instancePath+"/pair/1",schemaPath:"#/properties/pair/items/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
                             return false;
                           }
-                          var valid5 = _errs19 === errors;
+                          var valid1 = _errs7 === errors;
                         }
                       }
                     }
                   }
                 }
                 else {
-                  validate10.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  validate11.errors = [{instancePath:instancePath+"/pair",schemaPath:"#/properties/pair/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                   return false;
                 }
               }
-              var valid0 = _errs15 === errors;
+              var valid0 = _errs3 === errors;
             }
             else {
               var valid0 = true;
             }
             if(valid0){
               if(data.prefix !== undefined){
-                let data8 = data.prefix;
-                const _errs21 = errors;
-                if(errors === _errs21){
-                  if(Array.isArray(data8)){
-                    var valid6 = true;
-                    const len2 = data8.length;
+                let data4 = data.prefix;
+                const _errs9 = errors;
+                if(errors === _errs9){
+                  if(Array.isArray(data4)){
+                    var valid2 = true;
+                    const len2 = data4.length;
                     for(let i0=0; i0<len2; i0++){
-                      const _errs23 = errors;
-                      if(typeof data8[i0] !== "string"){
-                        validate10.errors = [{instancePath:instancePath+"/prefix/" + i0,schemaPath:"#/properties/prefix/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      const _errs11 = errors;
+                      if(typeof data4[i0] !== "string"){
+                        validate11.errors = [{instancePath:instancePath+"/prefix/" + i0,schemaPath:"#/properties/prefix/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                         return false;
                       }
-                      var valid6 = _errs23 === errors;
-                      if(!valid6){
+                      var valid2 = _errs11 === errors;
+                      if(!valid2){
                         break;
                       }
                     }
                   }
                   else {
-                    validate10.errors = [{instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                    validate11.errors = [{instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                     return false;
                   }
                 }
-                var valid0 = _errs21 === errors;
+                var valid0 = _errs9 === errors;
               }
               else {
                 var valid0 = true;
               }
               if(valid0){
                 if(data.fixed !== undefined){
-                  let data10 = data.fixed;
-                  const _errs25 = errors;
-                  if(errors === _errs25){
-                    if(Array.isArray(data10)){
-                      if(data10.length > 3){
-                        validate10.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"}];
+                  let data6 = data.fixed;
+                  const _errs13 = errors;
+                  if(errors === _errs13){
+                    if(Array.isArray(data6)){
+                      if(data6.length > 3){
+                        validate11.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"}];
                         return false;
                       }
                       else {
-                        if(data10.length < 3){
-                          validate10.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"}];
+                        if(data6.length < 3){
+                          validate11.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"}];
                           return false;
                         }
                         else {
-                          var valid7 = true;
-                          const len3 = data10.length;
+                          var valid3 = true;
+                          const len3 = data6.length;
                           for(let i1=0; i1<len3; i1++){
-                            const _errs27 = errors;
-                            if(!(typeof data10[i1] == "number")){
-                              validate10.errors = [{instancePath:instancePath+"/fixed/" + i1,schemaPath:"#/properties/fixed/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+                            const _errs15 = errors;
+                            if(!(typeof data6[i1] == "number")){
+                              validate11.errors = [{instancePath:instancePath+"/fixed/" + i1,schemaPath:"#/properties/fixed/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                               return false;
                             }
-                            var valid7 = _errs27 === errors;
-                            if(!valid7){
+                            var valid3 = _errs15 === errors;
+                            if(!valid3){
                               break;
                             }
                           }
@@ -660,156 +713,156 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
                       }
                     }
                     else {
-                      validate10.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                      validate11.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                       return false;
                     }
                   }
-                  var valid0 = _errs25 === errors;
+                  var valid0 = _errs13 === errors;
                 }
                 else {
                   var valid0 = true;
                 }
                 if(valid0){
                   if(data.mixedEnum !== undefined){
-                    let data12 = data.mixedEnum;
-                    const _errs29 = errors;
-                    if(!(((((data12 === "a") || (data12 === 1)) || (data12 === true)) || (data12 === null)) || (data12 === -2.5))){
-                      validate10.errors = [{instancePath:instancePath+"/mixedEnum",schemaPath:"#/properties/mixedEnum/enum",keyword:"enum",params:{allowedValues: schema11.properties.mixedEnum.enum},message:"must be equal to one of the allowed values"}];
+                    let data8 = data.mixedEnum;
+                    const _errs17 = errors;
+                    if(!(((((data8 === "a") || (data8 === 1)) || (data8 === true)) || (data8 === null)) || (data8 === -2.5))){
+                      validate11.errors = [{instancePath:instancePath+"/mixedEnum",schemaPath:"#/properties/mixedEnum/enum",keyword:"enum",params:{allowedValues: schema10.properties.mixedEnum.enum},message:"must be equal to one of the allowed values"}];
                       return false;
                     }
-                    var valid0 = _errs29 === errors;
+                    var valid0 = _errs17 === errors;
                   }
                   else {
                     var valid0 = true;
                   }
                   if(valid0){
                     if(data.dict !== undefined){
-                      let data13 = data.dict;
-                      const _errs30 = errors;
-                      if(errors === _errs30){
-                        if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-                          for(const key1 in data13){
-                            let data14 = data13[key1];
-                            const _errs33 = errors;
-                            if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-                              validate10.errors = [{instancePath:instancePath+"/dict/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/dict/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+                      let data9 = data.dict;
+                      const _errs18 = errors;
+                      if(errors === _errs18){
+                        if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+                          for(const key1 in data9){
+                            let data10 = data9[key1];
+                            const _errs21 = errors;
+                            if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+                              validate11.errors = [{instancePath:instancePath+"/dict/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/dict/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
                               return false;
                             }
-                            var valid8 = _errs33 === errors;
-                            if(!valid8){
+                            var valid4 = _errs21 === errors;
+                            if(!valid4){
                               break;
                             }
                           }
                         }
                         else {
-                          validate10.errors = [{instancePath:instancePath+"/dict",schemaPath:"#/properties/dict/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                          validate11.errors = [{instancePath:instancePath+"/dict",schemaPath:"#/properties/dict/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                           return false;
                         }
                       }
-                      var valid0 = _errs30 === errors;
+                      var valid0 = _errs18 === errors;
                     }
                     else {
                       var valid0 = true;
                     }
                     if(valid0){
                       if(data.open !== undefined){
-                        let data15 = data.open;
-                        const _errs35 = errors;
-                        if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
-                          validate10.errors = [{instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                        let data11 = data.open;
+                        const _errs23 = errors;
+                        if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+                          validate11.errors = [{instancePath:instancePath+"/open",schemaPath:"#/properties/open/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                           return false;
                         }
-                        var valid0 = _errs35 === errors;
+                        var valid0 = _errs23 === errors;
                       }
                       else {
                         var valid0 = true;
                       }
                       if(valid0){
                         if(data.closed !== undefined){
-                          let data16 = data.closed;
-                          const _errs37 = errors;
-                          if(errors === _errs37){
-                            if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-                              for(const key2 in data16){
-                                validate10.errors = [{instancePath:instancePath+"/closed",schemaPath:"#/properties/closed/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+                          let data12 = data.closed;
+                          const _errs25 = errors;
+                          if(errors === _errs25){
+                            if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+                              for(const key2 in data12){
+                                validate11.errors = [{instancePath:instancePath+"/closed",schemaPath:"#/properties/closed/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
                                 return false;
                                 break;
                               }
                             }
                             else {
-                              validate10.errors = [{instancePath:instancePath+"/closed",schemaPath:"#/properties/closed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                              validate11.errors = [{instancePath:instancePath+"/closed",schemaPath:"#/properties/closed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                               return false;
                             }
                           }
-                          var valid0 = _errs37 === errors;
+                          var valid0 = _errs25 === errors;
                         }
                         else {
                           var valid0 = true;
                         }
                         if(valid0){
                           if(data.both !== undefined){
-                            let data17 = data.both;
-                            const _errs40 = errors;
-                            if(errors === _errs40){
-                              if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-                                const _errs42 = errors;
-                                for(const key3 in data17){
+                            let data13 = data.both;
+                            const _errs28 = errors;
+                            if(errors === _errs28){
+                              if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+                                const _errs30 = errors;
+                                for(const key3 in data13){
                                   if(!(key3 === "id")){
-                                    const _errs43 = errors;
-                                    if(!(typeof data17[key3] == "number")){
-                                      validate10.errors = [{instancePath:instancePath+"/both/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/both/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+                                    const _errs31 = errors;
+                                    if(!(typeof data13[key3] == "number")){
+                                      validate11.errors = [{instancePath:instancePath+"/both/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/both/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                                       return false;
                                     }
-                                    var valid9 = _errs43 === errors;
-                                    if(!valid9){
+                                    var valid5 = _errs31 === errors;
+                                    if(!valid5){
                                       break;
                                     }
                                   }
                                 }
-                                if(_errs42 === errors){
-                                  if(data17.id !== undefined){
-                                    if(typeof data17.id !== "string"){
-                                      validate10.errors = [{instancePath:instancePath+"/both/id",schemaPath:"#/properties/both/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                if(_errs30 === errors){
+                                  if(data13.id !== undefined){
+                                    if(typeof data13.id !== "string"){
+                                      validate11.errors = [{instancePath:instancePath+"/both/id",schemaPath:"#/properties/both/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                       return false;
                                     }
                                   }
                                 }
                               }
                               else {
-                                validate10.errors = [{instancePath:instancePath+"/both",schemaPath:"#/properties/both/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                                validate11.errors = [{instancePath:instancePath+"/both",schemaPath:"#/properties/both/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                                 return false;
                               }
                             }
-                            var valid0 = _errs40 === errors;
+                            var valid0 = _errs28 === errors;
                           }
                           else {
                             var valid0 = true;
                           }
                           if(valid0){
                             if(data.patterned !== undefined){
-                              let data20 = data.patterned;
-                              const _errs47 = errors;
-                              if(errors === _errs47){
-                                if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-                                  const _errs49 = errors;
-                                  for(const key4 in data20){
+                              let data16 = data.patterned;
+                              const _errs35 = errors;
+                              if(errors === _errs35){
+                                if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+                                  const _errs37 = errors;
+                                  for(const key4 in data16){
                                     if(!(pattern0.test(key4))){
-                                      validate10.errors = [{instancePath:instancePath+"/patterned",schemaPath:"#/properties/patterned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+                                      validate11.errors = [{instancePath:instancePath+"/patterned",schemaPath:"#/properties/patterned/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
                                       return false;
                                       break;
                                     }
                                   }
-                                  if(_errs49 === errors){
-                                    var valid11 = true;
-                                    for(const key5 in data20){
+                                  if(_errs37 === errors){
+                                    var valid7 = true;
+                                    for(const key5 in data16){
                                       if(pattern0.test(key5)){
-                                        const _errs50 = errors;
-                                        if(typeof data20[key5] !== "string"){
-                                          validate10.errors = [{instancePath:instancePath+"/patterned/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/patterned/patternProperties/%5Ex-/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                        const _errs38 = errors;
+                                        if(typeof data16[key5] !== "string"){
+                                          validate11.errors = [{instancePath:instancePath+"/patterned/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/patterned/patternProperties/%5Ex-/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                           return false;
                                         }
-                                        var valid11 = _errs50 === errors;
-                                        if(!valid11){
+                                        var valid7 = _errs38 === errors;
+                                        if(!valid7){
                                           break;
                                         }
                                       }
@@ -817,28 +870,28 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
                                   }
                                 }
                                 else {
-                                  validate10.errors = [{instancePath:instancePath+"/patterned",schemaPath:"#/properties/patterned/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                                  validate11.errors = [{instancePath:instancePath+"/patterned",schemaPath:"#/properties/patterned/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                                   return false;
                                 }
                               }
-                              var valid0 = _errs47 === errors;
+                              var valid0 = _errs35 === errors;
                             }
                             else {
                               var valid0 = true;
                             }
                             if(valid0){
                               if(data.titled !== undefined){
-                                let data22 = data.titled;
-                                const _errs52 = errors;
-                                if(typeof data22 !== "string"){
-                                  validate10.errors = [{instancePath:instancePath+"/titled",schemaPath:"#/properties/titled/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                let data18 = data.titled;
+                                const _errs40 = errors;
+                                if(typeof data18 !== "string"){
+                                  validate11.errors = [{instancePath:instancePath+"/titled",schemaPath:"#/properties/titled/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                   return false;
                                 }
-                                if(!((data22 === "red") || (data22 === "green"))){
-                                  validate10.errors = [{instancePath:instancePath+"/titled",schemaPath:"#/properties/titled/enum",keyword:"enum",params:{allowedValues: schema11.properties.titled.enum},message:"must be equal to one of the allowed values"}];
+                                if(!((data18 === "red") || (data18 === "green"))){
+                                  validate11.errors = [{instancePath:instancePath+"/titled",schemaPath:"#/properties/titled/enum",keyword:"enum",params:{allowedValues: schema10.properties.titled.enum},message:"must be equal to one of the allowed values"}];
                                   return false;
                                 }
-                                var valid0 = _errs52 === errors;
+                                var valid0 = _errs40 === errors;
                               }
                               else {
                                 var valid0 = true;
@@ -846,7 +899,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
                               if(valid0){
                                 if(data.never !== undefined){
                                   var valid0 = false;
-                                  validate10.errors = [{instancePath:instancePath+"/never",schemaPath:"#/properties/never/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+                                  validate11.errors = [{instancePath:instancePath+"/never",schemaPath:"#/properties/never/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
                                   return false;
                                 }
                                 else {
@@ -854,64 +907,46 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
                                 }
                                 if(valid0){
                                   if(data.nullableOld !== undefined){
-                                    let data24 = data.nullableOld;
-                                    const _errs54 = errors;
-                                    if((typeof data24 !== "string") && (data24 !== null)){
-                                      validate10.errors = [{instancePath:instancePath+"/nullableOld",schemaPath:"#/properties/nullableOld/type",keyword:"type",params:{type: schema11.properties.nullableOld.type},message:"must be string,null"}];
+                                    let data20 = data.nullableOld;
+                                    const _errs42 = errors;
+                                    if((typeof data20 !== "string") && (data20 !== null)){
+                                      validate11.errors = [{instancePath:instancePath+"/nullableOld",schemaPath:"#/properties/nullableOld/type",keyword:"type",params:{type: schema10.properties.nullableOld.type},message:"must be string,null"}];
                                       return false;
                                     }
-                                    var valid0 = _errs54 === errors;
+                                    var valid0 = _errs42 === errors;
                                   }
                                   else {
                                     var valid0 = true;
                                   }
                                   if(valid0){
                                     if(data.withAll !== undefined){
-                                      let data25 = data.withAll;
-                                      const _errs56 = errors;
-                                      const _errs57 = errors;
-                                      const _errs58 = errors;
-                                      if(errors === _errs58){
-                                        if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-                                          let missing3;
-                                          if((data25.name === undefined) && (missing3 = "name")){
-                                            validate10.errors = [{instancePath:instancePath+"/withAll",schemaPath:"openrpc:document#/components/schemas/Named/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-                                            return false;
-                                          }
-                                          else {
-                                            if(data25.name !== undefined){
-                                              if(typeof data25.name !== "string"){
-                                                validate10.errors = [{instancePath:instancePath+"/withAll/name",schemaPath:"openrpc:document#/components/schemas/Named/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        else {
-                                          validate10.errors = [{instancePath:instancePath+"/withAll",schemaPath:"openrpc:document#/components/schemas/Named/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-                                          return false;
-                                        }
+                                      let data21 = data.withAll;
+                                      const _errs44 = errors;
+                                      const _errs45 = errors;
+                                      if(!(validate14(data21, {instancePath:instancePath+"/withAll",parentData:data,parentDataProperty:"withAll",rootData}))){
+                                        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+                                        errors = vErrors.length;
                                       }
-                                      var valid12 = _errs57 === errors;
-                                      if(valid12){
-                                        const _errs62 = errors;
-                                        if(errors === _errs62){
-                                          if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-                                            if(data25.extra !== undefined){
-                                              if(typeof data25.extra !== "boolean"){
-                                                validate10.errors = [{instancePath:instancePath+"/withAll/extra",schemaPath:"#/properties/withAll/allOf/1/properties/extra/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+                                      var valid8 = _errs45 === errors;
+                                      if(valid8){
+                                        const _errs46 = errors;
+                                        if(errors === _errs46){
+                                          if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+                                            if(data21.extra !== undefined){
+                                              if(typeof data21.extra !== "boolean"){
+                                                validate11.errors = [{instancePath:instancePath+"/withAll/extra",schemaPath:"#/properties/withAll/allOf/1/properties/extra/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
                                                 return false;
                                               }
                                             }
                                           }
                                           else {
-                                            validate10.errors = [{instancePath:instancePath+"/withAll",schemaPath:"#/properties/withAll/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                                            validate11.errors = [{instancePath:instancePath+"/withAll",schemaPath:"#/properties/withAll/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                                             return false;
                                           }
                                         }
-                                        var valid12 = _errs62 === errors;
+                                        var valid8 = _errs46 === errors;
                                       }
-                                      var valid0 = _errs56 === errors;
+                                      var valid0 = _errs44 === errors;
                                     }
                                     else {
                                       var valid0 = true;
@@ -933,15 +968,15 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
       }
     }
     else {
-      validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
-  validate10.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   /*# sourceURL="openrpc:params/10" */;
   let vErrors = null;
   let errors = 0;
@@ -950,7 +985,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
       const _errs1 = errors;
       for(const key0 in data){
         if(!(key0 === "constructor")){
-          validate11.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+          validate16.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
           return false;
           break;
         }
@@ -958,18 +993,18 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
       if(_errs1 === errors){
         if(data.constructor !== undefined){
           if(typeof data.constructor !== "string"){
-            validate11.errors = [{instancePath:instancePath+"/constructor",schemaPath:"#/properties/constructor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+            validate16.errors = [{instancePath:instancePath+"/constructor",schemaPath:"#/properties/constructor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
             return false;
           }
         }
       }
     }
     else {
-      validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      validate16.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
       return false;
     }
   }
-  validate11.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
 
@@ -987,6 +1022,6 @@ export const validators: Readonly<Record<string, ParamValidator>> = {
   createMethods: validate6,
   "positional.sum": validate7,
   notify: validate8,
-  shapes: validate10,
-  ["__proto__"]: validate11,
+  shapes: validate11,
+  ["__proto__"]: validate16,
 };
