@@ -1,3 +1,4 @@
+import { checkDocument } from "./checkDocument.js";
 import { createContext } from "./context.js";
 import { readDocument } from "./document.js";
 import { type GeneratedFile, type GenerateOptions, targetNames } from "./GenerateOptions.js";
@@ -22,7 +23,9 @@ export function generate(document: unknown, options: GenerateOptions): Generated
       "a package holds client or server code. Expected target client or server, but got docs.",
     );
   }
-  const context = createContext(readDocument(document), options);
+  const read = readDocument(document);
+  checkDocument(read);
+  const context = createContext(read, options);
   const files = targets[options.target](context);
   return options.package ? packageFiles(context, files) : files;
 }
