@@ -1,6 +1,6 @@
 /**
  * An OpenRPC document of `count` methods shaped like real ones: a component schema per ten
- * methods (objects with a nested array, `$ref`s between them), by-position params (one `$ref`,
+ * methods (objects with a nested array, `$ref` chains of at most ten between them), by-position params (one `$ref`,
  * one inline object), a `$ref` result, a declared error, an example pairing.
  */
 export function syntheticDocument(count: number): Record<string, unknown> {
@@ -15,7 +15,7 @@ export function syntheticDocument(count: number): Record<string, unknown> {
         amount: { type: ["string", "number"] },
         parts: {
           type: "array",
-          items: { $ref: `#/components/schemas/Thing${Math.max(0, i - 1)}` },
+          items: { $ref: `#/components/schemas/Thing${i % 10 === 0 ? i : i - 1}` },
         },
       },
     };

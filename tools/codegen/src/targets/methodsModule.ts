@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import type { MethodModel } from "../model.js";
-import { addNodes, renderModule } from "../renderModule.js";
+import { moduleText, nodesText } from "../renderModule.js";
 import { contentDescriptorKind } from "../transform/contentDescriptor.js";
 import {
   docEscape,
@@ -97,24 +97,31 @@ export function methodsModule(ctx: Context): GeneratedFile {
     ...(server ? tsImport(["MethodDescriptor"], ctx.options.runtime) : []),
     ...tsImport(typeImports, "./types.js"),
   ];
-  return renderModule("methods.ts", ctx.options.header, imports, (file) => {
-    if (!server) file.addStatements(clientDescriptorTypes);
-    addNodes(file, [
-      tsConst("specVersion", f.createStringLiteral(ctx.specVersion), {
-        doc: `The \`info.version\` of the spec this code was generated from (${docEscape(ctx.document.info.title)}).`,
-      }),
-      tsConst("methods", methods, {
-        asConst: true,
-        satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
-        doc: server
-          ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
-          : "Every method of the spec by name: what the client sends.",
-      }),
-      tsDeclaration(
-        "MethodTable",
-        table,
-        "The types of every method by name: its params, result and error codes.",
-      ),
-    ]);
-  });
+  return moduleText(
+    "methods.ts",
+    ctx.options.header,
+    imports,
+    [
+      server ? "" : clientDescriptorTypes,
+      nodesText([
+        tsConst("specVersion", f.createStringLiteral(ctx.specVersion), {
+          doc: `The \`info.version\` of the spec this code was generated from (${docEscape(ctx.document.info.title)}).`,
+        }),
+        tsConst("methods", methods, {
+          asConst: true,
+          satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
+          doc: server
+            ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
+            : "Every method of the spec by name: what the client sends.",
+        }),
+        tsDeclaration(
+          "MethodTable",
+          table,
+          "The types of every method by name: its params, result and error codes.",
+        ),
+      ]),
+    ]
+      .filter((part) => part !== "")
+      .join("\n"),
+  );
 }

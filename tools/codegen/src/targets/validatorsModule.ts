@@ -14,11 +14,42 @@ const standaloneCode = (
   standaloneModule as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }
 ).default;
 
+/** Methods compiled per ajv run: one run of 20,000 overflowed ajv's stack and was quadratic. */
+export const validatorChunk = 1000;
+
 /**
  * Compiles each method's params schema with ajv into standalone code (no schema compilation at
- * start-up), with ajv's runtime helpers inlined so the module imports nothing at run time.
+ * start-up), with ajv's runtime helpers inlined so the module imports nothing at run time. Past
+ * {@link validatorChunk} methods, each chunk is compiled alone into its own function scope.
  */
 export function compileValidators(ctx: Context): { code: string; exports: Map<string, string> } {
+  const helpers = new Set<string>();
+  const exports = new Map<string, string>();
+  const chunks: string[] = [];
+  const count = Math.ceil(ctx.methods.length / validatorChunk) || 1;
+  for (let c = 0; c < count; c++) {
+    const slice = ctx.methods.slice(c * validatorChunk, (c + 1) * validatorChunk);
+    const chunk = compileChunk(ctx, slice, helpers);
+    if (count === 1) {
+      chunks.push(indentCode(chunk.code));
+      for (const [name, fn] of chunk.exports) exports.set(name, fn);
+      continue;
+    }
+    const fns = [...new Set(chunk.exports.values())];
+    chunks.push(
+      indentCode(`const chunk${c} = (() => {\n${chunk.code}\nreturn { ${fns.join(", ")} };\n})();`),
+    );
+    for (const [name, fn] of chunk.exports) exports.set(name, `chunk${c}.${fn}`);
+  }
+  const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
+  return { code: [...prelude, ...chunks].join("\n\n"), exports };
+}
+
+function compileChunk(
+  ctx: Context,
+  methods: Context["methods"],
+  helpers: Set<string>,
+): { code: string; exports: Map<string, string> } {
   const document = ctx.document;
   const resolvable = (ref: string) => resolvePointer(document, ref) !== undefined;
   const ajv = new Ajv({
@@ -58,7 +89,7 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
     ajv.addSchema({ ...(body as object), $id: componentId(encodeURIComponent(key)) });
   }
   const refs: Record<string, string> = {};
-  ctx.methods.forEach((method, i) => {
+  methods.forEach((method, i) => {
     const id = `openrpc:params/${i}`;
     ajv.addSchema({
       $id: id,
@@ -69,11 +100,10 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   let code: string = standaloneCode(ajv, refs);
   const exports = new Map<string, string>();
   code = code.replace(/^export const params(\d+) = (\w+);\n/gm, (_, i: string, fn: string) => {
-    exports.set(ctx.methods[Number(i)]!.name, fn);
+    exports.set(methods[Number(i)]!.name, fn);
     return "";
   });
   code = code.replace(/^"use strict";\n?/, "");
-  const helpers = new Set<string>();
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, id: string) => {
     const helper = ajvRuntime[id];
     if (!helper)
@@ -86,8 +116,7 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   code = dropUnused(code);
   if (/\brequire\(/.test(code))
     throw new Error("the ajv standalone code still calls require(); it would not load as ESM.");
-  const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
-  return { code: [...prelude, indentCode(code)].join("\n\n"), exports };
+  return { code, exports };
 }
 
 /**
