@@ -47,10 +47,14 @@ export function checkDocument(document: OpenRpcDocument): void {
         for (const [k, v] of Object.entries(s[key] as object)) schema(v, [...path, key, k]);
     for (const key of schemaLists)
       if (Array.isArray(s[key]))
-        (s[key] as unknown[]).forEach((v, i) => schema(v, [...path, key, i]));
+        (s[key] as unknown[]).forEach((v, i) => {
+          schema(v, [...path, key, i]);
+        });
     for (const key of schemaValues) {
       if (Array.isArray(s[key]))
-        (s[key] as unknown[]).forEach((v, i) => schema(v, [...path, key, i]));
+        (s[key] as unknown[]).forEach((v, i) => {
+          schema(v, [...path, key, i]);
+        });
       else schema(s[key], [...path, key]);
     }
   };
@@ -74,7 +78,10 @@ export function checkDocument(document: OpenRpcDocument): void {
   const names = new Map<string, number>();
   document.methods.forEach((method, i) => {
     const m = method as unknown as Record<string, unknown>;
-    if (typeof m.$ref === "string") return ref(m.$ref, ["methods", i, "$ref"]);
+    if (typeof m.$ref === "string") {
+      ref(m.$ref, ["methods", i, "$ref"]);
+      return;
+    }
     const name = m.name as string;
     const first = names.get(name);
     if (first === undefined) names.set(name, i);
@@ -82,7 +89,9 @@ export function checkDocument(document: OpenRpcDocument): void {
       problems.push(
         `${pointer(["methods", i, "name"])}: method ${JSON.stringify(name)} is already ${pointer(["methods", first])}. Expected unique method names.`,
       );
-    (m.params as unknown[]).forEach((p, j) => descriptor(p, ["methods", i, "params", j]));
+    (m.params as unknown[]).forEach((p, j) => {
+      descriptor(p, ["methods", i, "params", j]);
+    });
     descriptor(m.result, ["methods", i, "result"]);
   });
   const components = document.components ?? {};
