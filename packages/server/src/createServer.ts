@@ -36,6 +36,10 @@ interface ServerOptions {
   readonly onError?: ErrorHook;
   /** The clock (ms since the epoch) that principals' `expiresAt` is compared with; `Date.now`. */
   readonly now?: () => number;
+  /** The JSON-RPC endpoint, `/api/v2` by default (`/` for an Ethereum-style server). */
+  readonly path?: string;
+  /** The WebSocket endpoint, `/ws/api/v2` by default. */
+  readonly wsPath?: string;
 }
 
 /** A server of the spec: the generated method table and validators, your `Handlers`. */
@@ -114,6 +118,17 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     maxConnections: defaultMaxConnections(openFileLimit()),
     ...options.limits,
   };
+  const path = options.path ?? "/api/v2";
+  const wsPath = options.wsPath ?? "/ws/api/v2";
+  for (const [name, value] of [
+    ["path", path],
+    ["wsPath", wsPath],
+  ] as const) {
+    if (!value.startsWith("/") || (value.length > 1 && value.endsWith("/")) || value.includes("?"))
+      throw new TypeError(
+        `${name} must be a path such as /api/v2, but got ${JSON.stringify(value)}.`,
+      );
+  }
   const methods = options.methods ?? specMethods;
   const dispatcher = createDispatcher({
     ...options,
@@ -132,6 +147,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     isClosing: () => closing !== undefined,
     now,
     refused: (req) => caps.isRefused(req.socket),
+    path,
+    wsPath,
   });
   const httpServer = createHttpServer(http.request);
   httpServer.on("checkContinue", http.checkContinue);
@@ -139,6 +156,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const ws = attachWebSocket(httpServer, dispatcher, limits, {
     now,
     isRefused: (socket) => caps.isRefused(socket),
+    path: wsPath,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -184,8 +202,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   }
 
   return {
-    url: `http://${authority}/api/v2`,
-    wsUrl: `ws://${authority}/ws/api/v2`,
+    url: `http://${authority}${path}`,
+    wsUrl: `ws://${authority}${wsPath}`,
     host,
     port,
     httpServer,

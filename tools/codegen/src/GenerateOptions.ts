@@ -17,7 +17,35 @@ export interface GenerateOptions {
   readonly unknownParams?: "reject" | "ignore";
   /** Where the Markdown reference lives, for `@see` links in TSDoc (e.g. `spec/docs`). */
   readonly docsBase?: string;
+  /**
+   * The module generated code imports its runtime from (default `@unwind/client/runtime` for the
+   * client, `@unwind/server/runtime` for the server).
+   */
+  readonly runtime?: string;
+  /**
+   * How the client sends the params of a method whose `paramStructure` is `either` (OpenRPC's
+   * default): `by-position` (default; what Ethereum-style servers expect) or `by-name`.
+   */
+  readonly eitherParams?: "by-position" | "by-name";
+  /**
+   * Writes a whole package around the code (client or server target): `package.json` named so,
+   * `tsconfig.json`, a README with one example per method, the code under `src/`.
+   */
+  readonly package?: PackageOptions;
 }
+
+/** The package `--package` writes. */
+export interface PackageOptions {
+  /** The npm name, e.g. `@acme/eth-client`. */
+  readonly name: string;
+  /** Its version (default: the document's `info.version` when it is semver, else `0.1.0`). */
+  readonly version?: string;
+  /** The version range of the runtime dependency (default {@link runtimeRange}). */
+  readonly runtimeVersion?: string;
+}
+
+/** The range of `@unwind/client` / `@unwind/server` a generated package depends on by default. */
+export const runtimeRange = "^0.1.0";
 
 /** One generated file: its path relative to the output directory, and its text. */
 export interface GeneratedFile {

@@ -9,7 +9,7 @@ import type {
   OpenRpcDocument,
   Reference,
 } from "./document.js";
-import type { GenerateOptions, Target } from "./GenerateOptions.js";
+import type { GenerateOptions, PackageOptions, Target } from "./GenerateOptions.js";
 import { headerText, sha256 } from "./header.js";
 import { methodKeys } from "./methodKeys.js";
 import type { ErrorModel, ExampleModel, MethodModel, ParamModel } from "./model.js";
@@ -37,6 +37,17 @@ export const fixedNames = [
   "errorClasses",
   "specVersion",
   "createMethods",
+  "createClient",
+  "notify",
+  "createServer",
+  "ClientOptions",
+  "ServerOptions",
+  "RpcClient",
+  "RpcClientOptions",
+  "RunningServer",
+  "TableServerOptions",
+  "createRpcClient",
+  "createRpcServer",
   "transport",
   "params",
   "options",
@@ -64,6 +75,12 @@ export interface ResolvedOptions {
   readonly sha256: string;
   readonly unknownParams: "reject" | "ignore";
   readonly docsBase: string | undefined;
+  /** The module generated code imports its runtime from: `@unwind/client/runtime`. */
+  readonly runtime: string;
+  /** How the client sends `either` params: `by-position` (default) or `by-name`. */
+  readonly eitherParams: "by-position" | "by-name";
+  /** Set when a whole package is written (`--package`). */
+  readonly package: PackageOptions | undefined;
   /** The header line, without comment markers. */
   readonly header: string;
 }
@@ -114,12 +131,19 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
   const specName = options.specName ?? "openrpc.json";
   const unknownParams = options.unknownParams ?? "reject";
   const hash = sha256(specText);
+  const defaultRuntime = `@unwind/${options.target === "server" ? "server" : "client"}/runtime`;
+  const runtime = options.runtime ?? defaultRuntime;
   const extra = [
     options.target === "server" && unknownParams !== "reject"
       ? ` --unknown-params ${unknownParams}`
       : "",
     options.docsBase !== undefined && options.target !== "docs"
       ? ` --docs-base ${options.docsBase}`
+      : "",
+    runtime !== defaultRuntime && options.target !== "docs" ? ` --runtime ${runtime}` : "",
+    options.package ? ` --package ${options.package.name}` : "",
+    options.eitherParams === "by-name" && options.target === "client"
+      ? " --either-params by-name"
       : "",
   ].join("");
   return {
@@ -128,6 +152,9 @@ function resolveOptions(document: OpenRpcDocument, options: GenerateOptions): Re
     sha256: hash,
     unknownParams,
     docsBase: options.docsBase,
+    runtime,
+    package: options.package,
+    eitherParams: options.eitherParams ?? "by-position",
     header: headerText(options.target, specName, hash, extra),
   };
 }

@@ -1,6 +1,8 @@
+import { checkDocument } from "./checkDocument.js";
 import { createContext } from "./context.js";
 import { readDocument } from "./document.js";
 import { type GeneratedFile, type GenerateOptions, targetNames } from "./GenerateOptions.js";
+import { packageFiles } from "./package/packageFiles.js";
 import { targets } from "./targets/index.js";
 
 /**
@@ -16,6 +18,14 @@ export function generate(document: unknown, options: GenerateOptions): Generated
       `unknown target. Expected one of ${targetNames.join(", ")}, but got ${JSON.stringify(options.target)}.`,
     );
   }
-  const context = createContext(readDocument(document), options);
-  return targets[options.target](context);
+  if (options.package && options.target === "docs") {
+    throw new TypeError(
+      "a package holds client or server code. Expected target client or server, but got docs.",
+    );
+  }
+  const read = readDocument(document);
+  checkDocument(read);
+  const context = createContext(read, options);
+  const files = targets[options.target](context);
+  return options.package ? packageFiles(context, files) : files;
 }

@@ -29,11 +29,30 @@ Options:
   --check                     write nothing; exit 1 naming each stale, missing or extra file
   --unknown-params <mode>     server validators: reject (default) | ignore params a method does not declare
   --docs-base <path-or-url>   where the docs target's pages are, for @see links in TSDoc
+  --runtime <module>          what generated code imports its runtime from
+                              (default @unwind/client/runtime, @unwind/server/runtime)
+  --either-params <mode>      client: send params of paramStructure "either" methods
+                              by-position (default) | by-name
+  --package <name>            write a whole package (client or server): package.json, tsconfig.json,
+                              README.md and the code under src/
+  --package-version <version> its version (default: info.version when semver, else 0.1.0)
+  --runtime-version <range>   its dependency on the runtime package (default ^0.1.0)
   -h, --help                  this text
 
 Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error, 3 generation failed.`;
 
-const valueFlags = new Set(["--spec", "--target", "--out", "--unknown-params", "--docs-base"]);
+const valueFlags = new Set([
+  "--spec",
+  "--target",
+  "--out",
+  "--unknown-params",
+  "--docs-base",
+  "--runtime",
+  "--either-params",
+  "--package",
+  "--package-version",
+  "--runtime-version",
+]);
 
 /** Reads the command line (without `node` and the script). */
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -87,6 +106,30 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     );
   }
   const docsBase = values.get("--docs-base");
+  const runtime = values.get("--runtime");
+  const eitherParams = values.get("--either-params");
+  if (eitherParams !== undefined && eitherParams !== "by-position" && eitherParams !== "by-name") {
+    throw new UsageError(
+      `--either-params must be by-position or by-name, but got ${JSON.stringify(eitherParams)}.`,
+    );
+  }
+  const packageName = values.get("--package");
+  for (const flag of ["--package-version", "--runtime-version"]) {
+    if (values.has(flag) && packageName === undefined)
+      throw new UsageError(
+        `${flag} belongs to --package, which is missing. Expected --package <name>.`,
+      );
+  }
+  if (packageName !== undefined && target === "docs")
+    throw new UsageError(
+      "--package writes client or server code. Expected --target client or server, but got docs.",
+    );
+  if (packageName !== undefined && !/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(packageName))
+    throw new UsageError(
+      `--package must be an npm package name such as @acme/eth-client, but got ${JSON.stringify(packageName)}.`,
+    );
+  const packageVersion = values.get("--package-version");
+  const runtimeVersion = values.get("--runtime-version");
   return {
     kind: "generate",
     spec,
@@ -96,6 +139,17 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       target: target as Target,
       unknownParams,
       ...(docsBase === undefined ? {} : { docsBase }),
+      ...(runtime === undefined ? {} : { runtime }),
+      ...(eitherParams === undefined ? {} : { eitherParams }),
+      ...(packageName === undefined
+        ? {}
+        : {
+            package: {
+              name: packageName,
+              ...(packageVersion === undefined ? {} : { version: packageVersion }),
+              ...(runtimeVersion === undefined ? {} : { runtimeVersion }),
+            },
+          }),
     },
   };
 }

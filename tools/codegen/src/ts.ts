@@ -288,9 +288,13 @@ export function tsConst(
 /** `import type { a, b } from "module"` (names sorted), or nothing when there are none. */
 export function tsImport(names: readonly string[], from: string, typeOnly = true): ts.Statement[] {
   if (names.length === 0) return [];
-  const specifiers = [...new Set(names)]
-    .sort()
-    .map((n) => f.createImportSpecifier(false, undefined, f.createIdentifier(n)));
+  const specifiers = [...new Set(names)].sort().map((n) => {
+    // `a as b` imports `a` under the local name `b`.
+    const [name, local] = n.split(" as ") as [string, string | undefined];
+    return local
+      ? f.createImportSpecifier(false, f.createIdentifier(name), f.createIdentifier(local))
+      : f.createImportSpecifier(false, undefined, f.createIdentifier(name));
+  });
   return [
     f.createImportDeclaration(
       undefined,

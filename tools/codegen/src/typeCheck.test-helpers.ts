@@ -41,7 +41,8 @@ export function fixtureDocuments(): { name: string; text: string; document: unkn
 
 /**
  * Type-checks generated outputs in one in-memory TypeScript program (strict, nodenext, as the
- * packages compile) with the runtime stubs of `fixtures/runtime/<target>` as `../runtime/`.
+ * packages compile) with the runtime stubs of `fixtures/runtime/<target>` as
+ * `@unwind/<target>/runtime`, and each output's `usage.ts` beside it.
  * Returns one line per diagnostic.
  */
 export function typeCheck(outputs: readonly CheckedOutput[]): string[] {
@@ -61,14 +62,26 @@ export function typeCheck(outputs: readonly CheckedOutput[]): string[] {
       verbatimModuleSyntax: true,
       isolatedModules: true,
       noEmit: true,
+      // Generated code imports its runtime by package name; here that name is the stubs.
+      paths: {
+        "@unwind/client/runtime": ["/runtime/client/index.ts"],
+        "@unwind/server/runtime": ["/runtime/server/index.ts"],
+      },
     },
   });
   project.createSourceFile("/package.json", '{ "type": "module" }');
+  for (const target of ["client", "server"]) {
+    const stubs = join(fixtures, "runtime", target);
+    for (const stub of readdirSync(stubs).filter((s) => s !== "usage.ts"))
+      project.createSourceFile(
+        `/runtime/${target}/${stub}`,
+        readFileSync(join(stubs, stub), "utf8"),
+      );
+  }
   for (const output of outputs) {
     const root = `/checks/${output.name}/${output.target}`;
-    const stubs = join(fixtures, "runtime", output.target);
-    for (const stub of readdirSync(stubs))
-      project.createSourceFile(`${root}/runtime/${stub}`, readFileSync(join(stubs, stub), "utf8"));
+    const usage = join(fixtures, "runtime", output.target, "usage.ts");
+    project.createSourceFile(`${root}/runtime/usage.ts`, readFileSync(usage, "utf8"));
     for (const file of output.files)
       project.createSourceFile(`${root}/generated/${file.path}`, file.content);
   }

@@ -125,3 +125,27 @@ describe("validators.ts", () => {
     );
   });
 });
+
+test("past one chunk of methods, each chunk compiles alone and every method keeps its validator", async () => {
+  const { syntheticDocument } = await import("./bench/syntheticDocument.bench.js");
+  const { validatorChunk } = await import("./targets/validatorsModule.js");
+  const count = validatorChunk * 2 + 5;
+  const file = generate(syntheticDocument(count), { target: "server" }).find(
+    (f) => f.path === "validators.ts",
+  )!;
+  expect(file.content).toContain("const chunk2 = (() => {");
+  const js = ts.transpileModule(file.content, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  const path = join(dir, "validators-chunked.mjs");
+  writeFileSync(path, js);
+  const script = `import { validators } from ${JSON.stringify(path)};
+const names = Object.keys(validators);
+const good = names.every((m) => validators[m]({ thing: { id: "0x1" } }));
+const bad = names.filter((m) => !validators[m]({ thing: { id: "nope" } })).length;
+console.log(JSON.stringify({ count: names.length, good, bad }));`;
+  const out = JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }),
+  );
+  expect(out).toEqual({ count, good: true, bad: count });
+}, 120_000);

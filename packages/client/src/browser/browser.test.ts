@@ -27,6 +27,10 @@ beforeAll(async () => {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    // Generated code imports `@unwind/client/runtime`: the sources here, like the entry (one copy of each class).
+    alias: {
+      "@unwind/client/runtime": fileURLToPath(new URL("../runtime/index.ts", import.meta.url)),
+    },
   });
   bundle = output.outputFiles[0]!.text;
   server = await startAuthServer();

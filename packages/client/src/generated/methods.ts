@@ -64,7 +64,7 @@ export interface ClientMethodDescriptor {
   /** The function of `createMethods` that calls it, e.g. `closePosition`. */
   readonly key: string;
   readonly params: readonly ClientParamDescriptor[];
-  /** `by-position` methods get their params as an array, in this order. */
+  /** `by-position` methods (and `either` ones, unless generated with `--either-params by-name`) get their params as an array, in this order. */
   readonly paramStructure: "by-name" | "by-position" | "either";
   /** From the spec's `x-auth`; absent means public. */
   readonly auth: { readonly private: boolean; readonly scope?: string };

@@ -17,12 +17,18 @@ export interface CallOptions {
  */
 export interface Transport {
   request(method: string, params: object, options?: CallOptions): Promise<unknown>;
+  /**
+   * Sends `method` as a JSON-RPC notification (no `id`, no answer expected) and resolves once it
+   * is sent (HTTP: once the server took the request). Transports without it get `request`.
+   */
+  notify?(method: string, params: object, options?: CallOptions): Promise<void>;
 }
 
 /** A transport that can also return the whole response with its envelope and round-trip time. */
 export interface RpcTransport extends Transport {
   readonly kind: "http" | "ws";
   send(method: string, params: object, options?: CallOptions): Promise<RpcResponse>;
+  notify(method: string, params: object, options?: CallOptions): Promise<void>;
   /** Fails calls still waiting and releases sockets and timers. */
   close(): Promise<void>;
 }

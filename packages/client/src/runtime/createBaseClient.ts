@@ -233,9 +233,11 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     base,
     resultTransport: {
       request: (method, params, callOptions) => call(method, params, callOptions, false),
+      notify: (method, params, callOptions) => transport.notify(method, params, callOptions),
     },
     responseTransport: {
       request: (method, params, callOptions) => call(method, params, callOptions, true),
+      notify: (method, params, callOptions) => transport.notify(method, params, callOptions),
     },
   };
 }

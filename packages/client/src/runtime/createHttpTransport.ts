@@ -57,8 +57,13 @@ export function createHttpTransport(options: HttpTransportOptions): RpcTransport
   const classes = options.errorClasses ?? {};
   let nextId = 1;
 
-  async function exchange(method: string, params: object, call: CallOptions): Promise<Exchange> {
-    const id = nextId++;
+  async function exchange(
+    method: string,
+    params: object,
+    call: CallOptions,
+    notification = false,
+  ): Promise<Exchange> {
+    const id = notification ? undefined : nextId++;
     const signal = call.signal;
     if (signal?.aborted) throw new AbortedError({ method, reason: signal.reason });
     let url: URL;
@@ -68,7 +73,9 @@ export function createHttpTransport(options: HttpTransportOptions): RpcTransport
       url.search = toQuery(params);
     } else {
       url = new URL(base);
-      body = JSON.stringify({ jsonrpc: "2.0", id, method, params });
+      body = JSON.stringify(
+        notification ? { jsonrpc: "2.0", method, params } : { jsonrpc: "2.0", id, method, params },
+      );
     }
     const controller = new AbortController();
     let failure: TransportError | undefined;
@@ -105,6 +112,8 @@ export function createHttpTransport(options: HttpTransportOptions): RpcTransport
       });
       const text = await response.text();
       const rttMs = performance.now() - started;
+      // A notification has no answer to read: any success status means the server took it.
+      if (notification && response.ok) return { message: {}, rttMs };
       let message: unknown;
       try {
         message = JSON.parse(text);
@@ -166,6 +175,9 @@ export function createHttpTransport(options: HttpTransportOptions): RpcTransport
       const response = toRpcResponse(message, rttMs);
       call.onResponse?.(response);
       return response;
+    },
+    async notify(method, params, call = {}) {
+      await exchange(method, params, call, true);
     },
     async close() {},
   };

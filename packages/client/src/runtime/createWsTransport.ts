@@ -358,19 +358,34 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
     }, delayMs);
   }
 
+  function opening(): Promise<void> {
+    if (state === "open") return Promise.resolve();
+    if (state === "closed")
+      return Promise.reject(new ConnectionClosedError("The transport is closed."));
+    const ready = new Promise<void>((resolve, reject) => openWaiters.add({ resolve, reject }));
+    if (state === "idle") connect();
+    return ready;
+  }
+
+  async function notify(method: string, params: object, callOptions: CallOptions = {}) {
+    if (callOptions.signal?.aborted) {
+      throw new AbortedError({ method, reason: callOptions.signal.reason });
+    }
+    if (state !== "open" || !socket) await opening();
+    try {
+      socket!.send(JSON.stringify({ jsonrpc: "2.0", method, params }));
+    } catch (cause) {
+      throw new ConnectionClosedError("Could not send on the WebSocket.", { method, cause });
+    }
+  }
+
   return {
     kind: "ws",
     get state() {
       return state;
     },
-    connect() {
-      if (state === "open") return Promise.resolve();
-      if (state === "closed")
-        return Promise.reject(new ConnectionClosedError("The transport is closed."));
-      const ready = new Promise<void>((resolve, reject) => openWaiters.add({ resolve, reject }));
-      if (state === "idle") connect();
-      return ready;
-    },
+    connect: opening,
+    notify,
     request: (method, params, callOptions = {}) => enqueue(method, params, callOptions, false),
     send: (method, params, callOptions = {}) => enqueue(method, params, callOptions, true),
     close() {

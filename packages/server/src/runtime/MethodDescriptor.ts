@@ -24,4 +24,9 @@ export interface MethodDescriptor {
   readonly matchingEngine: boolean;
   /** Every error code the method declares. */
   readonly errors: readonly number[];
+  /**
+   * The spec's `paramStructure`: `by-position` and `either` methods also take params as an array,
+   * mapped to the names in `params` order. Absent (a hand-written table): by name only.
+   */
+  readonly paramStructure?: "by-name" | "by-position" | "either";
 }

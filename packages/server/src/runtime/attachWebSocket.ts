@@ -26,6 +26,8 @@ export interface WebSocketOptions {
   readonly now: () => number;
   /** Connections a cap already refused: their upgrade requests are ignored. */
   readonly isRefused?: (socket: Socket) => boolean;
+  /** The WebSocket endpoint (default `/ws/api/v2`). */
+  readonly path?: string;
 }
 
 function rejectUpgrade(socket: Socket, status: string): void {
@@ -47,6 +49,7 @@ export function attachWebSocket(
   options: WebSocketOptions,
 ): WebSocketTransport {
   const { now } = options;
+  const path = options.path ?? "/ws/api/v2";
   const isRefused = options.isRefused ?? (() => false);
   let idleClosed = 0;
   const sessions = new Set<WsSession>();
@@ -94,7 +97,7 @@ export function attachWebSocket(
   server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    if ((q < 0 ? url : url.slice(0, q)) !== "/ws/api/v2")
+    if ((q < 0 ? url : url.slice(0, q)) !== path)
       return rejectUpgrade(socket, "404 Not Found");
     if (isRefused(socket)) return;
     if (!accepting) return rejectUpgrade(socket, "503 Service Unavailable");

@@ -40,6 +40,7 @@ export interface Dispatcher {
 }
 
 const positional = { param: "params", reason: "params must be an object (by name)" };
+const notParams = { param: "params", reason: "params must be an object (by name) or an array" };
 const batch = { reason: "batch requests are not supported" };
 const badId = "id must be a string, a number or null";
 const jsonNumber = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
@@ -90,7 +91,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (raw === undefined) params = {};
     else if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
       params = raw as Record<string, unknown>;
-    } else return reply(idJson, E.invalidParams, positional, usIn);
+    } else if (
+      Array.isArray(raw) &&
+      route.descriptor.paramStructure !== "by-name" &&
+      route.descriptor.paramStructure !== undefined
+    ) {
+      const byName = byPosition(raw, route.descriptor);
+      if (typeof byName === "string") {
+        return reply(idJson, E.invalidParams, { param: "params", reason: byName }, usIn);
+      }
+      params = byName;
+    } else {
+      const allowsArrays =
+        route.descriptor.paramStructure !== undefined &&
+        route.descriptor.paramStructure !== "by-name";
+      return reply(idJson, E.invalidParams, allowsArrays ? notParams : positional, usIn);
+    }
     const rateLimit = session.rateLimit;
     if (rateLimit !== undefined && !rateLimit.take(now())) {
       return reply(idJson, E.tooManyRequests, { limit: rateLimit.rate }, usIn);
@@ -188,4 +204,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     invalidRequest: (reason, usIn) => invalid("null", reason, usIn),
     pending,
   };
+}
+
+/**
+ * Positional params by name, in the order the method declares them; a trailing param left out
+ * is absent (not `null`). A reason when there are more values than params.
+ */
+function byPosition(
+  values: unknown[],
+  descriptor: MethodDescriptor,
+): Record<string, unknown> | string {
+  const names = descriptor.params;
+  if (values.length > names.length) {
+    return `${descriptor.name} takes at most ${names.length} params by position, but got ${values.length}`;
+  }
+  const out: Record<string, unknown> = {};
+  values.forEach((value, i) => {
+    Object.defineProperty(out, names[i]!.name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+  return out;
 }

@@ -30,6 +30,10 @@ export interface HttpHandler {
   request(req: IncomingMessage, res: ServerResponse): void;
   /** A request with `Expect: 100-continue`: `100 Continue` goes out only for a body that will be read. */
   checkContinue(req: IncomingMessage, res: ServerResponse): void;
+  /** The JSON-RPC endpoint (default `/api/v2`); `{path}/{method}` serves the per-method form. */
+  readonly path?: string;
+  /** The WebSocket endpoint (default `/ws/api/v2`), answered 426 over plain HTTP. */
+  readonly wsPath?: string;
 }
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -49,6 +53,8 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
 export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   const { dispatcher, limits, requests, isClosing } = options;
   const refused = options.refused ?? (() => false);
+  const base = options.path ?? "/api/v2";
+  const wsPath = options.wsPath ?? "/ws/api/v2";
   const limiter = Number.isFinite(limits.maxRequestsPerSecond)
     ? new AddressLimits(limits.maxRequestsPerSecond, options.now ?? Date.now)
     : undefined;
@@ -152,13 +158,13 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
-    if (path === "/api/v2") {
+    if (path === base) {
       if (req.method === "POST") post(req, res, usIn, undefined, expectsContinue);
       else notAllowed(res, req.method, path, "POST");
-    } else if (path.startsWith("/api/v2/")) {
+    } else if (path.startsWith(`${base}/`)) {
       let method: string;
       try {
-        method = decodeURIComponent(path.slice(8));
+        method = decodeURIComponent(path.slice(base.length + 1));
       } catch {
         sendFault(res, 404, "not_found", `${path} is not a valid method path`);
         return;
@@ -169,11 +175,11 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
         reply(res, dispatcher.callMethod(method, params, session, usIn));
       } else if (req.method === "POST") post(req, res, usIn, method, expectsContinue);
       else notAllowed(res, req.method, path, "GET, POST");
-    } else if (path === "/ws/api/v2") {
-      const message = "/ws/api/v2 is the WebSocket endpoint";
+    } else if (path === wsPath) {
+      const message = `${wsPath} is the WebSocket endpoint`;
       sendFault(res, 426, "upgrade_required", message, {}, { upgrade: "websocket" });
     } else {
-      const message = `no route for ${path}. Expected /api/v2, /api/v2/{method} or /ws/api/v2`;
+      const message = `no route for ${path}. Expected ${base}, ${base}/{method} or ${wsPath}`;
       sendFault(res, 404, "not_found", message);
     }
   }

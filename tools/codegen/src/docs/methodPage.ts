@@ -5,7 +5,7 @@ import type { ExampleModel, MethodModel } from "../model.js";
 import { exampleParams } from "../transform/example.js";
 import { printSnippet } from "../ts.js";
 import { cell, code, fence, page, prettyJson, prose, relativeLink, table } from "./markdown.js";
-import { typeLink } from "./typeLink.js";
+import { declarationsOf, typeLink } from "./typeLink.js";
 
 function authText(method: MethodModel): string {
   if (!method.auth.private) return "public";
@@ -39,12 +39,14 @@ function exampleSection(example: ExampleModel, method: MethodModel, index: numbe
 
 /** The declaration that shows a result: the named type it refers to, else `XReturnType` itself. */
 function resultTypeDeclaration(ctx: Context, method: MethodModel) {
-  const own = ctx.typeDeclarations.find((d) => d.name === method.typeNames.returnType);
+  const { byName } = declarationsOf(ctx);
+  const own = byName.get(method.typeNames.returnType);
   if (!own || !ts.isTypeAliasDeclaration(own.statement)) return own;
   const type = own.statement.type;
   const target =
     ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
-  return ctx.typeDeclarations.find((d) => d.name === target && d.schema !== undefined) ?? own;
+  const found = target === undefined ? undefined : byName.get(target);
+  return found?.schema !== undefined ? found : own;
 }
 
 /** One method's page: summary, description, auth, params, result, errors and examples. */

@@ -5,6 +5,27 @@ import { transformSchema } from "../transform/schema.js";
 import { printCompact } from "../ts.js";
 import { anchor, code, relativeLink } from "./markdown.js";
 
+const indexes = new WeakMap<
+  Context,
+  { named: ReadonlySet<string>; byName: ReadonlyMap<string, Context["typeDeclarations"][number]> }
+>();
+
+/**
+ * The declarations of a context by name, and the names of those from a schema; built once per
+ * context (building them per link made the docs target quadratic in the number of methods).
+ */
+export function declarationsOf(ctx: Context) {
+  let index = indexes.get(ctx);
+  if (!index) {
+    index = {
+      named: new Set(ctx.typeDeclarations.filter((d) => d.schema !== undefined).map((d) => d.name)),
+      byName: new Map(ctx.typeDeclarations.map((d) => [d.name, d])),
+    };
+    indexes.set(ctx, index);
+  }
+  return index;
+}
+
 /** The schemas page, relative to the docs directory. */
 export const schemasPage = "schemas.md";
 
@@ -19,9 +40,7 @@ export function namedTypeLink(name: string, fromPage: string): string {
  */
 export function typeLink(ctx: Context, schema: Schema, path: string, fromPage: string): string {
   const node = transformSchema(schema, ctx, path);
-  const named = new Set(
-    ctx.typeDeclarations.filter((d) => d.schema !== undefined).map((d) => d.name),
-  );
+  const named = declarationsOf(ctx).named;
   const refName = (n: ts.TypeNode) =>
     ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && named.has(n.typeName.text)
       ? n.typeName.text

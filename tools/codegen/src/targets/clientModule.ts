@@ -10,10 +10,18 @@ function hasRequiredParams(m: MethodModel): boolean {
   return m.params.some((p) => p.required);
 }
 
-/** The params as the transport sends them: the object itself, or an array for `by-position`. */
-function wireParams(m: MethodModel): string {
+/** Whether the client sends a method's params as an array: `by-position`, and `either` unless told otherwise. */
+export function sendsByPosition(m: MethodModel, eitherParams: "by-position" | "by-name"): boolean {
+  return (
+    m.paramStructure === "by-position" ||
+    (m.paramStructure === "either" && eitherParams === "by-position")
+  );
+}
+
+/** The params as the transport sends them: the object itself, or an array by position. */
+function wireParams(m: MethodModel, byPosition: boolean): string {
   const optional = !hasRequiredParams(m);
-  if (m.paramStructure !== "by-position") return optional ? "params ?? {}" : "params";
+  if (!byPosition) return optional ? "params ?? {}" : "params";
   if (m.params.length === 0) return "[]";
   const names = m.params.map((p) => `params${optional ? "?." : ""}[${JSON.stringify(p.name)}]`);
   return `trimTrailingUndefined([${names.join(", ")}])`;
@@ -47,12 +55,15 @@ export function clientModule(ctx: Context): GeneratedFile {
     type: m.typeNames.parameters,
     hasQuestionToken: !hasRequiredParams(m),
   });
+  const notifies = ctx.methods.some((m) => m.result === undefined);
   const imports = [
-    ...tsImport(["CallOptions", "Transport"], "../runtime/Transport.js"),
+    ...(notifies ? tsImport(["notify"], ctx.options.runtime, false) : []),
+    ...tsImport(["CallOptions", "Transport"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
   return renderModule("client.ts", ctx.options.header, imports, (file) => {
-    if (ctx.methods.some((m) => m.paramStructure === "by-position" && m.params.length > 0))
+    const byPosition = (m: MethodModel) => sendsByPosition(m, ctx.options.eitherParams);
+    if (ctx.methods.some((m) => byPosition(m) && m.params.length > 0))
       file.addStatements(trimHelper);
     file.addFunctions(
       ctx.methods.map((m, i) => ({
@@ -65,7 +76,11 @@ export function clientModule(ctx: Context): GeneratedFile {
           { name: "options", type: "CallOptions", hasQuestionToken: true },
         ],
         returnType: `Promise<${m.typeNames.returnType}>`,
-        statements: `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m)}, options) as Promise<${m.typeNames.returnType}>;`,
+        // A method without a result is a notification: sent without an id, nothing awaited.
+        statements:
+          m.result === undefined
+            ? `return notify(transport, ${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options);`
+            : `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options) as Promise<${m.typeNames.returnType}>;`,
       })),
     );
     file.addInterface({

@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
+import { createClientModule } from "../package/createClientModule.js";
 import { clientModule } from "./clientModule.js";
 import { errorsModule } from "./errorsModule.js";
 import { indexModule, typeNames } from "./indexModule.js";
@@ -8,12 +9,17 @@ import { typesModule } from "./typesModule.js";
 
 /** `packages/client/src/generated/`: types, method table, errors, the typed functions, index. */
 export function clientTarget(ctx: Context): GeneratedFile[] {
+  const packaged = ctx.options.package !== undefined;
   return [
     typesModule(ctx),
     methodsModule(ctx),
     errorsModule(ctx),
     clientModule(ctx),
+    ...(packaged ? [createClientModule(ctx)] : []),
     indexModule(ctx, [
+      ...(packaged
+        ? [{ from: "./createClient.js", values: ["createClient"], types: ["ClientOptions"] }]
+        : []),
       {
         from: "./client.js",
         values: [...ctx.methods.map((m) => m.key), "createMethods"],

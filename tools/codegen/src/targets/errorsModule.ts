@@ -1,7 +1,7 @@
 import { ts } from "ts-morph";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
-import { addNodes, renderModule } from "../renderModule.js";
+import { moduleText, nodesText } from "../renderModule.js";
 import { transformError } from "../transform/error.js";
 import {
   docEscape,
@@ -46,19 +46,17 @@ export function errorsModule(ctx: Context): GeneratedFile {
           ),
         )
       : [];
-  return renderModule(
+  return moduleText(
     "errors.ts",
     ctx.options.header,
-    tsImport(["RpcError"], "../runtime/RpcError.js", false),
-    (file) => {
-      addNodes(file, [
-        ...ctx.errors.map((e) => transformError(e, flavor)),
-        tsConst("errorClasses", record, {
-          asConst: true,
-          doc: "The error class of each code the spec declares.",
-        }),
-        ...unions,
-      ]);
-    },
+    tsImport(["RpcError"], ctx.options.runtime, false),
+    nodesText([
+      ...ctx.errors.map((e) => transformError(e, flavor)),
+      tsConst("errorClasses", record, {
+        asConst: true,
+        doc: "The error class of each code the spec declares.",
+      }),
+      ...unions,
+    ]),
   );
 }

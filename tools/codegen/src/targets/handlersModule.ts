@@ -12,8 +12,7 @@ import { tsImport } from "../ts.js";
 export function handlersModule(ctx: Context): GeneratedFile {
   const types = ctx.methods.flatMap((m) => [m.typeNames.parameters, m.typeNames.returnType]);
   const imports = [
-    ...tsImport(["RawJson"], "../runtime/RawJson.js"),
-    ...tsImport(["RequestContext"], "../runtime/RequestContext.js"),
+    ...tsImport(["RawJson", "RequestContext"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
   return renderModule("handlers.ts", ctx.options.header, imports, (file) => {

@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import type { MethodModel } from "../model.js";
-import { addNodes, renderModule } from "../renderModule.js";
+import { moduleText, nodesText } from "../renderModule.js";
 import { contentDescriptorKind } from "../transform/contentDescriptor.js";
 import {
   docEscape,
@@ -37,6 +37,7 @@ function descriptor(method: MethodModel, ctx: Context): Record<string, unknown> 
         auth,
         matchingEngine: method.matchingEngine,
         errors,
+        paramStructure: method.paramStructure,
       }
     : { ...common, key: method.key, params, paramStructure: method.paramStructure, auth, errors };
 }
@@ -54,7 +55,7 @@ export interface ClientMethodDescriptor {
   /** The function of \`createMethods\` that calls it, e.g. \`closePosition\`. */
   readonly key: string;
   readonly params: readonly ClientParamDescriptor[];
-  /** \`by-position\` methods get their params as an array, in this order. */
+  /** \`by-position\` methods (and \`either\` ones, unless generated with \`--either-params by-name\`) get their params as an array, in this order. */
   readonly paramStructure: "by-name" | "by-position" | "either";
   /** From the spec's \`x-auth\`; absent means public. */
   readonly auth: { readonly private: boolean; readonly scope?: string };
@@ -93,27 +94,34 @@ export function methodsModule(ctx: Context): GeneratedFile {
     true,
   );
   const imports = [
-    ...(server ? tsImport(["MethodDescriptor"], "../runtime/MethodDescriptor.js") : []),
+    ...(server ? tsImport(["MethodDescriptor"], ctx.options.runtime) : []),
     ...tsImport(typeImports, "./types.js"),
   ];
-  return renderModule("methods.ts", ctx.options.header, imports, (file) => {
-    if (!server) file.addStatements(clientDescriptorTypes);
-    addNodes(file, [
-      tsConst("specVersion", f.createStringLiteral(ctx.specVersion), {
-        doc: `The \`info.version\` of the spec this code was generated from (${docEscape(ctx.document.info.title)}).`,
-      }),
-      tsConst("methods", methods, {
-        asConst: true,
-        satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
-        doc: server
-          ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
-          : "Every method of the spec by name: what the client sends.",
-      }),
-      tsDeclaration(
-        "MethodTable",
-        table,
-        "The types of every method by name: its params, result and error codes.",
-      ),
-    ]);
-  });
+  return moduleText(
+    "methods.ts",
+    ctx.options.header,
+    imports,
+    [
+      server ? "" : clientDescriptorTypes,
+      nodesText([
+        tsConst("specVersion", f.createStringLiteral(ctx.specVersion), {
+          doc: `The \`info.version\` of the spec this code was generated from (${docEscape(ctx.document.info.title)}).`,
+        }),
+        tsConst("methods", methods, {
+          asConst: true,
+          satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
+          doc: server
+            ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
+            : "Every method of the spec by name: what the client sends.",
+        }),
+        tsDeclaration(
+          "MethodTable",
+          table,
+          "The types of every method by name: its params, result and error codes.",
+        ),
+      ]),
+    ]
+      .filter((part) => part !== "")
+      .join("\n"),
+  );
 }

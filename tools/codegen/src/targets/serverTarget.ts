@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
+import { createServerModule } from "../package/createServerModule.js";
 import { errorsModule } from "./errorsModule.js";
 import { handlersModule } from "./handlersModule.js";
 import { indexModule, typeNames } from "./indexModule.js";
@@ -10,13 +11,18 @@ import { validatorsModule } from "./validatorsModule.js";
 /** `packages/server/src/generated/`: types, method table, validators, `Handlers`, errors, index. */
 export function serverTarget(ctx: Context): GeneratedFile[] {
   const errors = ctx.errors.map((e) => e.className);
+  const packaged = ctx.options.package !== undefined;
   return [
     typesModule(ctx),
     methodsModule(ctx),
     validatorsModule(ctx),
     handlersModule(ctx),
     errorsModule(ctx),
+    ...(packaged ? [createServerModule(ctx)] : []),
     indexModule(ctx, [
+      ...(packaged
+        ? [{ from: "./createServer.js", values: ["createServer"], types: ["ServerOptions"] }]
+        : []),
       { from: "./errors.js", values: [...errors, "errorClasses"], types: [] },
       { from: "./handlers.js", values: [], types: ["Handlers"] },
       { from: "./methods.js", values: ["methods", "specVersion"], types: ["MethodTable"] },

@@ -4,6 +4,17 @@ import type { MethodModel } from "../model.js";
 /** The URI the document's components are registered under for ajv. */
 export const documentId = "openrpc:document";
 
+const componentRef = /^#\/components\/schemas\/([^/]+)$/;
+
+/**
+ * The URI one component schema is registered under on its own, so every method's `$ref` to it
+ * calls one compiled function (a ref into the document root was compiled again per method).
+ */
+export function componentId(pointerSegment: string): string {
+  const key = decodeURIComponent(pointerSegment).replace(/~1/g, "/").replace(/~0/g, "~");
+  return `openrpc:schemas/${encodeURIComponent(key)}`;
+}
+
 const annotations = new Set([
   "title",
   "description",
@@ -43,7 +54,9 @@ const schemaValues = new Set([
 export function validatorSchema(schema: Schema, resolvable: (ref: string) => boolean): Schema {
   if (typeof schema !== "object" || schema === null) return schema;
   if (typeof schema.$ref === "string") {
-    return resolvable(schema.$ref) ? { $ref: `${documentId}${schema.$ref}` } : true;
+    if (!resolvable(schema.$ref)) return true;
+    const component = componentRef.exec(schema.$ref);
+    return { $ref: component ? componentId(component[1]!) : `${documentId}${schema.$ref}` };
   }
   const out: Record<string, unknown> = {};
   const sub = (s: unknown) => validatorSchema(s as Schema, resolvable);

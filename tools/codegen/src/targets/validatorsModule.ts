@@ -6,7 +6,7 @@ import { moduleText } from "../renderModule.js";
 import { resolvePointer } from "../resolveRef.js";
 import { print, tsImport, tsObjectKey } from "../ts.js";
 import { ajvRuntime } from "./ajvRuntime.js";
-import { documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
+import { componentId, documentId, paramsSchema, validatorSchema } from "./validatorSchema.js";
 
 // A CommonJS module whose `module.exports` is the function and whose `default` is too; `.default`
 // works under Node's ESM loader and bundlers alike.
@@ -14,11 +14,42 @@ const standaloneCode = (
   standaloneModule as unknown as { default: (ajv: Ajv, refs: Record<string, string>) => string }
 ).default;
 
+/** Methods compiled per ajv run: one run of 20,000 overflowed ajv's stack and was quadratic. */
+export const validatorChunk = 1000;
+
 /**
  * Compiles each method's params schema with ajv into standalone code (no schema compilation at
- * start-up), with ajv's runtime helpers inlined so the module imports nothing at run time.
+ * start-up), with ajv's runtime helpers inlined so the module imports nothing at run time. Past
+ * {@link validatorChunk} methods, each chunk is compiled alone into its own function scope.
  */
 export function compileValidators(ctx: Context): { code: string; exports: Map<string, string> } {
+  const helpers = new Set<string>();
+  const exports = new Map<string, string>();
+  const chunks: string[] = [];
+  const count = Math.ceil(ctx.methods.length / validatorChunk) || 1;
+  for (let c = 0; c < count; c++) {
+    const slice = ctx.methods.slice(c * validatorChunk, (c + 1) * validatorChunk);
+    const chunk = compileChunk(ctx, slice, helpers);
+    if (count === 1) {
+      chunks.push(indentCode(chunk.code));
+      for (const [name, fn] of chunk.exports) exports.set(name, fn);
+      continue;
+    }
+    const fns = [...new Set(chunk.exports.values())];
+    chunks.push(
+      indentCode(`const chunk${c} = (() => {\n${chunk.code}\nreturn { ${fns.join(", ")} };\n})();`),
+    );
+    for (const [name, fn] of chunk.exports) exports.set(name, `chunk${c}.${fn}`);
+  }
+  const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
+  return { code: [...prelude, ...chunks].join("\n\n"), exports };
+}
+
+function compileChunk(
+  ctx: Context,
+  methods: Context["methods"],
+  helpers: Set<string>,
+): { code: string; exports: Map<string, string> } {
   const document = ctx.document;
   const resolvable = (ref: string) => resolvePointer(document, ref) !== undefined;
   const ajv = new Ajv({
@@ -27,6 +58,9 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
     allErrors: false,
     validateFormats: false,
     validateSchema: false,
+    // A `$ref` compiles to a call of the one function of its target, not a copy of it per use:
+    // inlined, a chain of component refs grew the code per method with the chain's length.
+    inlineRefs: false,
   });
   const components = document.components ?? {};
   const strip = (map: unknown) =>
@@ -47,8 +81,15 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   };
   for (const key of ["definitions", "$defs"]) if (document[key]) root[key] = strip(document[key]);
   ajv.addSchema(root);
+  for (const [key, schema] of Object.entries(
+    (components.schemas ?? {}) as Record<string, unknown>,
+  )) {
+    const stripped = validatorSchema(schema as never, resolvable);
+    const body = typeof stripped === "boolean" ? { allOf: [stripped] } : stripped;
+    ajv.addSchema({ ...(body as object), $id: componentId(encodeURIComponent(key)) });
+  }
   const refs: Record<string, string> = {};
-  ctx.methods.forEach((method, i) => {
+  methods.forEach((method, i) => {
     const id = `openrpc:params/${i}`;
     ajv.addSchema({
       $id: id,
@@ -59,11 +100,10 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   let code: string = standaloneCode(ajv, refs);
   const exports = new Map<string, string>();
   code = code.replace(/^export const params(\d+) = (\w+);\n/gm, (_, i: string, fn: string) => {
-    exports.set(ctx.methods[Number(i)]!.name, fn);
+    exports.set(methods[Number(i)]!.name, fn);
     return "";
   });
   code = code.replace(/^"use strict";\n?/, "");
-  const helpers = new Set<string>();
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, id: string) => {
     const helper = ajvRuntime[id];
     if (!helper)
@@ -76,8 +116,7 @@ export function compileValidators(ctx: Context): { code: string; exports: Map<st
   code = dropUnused(code);
   if (/\brequire\(/.test(code))
     throw new Error("the ajv standalone code still calls require(); it would not load as ESM.");
-  const prelude = [...helpers].sort().map((id) => ajvRuntime[id]!.code);
-  return { code: [...prelude, indentCode(code)].join("\n\n"), exports };
+  return { code, exports };
 }
 
 /**
@@ -131,7 +170,7 @@ export function validatorsModule(ctx: Context): GeneratedFile {
   const entries = ctx.methods.map(
     (m) => `  ${print(tsObjectKey(m.name))}: ${exports.get(m.name)},`,
   );
-  const imports = tsImport(["ParamValidator"], "../runtime/ParamValidator.js");
+  const imports = tsImport(["ParamValidator"], ctx.options.runtime);
   const preamble = [
     "// @ts-nocheck: ajv standalone code, compiled from the spec's param schemas; the export below is typed.",
   ];

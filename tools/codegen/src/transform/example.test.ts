@@ -71,3 +71,26 @@ describe("transformExample: example pairing -> @example", () => {
     expect(exampleLiteral(given)).toBe(want);
   });
 });
+
+test("@example blocks are cut to a readable size: long strings and long params", async () => {
+  const { transformExample } = await import("./example.js");
+  const long = "0x" + "ab".repeat(200);
+  const params = Array.from({ length: 30 }, (_, i) => ({ name: `p${i}`, value: i }));
+  const method = { key: "deploy", paramStructure: "by-name", params: [] } as never;
+  const text = transformExample(
+    {
+      name: "x",
+      summary: undefined,
+      description: undefined,
+      params: [{ name: "code", value: long }, ...params],
+      result: { value: long },
+      error: undefined,
+    },
+    method,
+    () => undefined,
+  );
+  expect(text.split("\n").length).toBeLessThanOrEqual(20);
+  expect(text).not.toContain("ab".repeat(40));
+  expect(text).toContain("…");
+  expect(text).toContain("// ...");
+});

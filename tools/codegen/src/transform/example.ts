@@ -53,19 +53,53 @@ export function exampleLiteral(value: unknown, width = 80, indent = ""): string 
 }
 
 const maxResultLines = 12;
+const maxParamLines = 12;
+const maxString = 80;
+
+/** A value with long strings cut (`"0x6080...` + `…`), so one example stays readable. */
+function shorten(value: unknown): unknown {
+  if (typeof value === "string")
+    return value.length > maxString ? `${value.slice(0, maxString - 1)}…` : value;
+  if (Array.isArray(value)) return value.map(shorten);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, {
+        value: shorten(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  }
+  return value;
+}
+
+/** At most `max` lines, the rest replaced by one `...` line (and the closing line kept). */
+function capLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), "  // ...", lines.at(-1)!];
+}
 
 /**
  * An example pairing as the body of a TSDoc `@example`: the call of the generated function with
- * the example's params, and the result it resolves with (or the error it rejects with).
+ * the example's params (or of `receiver`'s method, `client.ethChainId()`), and the result it
+ * resolves with (or the error it rejects with).
  */
 export function transformExample(
   example: ExampleModel,
   method: MethodModel,
   errorClass: (code: number) => string | undefined,
+  receiver?: string,
 ): string {
   const params = exampleNamedParams(example);
   const hasParams = Object.keys(params).length > 0;
-  const call = `await ${method.key}(transport${hasParams ? `, ${exampleLiteral(params, 60)}` : ""})`;
+  const args = hasParams
+    ? capLines(exampleLiteral(shorten(params), 60).split("\n"), maxParamLines).join("\n")
+    : "";
+  const call = receiver
+    ? `await ${receiver}.${method.key}(${args})`
+    : `await ${method.key}(transport${hasParams ? `, ${args}` : ""})`;
   const lines = ["```ts"];
   if (example.error) {
     const name = errorClass(example.error.code);
@@ -76,7 +110,7 @@ export function transformExample(
   } else {
     lines.push(`const result = ${call};`);
     if (example.result) {
-      const text = exampleLiteral(example.result.value, 70).split("\n");
+      const text = exampleLiteral(shorten(example.result.value), 70).split("\n");
       const shown = text.length > maxResultLines ? [...text.slice(0, maxResultLines), "..."] : text;
       lines.push(...shown.map((line, i) => (i === 0 ? `// => ${line}` : `//    ${line}`)));
     }

@@ -64,7 +64,12 @@ export function transformSchema(schema: Schema, scope: SchemaScope, path: string
 export function transformSchemaBody(schema: Schema, scope: SchemaScope, path: string): TypeNode {
   if (schema === true) return tsKeyword("unknown");
   if (schema === false) return tsKeyword("never");
-  if (typeof schema.$ref === "string") return transformSchema({ $ref: schema.$ref }, scope, path);
+  if (typeof schema.$ref === "string") {
+    // An alias loop (`A` -> `B` -> `A`) names no type at all: `unknown`, as JSON Schema reads it.
+    if (aliasTarget(schema, scope) === undefined && scope.types.resolve(schema.$ref) !== undefined)
+      return tsKeyword("unknown");
+    return transformSchema({ $ref: schema.$ref }, scope, path);
+  }
   const parts: TypeNode[] = [];
   if ("const" in schema) parts.push(tsLiteral(schema.const));
   else if (Array.isArray(schema.enum)) parts.push(tsUnion(schema.enum.map(tsLiteral)));
@@ -73,7 +78,10 @@ export function transformSchemaBody(schema: Schema, scope: SchemaScope, path: st
     if (base) parts.push(base);
   }
   const sub = (list: Schema[], word: string) =>
-    list.map((s, i) => transformSchema(s, scope, `${path}${word}${list.length > 1 ? i + 1 : ""}`));
+    list
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => schema !== declaring || !isSelf(s, scope))
+      .map(([s, i]) => transformSchema(s, scope, `${path}${word}${list.length > 1 ? i + 1 : ""}`));
   if (Array.isArray(schema.oneOf)) parts.push(tsUnion(sub(schema.oneOf, "Option")));
   if (Array.isArray(schema.anyOf)) parts.push(tsUnion(sub(schema.anyOf, "Option")));
   if (Array.isArray(schema.allOf)) parts.push(tsIntersection(sub(schema.allOf, "Part")));
@@ -200,5 +208,40 @@ export function transformNamedSchema(
   schema: Schema,
   scope: SchemaScope,
 ): ts.Statement {
-  return tsDeclaration(name, transformSchemaBody(schema, scope, name), schemaDoc(schema));
+  const outer = declaring;
+  declaring = schema;
+  try {
+    return tsDeclaration(name, transformSchemaBody(schema, scope, name), schemaDoc(schema));
+  } finally {
+    declaring = outer;
+  }
+}
+
+/** The named schema whose declaration is being written (for self-references at its top level). */
+let declaring: Schema | undefined;
+
+/**
+ * Where a chain of pure `$ref`s (aliases) starting at `schema` ends; `undefined` when it loops or
+ * leaves the document.
+ */
+function aliasTarget(schema: Schema, scope: SchemaScope): Schema | undefined {
+  let current: Schema | undefined = schema;
+  const seen = new Set<Schema>();
+  while (typeof current === "object" && typeof current.$ref === "string") {
+    if (seen.has(current)) return undefined;
+    seen.add(current);
+    current = scope.types.resolve(current.$ref);
+  }
+  return current;
+}
+
+/**
+ * Whether a union or intersection member is the declaration itself (through aliases): TypeScript
+ * refuses `type X = A | X`, and the member adds nothing to the type, so it is left out.
+ */
+function isSelf(member: Schema, scope: SchemaScope): boolean {
+  if (declaring === undefined || typeof member !== "object" || member.$ref === undefined)
+    return false;
+  const target = aliasTarget(member, scope);
+  return target === undefined || target === declaring;
 }

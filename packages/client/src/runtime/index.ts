@@ -1,0 +1,35 @@
+/**
+ * `@unwind/client/runtime`: what generated client code imports, and the generic `createClient`
+ * for any generated method table. Every name here is public and documented in the README.
+ */
+export { AbortedError } from "./AbortedError.js";
+export type { ReconnectOptions } from "./backoffDelay.js";
+export type { ClientOf, WithResponse } from "./bindMethods.js";
+export type { ClientAuth } from "./ClientAuth.js";
+export { ClientError, type ClientErrorOptions } from "./ClientError.js";
+export { ConnectionClosedError } from "./ConnectionClosedError.js";
+export type { CryptoProvider } from "./CryptoProvider.js";
+export { createClient, type RpcClient, type RpcClientOptions } from "./createClient.js";
+export {
+  createHttpTransport,
+  type HttpRequestInfo,
+  type HttpTransportOptions,
+} from "./createHttpTransport.js";
+export {
+  type ConnectionEvent,
+  createWsTransport,
+  type HandshakeSend,
+  type WsTransportOptions,
+} from "./createWsTransport.js";
+export { deribitAuth } from "./deribitAuth.js";
+export { HttpStatusError } from "./HttpStatusError.js";
+export { InvalidResponseError } from "./InvalidResponseError.js";
+export { notify } from "./notify.js";
+export { RpcError, type RpcErrorClass, type WireError } from "./RpcError.js";
+export type { RpcResponse } from "./RpcResponse.js";
+export { TimeoutError } from "./TimeoutError.js";
+export type { AuthCall, AuthSession, Credentials } from "./TokenManager.js";
+export type { CallOptions, RpcTransport, Transport } from "./Transport.js";
+export { TransportError } from "./TransportError.js";
+export { type ErrorClasses, toRpcError } from "./toRpcError.js";
+export type { WebSocketConstructor, WebSocketLike } from "./WebSocketLike.js";
