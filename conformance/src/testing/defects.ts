@@ -597,17 +597,22 @@ export const defects: Defect[] = [
     description: "a refresh token keeps working after its first use",
     caughtBy: "auth-refresh-single-use",
     wrapHandlers: (handlers, { auth }) => {
-      const used = new Map<string, { accountId: number; scope: string }>();
+      const used = new Map<string, { clientId: string; accountId: number; scope: string }>();
       const refresh = auth.tokens.refresh.bind(auth.tokens);
       auth.tokens.refresh = (token, now) => {
         const out = refresh(token, now);
         if (out !== undefined && out !== "expired") {
           const grant = auth.tokens.resolve(out.access_token, now) as Obj;
-          used.set(token, { accountId: grant["accountId"], scope: grant["scope"] });
+          used.set(token, {
+            clientId: grant["clientId"],
+            accountId: grant["accountId"],
+            scope: grant["scope"],
+          });
           return out;
         }
         const again = used.get(token);
-        return again === undefined ? out : auth.tokens.issue(again.accountId, again.scope, now);
+        if (again === undefined) return out;
+        return auth.tokens.issue(again.clientId, again.accountId, again.scope, now);
       };
       return handlers;
     },

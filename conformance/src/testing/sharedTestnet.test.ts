@@ -48,7 +48,6 @@ describe("a server other accounts trade on", () => {
       {
         name: "carol-outbids",
         description: "another account outbids the suite's best bid before each close without price",
-        caughtBy: "none",
         message: async (text, next) => {
           let m: { method?: unknown; params?: { price?: unknown } } | undefined;
           try {

@@ -23,6 +23,10 @@ export interface HttpHandlerOptions {
   readonly now?: () => number;
   /** Connections already refused (over a connection cap): their requests get nothing more. */
   readonly refused?: (req: IncomingMessage) => boolean;
+  /** The JSON-RPC endpoint (default `/api/v2`); `{path}/{method}` serves the per-method form. */
+  readonly path?: string;
+  /** The WebSocket endpoint (default `/ws/api/v2`), answered 426 over plain HTTP. */
+  readonly wsPath?: string;
 }
 
 /** The `node:http` server's `request` and `checkContinue` listeners. */
@@ -30,10 +34,6 @@ export interface HttpHandler {
   request(req: IncomingMessage, res: ServerResponse): void;
   /** A request with `Expect: 100-continue`: `100 Continue` goes out only for a body that will be read. */
   checkContinue(req: IncomingMessage, res: ServerResponse): void;
-  /** The JSON-RPC endpoint (default `/api/v2`); `{path}/{method}` serves the per-method form. */
-  readonly path?: string;
-  /** The WebSocket endpoint (default `/ws/api/v2`), answered 426 over plain HTTP. */
-  readonly wsPath?: string;
 }
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json$/;
