@@ -3,19 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
-
-export interface SoakOptions {
-  durationMs: number;
-  log: (line: string) => void;
-}
-export interface SoakResult {
-  name: string;
-  answered: number;
-  rssMaxBytes: number;
-  rssEndBytes: number;
-  lostAcknowledged: number;
-  notes: string[];
-}
+import type { SoakOptions, SoakResult } from "./SoakResult.js";
+import { rssBytes } from "./soakServer.js";
 
 const FLOODER = "127.0.0.1";
 const GOOD = "127.0.0.2";
@@ -25,15 +14,6 @@ const CONCURRENCY = 16;
 const SLOW_MS = 2_000;
 
 const cli = join(fileURLToPath(new URL("../..", import.meta.url)), "dist", "cli.js");
-
-function rssOf(pid: number): number {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m === null ? 0 : Number(m[1]) * 1024;
-  } catch {
-    return 0;
-  }
-}
 
 function startServer(args: string[]): Promise<{ child: ChildProcess; wsUrl: string; url: string }> {
   const child = spawn(process.execPath, [cli, "--host", FLOODER, "--port", "0", ...args], {
@@ -120,7 +100,7 @@ export async function connectionFlood(options: SoakOptions): Promise<SoakResult>
   const refusedBy = new Map<number, number>();
   let rssMax = 0;
   const sampler = setInterval(() => {
-    rssMax = Math.max(rssMax, rssOf(pid));
+    rssMax = Math.max(rssMax, rssBytes(pid));
   }, 200);
 
   async function flooder(): Promise<void> {
@@ -175,7 +155,7 @@ export async function connectionFlood(options: SoakOptions): Promise<SoakResult>
 
   await Promise.all([...Array.from({ length: CONCURRENCY }, flooder), goodClient()]);
   clearInterval(sampler);
-  const rssEnd = rssOf(pid);
+  const rssEnd = rssBytes(pid);
   rssMax = Math.max(rssMax, rssEnd);
   for (const ws of flood) ws.terminate();
   // Once the flood is gone, its address is served again, and so is the other one.

@@ -3,20 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALICE, BOB } from "../testing/rpc.test-helpers.js";
 import { RpcSocket } from "./RpcSocket.js";
+import type { SoakOptions, SoakResult } from "./SoakResult.js";
 import { rssBytes, type SoakServer, startSoakServer } from "./soakServer.js";
-
-export interface SoakOptions {
-  durationMs: number;
-  log: (line: string) => void;
-}
-export interface SoakResult {
-  name: string;
-  answered: number;
-  rssMaxBytes: number;
-  rssEndBytes: number;
-  lostAcknowledged: number;
-  notes: string[];
-}
 
 /** An order whose `private/buy`/`sell` answer arrived: durable, so it must survive any kill. */
 interface Acknowledged {

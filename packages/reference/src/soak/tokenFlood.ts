@@ -7,19 +7,8 @@ import {
   type Envelope,
   WsClient,
 } from "../testing/rpc.test-helpers.js";
-
-export interface SoakOptions {
-  durationMs: number;
-  log: (line: string) => void;
-}
-export interface SoakResult {
-  name: string; // e.g. "decimal-bombs"
-  answered: number; // requests answered (any answer, error included)
-  rssMaxBytes: number; // peak RSS of the server process, read from /proc/<pid>/status VmRSS
-  rssEndBytes: number;
-  lostAcknowledged: number; // acknowledged orders missing after the run (0 when not applicable)
-  notes: string[]; // one line each: what was measured
-}
+import type { SoakOptions, SoakResult } from "./SoakResult.js";
+import { rssBytes } from "./soakServer.js";
 
 /** Guessers, each its own client address (all of 127.0.0.0/8 is loopback). */
 const GUESSERS = ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"];
@@ -27,16 +16,6 @@ const GUESSERS = ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"];
 const OWNER = "127.0.0.21";
 /** Requests each connection keeps in flight. */
 const WINDOW = 8;
-
-/** The server's resident memory in bytes, from `/proc/<pid>/status` (0 where there is none). */
-function rssOf(pid: number): number {
-  try {
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m === null ? 0 : Number(m[1]) * 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * The token flood: a reference server in its own process takes `public/auth` as fast as
@@ -50,10 +29,10 @@ function rssOf(pid: number): number {
 export async function tokenFlood(options: SoakOptions): Promise<SoakResult> {
   const server = await startServerProcess([]);
   const counts = { answered: 0, checked: 0, throttled: 0, granted: 0, refused: 0, other: 0 };
-  let rssMax = rssOf(server.pid);
+  let rssMax = rssBytes(server.pid);
   const rssStart = rssMax;
   const sampler = setInterval(() => {
-    rssMax = Math.max(rssMax, rssOf(server.pid));
+    rssMax = Math.max(rssMax, rssBytes(server.pid));
   }, 100);
   const clients: WsClient[] = [];
   try {
@@ -95,7 +74,7 @@ export async function tokenFlood(options: SoakOptions): Promise<SoakResult> {
     const probeStart = performance.now();
     const test = await probe.call("public/test");
     const probeMs = performance.now() - probeStart;
-    const rssEnd = rssOf(server.pid);
+    const rssEnd = rssBytes(server.pid);
     rssMax = Math.max(rssMax, rssEnd);
     const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
     const notes = [

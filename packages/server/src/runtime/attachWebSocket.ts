@@ -97,8 +97,7 @@ export function attachWebSocket(
   server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    if ((q < 0 ? url : url.slice(0, q)) !== path)
-      return rejectUpgrade(socket, "404 Not Found");
+    if ((q < 0 ? url : url.slice(0, q)) !== path) return rejectUpgrade(socket, "404 Not Found");
     if (isRefused(socket)) return;
     if (!accepting) return rejectUpgrade(socket, "503 Service Unavailable");
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
