@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { startServerProcess } from "../bench/serverProcess.js";
 import {
   ALICE,

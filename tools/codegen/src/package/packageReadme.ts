@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
 import { code, fence, page, prose } from "../docs/markdown.js";
 import type { MethodModel } from "../model.js";
-import { exampleLiteral, exampleNamedParams, transformExample } from "../transform/example.js";
+import { exampleLiteral, transformExample } from "../transform/example.js";
 
 /** A call of a method with its first example's params, or its params' names when it has none. */
 function clientExample(ctx: Context, method: MethodModel): string {
