@@ -97,7 +97,11 @@ export function parseDecimal(input: unknown, maxLength = MAX_DECIMAL_LENGTH): De
   const dot = input.indexOf(".", start);
   if (dot < 0) return { ok: true, value: { units: BigInt(input), scale: 0 } };
   const end = trimZeros(input, dot + 1, input.length);
-  const units = BigInt(input.slice(start, dot) + input.slice(dot + 1, end));
+  const digits = input.slice(start, dot) + input.slice(dot + 1, end);
+  // Leading zeros skipped by a scan: BigInt's own reading of them is superlinear.
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++;
+  const units = BigInt(digits.slice(first));
   return { ok: true, value: { units: start === 1 ? -units : units, scale: end - dot - 1 } };
 }
 

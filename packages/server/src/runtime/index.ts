@@ -3,6 +3,11 @@
  * generated method table (`createServer({ methods, validators, handlers })`). Every name here is
  * public and documented in the README.
  */
+// biome-ignore-all assist/source/organizeImports: RpcError must come first (below).
+// First: the generated error classes extend RpcError and are imported (through this entry) while
+// createServer below is still loading, so RpcError must be evaluated before it.
+export { RpcError } from "./RpcError.js";
+
 export {
   type CreateServerOptions,
   createServer,
@@ -23,7 +28,6 @@ export type { ParamValidator, ValidationError } from "./ParamValidator.js";
 export { protocolErrors } from "./protocolErrors.js";
 export { RawJson, rawJson } from "./RawJson.js";
 export type { Principal, RequestContext } from "./RequestContext.js";
-export { RpcError } from "./RpcError.js";
 export type { AuthOutcome, ServerAuth } from "./ServerAuth.js";
 export { defaultLimits, type ServerLimits } from "./ServerLimits.js";
 export type { Session } from "./Session.js";
