@@ -153,6 +153,7 @@ export async function killLoop(options: SoakOptions): Promise<SoakResult> {
           `public/test after the last restart: ${test.result === undefined ? "no answer" : "answered"}`,
         );
         rssEnd = rssBytes(server.child.pid);
+        rssMax = Math.max(rssMax, rssEnd);
         for (const s of sockets) s.terminate();
         server.child.kill("SIGTERM");
         const exit = await server.exited;
