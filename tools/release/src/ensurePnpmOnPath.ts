@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { dirname, delimiter } from "node:path";
+import { delimiter, dirname } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
