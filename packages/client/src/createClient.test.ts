@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { createClient } from "./createClient.js";
 import {
   type AuthServer,
@@ -39,8 +39,11 @@ beforeEach(() => {
   server.authorizations.length = 0;
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });
+/** Only `Date` is faked (the token's clock); sockets and timers stay real. */
+const fakeClock = () => vi.useFakeTimers({ toFake: ["Date"] });
 afterAll(() => server.close());
 
 const position = { instrument_name: "BTC-PERPETUAL" };
@@ -96,10 +99,11 @@ describe("createClient over WebSocket", () => {
 
   test("refreshes the token with the refresh_token grant before it expires", async () => {
     server.expiresIn = 1; // refresh due after 800 ms (20 % margin)
+    fakeClock();
     const client = clientFor({ transport: "ws", auth: credentials });
     await client.request("private/get_position", position);
     const firstRefresh = client.session!.refreshToken;
-    await new Promise((r) => setTimeout(r, 850));
+    vi.advanceTimersByTime(850);
     await client.request("private/get_position", position);
     expect(server.grants.map((g) => g.grant_type)).toEqual(["client_credentials", "refresh_token"]);
     expect(server.grants[1]).toEqual({ grant_type: "refresh_token", refresh_token: firstRefresh });
@@ -108,9 +112,10 @@ describe("createClient over WebSocket", () => {
 
   test("many calls due for a refresh share one refresh_token grant", async () => {
     server.expiresIn = 1;
+    fakeClock();
     const client = clientFor({ transport: "ws", auth: credentials });
     await client.request("private/get_position", position);
-    await new Promise((r) => setTimeout(r, 850));
+    vi.advanceTimersByTime(850);
     const calls = Array.from({ length: 20 }, () =>
       client.request("private/get_position", position),
     );

@@ -28,6 +28,7 @@ import { TransportError } from "./runtime/TransportError.js";
 import { rejection } from "./runtime/wireServer.test-helpers.js";
 
 let server: SpecServer;
+type ConnectionEvent = Parameters<NonNullable<ClientOptions["onConnectionEvent"]>>[0];
 const clients: { close(): Promise<void> }[] = [];
 const trader = { clientId: "trader-a", clientSecret: SPEC_SECRETS["trader-a"]! };
 const clientFor = (options: Partial<ClientOptions>) => {
@@ -170,15 +171,20 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
   });
 
   test("timeout and abort", async () => {
-    server.override["public/test"] = () =>
-      new Promise((resolve) => setTimeout(() => resolve({ version: "late" }), 300));
+    let inHandler = () => {};
+    server.override["public/test"] = () => {
+      inHandler();
+      return new Promise((resolve) => setTimeout(() => resolve({ version: "late" }), 300));
+    };
     const client = clientFor(options);
     expect(await rejection(client.request("public/test", {}, { timeoutMs: 30 }))).toBeInstanceOf(
       TimeoutError,
     );
     const controller = new AbortController();
+    const arrived = new Promise<void>((resolve) => (inHandler = resolve));
     const pending = rejection(client.request("public/test", {}, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 10);
+    await arrived; // aborted while the server works on it
+    controller.abort();
     expect(await pending).toBeInstanceOf(AbortedError);
   });
 
@@ -252,29 +258,54 @@ describe("WebSocket reconnect against @unwind/server", () => {
   test("the server restarts: the call in flight fails with ConnectionClosedError; the client reconnects with backoff and re-authenticates", async () => {
     const first = await startSpecServer();
     const port = first.port;
+    // The client's connection events, and a wait for the n-th of a type (no fixed sleeps).
+    const events: ConnectionEvent[] = [];
+    const watchers = new Set<() => void>();
+    const count = (type: ConnectionEvent["type"]) => events.filter((e) => e.type === type).length;
+    const reached = (type: ConnectionEvent["type"], n: number) =>
+      new Promise<void>((resolve) => {
+        const watch = () => {
+          if (count(type) < n) return;
+          watchers.delete(watch);
+          resolve();
+        };
+        watchers.add(watch);
+        watch();
+      });
     const client = createClient({
       wsUrl: first.wsUrl,
       auth: trader,
       reconnect: { initialDelayMs: 20, maxDelayMs: 100 },
+      onConnectionEvent: (event) => {
+        events.push(event);
+        for (const watch of watchers) watch();
+      },
     });
     clients.push(client);
     await client.request("private/get_position", { instrument_name: "BTC-PERPETUAL" });
     const before = client.session!.accessToken;
-    first.override["public/test"] = () => new Promise(() => {});
+    let inHandler = () => {};
+    const arrived = new Promise<void>((resolve) => (inHandler = resolve));
+    first.override["public/test"] = () => {
+      inHandler();
+      return new Promise(() => {});
+    };
     const inFlight = rejection(client.request("public/test", {}));
-    await new Promise((r) => setTimeout(r, 20));
+    await arrived;
     const closing = first.close();
     const error = await inFlight;
     expect(error).toBeInstanceOf(ConnectionClosedError);
     expect(error).not.toBeInstanceOf(RpcError);
     await closing;
-    await new Promise((r) => setTimeout(r, 150)); // a few failed attempts while nothing listens
+    // a few failed attempts while nothing listens: the third reconnect follows two failures
+    await reached("reconnect", count("reconnect") + 3);
     const second = await startSpecServer({ port });
     try {
       // A call that joins an attempt begun before the server came back fails with it (calls do
       // not wait across failed attempts); the client's next attempt connects.
       let position: unknown;
       for (let tries = 0; ; tries++) {
+        const opened = count("open");
         try {
           position = await client.request("private/get_position", {
             instrument_name: "BTC-PERPETUAL",
@@ -282,7 +313,7 @@ describe("WebSocket reconnect against @unwind/server", () => {
           break;
         } catch (error) {
           if (!(error instanceof ConnectionClosedError) || tries >= 20) throw error;
-          await new Promise((r) => setTimeout(r, 20));
+          await reached("open", opened + 1); // the client's own next attempt connected
         }
       }
       expect(position).toEqual(exampleResult("private/get_position"));

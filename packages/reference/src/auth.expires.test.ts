@@ -18,20 +18,19 @@ const auth = (url: string, scope: string, key: { id: string; secret: string } = 
     client_secret: key.secret,
     scope,
   });
-const sleepUntil = (at: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+// The server's clock is the test's (`now`): a token's second passes without waiting for it.
+let clock = 0;
+const now = () => clock;
 
 describe("public/auth scope expires:N (Deribit's token lifetime)", () => {
   test("expires:1 over HTTP: expires_in 1, scope echoed, then 13009 access token expired", async () => {
-    server = await startReferenceServer({ port: 0, log: () => {} });
+    clock = Date.now();
+    server = await startReferenceServer({ port: 0, log: () => {}, now });
     const res = await auth(server.url, "trade:read_write expires:1");
-    // Taken after the answer: the server issued the token before this, so issued + 1.1 s is past
-    // its expiry however long the request took on a busy machine.
-    const issued = Date.now();
     expect(res.result).toMatchObject({ expires_in: 1, scope: "trade:read_write expires:1" });
     const bearer = { authorization: `Bearer ${res.result.access_token}` };
     expect((await post(server.url, "private/get_positions", {}, bearer)).result).toHaveLength(3);
-    await sleepUntil(issued + 1_100);
+    clock += 1_100;
     expect((await post(server.url, "private/get_positions", {}, bearer)).error).toEqual(expired);
     const param = { access_token: res.result.access_token };
     expect((await post(server.url, "private/get_positions", param)).error).toEqual(expired);
@@ -44,7 +43,8 @@ describe("public/auth scope expires:N (Deribit's token lifetime)", () => {
   });
 
   test("expires:1 over WebSocket: the authenticated connection and a fresh one answer 13009", async () => {
-    server = await startReferenceServer({ port: 0, log: () => {} });
+    clock = Date.now();
+    server = await startReferenceServer({ port: 0, log: () => {}, now });
     client = await WsClient.open(server.wsUrl);
     const res = await client.call("public/auth", {
       grant_type: "client_credentials",
@@ -52,10 +52,9 @@ describe("public/auth scope expires:N (Deribit's token lifetime)", () => {
       client_secret: BOB.secret,
       scope: "expires:1 trade:read_write",
     });
-    const issued = Date.now(); // after the answer, as above
     expect(res.result).toMatchObject({ expires_in: 1, scope: "trade:read_write expires:1" });
     expect((await client.call("private/get_positions")).result).toHaveLength(3);
-    await sleepUntil(issued + 1_100);
+    clock += 1_100;
     expect((await client.call("private/get_positions")).error).toEqual(expired);
     const fresh = await WsClient.open(server.wsUrl);
     try {

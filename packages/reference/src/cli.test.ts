@@ -27,6 +27,8 @@ describe("unwind-reference", () => {
       { instrument_name: "ETH-PERPETUAL", amount: "2", price: "100" },
       basic(BOB),
     );
+    // Wall clock on purpose: the server is another process, which shows no event when the request
+    // reached its handler; SIGTERM must come after that (an idle connection is simply closed).
     await new Promise((r) => setTimeout(r, 20));
     cli.child.kill("SIGTERM");
     expect((await inFlight).result.order.amount).toBe("2");

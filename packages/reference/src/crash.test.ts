@@ -21,6 +21,7 @@ function burst(clients: WsClient[], window: number) {
   const answered: Answered[] = [];
   let stopped = false;
   let sent = 0;
+  let waiter: { count: number; resolve: () => void } | undefined;
   clients.forEach((client, k) => {
     let inFlight = 0;
     const send = (): void => {
@@ -35,6 +36,7 @@ function burst(clients: WsClient[], window: number) {
             inFlight--;
             if (res.result !== undefined) {
               answered.push({ account: KEYS[k]!.account, orderId: res.result.order.order_id });
+              if (waiter && answered.length >= waiter.count) waiter.resolve();
             }
             send();
           });
@@ -44,6 +46,19 @@ function burst(clients: WsClient[], window: number) {
   });
   return {
     answered,
+    /** Resolves once `count` orders are answered, or after `ms` (the assertions then tell). */
+    reached: (count: number, ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        waiter = {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        if (answered.length >= count) waiter.resolve();
+      }),
     stop: () => {
       stopped = true;
       return sent;
@@ -72,10 +87,7 @@ describe("crash", () => {
         ),
       );
       const run = burst(clients, 16);
-      const deadline = Date.now() + 10_000;
-      while (run.answered.length < 1500 && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      await run.reached(1500, 10_000);
       cli.child.kill("SIGKILL");
       const sent = run.stop();
       expect(await cli.exited).toMatchObject({ signal: "SIGKILL" });

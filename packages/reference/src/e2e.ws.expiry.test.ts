@@ -20,13 +20,19 @@ const login = (ws: WsClient) =>
 
 describe("a WebSocket connection's token expires", () => {
   test("with a 1 s token TTL: 13009 access token expired, then 10000, until a refresh", async () => {
-    server = await startReferenceServer({ port: 0, log: () => {}, accessTtlSeconds: 1 });
+    // The server's clock is the test's: the token's second passes without waiting for it.
+    let clock = Date.now();
+    server = await startReferenceServer({
+      port: 0,
+      log: () => {},
+      accessTtlSeconds: 1,
+      now: () => clock,
+    });
     client = await WsClient.open(server.wsUrl);
     const auth = await login(client);
     expect(auth.result.expires_in).toBe(1);
-    const issued = Date.now();
     expect((await client.call("private/get_positions")).result).toHaveLength(3);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issued + 1_050 - Date.now())));
+    clock += 1_050;
     expect((await client.call("private/get_positions")).error).toEqual(expired);
     // The connection's principal is gone: it is now an unauthenticated connection.
     expect((await client.call("private/get_positions")).error).toEqual({

@@ -86,6 +86,8 @@ describe("startReferenceServer", () => {
     for (let id = 1; id <= 60; id++) {
       socket.send(JSON.stringify({ jsonrpc: "2.0", id, method: "public/test" }));
     }
+    // A wall-clock quiet period on purpose: the server must have stopped answering (back-pressure),
+    // an absence of events that no event announces.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.close();
     expect(lines).toEqual([

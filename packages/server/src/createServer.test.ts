@@ -15,6 +15,45 @@ const start = (
   extra: Parameters<typeof createServer>[0] extends infer O ? Partial<O> : never = {},
 ) => createServer({ methods, validators, handlers, auth, onError: () => {}, ...extra });
 
+/** A server whose `public/slow` calls can be awaited as they reach the handler. */
+async function startWatchingSlow(
+  extra: Parameters<typeof createServer>[0] extends infer O ? Partial<O> : never = {},
+) {
+  let started = 0;
+  const watchers = new Set<() => void>();
+  const server = await start({
+    ...extra,
+    handlers: {
+      ...handlers,
+      slow(params: { ms: number }, context: RequestContext) {
+        started++;
+        for (const watch of watchers) watch();
+        return handlers.slow(params, context);
+      },
+    },
+  });
+  /** Resolves once `n` calls of `public/slow` have started. */
+  const slowStarted = (n = 1) =>
+    new Promise<void>((resolve) => {
+      const watch = () => {
+        if (started < n) return;
+        watchers.delete(watch);
+        resolve();
+      };
+      watchers.add(watch);
+      watch();
+    });
+  return { server, slowStarted };
+}
+
+/**
+ * After `server.close()`, a WebSocket session reads for one more poll phase (two `setImmediate`
+ * hops, see WsSession#lastRead) and then pauses; this resolves after that phase, so what a test
+ * sends next arrives after reading stopped.
+ */
+const afterLastRead = () =>
+  new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(resolve))));
+
 /**
  * A server with a 64 KiB WebSocket high-water mark and a client that stopped reading after sending
  * `total` requests for 256 KiB answers: the server answered a few, then holds the rest back.
@@ -35,6 +74,8 @@ async function stalledClient(limits: { shutdownGraceMs: number }) {
   const client = await connect(server.wsUrl);
   client.ws.pause();
   const total = 60;
+  // A wall-clock quiet period on purpose: what is checked is that the server stops calling the
+  // handler (back-pressure), an absence of events, which no event can announce.
   const settle = async () => {
     let last = -1;
     while (last !== count) {
@@ -100,13 +141,13 @@ describe("createServer", () => {
   });
 
   it("stops reading new WebSocket requests once closing", async () => {
-    const server = await start();
+    const { server, slowStarted } = await startWatchingSlow();
     const client = await connect(server.wsUrl);
     const slow = client.call(rpc(1, "public/slow", { ms: 100 }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await slowStarted();
     const closing = server.close();
     // After the last read of what was sent before the shutdown (one poll phase).
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await afterLastRead();
     client.ws.send(JSON.stringify(rpc(2, "public/test")));
     expect((await slow).result.slept).toBe(100);
     await closing;
@@ -114,10 +155,10 @@ describe("createServer", () => {
   });
 
   it("aborts what is still running after the grace period", async () => {
-    const server = await start({ limits: { shutdownGraceMs: 50 } });
+    const { server, slowStarted } = await startWatchingSlow({ limits: { shutdownGraceMs: 50 } });
     const client = await connect(server.wsUrl);
     client.ws.send(JSON.stringify(rpc(1, "public/slow", { ms: 5000 })));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await slowStarted();
     const began = Date.now();
     await server.close();
     expect(Date.now() - began).toBeLessThan(2000);
@@ -126,18 +167,37 @@ describe("createServer", () => {
 
   it("aborts context.signal when the client goes away", async () => {
     const aborted: boolean[] = [];
+    let started = 0;
+    const watchers = new Set<() => void>();
+    const notify = () => {
+      for (const watch of watchers) watch();
+    };
+    /** Resolves once `check` holds, checked as each handler call starts or ends. */
+    const reached = (check: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const watch = () => {
+          if (!check()) return;
+          watchers.delete(watch);
+          resolve();
+        };
+        watchers.add(watch);
+        watch();
+      });
     const watching = {
       ...handlers,
       async slow(params: { ms: number }, context: RequestContext) {
+        started++;
+        notify();
         await new Promise((resolve) => setTimeout(resolve, params.ms));
         aborted.push(context.signal.aborted);
+        notify();
         return {};
       },
     };
     const server = await start({ handlers: watching });
     const client = await connect(server.wsUrl);
     client.ws.send(JSON.stringify(rpc(1, "public/slow", { ms: 80 })));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reached(() => started === 1);
     client.ws.terminate();
     const req = request(server.url, {
       method: "POST",
@@ -145,9 +205,9 @@ describe("createServer", () => {
     });
     req.on("error", () => {});
     req.end(JSON.stringify(rpc(2, "public/slow", { ms: 80 })));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reached(() => started === 2);
     req.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await reached(() => aborted.length === 2);
     expect(aborted).toEqual([true, true]);
     const answer = await postJson(server.url, rpc(3, "public/slow", { ms: 1 }));
     expect(answer.json.result).toEqual({});
@@ -159,7 +219,7 @@ describe("createServer", () => {
     const { server, served, client, total } = await stalledClient({ shutdownGraceMs: 10_000 });
     expect(served()).toBeLessThan(total / 2);
     const closing = server.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await afterLastRead(); // the shutdown has begun and waits for the peer
     client.ws.resume();
     expect(await closing).toEqual({ unanswered: 0 });
     expect(served()).toBe(total);
@@ -180,12 +240,12 @@ describe("createServer", () => {
   }, 30_000);
 
   it("counts a WebSocket request that came after reading stopped, answering it nothing", async () => {
-    const server = await start();
+    const { server, slowStarted } = await startWatchingSlow();
     const client = await connect(server.wsUrl);
     const slow = client.call(rpc(1, "public/slow", { ms: 100 }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await slowStarted();
     const closing = server.close();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await afterLastRead();
     client.ws.send(JSON.stringify(rpc(2, "public/test")));
     await slow;
     expect(await closing).toEqual({ unanswered: 1 });

@@ -1,24 +1,24 @@
 import { execFile } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { delimiter, dirname } from "node:path";
 import { promisify } from "node:util";
+
+const run = promisify(execFile);
 
 /**
  * changesets publishes through `pnpm publish`, found on PATH. Under `npx pnpm test` it is there;
- * when a test is run another way, a shim that runs the pinned pnpm through npx is put first.
- * Returns the PATH to use.
+ * when a test is run another way, the pinned pnpm is fetched through npx once and its directory
+ * put first (a shim running npx on every call cost seconds per pnpm call: changesets makes two
+ * per package). Returns the PATH to use.
  */
 export async function ensurePnpmOnPath(): Promise<string> {
   const path = process.env.PATH ?? "";
   try {
-    await promisify(execFile)("pnpm", ["--version"]);
+    await run("pnpm", ["--version"]);
     return path;
   } catch {
-    const dir = mkdtempSync(join(tmpdir(), "unwind-pnpm-"));
-    const shim = join(dir, "pnpm");
-    writeFileSync(shim, '#!/bin/sh\nexec npx -y pnpm@12.21.0 "$@"\n');
-    chmodSync(shim, 0o755);
-    return `${dir}${delimiter}${path}`;
+    const { stdout } = await run("npx", ["-y", "-p", "pnpm@12.21.0", "-c", "command -v pnpm"]);
+    const pnpm = stdout.trim().split("\n").at(-1) ?? "";
+    if (!pnpm) throw new Error("npx found no pnpm@12.21.0 binary");
+    return `${dirname(pnpm)}${delimiter}${path}`;
   }
 }

@@ -1,12 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { publint } from "publint";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { packOnce } from "./packOnce.js";
 import { publishedPackages, repoRoot } from "./workspacePackages.js";
 
 const packages = publishedPackages();
 const attw = join(repoRoot, "tools", "release", "node_modules", ".bin", "attw");
+
+// Every package packed once, all at the same time; the checks below read these tarballs.
+beforeAll(async () => {
+  await Promise.all(packages.map((p) => packOnce(p.dir)));
+}, 120_000);
 
 test("the published packages are the ones planned", () => {
   expect(packages.map((p) => p.manifest.name).sort()).toEqual(
@@ -25,21 +31,17 @@ describe.each(packages.map((p) => [p.manifest.name, p] as const))("%s", (_name, 
   });
 
   test("passes publint", async () => {
+    const { tarball } = await packOnce(pkg.dir);
     const { messages } = await publint({
-      pkgDir: pkg.dir,
       level: "warning",
       strict: true,
-      pack: "npm",
+      pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer },
     });
     expect(messages.map((m) => `${m.code} ${JSON.stringify(m.args)}`)).toEqual([]);
   });
 
-  test("ships only what it needs (no tests, no TypeScript sources, no reports)", () => {
-    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-      cwd: pkg.dir,
-      encoding: "utf8",
-    });
-    const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+  test("ships only what it needs (no tests, no TypeScript sources, no reports)", async () => {
+    const { files } = await packOnce(pkg.dir);
     expect(
       files.filter((f) =>
         /\.test\.|\.test-helpers\.|\.reports\/|(^|\/)src\/.*\.ts$|tsbuildinfo/.test(f),
@@ -47,13 +49,14 @@ describe.each(packages.map((p) => [p.manifest.name, p] as const))("%s", (_name, 
     ).toEqual([]);
   });
 
-  test("its exports map resolves to types for Node 16+ ESM (arethetypeswrong)", () => {
+  test("its exports map resolves to types for Node 16+ ESM (arethetypeswrong)", async () => {
+    const { tarball } = await packOnce(pkg.dir);
     // Every problem outside the ignored (CommonJS, node10) resolutions fails. attw's own exit
     // code also counts a node10 failure to resolve a package's import of itself
     // (`@unwind/client/runtime` from its generated code), which node10 cannot do by design.
     let out = "";
     try {
-      out = execFileSync(attw, ["--pack", ".", "--profile", "esm-only", "--format", "json"], {
+      out = execFileSync(attw, [tarball, "--profile", "esm-only", "--format", "json"], {
         cwd: pkg.dir,
         encoding: "utf8",
         maxBuffer: 1 << 26,

@@ -170,8 +170,12 @@ describe("createHttpTransport", () => {
   test("abort -> AbortedError with the signal's reason as cause", async () => {
     const transport = createHttpTransport({ url: server.url });
     const controller = new AbortController();
+    const slowCalls = server.requests.filter((r) => r.method === "public/slow").length;
+    const arrived = server.received(
+      (requests) => requests.filter((r) => r.method === "public/slow").length > slowCalls,
+    );
     const pending = transport.request("public/slow", {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("user left")), 20);
+    void arrived.then(() => controller.abort(new Error("user left")));
     const error = await rejection(pending);
     expect(error).toBeInstanceOf(AbortedError);
     expect((error.cause as Error).message).toBe("user left");

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import WebSocket from "ws";
 import { AbortedError } from "./AbortedError.js";
 import { ConnectionClosedError } from "./ConnectionClosedError.js";
@@ -33,6 +33,15 @@ const until = async (check: () => boolean, ms = 3000) => {
     await new Promise((r) => setTimeout(r, 5));
   }
 };
+/** Resolves once the server has one more `method` request than now: call it before sending. */
+const arrival = (method: string) => {
+  const count = (requests: { method: string }[]) =>
+    requests.filter((r) => r.method === method).length;
+  const now = count(server.requests);
+  return server.received((requests) => count(requests) > now);
+};
+/** `public/late` answers only once the test opens this gate. */
+let lateGate = Promise.resolve();
 
 beforeAll(async () => {
   server = await startWireServer({
@@ -41,6 +50,7 @@ beforeAll(async () => {
     // answers later the smaller `delay` is not: responses come back out of order
     "public/delayed": (r) =>
       new Promise((resolve) => setTimeout(() => resolve(r.params.n), Number(r.params.delay))),
+    "public/late": () => lateGate.then(() => "late"),
     "public/hang": () => new Promise(() => {}),
     "public/fail": () => {
       throw new WireError(10020, "invalid_or_unsupported_instrument");
@@ -58,6 +68,7 @@ beforeAll(async () => {
   });
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(open.splice(0).map((t) => t.close()));
 });
 afterAll(() => server.close());
@@ -98,11 +109,14 @@ describe("createWsTransport", () => {
 
   test("timeout rejects with TimeoutError; a late answer is ignored and the socket stays usable", async () => {
     const transport = transportFor();
-    const error = await rejection(
-      transport.request("public/delayed", { n: 1, delay: 150 }, { timeoutMs: 30 }),
-    );
+    let answerLate = () => {};
+    lateGate = new Promise<void>((resolve) => (answerLate = resolve));
+    const arrived = arrival("public/late");
+    const error = await rejection(transport.request("public/late", {}, { timeoutMs: 30 }));
     expect(error).toBeInstanceOf(TimeoutError);
-    await new Promise((r) => setTimeout(r, 200));
+    await arrived;
+    answerLate();
+    // The late answer leaves before the server reads the next call: one socket keeps the order.
     expect(await transport.request("public/echo", { b: 2 })).toEqual({ b: 2 });
   });
 
@@ -120,8 +134,9 @@ describe("createWsTransport", () => {
   test("abort rejects with AbortedError; an aborted signal never sends", async () => {
     const transport = transportFor();
     const controller = new AbortController();
+    const arrived = arrival("public/hang");
     const pending = transport.request("public/hang", {}, { signal: controller.signal });
-    setTimeout(() => controller.abort("stop"), 10);
+    void arrived.then(() => controller.abort("stop"));
     const error = await rejection(pending);
     expect(error).toBeInstanceOf(AbortedError);
     expect(error.cause).toBe("stop");
@@ -201,6 +216,8 @@ describe("createWsTransport", () => {
   });
 
   test("a refused handshake (RpcError) fails the waiting calls with it and does not loop", async () => {
+    // Timers are fake (sockets stay real): the 100 ms in which no reconnect may start pass at once.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const transport = transportFor({
       onConnect: async (send) => {
         await send("public/fail", {});
@@ -209,7 +226,7 @@ describe("createWsTransport", () => {
     const error = await rejection(transport.request("public/test", {}));
     expect(error).toBeInstanceOf(RpcError);
     expect(error.code).toBe(10020);
-    await new Promise((r) => setTimeout(r, 100));
+    vi.advanceTimersByTime(100);
     expect(transport.state).toBe("idle");
   });
 

@@ -40,6 +40,8 @@ export interface WireServer {
     res: import("node:http").ServerResponse,
     body: string,
   ) => boolean;
+  /** Resolves once `check` holds for the requests received so far (checked as each one arrives). */
+  received(check: (requests: WireRequest[]) => boolean): Promise<void>;
   dropSockets(): void;
   close(): Promise<void>;
 }
@@ -56,9 +58,11 @@ export async function startWireServer(
 ): Promise<WireServer> {
   const requests: WireRequest[] = [];
   const sockets = new Set<WebSocket>();
+  const watchers = new Set<() => void>();
   const answer = async (request: WireRequest) => {
     const usIn = micros();
     requests.push(request);
+    for (const watch of watchers) watch();
     const envelope = (body: object) => {
       const usOut = micros();
       return JSON.stringify({
@@ -144,6 +148,17 @@ export async function startWireServer(
     requests,
     sockets,
     handlers,
+    received(check) {
+      return new Promise((resolve) => {
+        const watch = () => {
+          if (!check(requests)) return;
+          watchers.delete(watch);
+          resolve();
+        };
+        watchers.add(watch);
+        watch();
+      });
+    },
     dropSockets() {
       for (const socket of sockets) socket.terminate();
     },

@@ -196,6 +196,8 @@ describe("WebSocket back-pressure", () => {
     const bytes = 256 * 1024;
     for (let id = 0; id < total; id++)
       client.ws.send(JSON.stringify(rpc(id, "public/big", { bytes })));
+    // A wall-clock quiet period on purpose: what is checked is that the server stops calling the
+    // handler (back-pressure), an absence of events, which no event can announce.
     const settle = async () => {
       let last = -1;
       while (last !== served) {
