@@ -1,3 +1,4 @@
+import { getOpenOrdersByInstrument, getOrderState } from "@unwind/engine";
 import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
 import type { ServerAuth } from "@unwind/server";
@@ -393,7 +394,7 @@ export const defects: Defect[] = [
             return await original(p, c);
           } catch (error) {
             for (const account of engine.accounts.list()) {
-              const found = engine.getOrderState(account.id, p);
+              const found = getOrderState(engine, account.id, p);
               if (found.ok) return found.result;
             }
             throw error;
@@ -766,7 +767,7 @@ export const defects: Defect[] = [
           await original(p, c);
           const all: Obj[] = [];
           for (const account of engine.accounts.list()) {
-            const found = engine.getOpenOrdersByInstrument(account.id, p);
+            const found = getOpenOrdersByInstrument(engine, account.id, p);
             if (found.ok) all.push(...(found.result as Obj[]));
           }
           return all.sort((a, b) => (BigInt(a["order_id"]) < BigInt(b["order_id"]) ? -1 : 1));

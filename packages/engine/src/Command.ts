@@ -1,4 +1,4 @@
-import type { OrderType, TimeInForce } from "./Order.js";
+import type { OrderType, TimeInForce } from "./OrderVocabulary.js";
 
 /** Places an order: prices in ticks, amounts in lots (validated integers). */
 export interface PlaceCommand {

@@ -4,25 +4,18 @@ import { applyCancel } from "./applyCancel.js";
 import { applyClosePosition } from "./applyClosePosition.js";
 import { applyPlace } from "./applyPlace.js";
 import type { Command } from "./Command.js";
+import type { EngineSnapshot } from "./EngineSnapshot.js";
+import type { EngineState } from "./EngineState.js";
 import { IdSequence } from "./IdSequence.js";
 import { defaultInstruments, type Instrument, type InstrumentConfig } from "./Instrument.js";
 import { loadInstruments } from "./loadInstruments.js";
-import type { Direction } from "./Order.js";
 import { OrderBook } from "./OrderBook.js";
+import { OrderRequest } from "./OrderRequest.js";
 import { OrderStore } from "./OrderStore.js";
 import { newOutcome, type Outcome, resetOutcome } from "./Outcome.js";
 import { OutcomePool } from "./OutcomePool.js";
-import { type EngineSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.js";
+import { restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { stateHash } from "./stateHash.js";
-import { OrderRequest } from "./submitOrder.js";
-import { getAccountSummaries, getAccountSummary } from "./wire/accountQueries.js";
-import { cancel } from "./wire/cancel.js";
-import { closePosition, closePositionJson } from "./wire/closePosition.js";
-import { getCurrencies, getInstruments, getOrderBook } from "./wire/marketQueries.js";
-import { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
-import type { Params } from "./wire/parseParams.js";
-import { placeOrder, placeOrderJson } from "./wire/placeOrder.js";
-import { getPosition, getPositions } from "./wire/positionQueries.js";
 
 /** Receives every command before it is applied (the reference server journals them). */
 export interface Journal {
@@ -45,10 +38,11 @@ export interface EngineOptions {
 
 /**
  * The matching engine: instruments, books, accounts with positions, id counters. Deterministic:
- * the same commands give the same state and events. `apply` is the integer core; the other
- * methods are the wire edge the reference server calls.
+ * the same commands give the same state and events. `apply` is the integer core; the wire edge the
+ * reference server calls is the functions of `wire/` (`placeOrder(engine, ...)`, ...), which take
+ * the engine. It owns the {@link EngineState} the command handlers work on.
  */
-export class Engine {
+export class Engine implements EngineState {
   readonly instruments: readonly Instrument[];
   readonly books: readonly OrderBook[];
   readonly accounts: Accounts;
@@ -109,7 +103,7 @@ export class Engine {
     snapshot: EngineSnapshot,
     options: Pick<EngineOptions, "events" | "journal"> = {},
   ): Engine {
-    return restoreSnapshot(snapshot, options);
+    return restoreSnapshot(snapshot, (config) => new Engine({ ...options, ...config }));
   }
 
   /**
@@ -163,75 +157,5 @@ export class Engine {
   /** sha256 (hex) over the canonical snapshot. */
   stateHash(): string {
     return stateHash(this.snapshot());
-  }
-
-  /** private/buy or private/sell with wire params. */
-  placeOrder(account: number, direction: Direction, params: Params, timestamp: number) {
-    return placeOrder(this, account, direction, params, timestamp);
-  }
-
-  /** {@link Engine.placeOrder} answering the result as JSON text (the server's hot path). */
-  placeOrderJson(account: number, direction: Direction, params: Params, timestamp: number) {
-    return placeOrderJson(this, account, direction, params, timestamp);
-  }
-
-  /** private/cancel with wire params. */
-  cancel(account: number, params: Params, timestamp: number) {
-    return cancel(this, account, params, timestamp);
-  }
-
-  /** private/close_position with wire params. */
-  closePosition(account: number, params: Params, timestamp: number) {
-    return closePosition(this, account, params, timestamp);
-  }
-
-  /** {@link Engine.closePosition} answering the result as JSON text (the server's hot path). */
-  closePositionJson(account: number, params: Params, timestamp: number) {
-    return closePositionJson(this, account, params, timestamp);
-  }
-
-  /** private/get_order_state. */
-  getOrderState(account: number, params: Params) {
-    return getOrderState(this, account, params);
-  }
-
-  /** private/get_open_orders_by_instrument. */
-  getOpenOrdersByInstrument(account: number, params: Params) {
-    return getOpenOrdersByInstrument(this, account, params);
-  }
-
-  /** private/get_position. */
-  getPosition(account: number, params: Params) {
-    return getPosition(this, account, params);
-  }
-
-  /** private/get_positions. */
-  getPositions(account: number, params: Params = {}) {
-    return getPositions(this, account, params);
-  }
-
-  /** public/get_order_book (timestamp defaults to the last command's). */
-  getOrderBook(params: Params, timestamp = this.lastTimestamp) {
-    return getOrderBook(this, params, timestamp);
-  }
-
-  /** public/get_instruments. */
-  getInstruments(params: Params = {}) {
-    return getInstruments(this, params);
-  }
-
-  /** public/get_currencies. */
-  getCurrencies() {
-    return getCurrencies(this);
-  }
-
-  /** private/get_account_summary. */
-  getAccountSummary(account: number, params: Params) {
-    return getAccountSummary(this, account, params);
-  }
-
-  /** private/get_account_summaries. */
-  getAccountSummaries(account: number) {
-    return getAccountSummaries(this, account);
   }
 }

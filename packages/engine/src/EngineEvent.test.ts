@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { engineWith, ok } from "./bookTable.test.kit.js";
+import { getOrderState } from "./wire/orderQueries.js";
 
 test("a crossing order logs placement, trades, positions, reduce-only cuts and cancels in order", () => {
   const engine = engineWith([
@@ -104,7 +105,7 @@ test("a crossing order logs placement, trades, positions, reduce-only cuts and c
       },
     ]
   `);
-  expect(ok(engine.getOrderState(1, { order_id: "3" }))).toMatchObject({
+  expect(ok(getOrderState(engine, 1, { order_id: "3" }))).toMatchObject({
     amount: "10",
     replaced: true,
   });

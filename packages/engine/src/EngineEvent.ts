@@ -1,4 +1,4 @@
-import type { CancelReason, Direction } from "./Order.js";
+import type { CancelReason, Direction } from "./OrderVocabulary.js";
 import type { Trade } from "./Trade.js";
 
 /** What happened while applying a command, in order: the engine's event log. */

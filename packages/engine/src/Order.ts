@@ -3,22 +3,13 @@ import type { Int } from "./Int.js";
 import type { OrderBook } from "./OrderBook.js";
 import { Meta } from "./OrderMeta.js";
 import type { OrderStore } from "./OrderStore.js";
-
-/** buy or sell. */
-export type Direction = "buy" | "sell";
-/** limit or market. */
-export type OrderType = "limit" | "market";
-/** How long an order stays in the book. */
-export type TimeInForce = "good_til_cancelled" | "immediate_or_cancel" | "fill_or_kill";
-/** An order's state (the engine never keeps a rejected order: a rejection is a result code). */
-export type OrderState = "open" | "filled" | "cancelled";
-/** Why an order was cancelled. */
-export type CancelReason =
-  | "user_request"
-  | "reduce_only"
-  | "self_trade"
-  | "immediate_or_cancel"
-  | "fill_or_kill";
+import type {
+  CancelReason,
+  Direction,
+  OrderState,
+  OrderType,
+  TimeInForce,
+} from "./OrderVocabulary.js";
 
 /**
  * A view of one order of the {@link OrderStore}: prices in ticks, amounts in lots. The store holds

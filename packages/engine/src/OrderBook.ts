@@ -1,6 +1,6 @@
 import type { Instrument } from "./Instrument.js";
-import type { Direction } from "./Order.js";
-import type { OrderStore } from "./OrderStore.js";
+import type { OpenOrders } from "./OpenOrders.js";
+import type { Direction } from "./OrderVocabulary.js";
 import { Side } from "./Side.js";
 
 /** The book of one instrument: bids and asks, plus the last trade's price and sequence. */
@@ -16,7 +16,7 @@ export class OrderBook {
 
   constructor(
     readonly instrument: Instrument,
-    store: OrderStore,
+    store: OpenOrders,
   ) {
     this.bids = new Side("buy", store);
     this.asks = new Side("sell", store);

@@ -1,5 +1,5 @@
 import type { IdSequence } from "./IdSequence.js";
-import type { CancelReason, Direction } from "./Order.js";
+import type { CancelReason, Direction } from "./OrderVocabulary.js";
 
 // The events about one order keep its sequence number and make the id string only when it is read
 // (and in `toJSON`, which prints the same members in the same order as a plain event object), so

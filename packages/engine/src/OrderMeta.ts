@@ -1,4 +1,10 @@
-import type { CancelReason, Direction, OrderState, OrderType, TimeInForce } from "./Order.js";
+import type {
+  CancelReason,
+  Direction,
+  OrderState,
+  OrderType,
+  TimeInForce,
+} from "./OrderVocabulary.js";
 
 /**
  * An order's meta word, an int32 in its record: state (2 bits), kind (4: sell, market,

@@ -3,21 +3,7 @@ import type { IdSequence } from "./IdSequence.js";
 import { addInt, type Int } from "./Int.js";
 import { Order } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
-import {
-  FLAGS_SHIFT,
-  INSTRUMENT_SHIFT,
-  KIND_SHIFT,
-  OPEN,
-  orderMeta,
-  REASON_SHIFT,
-  REASONS,
-  REPLACED,
-  STATE,
-  STATES,
-} from "./OrderMeta.js";
-import type { OrderSnapshot } from "./snapshot.js";
-import { VarintReader } from "./VarintReader.js";
-import { VarintWriter } from "./VarintWriter.js";
+import { REASON_SHIFT, REPLACED, STATE } from "./OrderMeta.js";
 
 /**
  * Numbers per order, one 64-byte cache line: account id, meta (below), price, amount, filled,
@@ -38,30 +24,27 @@ const PAGE = 1 << PAGE_BITS;
 /** What an unused record holds (a non-integer keeps the page's elements unboxed doubles). */
 const EMPTY = 0.5;
 
+/**
+ * The places of the fields in a record, for the snapshot codec (`historyCodec.ts`), which reads
+ * and writes whole records through {@link OrderStore.page} and {@link OrderStore.offset}. The
+ * store's own code uses the module constants above.
+ */
+export const RecordField = {
+  ACCOUNT,
+  META,
+  PRICE,
+  AMOUNT,
+  FILLED,
+  COST,
+  CREATED,
+  UPDATED,
+} as const;
+
 /** Resolves the references an order's record holds as numbers. */
 export interface OrderResolver {
   account(id: number): Account;
   book(index: number): OrderBook;
 }
-
-/** The closed orders in a snapshot: varints (base64) plus the rare extras. */
-export interface HistorySnapshot {
-  /** Per order (seq 1..count): 0 when open, else its meta bytes and varint numbers. */
-  data: string;
-  /** Labels other than "" (of closed orders): [seq, label], by seq. */
-  labels: [number, string][];
-  /** Costs beyond the safe integer range (of closed orders): [seq, decimal digits], by seq. */
-  costs: [number, string][];
-}
-
-/** Set on the state byte of the snapshot encoding when the cost is kept aside (a bigint). */
-const BIG_COST = 4;
-
-/** An order of a snapshot with its instrument as an index and its cost as a number or bigint. */
-export type OrderFields = Omit<OrderSnapshot, "id" | "seq" | "instrument" | "cost"> & {
-  instrument: number;
-  cost: Int;
-};
 
 /**
  * Every order the engine accepted, open or closed, as a record of 8 numbers indexed by sequence
@@ -80,8 +63,8 @@ export class OrderStore {
   private readonly opens: Uint8Array[] = [];
   private count = 0;
   /** Costs beyond the safe integer range, and labels other than "": rare, kept aside. */
-  private readonly bigCosts = new Map<number, bigint>();
-  private readonly labels = new Map<number, string>();
+  readonly bigCosts = new Map<number, bigint>();
+  readonly labels = new Map<number, string>();
 
   constructor(
     readonly ids: IdSequence,
@@ -93,12 +76,13 @@ export class OrderStore {
     return this.count;
   }
 
-  private page(seq: number): number[] {
+  /** The page holding order `seq`'s record. */
+  page(seq: number): number[] {
     return this.pages[(seq - 1) >>> PAGE_BITS]!;
   }
 
   /** Where order `seq`'s record starts in its page. */
-  private offset(seq: number): number {
+  offset(seq: number): number {
     return ((seq - 1) & (PAGE - 1)) * F;
   }
 
@@ -108,7 +92,7 @@ export class OrderStore {
   }
 
   /** Sets order `seq`'s open flag. */
-  private setOpen(seq: number, open: boolean): void {
+  setOpen(seq: number, open: boolean): void {
     this.opens[(seq - 1) >>> PAGE_BITS]![(seq - 1) & (PAGE - 1)] = open ? 1 : 0;
   }
 
@@ -263,126 +247,5 @@ export class OrderStore {
     for (let seq = 1; seq <= this.count; seq++)
       if (this.isOpen(seq)) open.push(new Order(this, seq));
     return open;
-  }
-
-  /**
-   * Encodes the closed orders 1..count compactly (an open order is one 0 byte): about 15 bytes per
-   * closed order instead of a JSON object. Canonical: equal histories encode equal.
-   */
-  encodeHistory(): HistorySnapshot {
-    const w = new VarintWriter();
-    const labels: [number, string][] = [];
-    const costs: [number, string][] = [];
-    let created = 0;
-    for (let seq = 1; seq <= this.count; seq++) {
-      const num = this.page(seq);
-      const n = this.offset(seq);
-      const meta = num[n + META]! | 0;
-      const state = meta & STATE;
-      if (state === OPEN) {
-        w.byte(0);
-        continue;
-      }
-      const cost = num[n + COST]!;
-      const big = Number.isNaN(cost);
-      w.byte(state | (big ? BIG_COST : 0));
-      w.byte((meta >>> KIND_SHIFT) & 15);
-      w.byte((meta >>> FLAGS_SHIFT) & 15);
-      w.byte((meta >>> REASON_SHIFT) & 7);
-      w.signed(num[n + ACCOUNT]!);
-      w.signed(meta >>> INSTRUMENT_SHIFT);
-      for (let k = PRICE; k <= FILLED; k++) w.signed(num[n + k]!);
-      if (big) costs.push([seq, this.bigCosts.get(seq)!.toString()]);
-      else w.signed(cost);
-      w.signed(num[n + CREATED]!, created);
-      w.signed(num[n + UPDATED]!, num[n + CREATED]!);
-      created = num[n + CREATED]!;
-      const label = this.labels.get(seq);
-      if (label !== undefined) labels.push([seq, label]);
-    }
-    return { data: Buffer.from(w.result()).toString("base64"), labels, costs };
-  }
-
-  /**
-   * Restores the closed orders of a snapshot into this empty store and returns the sequence numbers
-   * left for open orders, which {@link restore} then fills.
-   */
-  restoreHistory(s: HistorySnapshot, count: number): number[] {
-    if (this.count !== 0) throw new Error("could not restore the history: the store is not empty");
-    const r = new VarintReader(Buffer.from(s.data, "base64"));
-    const open: number[] = [];
-    let created = 0;
-    for (let seq = 1; seq <= count; seq++) {
-      this.create(0, 0, 0, 0, "");
-      const state = r.byte();
-      if (state === 0) {
-        open.push(seq);
-        continue;
-      }
-      this.setOpen(seq, false);
-      const num = this.page(seq);
-      const n = this.offset(seq);
-      const kind = r.byte();
-      const flags = r.byte();
-      const reason = r.byte();
-      num[n + ACCOUNT] = r.signed();
-      const instrument = r.signed();
-      num[n + META] =
-        (state & STATE) |
-        (kind << KIND_SHIFT) |
-        (flags << FLAGS_SHIFT) |
-        (reason << REASON_SHIFT) |
-        (instrument << INSTRUMENT_SHIFT);
-      for (let k = PRICE; k <= FILLED; k++) num[n + k] = r.signed();
-      num[n + COST] = state & BIG_COST ? Number.NaN : r.signed();
-      created = r.signed(created);
-      num[n + CREATED] = created;
-      num[n + UPDATED] = r.signed(created);
-    }
-    if (!r.done())
-      throw new Error("could not restore the order history: bytes follow the last order");
-    for (const [seq, label] of s.labels) this.labels.set(seq, label);
-    for (const [seq, cost] of s.costs) this.bigCosts.set(seq, BigInt(cost));
-    return open;
-  }
-
-  /**
-   * Writes a whole record (snapshot restore): order `seq` must be the next one, or one that
-   * {@link restoreHistory} left open.
-   */
-  restore(seq: number, f: OrderFields): void {
-    if (seq === this.count + 1) this.create(0, 0, 0, 0, "");
-    else if (seq < 1 || seq > this.count || !this.isOpen(seq) || this.amount(seq) !== 0) {
-      throw new Error(`could not restore order seq ${seq}: it is closed or out of range`);
-    }
-    const num = this.page(seq);
-    const n = this.offset(seq);
-    num[n + ACCOUNT] = f.account;
-    const meta = orderMeta(
-      f.direction,
-      f.orderType,
-      f.timeInForce,
-      f.postOnly,
-      f.rejectPostOnly,
-      f.reduceOnly,
-      f.replaced,
-      f.instrument,
-    );
-    num[n + META] =
-      meta | STATES.indexOf(f.state) | (REASONS.indexOf(f.cancelReason) << REASON_SHIFT);
-    num[n + PRICE] = f.price;
-    num[n + AMOUNT] = f.amount;
-    num[n + FILLED] = f.filled;
-    if (typeof f.cost === "bigint") {
-      num[n + COST] = Number.NaN;
-      this.bigCosts.set(seq, f.cost);
-    } else {
-      num[n + COST] = f.cost;
-    }
-    num[n + CREATED] = f.creationTimestamp;
-    num[n + UPDATED] = f.lastUpdateTimestamp;
-    if (f.label !== "") this.labels.set(seq, f.label);
-    else this.labels.delete(seq);
-    this.setOpen(seq, f.state === "open");
   }
 }

@@ -1,7 +1,7 @@
 import type { EngineEvent } from "./EngineEvent.js";
 import type { IdSequence } from "./IdSequence.js";
-import type { CancelReason, Direction } from "./Order.js";
 import { OrderCancelledEvent, OrderPlacedEvent, OrderReducedEvent } from "./OrderEvents.js";
+import type { CancelReason, Direction } from "./OrderVocabulary.js";
 import { Trade } from "./Trade.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { engineWith, ok } from "./bookTable.test.kit.js";
 import { Engine } from "./Engine.js";
+import { placeOrder } from "./wire/placeOrder.js";
+import { getPosition } from "./wire/positionQueries.js";
 
 const BTC = "BTC-PERPETUAL";
 
@@ -11,12 +13,12 @@ function positionAfter(fills: Fill[]) {
   const engine = engineWith([]);
   fills.forEach(([dir, price, amount], i) => {
     const other = dir === "buy" ? "sell" : "buy";
-    ok(engine.placeOrder(2, other, { instrument_name: BTC, price, amount }, 100 + 2 * i));
-    const r = ok(engine.placeOrder(1, dir, { instrument_name: BTC, price, amount }, 101 + 2 * i));
+    ok(placeOrder(engine, 2, other, { instrument_name: BTC, price, amount }, 100 + 2 * i));
+    const r = ok(placeOrder(engine, 1, dir, { instrument_name: BTC, price, amount }, 101 + 2 * i));
     expect(r.order.order_state).toBe("filled");
   });
-  const mine = ok(engine.getPosition(1, { instrument_name: BTC }));
-  const theirs = ok(engine.getPosition(2, { instrument_name: BTC }));
+  const mine = ok(getPosition(engine, 1, { instrument_name: BTC }));
+  const theirs = ok(getPosition(engine, 2, { instrument_name: BTC }));
   return { mine, theirs };
 }
 
@@ -90,7 +92,7 @@ describe("position bookkeeping (tables)", () => {
 
   test("a flat instrument is a zero position, with every field", () => {
     const engine = new Engine({ accounts: [{ id: 7, username: "x", balances: {} }] });
-    expect(ok(engine.getPosition(7, { instrument_name: "ETH-PERPETUAL" }))).toMatchInlineSnapshot(`
+    expect(ok(getPosition(engine, 7, { instrument_name: "ETH-PERPETUAL" }))).toMatchInlineSnapshot(`
       {
         "average_price": "0",
         "delta": "0",

@@ -1,7 +1,7 @@
 import type { Account } from "./Account.js";
 import { addInt, divExactInt, gcdInt, type Int, mulDivRound, mulInt, subInt } from "./Int.js";
-import type { Direction } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
+import type { Direction } from "./OrderVocabulary.js";
 
 /**
  * One account's position in one instrument. Size in signed lots; the average price is an exact

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { engineWith, type Row } from "./bookTable.test.kit.js";
+import { placeOrder } from "./wire/placeOrder.js";
 
 const BTC = "BTC-PERPETUAL";
 
@@ -26,7 +27,8 @@ describe("PriceLevel (a queue of seqs with lazy deletion)", () => {
     expect([level.count, level.total]).toEqual([85, 85]);
     // A seller (account 3) takes the first 80 open orders in time order: the head moves past
     // them, and the queue's front is reclaimed once it is most of it.
-    const sold = engine.placeOrder(
+    const sold = placeOrder(
+      engine,
       3,
       "sell",
       { instrument_name: BTC, amount: "800", price: "100" },

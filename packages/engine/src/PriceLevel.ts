@@ -1,4 +1,4 @@
-import type { OrderStore } from "./OrderStore.js";
+import type { OpenOrders } from "./OpenOrders.js";
 
 /**
  * All resting orders at one price, in time priority: a queue of order seqs. A cancelled order
@@ -24,7 +24,7 @@ export class PriceLevel {
   }
 
   /** The seq of the first open order (the level must have one): closed ones before it are dropped. */
-  head(store: OrderStore): number {
+  head(store: OpenOrders): number {
     const q = this.queue;
     let i = this.start;
     while (!store.isOpen(q[i]!)) i++;
@@ -33,7 +33,7 @@ export class PriceLevel {
   }
 
   /** Takes the head (just filled; {@link head} returned it) out of the queue. */
-  shift(store: OrderStore, open: number): void {
+  shift(store: OpenOrders, open: number): void {
     this.total -= open;
     this.count--;
     // The front is reclaimed once it is most of the queue.
@@ -41,7 +41,7 @@ export class PriceLevel {
   }
 
   /** Accounts for an open order that was closed somewhere in the queue (it is skipped later). */
-  drop(store: OrderStore, open: number): void {
+  drop(store: OpenOrders, open: number): void {
     this.total -= open;
     this.count--;
     // Compacts when closed entries are 3 times the open ones: amortised O(1) per order.
@@ -49,7 +49,7 @@ export class PriceLevel {
     if (dead > 3 * this.count + 64) this.compact(store);
   }
 
-  private compact(store: OrderStore): void {
+  private compact(store: OpenOrders): void {
     const q = this.queue;
     let w = 0;
     for (let i = this.start; i < q.length; i++) if (store.isOpen(q[i]!)) q[w++] = q[i]!;
@@ -58,7 +58,7 @@ export class PriceLevel {
   }
 
   /** The open orders' seqs in time priority. */
-  seqs(store: OrderStore): number[] {
+  seqs(store: OpenOrders): number[] {
     const out: number[] = [];
     const q = this.queue;
     for (let i = this.start; i < q.length; i++) if (store.isOpen(q[i]!)) out.push(q[i]!);

@@ -1,11 +1,11 @@
-import type { Direction } from "./Order.js";
-import type { OrderStore } from "./OrderStore.js";
+import type { OpenOrders } from "./OpenOrders.js";
+import type { Direction } from "./OrderVocabulary.js";
 import { PriceLevel } from "./PriceLevel.js";
 
 /**
  * One side of a book: price levels in a sorted array, worst first and best last, so the best
  * level is `levels[length - 1]` and removing it is a pop; a map finds a level by price. Orders
- * are seqs of the engine's {@link OrderStore}.
+ * are seqs of the engine's order store.
  */
 export class Side {
   readonly levels: PriceLevel[] = [];
@@ -17,7 +17,7 @@ export class Side {
 
   constructor(
     readonly direction: Direction,
-    readonly store: OrderStore,
+    readonly store: OpenOrders,
   ) {
     this.sign = direction === "buy" ? 1 : -1;
   }

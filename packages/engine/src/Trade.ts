@@ -1,5 +1,5 @@
 import type { IdSequence } from "./IdSequence.js";
-import type { Direction } from "./Order.js";
+import type { Direction } from "./OrderVocabulary.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -1,13 +1,13 @@
 import type { CancelCommand } from "./Command.js";
 import { cancelResting } from "./cancelResting.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { Order } from "./Order.js";
 import { USER_REQUEST } from "./OrderMeta.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 
 /** Applies a cancel: another account's order is unknown (10004); a closed one is 11044. */
-export function applyCancel(engine: Engine, c: CancelCommand, out: Outcome): Outcome {
+export function applyCancel(engine: EngineState, c: CancelCommand, out: Outcome): Outcome {
   engine.clock[0] = c.timestamp;
   const store = engine.orders;
   const seq = engine.orderIds.seqOf(c.orderId);

@@ -1,5 +1,5 @@
 import type { ClosePositionCommand } from "./Command.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 import { submitOrder } from "./submitOrder.js";
@@ -8,7 +8,11 @@ import { submitOrder } from "./submitOrder.js";
  * Applies close_position: one reduce-only good_til_cancelled limit order opposite to the
  * position for |size|, at the given price or the best opposite price.
  */
-export function applyClosePosition(engine: Engine, c: ClosePositionCommand, out: Outcome): Outcome {
+export function applyClosePosition(
+  engine: EngineState,
+  c: ClosePositionCommand,
+  out: Outcome,
+): Outcome {
   engine.clock[0] = c.timestamp;
   const account = engine.accounts.get(c.account);
   if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);

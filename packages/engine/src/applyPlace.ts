@@ -1,11 +1,11 @@
 import type { PlaceCommand } from "./Command.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
 import { submitOrder } from "./submitOrder.js";
 
 /** Applies a buy or sell: validates the integer command, then submits the order. */
-export function applyPlace(engine: Engine, c: PlaceCommand, out: Outcome): Outcome {
+export function applyPlace(engine: EngineState, c: PlaceCommand, out: Outcome): Outcome {
   engine.clock[0] = c.timestamp;
   const account = engine.accounts.get(c.account);
   if (account === undefined) return reject(out, ResultCode.UNAUTHORIZED);

@@ -1,5 +1,8 @@
 import { Engine } from "./Engine.js";
 import type { EdgeResult } from "./wire/EdgeResult.js";
+import { getOrderBook } from "./wire/marketQueries.js";
+import { placeOrder } from "./wire/placeOrder.js";
+import { getPosition } from "./wire/positionQueries.js";
 
 /** A resting order to seed a book with: [account, direction, price, amount, extra params]. */
 export type Row = [number, "buy" | "sell", string, string, Record<string, unknown>?];
@@ -15,7 +18,8 @@ export const ACCOUNTS = [1, 2, 3, 4].map((id) => ({
 export function engineWith(rows: readonly Row[], instrument = "BTC-PERPETUAL"): Engine {
   const engine = new Engine({ accounts: ACCOUNTS });
   rows.forEach(([account, direction, price, amount, extra], i) => {
-    const r = engine.placeOrder(
+    const r = placeOrder(
+      engine,
       account,
       direction,
       { instrument_name: instrument, price, amount, ...extra },
@@ -28,7 +32,7 @@ export function engineWith(rows: readonly Row[], instrument = "BTC-PERPETUAL"): 
 
 /** The book as `{bids, asks}` of `[price, amount]`, best first. */
 export function bookOf(engine: Engine, instrument = "BTC-PERPETUAL") {
-  const r = engine.getOrderBook({ instrument_name: instrument, depth: 100 });
+  const r = getOrderBook(engine, { instrument_name: instrument, depth: 100 }, engine.lastTimestamp);
   if (!r.ok) throw new Error("no book");
   return { bids: r.result.bids, asks: r.result.asks };
 }
@@ -37,7 +41,7 @@ export function bookOf(engine: Engine, instrument = "BTC-PERPETUAL") {
 export function sizesOf(engine: Engine, instrument = "BTC-PERPETUAL"): Record<number, string> {
   const out: Record<number, string> = {};
   for (const { id } of ACCOUNTS) {
-    const r = engine.getPosition(id, { instrument_name: instrument });
+    const r = getPosition(engine, id, { instrument_name: instrument });
     if (r.ok) out[id] = r.result.size;
   }
   return out;

@@ -1,7 +1,7 @@
-import type { Engine } from "./Engine.js";
-import type { Direction } from "./Order.js";
+import type { EngineState } from "./EngineState.js";
 import type { OrderBook } from "./OrderBook.js";
 import { Meta } from "./OrderMeta.js";
+import type { Direction } from "./OrderVocabulary.js";
 
 /**
  * Whether a fill-or-kill order of `account` for `need` lots up to `limit` ticks would fill whole:
@@ -9,7 +9,7 @@ import { Meta } from "./OrderMeta.js";
  * cancels them) and capping reduce-only makers by their position as it would evolve in the sweep.
  */
 export function canFillWhole(
-  engine: Engine,
+  engine: EngineState,
   account: number,
   book: OrderBook,
   direction: Direction,

@@ -1,4 +1,4 @@
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { CANCELLED, Meta, REASONS } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 
@@ -7,7 +7,7 @@ import type { Outcome } from "./Outcome.js";
  * timestamp; `resting` says whether it is in its book (an incoming order's remainder is not).
  */
 export function cancelResting(
-  engine: Engine,
+  engine: EngineState,
   seq: number,
   reason: number,
   resting: boolean,

@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test.kit.js";
 import type { Engine } from "./Engine.js";
+import { closePosition } from "./wire/closePosition.js";
+import { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
+import { placeOrder } from "./wire/placeOrder.js";
+import { getPosition } from "./wire/positionQueries.js";
 
 const BTC = "BTC-PERPETUAL";
 
@@ -177,7 +181,7 @@ const cases: Case[] = [
 ];
 
 function close(engine: Engine, params: Record<string, unknown>, account = 1, ts = 5000) {
-  return engine.closePosition(account, { instrument_name: BTC, type: "limit", ...params }, ts);
+  return closePosition(engine, account, { instrument_name: BTC, type: "limit", ...params }, ts);
 }
 
 describe("close_position (tables)", () => {
@@ -220,19 +224,19 @@ describe("close_position over time", () => {
     const first = ok(close(engine, {}));
     expect(first.order.order_state).toBe("open");
     const later = ok(
-      engine.placeOrder(3, "buy", { instrument_name: BTC, amount: "60", price: "49990" }, 6000),
+      placeOrder(engine, 3, "buy", { instrument_name: BTC, amount: "60", price: "49990" }, 6000),
     );
     expect(later.trades.map((t) => [t.price, t.amount, t.order_id])).toEqual([
       ["49990", "60", later.order.order_id],
     ]);
-    const order = ok(engine.getOrderState(1, { order_id: first.order.order_id }));
+    const order = ok(getOrderState(engine, 1, { order_id: first.order.order_id }));
     expect(order).toMatchObject({
       order_state: "filled",
       filled_amount: "100",
       average_price: "49990",
       last_update_timestamp: 6000,
     });
-    expect(ok(engine.getPosition(1, { instrument_name: BTC }))).toMatchObject({
+    expect(ok(getPosition(engine, 1, { instrument_name: BTC }))).toMatchObject({
       size: "0",
       direction: "zero",
       average_price: "0",
@@ -243,8 +247,8 @@ describe("close_position over time", () => {
   test("the resting close order shrinks when the position shrinks, and is cancelled when it is flat", () => {
     const engine = engineWith(LONG);
     const closing = ok(close(engine, { price: "50100" }));
-    ok(engine.placeOrder(1, "sell", { instrument_name: BTC, amount: "30", price: "49990" }, 6000));
-    expect(ok(engine.getOrderState(1, { order_id: closing.order.order_id }))).toMatchObject({
+    ok(placeOrder(engine, 1, "sell", { instrument_name: BTC, amount: "30", price: "49990" }, 6000));
+    expect(ok(getOrderState(engine, 1, { order_id: closing.order.order_id }))).toMatchObject({
       amount: "70",
       contracts: "7",
       order_state: "open",
@@ -254,10 +258,10 @@ describe("close_position over time", () => {
       ["50010", "30"],
       ["50100", "70"],
     ]);
-    ok(engine.placeOrder(3, "buy", { instrument_name: BTC, amount: "60", price: "49990" }, 7100));
-    ok(engine.placeOrder(1, "sell", { instrument_name: BTC, amount: "70", price: "49990" }, 7200));
+    ok(placeOrder(engine, 3, "buy", { instrument_name: BTC, amount: "60", price: "49990" }, 7100));
+    ok(placeOrder(engine, 1, "sell", { instrument_name: BTC, amount: "70", price: "49990" }, 7200));
     expect(sizesOf(engine)[1]).toBe("0");
-    expect(ok(engine.getOrderState(1, { order_id: closing.order.order_id }))).toMatchObject({
+    expect(ok(getOrderState(engine, 1, { order_id: closing.order.order_id }))).toMatchObject({
       order_state: "cancelled",
       cancel_reason: "reduce_only",
     });
@@ -267,10 +271,12 @@ describe("close_position over time", () => {
   test("the close order is cancelled when the position flips to its own side", () => {
     const engine = engineWith(LONG);
     const closing = ok(close(engine, { price: "50100" }));
-    ok(engine.placeOrder(3, "buy", { instrument_name: BTC, amount: "150", price: "49990" }, 6000));
-    ok(engine.placeOrder(1, "sell", { instrument_name: BTC, amount: "150", price: "49990" }, 6100));
+    ok(placeOrder(engine, 3, "buy", { instrument_name: BTC, amount: "150", price: "49990" }, 6000));
+    ok(
+      placeOrder(engine, 1, "sell", { instrument_name: BTC, amount: "150", price: "49990" }, 6100),
+    );
     expect(sizesOf(engine)[1]).toBe("-50");
-    expect(ok(engine.getOrderState(1, { order_id: closing.order.order_id })).cancel_reason).toBe(
+    expect(ok(getOrderState(engine, 1, { order_id: closing.order.order_id })).cancel_reason).toBe(
       "reduce_only",
     );
   });
@@ -279,7 +285,7 @@ describe("close_position over time", () => {
     const engine = engineWith([...LONG, [1, "buy", "49995", "20"]]);
     const r = ok(close(engine, { price: "49990" }));
     expect(r.trades.map((t) => [t.price, t.amount])).toEqual([["49990", "40"]]);
-    const open = ok(engine.getOpenOrdersByInstrument(1, { instrument_name: BTC }));
+    const open = ok(getOpenOrdersByInstrument(engine, 1, { instrument_name: BTC }));
     expect(open.map((o) => [o.direction, o.price, o.amount, o.filled_amount])).toEqual([
       ["sell", "49990", "100", "40"],
     ]);
@@ -292,10 +298,10 @@ describe("close_position over time", () => {
     const engine = engineWith(LONG);
     const a = ok(close(engine, { price: "50100" }));
     const b = ok(close(engine, { price: "50200" }));
-    ok(engine.placeOrder(3, "buy", { instrument_name: BTC, amount: "300", price: "50200" }, 6000));
+    ok(placeOrder(engine, 3, "buy", { instrument_name: BTC, amount: "300", price: "50200" }, 6000));
     expect(sizesOf(engine)[1]).toBe("0");
-    expect(ok(engine.getOrderState(1, { order_id: a.order.order_id })).order_state).toBe("filled");
-    expect(ok(engine.getOrderState(1, { order_id: b.order.order_id }))).toMatchObject({
+    expect(ok(getOrderState(engine, 1, { order_id: a.order.order_id })).order_state).toBe("filled");
+    expect(ok(getOrderState(engine, 1, { order_id: b.order.order_id }))).toMatchObject({
       order_state: "cancelled",
       cancel_reason: "reduce_only",
       filled_amount: "0",

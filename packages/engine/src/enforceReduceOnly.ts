@@ -1,5 +1,5 @@
 import { cancelResting } from "./cancelResting.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { Meta, REDUCE_ONLY_REASON } from "./OrderMeta.js";
 import type { Outcome } from "./Outcome.js";
 import type { Position } from "./Position.js";
@@ -9,7 +9,7 @@ import type { Position } from "./Position.js";
  * open lots are cut to |size|, and the order is cancelled when the position is flat or on its own
  * side. The rule is per order (not over their sum), as the contract states it.
  */
-export function enforceReduceOnly(engine: Engine, position: Position, out: Outcome): void {
+export function enforceReduceOnly(engine: EngineState, position: Position, out: Outcome): void {
   const store = engine.orders;
   const list = position.reduceOnly;
   let i = 0;

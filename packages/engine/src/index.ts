@@ -21,6 +21,8 @@ export {
 } from "./decimal.js";
 export { Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
+export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";
+export type { EngineState } from "./EngineState.js";
 export { IdSequence } from "./IdSequence.js";
 export {
   defaultInstruments,
@@ -29,38 +31,47 @@ export {
   NEVER_EXPIRES,
 } from "./Instrument.js";
 export { type LoadInstrumentsResult, loadInstruments } from "./loadInstruments.js";
-export {
-  type CancelReason,
-  type Direction,
-  Order,
-  type OrderState,
-  type OrderType,
-  type TimeInForce,
-} from "./Order.js";
+export { Order } from "./Order.js";
 export { OrderBook } from "./OrderBook.js";
 export type { OrderStore } from "./OrderStore.js";
+export type {
+  CancelReason,
+  Direction,
+  OrderState,
+  OrderType,
+  TimeInForce,
+} from "./OrderVocabulary.js";
 export { newOutcome, type Outcome } from "./Outcome.js";
 export { Position } from "./Position.js";
 export { PriceLevel } from "./PriceLevel.js";
 export { type RejectReason, ResultCode, resultMessage } from "./ResultCode.js";
 export { Side } from "./Side.js";
-export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./snapshot.js";
 export { Trade } from "./Trade.js";
-export type { WireAccountSummaries } from "./wire/accountQueries.js";
+export {
+  getAccountSummaries,
+  getAccountSummary,
+  type WireAccountSummaries,
+} from "./wire/accountQueries.js";
+export { cancel } from "./wire/cancel.js";
 export type {
   ClosePositionErrorType,
   ClosePositionParameters,
   ClosePositionReturnType,
 } from "./wire/closePosition.js";
-export { parseClosePosition } from "./wire/closePosition.js";
+export { closePosition, closePositionJson, parseClosePosition } from "./wire/closePosition.js";
 export type { EdgeError, EdgeResult } from "./wire/EdgeResult.js";
+export { getCurrencies, getInstruments, getOrderBook } from "./wire/marketQueries.js";
+export { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
 export type { Params } from "./wire/parseParams.js";
 export {
   type PlaceOrderParameters,
   type PlaceOrderReturnType,
   parsePlaceOrder,
+  placeOrder,
+  placeOrderJson,
 } from "./wire/placeOrder.js";
 export { placeResultJson } from "./wire/placeResultJson.js";
+export { getPosition, getPositions } from "./wire/positionQueries.js";
 export type { WireAccountSummary } from "./wire/toWireAccountSummary.js";
 export type { WireCurrency } from "./wire/toWireCurrency.js";
 export type { WireInstrument } from "./wire/toWireInstrument.js";

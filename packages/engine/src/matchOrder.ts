@@ -1,10 +1,10 @@
 import type { Account } from "./Account.js";
 import { cancelResting } from "./cancelResting.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { enforceReduceOnly } from "./enforceReduceOnly.js";
-import type { Direction } from "./Order.js";
 import type { OrderBook } from "./OrderBook.js";
 import { FILLED, Meta, REDUCE_ONLY_REASON, SELF_TRADE } from "./OrderMeta.js";
+import type { Direction } from "./OrderVocabulary.js";
 import type { Outcome } from "./Outcome.js";
 
 /**
@@ -14,7 +14,7 @@ import type { Outcome } from "./Outcome.js";
  * a position. Returns the lots filled; a taker filled whole is closed.
  */
 export function matchOrder(
-  engine: Engine,
+  engine: EngineState,
   taker: number,
   account: Account,
   book: OrderBook,

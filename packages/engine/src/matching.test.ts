@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { bookOf, engineWith, ok, type Row, sizesOf } from "./bookTable.test.kit.js";
+import { placeOrder } from "./wire/placeOrder.js";
 
 /** A book table: given resting rows, when one order arrives, then trades, book and positions. */
 interface Case {
@@ -207,7 +208,8 @@ describe("matching (book tables)", () => {
       const engine = engineWith(c.given);
       const [account, direction, price, amount, extra] = c.when;
       const r = ok(
-        engine.placeOrder(
+        placeOrder(
+          engine,
           account,
           direction,
           { instrument_name: "BTC-PERPETUAL", price, amount, ...extra },

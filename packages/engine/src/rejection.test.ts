@@ -2,6 +2,11 @@ import { describe, expect, test } from "vitest";
 import { ACCOUNTS } from "./bookTable.test.kit.js";
 import type { Command, PlaceCommand } from "./Command.js";
 import { Engine } from "./Engine.js";
+import { cancel } from "./wire/cancel.js";
+import { closePosition } from "./wire/closePosition.js";
+import { getOpenOrdersByInstrument } from "./wire/orderQueries.js";
+import { placeOrder } from "./wire/placeOrder.js";
+import { getPositions } from "./wire/positionQueries.js";
 
 const BTC = "BTC-PERPETUAL";
 const T = 9000;
@@ -39,8 +44,8 @@ function place(c: Partial<PlaceCommand> & Pick<PlaceCommand, "type" | "account">
 function observable(engine: Engine) {
   return {
     snapshot: engine.snapshot(),
-    positions: ACCOUNTS.map((a) => engine.getPositions(a.id)),
-    open: ACCOUNTS.map((a) => engine.getOpenOrdersByInstrument(a.id, { instrument_name: BTC })),
+    positions: ACCOUNTS.map((a) => getPositions(engine, a.id, {})),
+    open: ACCOUNTS.map((a) => getOpenOrdersByInstrument(engine, a.id, { instrument_name: BTC })),
   };
 }
 
@@ -109,12 +114,12 @@ test("a call the edge refuses before making a command changes nothing, not even 
   const before = engine.stateHash();
   const journaled = journal.length;
   const refusals = [
-    engine.placeOrder(1, "buy", { instrument_name: BTC, amount: "10", price: "1.0x" }, T),
-    engine.placeOrder(1, "buy", { instrument_name: "NOPE", amount: "10", price: "1" }, T),
-    engine.placeOrder(1, "buy", { instrument_name: BTC, amount: "10", price: "0" }, T),
-    engine.placeOrder(1, "buy", { instrument_name: BTC, amount: "10", price: "1000.25" }, T),
-    engine.cancel(1, { order_id: "x" }, T),
-    engine.closePosition(1, { instrument_name: BTC, type: "limit", price: "-1" }, T),
+    placeOrder(engine, 1, "buy", { instrument_name: BTC, amount: "10", price: "1.0x" }, T),
+    placeOrder(engine, 1, "buy", { instrument_name: "NOPE", amount: "10", price: "1" }, T),
+    placeOrder(engine, 1, "buy", { instrument_name: BTC, amount: "10", price: "0" }, T),
+    placeOrder(engine, 1, "buy", { instrument_name: BTC, amount: "10", price: "1000.25" }, T),
+    cancel(engine, 1, { order_id: "x" }, T),
+    closePosition(engine, 1, { instrument_name: BTC, type: "limit", price: "-1" }, T),
   ];
   expect(refusals.map((r) => !r.ok && r.code)).toEqual([
     -32602, 10020, 10023, 10043, -32602, 10023,

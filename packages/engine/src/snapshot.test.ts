@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { generateCommands } from "./bench/generateCommands.js";
 import type { Command } from "./Command.js";
 import { Engine } from "./Engine.js";
-import { type EngineSnapshot, orderSnapshot } from "./snapshot.js";
+import type { EngineSnapshot } from "./EngineSnapshot.js";
+import { orderSnapshot } from "./snapshot.js";
 
 const accounts = [1, 2, 3].map((id) => ({ id, username: `u${id}`, balances: { BTC: "10" } }));
 const limit = (c: Partial<Command> & Pick<Command, "type" | "account" | "timestamp">): Command =>

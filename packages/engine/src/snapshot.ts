@@ -1,74 +1,17 @@
 import type { AccountConfig } from "./Account.js";
-import { Engine, type EngineOptions } from "./Engine.js";
+import type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";
+import type { EngineState } from "./EngineState.js";
+import { encodeHistory, restoreHistory, restoreOrder } from "./historyCodec.js";
 import type { InstrumentConfig } from "./Instrument.js";
 import { type Int, norm } from "./Int.js";
-import type {
-  CancelReason,
-  Direction,
-  Order,
-  OrderState,
-  OrderType,
-  TimeInForce,
-} from "./Order.js";
-import type { HistorySnapshot } from "./OrderStore.js";
+import type { Order } from "./Order.js";
 
-/** One order in a snapshot (prices in ticks, amounts in lots; `cost` as a decimal-digit string). */
-export interface OrderSnapshot {
-  id: string;
-  seq: number;
-  account: number;
-  instrument: string;
-  direction: Direction;
-  price: number;
-  amount: number;
-  filled: number;
-  cost: string;
-  orderType: OrderType;
-  timeInForce: TimeInForce;
-  postOnly: boolean;
-  rejectPostOnly: boolean;
-  reduceOnly: boolean;
-  label: string;
-  creationTimestamp: number;
-  lastUpdateTimestamp: number;
-  replaced: boolean;
-  state: OrderState;
-  cancelReason: CancelReason | null;
-}
-
-/** A non-flat (or PnL-carrying) position in a snapshot. */
-export interface PositionSnapshot {
-  account: number;
-  instrument: string;
-  size: number;
-  average: [string, string];
-  realized: string;
-}
-
-/**
- * The engine's whole state as plain JSON data, in a canonical order. Version 2 lists the open
- * orders as objects and the closed ones compactly in `history`; version 1 (still restored) listed
- * every order as an object.
- */
-export interface EngineSnapshot {
-  version: 1 | 2;
+/** What an engine restored from a snapshot is built with (before its state is filled in). */
+export interface SnapshotConfig {
   instruments: InstrumentConfig[];
   accounts: AccountConfig[];
-  orderIds: { start: string; count: number };
-  tradeIds: { start: string; count: number };
-  lastTimestamp: number;
-  books: {
-    instrument: string;
-    lastPrice: number;
-    tradeSeq: number;
-    tickDirection: number;
-    versions: [number, number];
-  }[];
-  /** Version 2: the open orders; version 1: every order. */
-  orders: OrderSnapshot[];
-  /** Version 2: the closed orders. */
-  history?: HistorySnapshot;
-  positions: PositionSnapshot[];
+  orderIdStart: string;
+  tradeIdStart: string;
 }
 
 const big = (v: string): Int => norm(BigInt(v));
@@ -100,7 +43,7 @@ export function orderSnapshot(o: Order): OrderSnapshot {
 }
 
 /** Captures the engine's state (orders by sequence, positions by account then instrument). */
-export function takeSnapshot(engine: Engine): EngineSnapshot {
+export function takeSnapshot(engine: EngineState): EngineSnapshot {
   const orders = engine.orders.openOrders().map(orderSnapshot);
   const positions: PositionSnapshot[] = [];
   for (const a of engine.accounts.list()) {
@@ -122,7 +65,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     accounts: engine.accounts.list().map((a) => ({ ...a.config })),
     orderIds: { start: engine.orderIds.start, count: engine.orderIds.count },
     tradeIds: { start: engine.tradeIds.start, count: engine.tradeIds.count },
-    lastTimestamp: engine.lastTimestamp,
+    lastTimestamp: engine.clock[0]!,
     books: engine.books.map((b) => ({
       instrument: b.instrument.name,
       lastPrice: b.lastPrice,
@@ -131,20 +74,23 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       versions: [b.bids.version, b.asks.version],
     })),
     orders,
-    history: engine.orders.encodeHistory(),
+    history: encodeHistory(engine.orders),
     positions,
   };
 }
 
-/** Rebuilds an engine from a snapshot: open orders re-enter their books in sequence (time) order. */
-export function restoreSnapshot(
+/**
+ * Rebuilds an engine from a snapshot: `create` makes it from the snapshot's configuration, then its
+ * counters, books and positions are set and the open orders re-enter their books in sequence (time)
+ * order.
+ */
+export function restoreSnapshot<S extends EngineState>(
   s: EngineSnapshot,
-  options: Pick<EngineOptions, "events" | "journal">,
-): Engine {
+  create: (config: SnapshotConfig) => S,
+): S {
   if (s.version !== 1 && s.version !== 2)
     throw new Error(`could not restore snapshot version ${String(s.version)}. Expected 1 or 2`);
-  const engine = new Engine({
-    ...options,
+  const engine = create({
     instruments: s.instruments,
     accounts: s.accounts,
     orderIdStart: s.orderIds.start,
@@ -152,7 +98,7 @@ export function restoreSnapshot(
   });
   engine.orderIds.count = s.orderIds.count;
   engine.tradeIds.count = s.tradeIds.count;
-  engine.lastTimestamp = s.lastTimestamp;
+  engine.clock[0] = s.lastTimestamp;
   for (const b of s.books) {
     const book = engine.book(b.instrument)!;
     book.lastPrice = b.lastPrice;
@@ -170,7 +116,7 @@ export function restoreSnapshot(
   if (s.version === 2) {
     if (s.history === undefined)
       throw new Error("could not restore snapshot version 2: no history");
-    const open = engine.orders.restoreHistory(s.history, s.orderIds.count);
+    const open = restoreHistory(engine.orders, s.history, s.orderIds.count);
     if (
       open.length !== sorted.length ||
       sorted.some((o, i) => o.seq !== open[i] || o.state !== "open")
@@ -186,7 +132,7 @@ export function restoreSnapshot(
     }
     if (engine.orderIds.format(o.seq) !== o.id)
       throw new Error(`could not restore order ${o.id}: its id does not match seq ${o.seq}`);
-    engine.orders.restore(o.seq, {
+    restoreOrder(engine.orders, o.seq, {
       ...o,
       instrument: book.instrument.index,
       cost: big(o.cost),

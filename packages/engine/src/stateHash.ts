@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EngineSnapshot } from "./snapshot.js";
+import type { EngineSnapshot } from "./EngineSnapshot.js";
 
 /**
  * sha256 (hex) of a snapshot. Snapshots are built in a canonical order, so equal states hash

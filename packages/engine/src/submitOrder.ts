@@ -1,40 +1,18 @@
-import type { Account } from "./Account.js";
 import { cancelResting } from "./cancelResting.js";
 import { canFillWhole } from "./canFillWhole.js";
-import type { Engine } from "./Engine.js";
+import type { EngineState } from "./EngineState.js";
 import { matchOrder } from "./matchOrder.js";
-import { type Direction, Order, type OrderType, type TimeInForce } from "./Order.js";
-import type { OrderBook } from "./OrderBook.js";
+import { Order } from "./Order.js";
 import { FILL_OR_KILL, IMMEDIATE_OR_CANCEL, orderMeta } from "./OrderMeta.js";
+import type { OrderRequest } from "./OrderRequest.js";
 import { type Outcome, reject } from "./Outcome.js";
 import { ResultCode } from "./ResultCode.js";
-
-/**
- * A validated order request: the shared input of buy, sell and close_position. The engine keeps
- * one and refills it for each command, so placing an order allocates no request object.
- */
-export class OrderRequest {
-  account: Account = null!;
-  book: OrderBook = null!;
-  direction: Direction = "buy";
-  /** Lots, >= the instrument's minimum. */
-  amount = 0;
-  /** Ticks, > 0; ignored for a market order. */
-  price = 0;
-  orderType: OrderType = "limit";
-  timeInForce: TimeInForce = "good_til_cancelled";
-  postOnly = false;
-  rejectPostOnly = false;
-  reduceOnly = false;
-  label = "";
-  timestamp = 0;
-}
 
 /**
  * Places an order: the reduce-only cut, post-only re-pricing, fill-or-kill check, matching, and
  * then the remainder rests (good_til_cancelled) or is cancelled (immediate_or_cancel, market).
  */
-export function submitOrder(engine: Engine, r: OrderRequest, out: Outcome): Outcome {
+export function submitOrder(engine: EngineState, r: OrderRequest, out: Outcome): Outcome {
   const { account, book, direction } = r;
   let amount = r.amount;
   let price = r.price;

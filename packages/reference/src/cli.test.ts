@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getOrderState } from "@unwind/engine";
 import { describe, expect, test } from "vitest";
 import { startReferenceServer } from "./startReferenceServer.js";
 import { BOB, basic, post } from "./testing/rpc.test-helpers.js";
@@ -35,7 +36,7 @@ describe("unwind-reference", () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(cli.stdout()).toBe(line);
     const again = await startReferenceServer({ port: 0, dataDir: dir, log: () => {} });
-    const state = again.engine.getOrderState(102, { order_id: placed.result.order.order_id });
+    const state = getOrderState(again.engine, 102, { order_id: placed.result.order.order_id });
     expect(state.ok).toBe(true);
     expect(again.engine.orders.size).toBe(2);
     await again.close();

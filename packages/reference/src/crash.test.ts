@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Engine } from "@unwind/engine";
+import { Engine, getOrderState } from "@unwind/engine";
 import { describe, expect, test } from "vitest";
 import { readJournalDir } from "./journal/readJournalDir.js";
 import { startReferenceServer } from "./startReferenceServer.js";
@@ -112,7 +112,7 @@ describe("crash", () => {
       try {
         expect(recovered.engine.stateHash()).toBe(replay.stateHash());
         const missing = answered.filter(
-          (a) => !recovered.engine.getOrderState(a.account, { order_id: a.orderId }).ok,
+          (a) => !getOrderState(recovered.engine, a.account, { order_id: a.orderId }).ok,
         );
         expect(missing).toEqual([]);
         expect(journal.snapshot!.seq + journal.commands.length).toBeGreaterThanOrEqual(

@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import { engineWith } from "../bookTable.test.kit.js";
 import { fastestRun } from "../fastestRun.test-helpers.js";
+import { closePosition } from "./closePosition.js";
+import { placeOrder } from "./placeOrder.js";
 
 const BTC = "BTC-PERPETUAL";
 const BOMB = `1000.${"0".repeat(200_000)}`;
@@ -16,7 +18,7 @@ test.each([
 ])("a 200,000-zero %s is -32602 at once and changes nothing", (_, param, params) => {
   const engine = engineWith([[2, "sell", "1000", "10"]]);
   const before = engine.stateHash();
-  expect(engine.placeOrder(1, "buy", params(BOMB), 5000)).toEqual({
+  expect(placeOrder(engine, 1, "buy", params(BOMB), 5000)).toEqual({
     ok: false,
     code: -32602,
     message: "Invalid params",
@@ -28,7 +30,7 @@ test.each([
   const bomb = params(BOMB);
   const short = params("1000.0x");
   const hundred = (p: Record<string, unknown>) => () => {
-    for (let i = 0; i < 100; i++) engine.placeOrder(1, "buy", p, 5000);
+    for (let i = 0; i < 100; i++) placeOrder(engine, 1, "buy", p, 5000);
   };
   const ratio = fastestRun(hundred(bomb)) / fastestRun(hundred(short));
   expect(ratio).toBeLessThan(5);
@@ -37,6 +39,6 @@ test.each([
 test("a 200,000-zero close_position price is -32602", () => {
   const engine = engineWith([]);
   expect(
-    engine.closePosition(1, { instrument_name: BTC, type: "limit", price: BOMB }, 5000),
+    closePosition(engine, 1, { instrument_name: BTC, type: "limit", price: BOMB }, 5000),
   ).toMatchObject({ ok: false, code: -32602, data: { param: "price" } });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { engineWith, ok } from "../bookTable.test.kit.js";
+import { cancel } from "./cancel.js";
+import { getOrderState } from "./orderQueries.js";
+import { placeOrder } from "./placeOrder.js";
 
 const BTC = "BTC-PERPETUAL";
 
@@ -87,7 +90,7 @@ describe("buy/sell checks, in the spec's order", () => {
   for (const [name, params, code, data] of cases) {
     test(name, () => {
       const engine = engineWith([[2, "buy", "90", "10"]]);
-      const r = engine.placeOrder(1, "buy", params, 10);
+      const r = placeOrder(engine, 1, "buy", params, 10);
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.code).toBe(code);
@@ -98,14 +101,15 @@ describe("buy/sell checks, in the spec's order", () => {
   test("contracts alone and a JSON number price are accepted", () => {
     const engine = engineWith([]);
     const r = ok(
-      engine.placeOrder(1, "buy", { instrument_name: BTC, contracts: 3, price: 100.5 }, 10),
+      placeOrder(engine, 1, "buy", { instrument_name: BTC, contracts: 3, price: 100.5 }, 10),
     );
     expect([r.order.amount, r.order.contracts, r.order.price]).toEqual(["30", "3", "100.5"]);
   });
 
   test("post_only with reject_post_only is refused when it would cross", () => {
     const engine = engineWith([[2, "sell", "100", "10"]]);
-    const r = engine.placeOrder(
+    const r = placeOrder(
+      engine,
       1,
       "buy",
       { instrument_name: BTC, amount: "10", price: "100", post_only: true, reject_post_only: true },
@@ -123,7 +127,8 @@ describe("reduce_only on placement", () => {
     ]);
   test("is cut to the position and marked replaced", () => {
     const r = ok(
-      LONG().placeOrder(
+      placeOrder(
+        LONG(),
         1,
         "sell",
         { instrument_name: BTC, amount: "80", price: "120", reduce_only: true },
@@ -133,7 +138,8 @@ describe("reduce_only on placement", () => {
     expect([r.order.amount, r.order.replaced, r.order.order_state]).toEqual(["50", true, "open"]);
   });
   test("is rejected on the growing side", () => {
-    const r = LONG().placeOrder(
+    const r = placeOrder(
+      LONG(),
       1,
       "buy",
       { instrument_name: BTC, amount: "10", price: "90", reduce_only: true },
@@ -148,7 +154,8 @@ describe("reduce_only on placement", () => {
   });
   test("an order that fits is not replaced", () => {
     const r = ok(
-      LONG().placeOrder(
+      placeOrder(
+        LONG(),
         1,
         "sell",
         { instrument_name: BTC, amount: "30", price: "120", reduce_only: true },
@@ -162,7 +169,7 @@ describe("reduce_only on placement", () => {
 describe("cancel", () => {
   test("cancels an open order", () => {
     const engine = engineWith([[1, "buy", "90", "10"]]);
-    expect(ok(engine.cancel(1, { order_id: "1" }, 77))).toMatchObject({
+    expect(ok(cancel(engine, 1, { order_id: "1" }, 77))).toMatchObject({
       order_state: "cancelled",
       cancel_reason: "user_request",
       last_update_timestamp: 77,
@@ -170,12 +177,12 @@ describe("cancel", () => {
   });
   test("another account's order is unknown", () => {
     const engine = engineWith([[1, "buy", "90", "10"]]);
-    expect(engine.cancel(2, { order_id: "1" }, 77)).toEqual({
+    expect(cancel(engine, 2, { order_id: "1" }, 77)).toEqual({
       ok: false,
       code: 10004,
       message: "order_not_found",
     });
-    expect(engine.getOrderState(2, { order_id: "1" })).toMatchObject({ code: 10004 });
+    expect(getOrderState(engine, 2, { order_id: "1" })).toMatchObject({ code: 10004 });
   });
   test("a filled or cancelled order is not open", () => {
     const engine = engineWith([
@@ -183,15 +190,15 @@ describe("cancel", () => {
       [2, "sell", "90", "10"],
       [3, "buy", "80", "10"],
     ]);
-    expect(engine.cancel(1, { order_id: "1" }, 77)).toMatchObject({
+    expect(cancel(engine, 1, { order_id: "1" }, 77)).toMatchObject({
       code: 11044,
       message: "not_open_order",
     });
-    ok(engine.cancel(3, { order_id: "3" }, 78));
-    expect(engine.cancel(3, { order_id: "3" }, 79)).toMatchObject({ code: 11044 });
+    ok(cancel(engine, 3, { order_id: "3" }, 78));
+    expect(cancel(engine, 3, { order_id: "3" }, 79)).toMatchObject({ code: 11044 });
   });
   test("a malformed id is -32602", () => {
-    expect(engineWith([]).cancel(1, { order_id: "abc" }, 1)).toMatchObject({
+    expect(cancel(engineWith([]), 1, { order_id: "abc" }, 1)).toMatchObject({
       code: -32602,
       data: { param: "order_id" },
     });

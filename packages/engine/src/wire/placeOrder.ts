@@ -1,6 +1,6 @@
 import type { PlaceCommand } from "../Command.js";
 import type { Engine } from "../Engine.js";
-import type { Direction, OrderType, TimeInForce } from "../Order.js";
+import type { Direction, OrderType, TimeInForce } from "../OrderVocabulary.js";
 import type { Outcome } from "../Outcome.js";
 import { type EdgeError, type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
 import {

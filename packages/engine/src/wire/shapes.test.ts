@@ -1,5 +1,11 @@
 import { expect, test } from "vitest";
 import { engineWith, ok } from "../bookTable.test.kit.js";
+import { getAccountSummaries, getAccountSummary } from "./accountQueries.js";
+import { cancel } from "./cancel.js";
+import { getCurrencies, getInstruments, getOrderBook } from "./marketQueries.js";
+import { getOpenOrdersByInstrument } from "./orderQueries.js";
+import { placeOrder } from "./placeOrder.js";
+import { getPosition, getPositions } from "./positionQueries.js";
 
 const BTC = "BTC-PERPETUAL";
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -98,7 +104,8 @@ const SUMMARY_KEYS = [
 test("order, trade, position and summary objects carry exactly the fields of shapes.md", () => {
   const engine = engineWith([[2, "sell", "50000", "100"]]);
   const r = ok(
-    engine.placeOrder(
+    placeOrder(
+      engine,
       1,
       "buy",
       { instrument_name: BTC, amount: "30", price: "50000", label: "L" },
@@ -116,12 +123,12 @@ test("order, trade, position and summary objects carry exactly the fields of sha
     matching_id: null,
     label: "L",
   });
-  const cancelled = ok(engine.cancel(2, { order_id: "1" }, 10));
+  const cancelled = ok(cancel(engine, 2, { order_id: "1" }, 10));
   expect(Object.keys(cancelled)).toEqual([...ORDER_KEYS, "cancel_reason"]);
-  expect(Object.keys(ok(engine.getPosition(1, { instrument_name: BTC })))).toEqual(POSITION_KEYS);
-  const summary = ok(engine.getAccountSummary(1, { currency: "BTC" }));
+  expect(Object.keys(ok(getPosition(engine, 1, { instrument_name: BTC })))).toEqual(POSITION_KEYS);
+  const summary = ok(getAccountSummary(engine, 1, { currency: "BTC" }));
   expect(Object.keys(summary)).toEqual(SUMMARY_KEYS);
-  expect(ok(engine.getAccountSummaries(1))).toMatchObject({
+  expect(ok(getAccountSummaries(engine, 1))).toMatchObject({
     id: 1,
     username: "user1",
     type: "main",
@@ -156,7 +163,8 @@ test("ids are increasing digit strings from a configurable start", async () => {
   for (let i = 0; i < 4; i++) {
     ids.push(
       ok(
-        engine.placeOrder(
+        placeOrder(
+          engine,
           1 + (i % 2),
           i % 2 ? "sell" : "buy",
           { instrument_name: BTC, amount: "10", price: "100" },
@@ -181,7 +189,7 @@ test("order book, instruments and currencies", () => {
     [2, "buy", "100", "20"],
     [3, "sell", "101", "10"],
   ]);
-  expect(ok(engine.getOrderBook({ instrument_name: BTC, depth: 1 }, 5))).toMatchInlineSnapshot(`
+  expect(ok(getOrderBook(engine, { instrument_name: BTC, depth: 1 }, 5))).toMatchInlineSnapshot(`
     {
       "asks": [
         [
@@ -210,28 +218,32 @@ test("order book, instruments and currencies", () => {
       "timestamp": 5,
     }
   `);
-  expect(ok(engine.getOrderBook({ instrument_name: "ETH-PERPETUAL" }))).toMatchObject({
+  expect(
+    ok(getOrderBook(engine, { instrument_name: "ETH-PERPETUAL" }, engine.lastTimestamp)),
+  ).toMatchObject({
     best_bid_price: null,
     best_ask_price: null,
     best_bid_amount: "0",
     mark_price: "0",
     last_price: null,
   });
-  expect(engine.getOrderBook({ instrument_name: BTC, depth: 0 })).toMatchObject({
+  expect(
+    getOrderBook(engine, { instrument_name: BTC, depth: 0 }, engine.lastTimestamp),
+  ).toMatchObject({
     code: -32602,
     data: { param: "depth", reason: "must be >= 1" },
   });
-  expect(ok(engine.getInstruments({ currency: "BTC" })).map((i) => i.instrument_name)).toEqual([
+  expect(ok(getInstruments(engine, { currency: "BTC" })).map((i) => i.instrument_name)).toEqual([
     "BTC-PERPETUAL",
     "BTC-25DEC26",
   ]);
-  expect(ok(engine.getInstruments({ currency: "USDC" }))).toEqual([]);
-  expect(ok(engine.getInstruments({ expired: true }))).toEqual([]);
-  expect(engine.getInstruments({ currency: "XRP" })).toMatchObject({
+  expect(ok(getInstruments(engine, { currency: "USDC" }))).toEqual([]);
+  expect(ok(getInstruments(engine, { expired: true }))).toEqual([]);
+  expect(getInstruments(engine, { currency: "XRP" })).toMatchObject({
     code: -32602,
     data: { param: "currency" },
   });
-  expect(ok(engine.getInstruments())[1]).toMatchInlineSnapshot(`
+  expect(ok(getInstruments(engine, {}))[1]).toMatchInlineSnapshot(`
     {
       "base_currency": "ETH",
       "contract_size": "1",
@@ -254,14 +266,14 @@ test("order book, instruments and currencies", () => {
       "tick_size": "0.05",
     }
   `);
-  expect(ok(engine.getCurrencies()).map((c) => c.currency)).toEqual(["BTC", "ETH"]);
-  expect(ok(engine.getPositions(1, { currency: "ETH" })).map((p) => p.instrument_name)).toEqual([
+  expect(ok(getCurrencies(engine)).map((c) => c.currency)).toEqual(["BTC", "ETH"]);
+  expect(ok(getPositions(engine, 1, { currency: "ETH" })).map((p) => p.instrument_name)).toEqual([
     "ETH-PERPETUAL",
   ]);
-  expect(ok(engine.getPositions(1)).length).toBe(3);
+  expect(ok(getPositions(engine, 1, {})).length).toBe(3);
   expect(
-    ok(engine.getOpenOrdersByInstrument(2, { instrument_name: BTC })).map((o) => o.order_id),
+    ok(getOpenOrdersByInstrument(engine, 2, { instrument_name: BTC })).map((o) => o.order_id),
   ).toEqual(["2"]);
-  expect(engine.getAccountSummary(1, { currency: "USDC" })).toMatchObject({ code: -32602 });
-  expect(engine.getAccountSummary(99, { currency: "BTC" })).toMatchObject({ code: 13009 });
+  expect(getAccountSummary(engine, 1, { currency: "USDC" })).toMatchObject({ code: -32602 });
+  expect(getAccountSummary(engine, 99, { currency: "BTC" })).toMatchObject({ code: 13009 });
 });

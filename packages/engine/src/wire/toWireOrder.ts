@@ -1,11 +1,11 @@
+import type { Order } from "../Order.js";
 import type {
   CancelReason,
   Direction,
-  Order,
   OrderState,
   OrderType,
   TimeInForce,
-} from "../Order.js";
+} from "../OrderVocabulary.js";
 import { formatAmount, formatPrice, formatPriceRatio } from "./format.js";
 
 /** The Order object of the wire (shapes.md): decimals as strings. */

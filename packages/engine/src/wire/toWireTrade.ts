@@ -1,5 +1,5 @@
 import type { Engine } from "../Engine.js";
-import type { Direction, OrderType } from "../Order.js";
+import type { Direction, OrderType } from "../OrderVocabulary.js";
 import type { Trade } from "../Trade.js";
 import { formatAmount, formatPrice } from "./format.js";
 

@@ -1,5 +1,19 @@
 import type { EdgeResult, Engine, Params } from "@unwind/engine";
 import {
+  cancel,
+  closePosition,
+  getAccountSummaries,
+  getAccountSummary,
+  getCurrencies,
+  getInstruments,
+  getOpenOrdersByInstrument,
+  getOrderBook,
+  getOrderState,
+  getPosition,
+  getPositions,
+  placeOrder,
+} from "@unwind/engine";
+import {
   type Handlers,
   InternalError,
   type RequestContext,
@@ -44,7 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, auth, journal, now, version } = deps;
   const flushed = <T>(out: EdgeResult<T>) => answerAfterFlush(journal, out);
   return {
-    closePosition: (p, c) => spec(flushed(engine.closePosition(account(c), wire(p), now()))),
+    closePosition: (p, c) => spec(flushed(closePosition(engine, account(c), wire(p), now()))),
     auth: (p, c) => {
       const grant = auth.grant(p, c.remoteAddress);
       c.authenticateConnection(grant.principal);
@@ -58,18 +72,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // The heartbeat acts on the WebSocket connection: the server runtime's own.
     setHeartbeat: transportHandlers.setHeartbeat,
     disableHeartbeat: transportHandlers.disableHeartbeat,
-    getCurrencies: () => spec(flushed(engine.getCurrencies())),
-    getInstruments: (p) => spec(flushed(engine.getInstruments(wire(p)))),
-    getOrderBook: (p) => flushed(engine.getOrderBook(wire(p), now())),
-    buy: (p, c) => spec(flushed(engine.placeOrder(account(c), "buy", wire(p), now()))),
-    sell: (p, c) => spec(flushed(engine.placeOrder(account(c), "sell", wire(p), now()))),
-    cancel: (p, c) => flushed(engine.cancel(account(c), wire(p), now())),
-    getOrderState: (p, c) => flushed(engine.getOrderState(account(c), wire(p))),
+    getCurrencies: () => spec(flushed(getCurrencies(engine))),
+    getInstruments: (p) => spec(flushed(getInstruments(engine, wire(p)))),
+    getOrderBook: (p) => flushed(getOrderBook(engine, wire(p), now())),
+    buy: (p, c) => spec(flushed(placeOrder(engine, account(c), "buy", wire(p), now()))),
+    sell: (p, c) => spec(flushed(placeOrder(engine, account(c), "sell", wire(p), now()))),
+    cancel: (p, c) => flushed(cancel(engine, account(c), wire(p), now())),
+    getOrderState: (p, c) => flushed(getOrderState(engine, account(c), wire(p))),
     getOpenOrdersByInstrument: (p, c) =>
-      flushed(engine.getOpenOrdersByInstrument(account(c), wire(p))),
-    getPosition: (p, c) => flushed(engine.getPosition(account(c), wire(p))),
-    getPositions: (p, c) => flushed(engine.getPositions(account(c), wire(p))),
-    getAccountSummary: (p, c) => spec(flushed(engine.getAccountSummary(account(c), wire(p)))),
-    getAccountSummaries: (_p, c) => spec(flushed(engine.getAccountSummaries(account(c)))),
+      flushed(getOpenOrdersByInstrument(engine, account(c), wire(p))),
+    getPosition: (p, c) => flushed(getPosition(engine, account(c), wire(p))),
+    getPositions: (p, c) => flushed(getPositions(engine, account(c), wire(p))),
+    getAccountSummary: (p, c) => spec(flushed(getAccountSummary(engine, account(c), wire(p)))),
+    getAccountSummaries: (_p, c) => spec(flushed(getAccountSummaries(engine, account(c)))),
   };
 }

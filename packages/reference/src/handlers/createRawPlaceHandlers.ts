@@ -1,4 +1,5 @@
 import type { EdgeResult } from "@unwind/engine";
+import { closePositionJson, placeOrderJson } from "@unwind/engine";
 import { type RawJson, rawJson } from "@unwind/server";
 import { answerAfterFlush } from "./answer.js";
 import { account, type HandlerDeps } from "./createHandlers.js";
@@ -19,8 +20,8 @@ export function createRawPlaceHandlers(
     return typeof json === "string" ? rawJson(json) : json.then((text) => rawJson(text));
   };
   return {
-    "private/buy": (p, c) => answer(engine.placeOrderJson(account(c), "buy", p, now())),
-    "private/sell": (p, c) => answer(engine.placeOrderJson(account(c), "sell", p, now())),
-    "private/close_position": (p, c) => answer(engine.closePositionJson(account(c), p, now())),
+    "private/buy": (p, c) => answer(placeOrderJson(engine, account(c), "buy", p, now())),
+    "private/sell": (p, c) => answer(placeOrderJson(engine, account(c), "sell", p, now())),
+    "private/close_position": (p, c) => answer(closePositionJson(engine, account(c), p, now())),
   };
 }
