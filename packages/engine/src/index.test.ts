@@ -30,6 +30,7 @@ test("exports", () => {
       "parsePlaceOrder",
       "placeResultJson",
       "resultMessage",
+      "specEnums",
       "toWireOrder",
       "toWireRequest",
       "toWireTrade",

@@ -21,6 +21,7 @@ export {
 } from "./decimal.js";
 export { Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
+export { enums as specEnums } from "./generated/enums.js";
 export { IdSequence } from "./IdSequence.js";
 export {
   defaultInstruments,
