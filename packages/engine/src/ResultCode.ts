@@ -1,40 +1,40 @@
+import { errorTable as spec } from "./generated/errorTable.js";
+
+/** The spec's errors the engine answers with, by the engine's names. */
+const errors = {
+  INVALID_PARAMS: spec.InvalidParams,
+  QTY_TOO_LOW: spec.QtyTooLow,
+  ORDER_NOT_FOUND: spec.OrderNotFound,
+  INVALID_OR_UNSUPPORTED_INSTRUMENT: spec.InvalidOrUnsupportedInstrument,
+  INVALID_PRICE: spec.InvalidPrice,
+  NON_INTEGER_CONTRACT_AMOUNT: spec.NonIntegerContractAmount,
+  PRICE_WRONG_TICK: spec.PriceWrongTick,
+  OTHER_REJECT: spec.OtherReject,
+  NOT_OPEN_ORDER: spec.NotOpenOrder,
+  POST_ONLY_REJECT: spec.PostOnlyReject,
+  UNAUTHORIZED: spec.Unauthorized,
+} as const;
+
+type Codes = { readonly [K in keyof typeof errors]: (typeof errors)[K]["code"] };
+
 /**
- * Result codes of the engine's hot path, grouped by range like the wire's error codes:
- * 0 success; -326xx JSON-RPC params; 100xx order validation; 110xx matching rejects; 130xx access.
+ * Result codes of the engine's hot path: 0 success, else the code of one of the spec's errors
+ * (generated from `spec/openrpc.json` into `generated/errorTable.ts`), grouped by range:
+ * -326xx JSON-RPC params; 100xx order validation; 110xx matching rejects; 130xx access.
  */
 export const ResultCode = {
   OK: 0,
-  INVALID_PARAMS: -32602,
-  QTY_TOO_LOW: 10002,
-  ORDER_NOT_FOUND: 10004,
-  INVALID_OR_UNSUPPORTED_INSTRUMENT: 10020,
-  INVALID_PRICE: 10023,
-  NON_INTEGER_CONTRACT_AMOUNT: 10027,
-  PRICE_WRONG_TICK: 10043,
-  OTHER_REJECT: 11030,
-  NOT_OPEN_ORDER: 11044,
-  POST_ONLY_REJECT: 11054,
-  UNAUTHORIZED: 13009,
+  ...(Object.fromEntries(Object.entries(errors).map(([name, e]) => [name, e.code])) as Codes),
 } as const;
 
 /** One of the values of {@link ResultCode}. */
 export type ResultCode = (typeof ResultCode)[keyof typeof ResultCode];
 
-/** The wire `message` of each result code (Deribit's names). */
+/** The wire `message` of each result code: the spec's (Deribit's names). */
 export const resultMessage: Readonly<Record<ResultCode, string>> = {
   0: "success",
-  [-32602]: "Invalid params",
-  10002: "qty_too_low",
-  10004: "order_not_found",
-  10020: "invalid_or_unsupported_instrument",
-  10023: "invalid_price",
-  10027: "non_integer_contract_amount",
-  10043: "price_wrong_tick",
-  11030: "other_reject",
-  11044: "not_open_order",
-  11054: "post_only_reject",
-  13009: "unauthorized",
-};
+  ...Object.fromEntries(Object.values(errors).map((e) => [e.code, e.message])),
+} as Record<ResultCode, string>;
 
-/** The `data.reason` values of 11030 other_reject. */
+/** The `data.reason` values of 11030 other_reject (the methods' `x-reject-reasons`). */
 export type RejectReason = "no_open_position" | "no_liquidity" | "reduce_only";

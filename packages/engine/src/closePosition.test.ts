@@ -167,10 +167,10 @@ const cases: Case[] = [
     want: { code: 10023 },
   },
   {
-    name: "type other than limit",
+    name: "price beyond the safe range of ticks",
     given: LONG,
-    params: { type: "market" },
-    want: { code: -32602 },
+    params: { type: "limit", price: `1${"0".repeat(20)}` },
+    want: { code: 10023 },
   },
   {
     name: "malformed price",

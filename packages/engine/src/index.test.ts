@@ -44,6 +44,7 @@ test("exports", () => {
       "placeOrderJson",
       "placeResultJson",
       "resultMessage",
+      "specEnums",
       "toWireOrder",
       "toWireRequest",
       "toWireTrade",

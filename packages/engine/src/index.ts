@@ -23,6 +23,7 @@ export { Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
 export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";
 export type { EngineState } from "./EngineState.js";
+export { enums as specEnums } from "./generated/enums.js";
 export { IdSequence } from "./IdSequence.js";
 export {
   defaultInstruments,

@@ -1,7 +1,7 @@
-/** The three things the generator writes. */
-export type Target = "server" | "client" | "docs";
+/** The things the generator writes (`tables`: the error table, enums and types as plain data). */
+export type Target = "server" | "client" | "docs" | "tables";
 
-export const targetNames: readonly Target[] = ["server", "client", "docs"];
+export const targetNames: readonly Target[] = ["server", "client", "docs", "tables"];
 
 /** Options of `generate`; resolved once into the context (`createContext`). */
 export interface GenerateOptions {

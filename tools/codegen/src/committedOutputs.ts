@@ -27,6 +27,7 @@ export const committedOutputs: readonly CommittedOutput[] = [
   },
   { out: "packages/client/src/generated", options: { target: "client", docsBase: "spec/docs" } },
   { out: "spec/docs", options: { target: "docs" } },
+  { out: "packages/engine/src/generated", options: { target: "tables" } },
 ];
 
 /** The CLI command that regenerates one output, as the headers and the drift messages show it. */

@@ -18,13 +18,13 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export const usage = `Usage: unwind-codegen --spec <openrpc.json> --target client|server|docs --out <dir> [options]
+export const usage = `Usage: unwind-codegen --spec <openrpc.json> --target client|server|docs|tables --out <dir> [options]
 
 Generates typed code or Markdown docs from an OpenRPC 1.x document.
 
 Options:
   --spec <file>               the OpenRPC document (JSON)
-  --target <target>           server | client | docs
+  --target <target>           server | client | docs | tables (error table, enums, types as data)
   --out <dir>                 where the files go (generated files no longer written are removed)
   --check                     write nothing; exit 1 naming each stale, missing or extra file
   --unknown-params <mode>     server validators: reject (default) | ignore params a method does not declare

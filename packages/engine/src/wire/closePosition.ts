@@ -1,16 +1,11 @@
 import type { ClosePositionCommand } from "../Command.js";
 import type { Engine } from "../Engine.js";
 import type { EdgeError, EdgeResult } from "./EdgeResult.js";
-import { invalidParams } from "./EdgeResult.js";
-import { checkDecimal, type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
+import { type Params, type Parsed, parseBook, parsePrice } from "./parseParams.js";
 import { type PlaceOrderReturnType, toPlaceResult, toPlaceResultJson } from "./placeOrder.js";
 
-/** Params of private/close_position. */
-export interface ClosePositionParameters {
-  instrument_name: string;
-  type: "limit";
-  price?: string | number;
-}
+/** Params of private/close_position (the spec's type, generated). */
+export type { ClosePositionParameters } from "../generated/types.js";
 
 /** Result of private/close_position: the whole order and the trades it made. */
 export type ClosePositionReturnType = PlaceOrderReturnType;
@@ -18,21 +13,18 @@ export type ClosePositionReturnType = PlaceOrderReturnType;
 /** Errors of private/close_position: -32602, 10020, 10023, 10043, 11030. */
 export type ClosePositionErrorType = EdgeError;
 
-/** Turns close_position wire params into a validated integer command, or the wire error. */
+/**
+ * Turns close_position params the spec's schema accepts (the server's generated validator checked
+ * them: `instrument_name` a string, `type` "limit", `price` a decimal) into an integer command,
+ * or the wire error of a rule the schema cannot say: the instrument (10020), the price's tick
+ * and sign (10043, 10023).
+ */
 export function parseClosePosition(
   engine: Engine,
   account: number,
   params: Params,
   timestamp: number,
 ): Parsed<ClosePositionCommand> {
-  const name = params["instrument_name"];
-  if (name === undefined) return invalidParams("instrument_name", "required");
-  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
-  const type = params["type"];
-  if (type === undefined) return invalidParams("type", "required");
-  if (type !== "limit") return invalidParams("type", "must be one of: limit");
-  const malformed = checkDecimal(params, "price");
-  if (malformed !== undefined) return malformed;
   const book = parseBook(engine, params);
   if (!book.ok) return book;
   const command: ClosePositionCommand = {

@@ -1,7 +1,8 @@
 import type { Engine } from "../Engine.js";
 import type { Order } from "../Order.js";
-import { type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
-import { type Params, parseBook, parseOrderId } from "./parseParams.js";
+import { ResultCode } from "../ResultCode.js";
+import { type EdgeResult, edgeError } from "./EdgeResult.js";
+import { type Params, parseBook } from "./parseParams.js";
 import { toWireOrder, type WireOrder } from "./toWireOrder.js";
 
 /** private/get_order_state: any of the account's orders, open or closed. */
@@ -10,14 +11,17 @@ export function getOrderState(
   account: number,
   params: Params,
 ): EdgeResult<WireOrder> {
-  const id = parseOrderId(params);
-  if (!id.ok) return id;
-  const order = engine.orders.get(id.value);
-  if (order === undefined || order.account.id !== account) return edgeError(10004);
+  const order = engine.orders.get(params["order_id"] as string);
+  if (order === undefined || order.account.id !== account) {
+    return edgeError(ResultCode.ORDER_NOT_FOUND);
+  }
   return { ok: true, result: toWireOrder(order) };
 }
 
-/** private/get_open_orders_by_instrument: the account's resting orders, oldest first. */
+/**
+ * private/get_open_orders_by_instrument: the account's resting orders, oldest first (`type`,
+ * schema-checked "all" or "limit", changes nothing: every resting order is a limit order).
+ */
 export function getOpenOrdersByInstrument(
   engine: Engine,
   account: number,
@@ -25,10 +29,6 @@ export function getOpenOrdersByInstrument(
 ): EdgeResult<WireOrder[]> {
   const book = parseBook(engine, params);
   if (!book.ok) return book;
-  const type = params["type"];
-  if (type !== undefined && type !== "all" && type !== "limit") {
-    return invalidParams("type", "must be one of: all, limit");
-  }
   const found: Order[] = [];
   for (const side of [book.value.bids, book.value.asks]) {
     for (const level of side.levels) {

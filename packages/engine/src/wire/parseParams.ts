@@ -13,17 +13,17 @@ export type Params = Readonly<Record<string, unknown>>;
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** The book named by `instrument_name` (required), or -32602 / 10020. */
+/** The book named by `instrument_name` (schema-checked: a string), or 10020. */
 export function parseBook(engine: Engine, params: Params): Parsed<OrderBook> {
-  const name = params["instrument_name"];
-  if (name === undefined) return invalidParams("instrument_name", "required");
-  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
-  const book = engine.book(name);
+  const book = engine.book(params["instrument_name"] as string);
   if (book === undefined) return edgeError(ResultCode.INVALID_OR_UNSUPPORTED_INSTRUMENT);
   return { ok: true, value: book };
 }
 
-/** A price in ticks: malformed -32602, not > 0 10023, off the tick grid 10043. */
+/**
+ * A price in ticks: not > 0 10023, off the tick grid 10043. A value `parseDecimal` cannot read
+ * (the schema's pattern and length refuse it first) is -32602.
+ */
 export function parsePrice(
   instrument: Instrument,
   value: unknown,
@@ -39,8 +39,9 @@ export function parsePrice(
 }
 
 /**
- * An order size in lots from `amount` or `contracts` (they must agree when both are given):
- * malformed -32602, not > 0 or under the minimum 10002, not a multiple of contract_size 10027.
+ * An order size in lots from `amount` or `contracts` (one is required and they must agree when both
+ * are given: rules the schema cannot say, -32602): not > 0 or under the minimum 10002, not a
+ * multiple of contract_size 10027; unreadable (the schema refuses it first) -32602.
  */
 export function parseAmount(instrument: Instrument, params: Params): Parsed<number> {
   const rawAmount = params["amount"];
@@ -75,55 +76,16 @@ export function parseAmount(instrument: Instrument, params: Params): Parsed<numb
   return { ok: true, value: Number(lots) };
 }
 
-/** An optional boolean param. */
-export function parseBoolean(params: Params, name: string, fallback: boolean): Parsed<boolean> {
-  const v = params[name];
-  if (v === undefined) return { ok: true, value: fallback };
-  if (typeof v !== "boolean") return invalidParams(name, "must be boolean");
-  return { ok: true, value: v };
-}
-
-/** An optional string param restricted to `allowed`. */
-export function parseEnum<T extends string>(
-  params: Params,
-  name: string,
-  allowed: readonly T[],
-  fallback: T | undefined,
-): Parsed<T | undefined> {
-  const v = params[name];
-  if (v === undefined) return { ok: true, value: fallback };
-  if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
-    return invalidParams(name, `must be one of: ${allowed.join(", ")}`);
-  }
-  return { ok: true, value: v as T };
-}
-
-/** Checks that a decimal param, when present, is well-formed (a schema check: -32602). */
-export function checkDecimal(params: Params, name: string): EdgeError | undefined {
-  const v = params[name];
-  if (v === undefined) return undefined;
-  const d = parseDecimal(v);
-  return d.ok ? undefined : invalidParams(name, d.reason);
-}
-
-/** A required order id: a string of decimal digits. */
-export function parseOrderId(params: Params): Parsed<string> {
-  const v = params["order_id"];
-  if (v === undefined) return invalidParams("order_id", "required");
-  if (typeof v !== "string" || !/^[0-9]+$/.test(v)) {
-    return invalidParams("order_id", 'must match pattern "^[0-9]+$"');
-  }
-  return { ok: true, value: v };
-}
-
-const CURRENCY_FILTER = ["BTC", "ETH", "USDC", "USDT", "EURR", "any"] as const;
-const KINDS = ["future", "option", "spot", "future_combo", "option_combo"] as const;
-
-/** The optional `currency` and `kind` filters of get_instruments and get_positions. */
-export function parseFilters(params: Params): Parsed<{ currency?: string; kind?: string }> {
-  const currency = parseEnum(params, "currency", CURRENCY_FILTER, undefined);
-  if (!currency.ok) return currency;
-  const kind = parseEnum(params, "kind", KINDS, undefined);
-  if (!kind.ok) return kind;
-  return { ok: true, value: { currency: currency.value, kind: kind.value } };
+/**
+ * The optional `currency` and `kind` filters of get_instruments and get_positions (schema-checked:
+ * a `CurrencyFilter` and an `InstrumentKind`).
+ */
+export function readFilters(params: Params): {
+  currency: string | undefined;
+  kind: string | undefined;
+} {
+  return {
+    currency: params["currency"] as string | undefined,
+    kind: params["kind"] as string | undefined,
+  };
 }

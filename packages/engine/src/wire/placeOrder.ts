@@ -3,33 +3,13 @@ import type { Engine } from "../Engine.js";
 import type { Direction, OrderType, TimeInForce } from "../OrderVocabulary.js";
 import type { Outcome } from "../Outcome.js";
 import { type EdgeError, type EdgeResult, edgeError, invalidParams } from "./EdgeResult.js";
-import {
-  checkDecimal,
-  type Params,
-  type Parsed,
-  parseAmount,
-  parseBook,
-  parseBoolean,
-  parseEnum,
-  parsePrice,
-} from "./parseParams.js";
+import { type Params, type Parsed, parseAmount, parseBook, parsePrice } from "./parseParams.js";
 import { placeResultJson } from "./placeResultJson.js";
 import { toWireOrder, type WireOrder } from "./toWireOrder.js";
 import { toWireTrade, type WireTrade } from "./toWireTrade.js";
 
-/** Params of private/buy and private/sell (decimals as strings or numbers). */
-export interface PlaceOrderParameters {
-  instrument_name: string;
-  amount?: string | number;
-  contracts?: string | number;
-  type?: OrderType;
-  label?: string;
-  price?: string | number;
-  time_in_force?: TimeInForce;
-  post_only?: boolean;
-  reject_post_only?: boolean;
-  reduce_only?: boolean;
-}
+/** Params of private/buy and private/sell (the spec's type, generated; the two are alike). */
+export type { BuyParameters as PlaceOrderParameters } from "../generated/types.js";
 
 /** Result of private/buy, private/sell and private/close_position. */
 export interface PlaceOrderReturnType {
@@ -37,12 +17,13 @@ export interface PlaceOrderReturnType {
   trades: WireTrade[];
 }
 
-const TYPES: readonly OrderType[] = ["limit", "market"];
-const TIFS: readonly TimeInForce[] = ["good_til_cancelled", "immediate_or_cancel", "fill_or_kill"];
-
 /**
- * Turns buy/sell wire params into a validated integer command, or the wire error, checking in
- * the spec's order: schemas, instrument, post_only combination, amount, price.
+ * Turns buy/sell params the spec's schema accepts (the server's generated validator checked their
+ * types, enums, `label`'s length and the decimals' pattern) into an integer command, or the wire
+ * error of a rule the schema cannot say, in the spec's order: the instrument (10020), post_only
+ * only with a GTC limit (-32602), `amount` or `contracts` given and agreeing (-32602), the
+ * amount's size (10002, 10027), a limit's price given (-32602), on the tick and positive (10043,
+ * 10023).
  */
 export function parsePlaceOrder(
   engine: Engine,
@@ -51,29 +32,14 @@ export function parsePlaceOrder(
   params: Params,
   timestamp: number,
 ): Parsed<PlaceCommand> {
-  const name = params["instrument_name"];
-  if (name === undefined) return invalidParams("instrument_name", "required");
-  if (typeof name !== "string") return invalidParams("instrument_name", "must be string");
-  const type = parseEnum(params, "type", TYPES, "limit");
-  if (!type.ok) return type;
-  const tif = parseEnum(params, "time_in_force", TIFS, "good_til_cancelled");
-  if (!tif.ok) return tif;
-  const flags = ["post_only", "reject_post_only", "reduce_only"].map((n) =>
-    parseBoolean(params, n, false),
-  );
-  for (const f of flags) if (!f.ok) return f;
-  const [postOnly, rejectPostOnly, reduceOnly] = flags.map((f) => f.ok && f.value);
-  const label = params["label"] ?? "";
-  if (typeof label !== "string") return invalidParams("label", "must be string");
-  if (label.length > 64) return invalidParams("label", "must NOT have more than 64 characters");
-  for (const d of ["amount", "contracts", "price"]) {
-    const e = checkDecimal(params, d);
-    if (e !== undefined) return e;
-  }
+  const type = (params["type"] as OrderType | undefined) ?? "limit";
+  const tif = (params["time_in_force"] as TimeInForce | undefined) ?? "good_til_cancelled";
+  const postOnly = params["post_only"] === true;
+  const label = (params["label"] as string | undefined) ?? "";
   const book = parseBook(engine, params);
   if (!book.ok) return book;
   const instrument = book.value.instrument;
-  if (postOnly && (type.value === "market" || tif.value !== "good_til_cancelled")) {
+  if (postOnly && (type === "market" || tif !== "good_til_cancelled")) {
     return invalidParams("post_only", "requires type limit and time_in_force good_til_cancelled");
   }
   const amount = parseAmount(instrument, params);
@@ -83,15 +49,15 @@ export function parsePlaceOrder(
     account,
     instrument: instrument.name,
     amount: amount.value,
-    orderType: type.value!,
-    timeInForce: tif.value!,
-    postOnly: postOnly!,
-    rejectPostOnly: rejectPostOnly!,
-    reduceOnly: reduceOnly!,
+    orderType: type,
+    timeInForce: tif,
+    postOnly,
+    rejectPostOnly: params["reject_post_only"] === true,
+    reduceOnly: params["reduce_only"] === true,
     label,
     timestamp,
   };
-  if (type.value === "limit") {
+  if (type === "limit") {
     if (params["price"] === undefined) return invalidParams("price", "required for type limit");
     const price = parsePrice(instrument, params["price"]);
     if (!price.ok) return price;

@@ -1,7 +1,7 @@
 import type { Engine } from "../Engine.js";
 import { ResultCode } from "../ResultCode.js";
 import { type EdgeResult, edgeError } from "./EdgeResult.js";
-import { type Params, parseBook, parseFilters } from "./parseParams.js";
+import { type Params, parseBook, readFilters } from "./parseParams.js";
 import { toWirePosition, type WirePosition } from "./toWirePosition.js";
 
 /** private/get_position: the account's position in one instrument (zero-size when flat). */
@@ -28,9 +28,7 @@ export function getPositions(
 ): EdgeResult<WirePosition[]> {
   const a = engine.accounts.get(account);
   if (a === undefined) return edgeError(ResultCode.UNAUTHORIZED);
-  const filters = parseFilters(params);
-  if (!filters.ok) return filters;
-  const { currency, kind } = filters.value;
+  const { currency, kind } = readFilters(params);
   const result: WirePosition[] = [];
   for (const book of engine.books) {
     const c = book.instrument.config;

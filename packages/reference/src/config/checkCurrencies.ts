@@ -1,7 +1,7 @@
-import type { InstrumentConfig } from "@unwind/engine";
+import { type InstrumentConfig, specEnums } from "@unwind/engine";
 
-/** The spec's `CurrencyCode`: the currencies a conformant answer may name. */
-export const SPEC_CURRENCIES: readonly string[] = ["BTC", "ETH", "USDC", "USDT", "EURR"];
+/** The spec's `CurrencyCode` (generated from the spec): the currencies a conformant answer may name. */
+export const SPEC_CURRENCIES: readonly string[] = specEnums.CurrencyCode;
 
 /**
  * Problems with instruments whose base or settlement currency the spec's `CurrencyCode` does not

@@ -1,5 +1,6 @@
 import { methods } from "../generated/methods.js";
 import { validators } from "../generated/validators.js";
+import { protocolErrors } from "../runtime/protocolErrors.js";
 import type { Principal } from "../runtime/RequestContext.js";
 import { RpcError } from "../runtime/RpcError.js";
 import type { ServerAuth } from "../runtime/ServerAuth.js";
@@ -24,7 +25,10 @@ export const handlers: Record<string, (params: any) => unknown> = {
 };
 
 const principal: Principal = { accountId: 1, scopes: ["trade:read_write"] };
-const unauthorized = new RpcError(13009, "unauthorized");
+const unauthorized = new RpcError(
+  protocolErrors.unauthorized.code,
+  protocolErrors.unauthorized.message,
+);
 
 export const auth: ServerAuth = {
   authenticate: (credentials) =>

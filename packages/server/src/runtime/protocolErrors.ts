@@ -1,17 +1,26 @@
+import { errorTable as spec } from "../generated/errorTable.js";
+
+const pick = <K extends keyof typeof spec>(key: K) =>
+  ({ code: spec[key].code, message: spec[key].message }) as {
+    readonly code: (typeof spec)[K]["code"];
+    readonly message: (typeof spec)[K]["message"];
+  };
+
 /**
  * The errors the runtime itself answers with, before or around a handler: the JSON-RPC protocol
- * errors and the authorisation and limit errors of the contract. Their codes and messages are the
- * spec's (`components.errors`); the generated `errors.ts` has a class for each.
+ * errors and the authorisation and limit errors of the contract. Their codes and messages are read
+ * from the spec's error table (`generated/errorTable.ts`, plain data that imports nothing, so the
+ * runtime loads it without the generated classes that import the runtime).
  */
 export const protocolErrors = {
-  parseError: { code: -32700, message: "Parse error" },
-  invalidRequest: { code: -32600, message: "Invalid Request" },
-  methodNotFound: { code: -32601, message: "Method not found" },
-  invalidParams: { code: -32602, message: "Invalid params" },
-  internalError: { code: -32603, message: "Internal error" },
-  authorizationRequired: { code: 10000, message: "authorization_required" },
-  unauthorized: { code: 13009, message: "unauthorized" },
-  scopeExceeded: { code: 13403, message: "scope_exceeded" },
-  tooManyRequests: { code: 10028, message: "too_many_requests" },
-  tooManyConcurrentRequests: { code: 10066, message: "too_many_concurrent_requests" },
+  parseError: pick("ParseError"),
+  invalidRequest: pick("InvalidRequest"),
+  methodNotFound: pick("MethodNotFound"),
+  invalidParams: pick("InvalidParams"),
+  internalError: pick("InternalError"),
+  authorizationRequired: pick("AuthorizationRequired"),
+  unauthorized: pick("Unauthorized"),
+  scopeExceeded: pick("ScopeExceeded"),
+  tooManyRequests: pick("TooManyRequests"),
+  tooManyConcurrentRequests: pick("TooManyConcurrentRequests"),
 } as const satisfies Record<string, { code: number; message: string }>;

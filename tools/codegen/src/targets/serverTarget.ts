@@ -2,13 +2,17 @@ import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import { createServerModule } from "../package/createServerModule.js";
 import { errorsModule } from "./errorsModule.js";
+import { errorTableModule } from "./errorTableModule.js";
 import { handlersModule } from "./handlersModule.js";
 import { indexModule, typeNames } from "./indexModule.js";
 import { methodsModule } from "./methodsModule.js";
 import { typesModule } from "./typesModule.js";
 import { validatorsModule } from "./validatorsModule.js";
 
-/** `packages/server/src/generated/`: types, method table, validators, `Handlers`, errors, index. */
+/**
+ * `packages/server/src/generated/`: types, method table, validators, `Handlers`, errors, index, and
+ * the error table the runtime reads its own errors from.
+ */
 export function serverTarget(ctx: Context): GeneratedFile[] {
   const errors = ctx.errors.map((e) => e.className);
   const packaged = ctx.options.package !== undefined;
@@ -18,6 +22,7 @@ export function serverTarget(ctx: Context): GeneratedFile[] {
     validatorsModule(ctx),
     handlersModule(ctx),
     errorsModule(ctx),
+    errorTableModule(ctx),
     ...(packaged ? [createServerModule(ctx)] : []),
     indexModule(ctx, [
       ...(packaged
