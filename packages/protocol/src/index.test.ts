@@ -1,0 +1,20 @@
+import { expect, it } from "vitest";
+import * as cli from "./cli/index.js";
+import * as protocol from "./index.js";
+
+it("exports these names", () => {
+  expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
+    [
+      "clientSignatureStringToSign",
+      "httpStringToSign",
+      "stringToSign",
+    ]
+  `);
+  expect(Object.keys(cli).sort()).toMatchInlineSnapshot(`
+    [
+      "houseMessages",
+      "nodeMessages",
+      "readArgs",
+    ]
+  `);
+});

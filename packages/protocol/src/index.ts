@@ -1,0 +1,3 @@
+export { clientSignatureStringToSign } from "./clientSignatureStringToSign.js";
+export { httpStringToSign } from "./httpStringToSign.js";
+export { stringToSign } from "./stringToSign.js";
