@@ -6,7 +6,11 @@ it("exports these names", () => {
   expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
     [
       "clientSignatureStringToSign",
+      "errorEnvelope",
+      "formatMicros",
       "httpStringToSign",
+      "nowMicros",
+      "resultEnvelope",
       "stringToSign",
     ]
   `);

@@ -5,7 +5,7 @@ import type { Dispatcher } from "./createDispatcher.js";
 import type { DispatchResult } from "./createInvoker.js";
 import { HttpSession } from "./HttpSession.js";
 import { lingerOnClose } from "./lingerOnClose.js";
-import { nowMicros } from "./nowMicros.js";
+import { nowMicros } from "@unwind/protocol";
 import type { PendingCounter } from "./PendingCounter.js";
 import { perMethodParams } from "./perMethodParams.js";
 import { declaresTooLarge, readBody } from "./readBody.js";
