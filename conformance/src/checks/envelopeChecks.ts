@@ -1,6 +1,6 @@
-import { rawIdText } from "@unwind/server";
 import type { CheckOutcome } from "../core/CheckOutcome.js";
 import { defineCheck } from "../core/defineCheck.js";
+import { idText } from "../core/idText.js";
 import { specRef } from "../core/SpecReference.js";
 import type { Exchange } from "../driver/Exchange.js";
 import { overTraffic } from "./overTraffic.js";
@@ -128,9 +128,9 @@ function idProblem(exchange: Exchange, o: Record<string, unknown>): Problem {
     }
     // Beyond 2^53 (or with a fraction) a rounded echo parses to the same number: compare the text.
     if (typeof sent === "number" && !Number.isSafeInteger(sent)) {
-      const sentText = rawIdText(exchange.request);
+      const sentText = idText(exchange.request);
       const gotText =
-        exchange.responseText === undefined ? undefined : rawIdText(exchange.responseText);
+        exchange.responseText === undefined ? undefined : idText(exchange.responseText);
       if (sentText !== undefined && gotText !== sentText) {
         return {
           problem: `id ${gotText} does not echo the request's id ${sentText} digit for digit (parsed as a double and printed again?)`,

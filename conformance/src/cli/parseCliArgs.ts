@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { nodeMessages, readArgs } from "@unwind/protocol/cli";
 import type { Transport } from "../driver/Transport.js";
 import { UsageError } from "./UsageError.js";
 
@@ -109,40 +109,36 @@ function url(flag: string, raw: string | undefined, protocols: string[]): string
  * parseCliArgs(["--url", "http://127.0.0.1:8080", "--transport", "http"]).transports; // ["http"]
  */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let parsed: ReturnType<typeof parseArgs>;
   const command = argv[0] === "record" ? "record" : "run";
   const args = command === "record" ? argv.slice(1) : [...argv];
   const string = { type: "string" } as const;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        url: string,
-        "ws-url": string,
-        "maker-id": string,
-        "maker-secret": string,
-        "taker-id": string,
-        "taker-secret": string,
-        instrument: string,
-        transport: string,
-        only: { type: "string", multiple: true },
-        skip: { type: "string", multiple: true },
-        seed: string,
-        "property-runs": string,
-        timeout: string,
-        "max-body-bytes": string,
-        baseline: string,
-        report: { type: "string", multiple: true },
-        out: string,
-        list: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]!);
-  }
+  const read = readArgs(args, {
+    options: {
+      url: string,
+      "ws-url": string,
+      "maker-id": string,
+      "maker-secret": string,
+      "taker-id": string,
+      "taker-secret": string,
+      instrument: string,
+      transport: string,
+      only: { type: "string", multiple: true },
+      skip: { type: "string", multiple: true },
+      seed: string,
+      "property-runs": string,
+      timeout: string,
+      "max-body-bytes": string,
+      baseline: string,
+      report: { type: "string", multiple: true },
+      out: string,
+      list: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowEmpty: true,
+    messages: nodeMessages,
+  });
+  if (!read.ok) throw new UsageError(read.message.split("\n")[0]!);
+  const parsed = read;
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const s = (k: string) => v[k] as string | undefined;
   const list = (k: string) =>

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { clientSignatureStringToSign, httpStringToSign } from "@unwind/protocol";
 
 /** hex HMAC-SHA256(secret, text). */
 export function hmacHex(secret: string, text: string): string {
@@ -25,7 +26,7 @@ export function clientSignatureParams(
     timestamp,
     nonce: n,
     data,
-    signature: hmacHex(secret, `${timestamp}\n${n}\n${data}`),
+    signature: hmacHex(secret, clientSignatureStringToSign(timestamp, n, data)),
   };
 }
 
@@ -41,6 +42,6 @@ export function hmacAuthorization(
 ): string {
   const ts = options.ts ?? Date.now();
   const n = options.nonce ?? nonce();
-  const text = `${ts}\n${n}\n${request.httpMethod.toUpperCase()}\n${request.path}\n${request.body}\n`;
+  const text = httpStringToSign(ts, n, request.httpMethod, request.path, request.body);
   return `deri-hmac-sha256 id=${id},ts=${ts},nonce=${n},sig=${hmacHex(secret, text)}`;
 }

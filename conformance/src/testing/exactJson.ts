@@ -1,4 +1,4 @@
-import { rawIdText } from "@unwind/server";
+import { idText } from "../core/idText.js";
 
 /** How {@link exactJson} lays out the text. */
 export interface JsonLayout {
@@ -32,7 +32,7 @@ export function exactJson(answer: unknown, request: string, layout: JsonLayout =
   let raw: string | undefined;
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const id = (value as Record<string, unknown>)["id"];
-    const text = typeof id === "number" ? rawIdText(request) : undefined;
+    const text = typeof id === "number" ? idText(request) : undefined;
     if (text !== undefined && /^-?[0-9]/.test(text) && Number(text) === id) {
       raw = text;
       value = { ...(value as Record<string, unknown>), id: RAW_ID };

@@ -1,3 +1,4 @@
+import { clientSignatureStringToSign, httpStringToSign } from "@unwind/protocol";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { createClient } from "./createClient.js";
 import {
@@ -82,7 +83,10 @@ describe("createClient over WebSocket", () => {
       });
       expect(grant).not.toHaveProperty("client_secret");
       expect(grant.signature).toBe(
-        hmacHex(CLIENT_SECRET, `${grant.timestamp}\n${grant.nonce}\n${grant.data}`),
+        hmacHex(
+          CLIENT_SECRET,
+          clientSignatureStringToSign(grant.timestamp, String(grant.nonce), String(grant.data)),
+        ),
       );
       expect(Math.abs(Date.now() - Number(grant.timestamp))).toBeLessThan(5_000);
     }
@@ -206,7 +210,7 @@ describe("createClient over HTTP", () => {
         expect(received.target).toBe(target);
         const body = httpMethod === "GET" ? "" : received.body!;
         expect(sig).toBe(
-          hmacHex(CLIENT_SECRET, `${ts}\n${nonce}\n${httpMethod}\n${target}\n${body}\n`),
+          hmacHex(CLIENT_SECRET, httpStringToSign(ts, nonce, httpMethod, target, body)),
         );
         expect(id).toBe(CLIENT_ID);
         expect(ok).toBe(true);

@@ -1,3 +1,4 @@
+import { clientSignatureStringToSign, httpStringToSign } from "@unwind/protocol";
 import { RpcError as ServerRpcError } from "@unwind/server";
 import { methodErrors } from "@unwind/spec";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -208,7 +209,14 @@ describe("HTTP auth forms as @unwind/server parses them", () => {
       expect(auth.grant_type).toBe(grant);
       if (grant === "client_signature") {
         expect(auth.signature).toBe(
-          hmacHex(trader.clientSecret, `${auth.timestamp}\n${auth.nonce}\n${auth.data}`),
+          hmacHex(
+            trader.clientSecret,
+            clientSignatureStringToSign(
+              String(auth.timestamp),
+              String(auth.nonce),
+              String(auth.data),
+            ),
+          ),
         );
       }
       expect(server.seen.at(-1)).toEqual({
@@ -244,7 +252,7 @@ describe("HTTP auth forms as @unwind/server parses them", () => {
         expect(seen.sig).toBe(
           hmacHex(
             trader.clientSecret,
-            `${seen.ts}\n${seen.nonce}\n${httpMethod}\n${seen.uri}\n${seen.body}\n`,
+            httpStringToSign(seen.ts, seen.nonce, httpMethod, seen.uri, seen.body),
           ),
         );
       }

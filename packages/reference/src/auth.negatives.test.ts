@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { clientSignatureStringToSign } from "@unwind/protocol";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
 import {
@@ -104,7 +105,9 @@ describe("authentication failures", () => {
       client_id: BOB.id,
       timestamp: clock,
       nonce,
-      signature: createHmac("sha256", BOB.secret).update(`${clock}\n${nonce}\n`).digest("hex"),
+      signature: createHmac("sha256", BOB.secret)
+        .update(clientSignatureStringToSign(clock, nonce, ""))
+        .digest("hex"),
     });
     expect((await post(server.url, "public/auth", sign("n1"))).result).toBeDefined();
     expect((await post(server.url, "public/auth", sign("n1"))).error).toEqual({

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { clientSignatureStringToSign } from "@unwind/protocol";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
 import { ALICE, BOB, post, WsClient } from "./testing/rpc.test-helpers.js";
@@ -40,7 +41,9 @@ describe("over WebSocket", () => {
     expect(String(auth.usIn)).toHaveLength(16);
 
     const ts = Date.now();
-    const signature = createHmac("sha256", BOB.secret).update(`${ts}\nn-1\n`).digest("hex");
+    const signature = createHmac("sha256", BOB.secret)
+      .update(clientSignatureStringToSign(ts, "n-1", ""))
+      .digest("hex");
     const bobAuth = await bob.call("public/auth", {
       grant_type: "client_signature",
       client_id: BOB.id,

@@ -1,3 +1,4 @@
+export { nowMicros } from "@unwind/protocol";
 export {
   type CreateServerOptions,
   createServer,
@@ -49,7 +50,6 @@ export type { ErrorHook } from "./runtime/createReplies.js";
 export { describeParamError, type ParamProblem } from "./runtime/describeParamError.js";
 export { hasScope } from "./runtime/hasScope.js";
 export type { MethodDescriptor, ParamDescriptor, ParamKind } from "./runtime/MethodDescriptor.js";
-export { nowMicros } from "./runtime/nowMicros.js";
 export type { ParamValidator, ValidationError } from "./runtime/ParamValidator.js";
 export { parseAuthorization, type SignedRequest } from "./runtime/parseAuthorization.js";
 export { protocolErrors } from "./runtime/protocolErrors.js";

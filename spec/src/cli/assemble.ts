@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // Assembles spec/src/**/*.yaml into spec/openrpc.json (--write) or checks that it is up to date (--check).
 import { readFileSync, writeFileSync } from "node:fs";
+import { readArgs } from "@unwind/protocol/cli";
 import { assembleDocument, serializeDocument } from "../assembleDocument.js";
 import { checkDocument } from "../checkDocument.js";
 import { loadSpecSources } from "../loadSpecSources.js";
 import { openrpcPath, sourcesDir } from "../paths.js";
 import { formatProblems } from "../SpecProblem.js";
 
-const mode = process.argv[2];
+const argv = process.argv.slice(2);
+const read = readArgs(argv, {
+  options: { write: { type: "boolean" }, check: { type: "boolean" } },
+});
+const mode = read.ok && argv.length === 1 ? argv[0] : undefined;
 if (mode !== "--write" && mode !== "--check") {
   console.error(
-    `usage: assemble --write | --check\n  expected --write or --check, but got ${mode ?? "nothing"}`,
+    `usage: assemble --write | --check\n  expected --write or --check, but got ${argv.join(" ") || "nothing"}`,
   );
   process.exit(2);
 }

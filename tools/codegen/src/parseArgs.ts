@@ -1,3 +1,4 @@
+import { type ArgContext, type ArgMessages, readArgs } from "@unwind/protocol/cli";
 import { type GenerateOptions, type Target, targetNames } from "./GenerateOptions.js";
 
 /** What the command line asks for. */
@@ -41,50 +42,46 @@ Options:
 
 Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error, 3 generation failed.`;
 
-const valueFlags = new Set([
-  "--spec",
-  "--target",
-  "--out",
-  "--unknown-params",
-  "--docs-base",
-  "--runtime",
-  "--either-params",
-  "--package",
-  "--package-version",
-  "--runtime-version",
-]);
+const value = { type: "string" } as const;
+const OPTIONS = {
+  spec: value,
+  target: value,
+  out: value,
+  "unknown-params": value,
+  "docs-base": value,
+  runtime: value,
+  "either-params": value,
+  package: value,
+  "package-version": value,
+  "runtime-version": value,
+  check: { type: "boolean" },
+  help: { type: "boolean", short: "h", stops: true },
+} as const;
+
+const unknown = (raw: string, context: ArgContext) =>
+  `unknown option ${raw}. Expected one of ${context.flags.join(", ")}.`;
+
+/** This CLI's wording of a command line it cannot read. */
+const messages: Partial<ArgMessages> = {
+  "unknown-option": (p, c) =>
+    unknown(p.value === undefined ? p.option : `${p.option}=${p.value}`, c),
+  "unexpected-value": (p, c) => unknown(`${p.option}=${p.value}`, c),
+  "unexpected-argument": (p) =>
+    `unexpected argument ${JSON.stringify(p.argument)}. Expected options only (--spec, --target, --out).`,
+  "missing-value": (p) =>
+    `${p.option} needs a value, but got ${p.got === undefined || p.got === "" ? "nothing" : p.got}.`,
+  repeated: (p) => `${p.option} was given twice (${p.first} and ${p.second}). Expected it once.`,
+};
 
 /** Reads the command line (without `node` and the script). */
 export function parseArgs(argv: readonly string[]): CliCommand {
+  const read = readArgs(argv, { options: OPTIONS, allowRepeats: false, messages });
+  if (!read.ok) throw new UsageError(read.message);
+  if (read.values.help) return { kind: "help" };
+  const check = read.values.check === true;
   const values = new Map<string, string>();
-  let check = false;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (raw === "-h" || raw === "--help") return { kind: "help" };
-    if (raw === "--check") {
-      check = true;
-      continue;
-    }
-    const eq = raw.indexOf("=");
-    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
-    if (!valueFlags.has(flag)) {
-      throw new UsageError(
-        raw.startsWith("-")
-          ? `unknown option ${raw}. Expected one of ${[...valueFlags, "--check", "--help"].join(", ")}.`
-          : `unexpected argument ${JSON.stringify(raw)}. Expected options only (--spec, --target, --out).`,
-      );
-    }
-    const value = eq > 0 && raw.startsWith("--") ? raw.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
-      throw new UsageError(
-        `${flag} needs a value, but got ${value === undefined || value === "" ? "nothing" : value}.`,
-      );
-    }
-    if (values.has(flag))
-      throw new UsageError(
-        `${flag} was given twice (${values.get(flag)} and ${value}). Expected it once.`,
-      );
-    values.set(flag, value);
+  for (const [name, v] of Object.entries(read.values)) {
+    if (typeof v === "string") values.set(`--${name}`, v);
   }
   const required = (flag: string, what: string) => {
     const value = values.get(flag);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { clientSignatureStringToSign } from "@unwind/protocol";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -148,7 +149,10 @@ describe("browser entry", () => {
         string
       >;
       expect(grant.signature).toBe(
-        hmacHex(CLIENT_SECRET, `${grant.timestamp}\n${grant.nonce}\n${grant.data}`),
+        hmacHex(
+          CLIENT_SECRET,
+          clientSignatureStringToSign(grant.timestamp!, grant.nonce!, grant.data!),
+        ),
       );
       const signed = server.authorizations.filter((a) => a.header.startsWith("deri-hmac-sha256"));
       expect(signed.map((a) => a.ok)).toEqual([true, false]);

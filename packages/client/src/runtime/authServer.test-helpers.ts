@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { clientSignatureStringToSign, httpStringToSign } from "@unwind/protocol";
 import type { WebSocket } from "ws";
 import {
   startWireServer,
@@ -71,7 +72,13 @@ export async function startAuthServer(): Promise<AuthServer> {
       const fields = Object.fromEntries(
         rest.split(",").map((kv) => kv.split("=") as [string, string]),
       );
-      stringToSign = `${fields.ts}\n${fields.nonce}\n${request.httpMethod!.toUpperCase()}\n${request.target}\n${request.body ?? ""}\n`;
+      stringToSign = httpStringToSign(
+        fields.ts!,
+        fields.nonce!,
+        request.httpMethod!,
+        String(request.target),
+        request.body ?? "",
+      );
       const fresh =
         !usedNonces.has(`${fields.id}:${fields.nonce}`) &&
         Math.abs(Date.now() - Number(fields.ts)) < 60_000;
@@ -93,7 +100,10 @@ export async function startAuthServer(): Promise<AuthServer> {
       if (p.grant_type === "client_credentials") {
         if (p.client_id !== CLIENT_ID || p.client_secret !== CLIENT_SECRET) throw unauthorized();
       } else if (p.grant_type === "client_signature") {
-        const expected = hmacHex(CLIENT_SECRET, `${p.timestamp}\n${p.nonce}\n${p.data}`);
+        const expected = hmacHex(
+          CLIENT_SECRET,
+          clientSignatureStringToSign(p.timestamp!, p.nonce!, p.data!),
+        );
         if (p.client_id !== CLIENT_ID || !sameHex(String(p.signature), expected))
           throw unauthorized();
       } else if (p.grant_type === "refresh_token") {

@@ -1,3 +1,4 @@
+import { clientSignatureStringToSign } from "@unwind/protocol";
 import type { CryptoProvider } from "./CryptoProvider.js";
 
 /** The `public/auth` params of the `client_signature` grant. */
@@ -25,7 +26,7 @@ export async function clientSignatureParams(
   const data = options.data ?? "";
   const signature = await crypto.hmacSha256Hex(
     credentials.clientSecret,
-    `${timestamp}\n${nonce}\n${data}`,
+    clientSignatureStringToSign(timestamp, nonce, data),
   );
   const params: ClientSignatureParams = {
     grant_type: "client_signature",

@@ -1,3 +1,4 @@
+import { httpStringToSign } from "@unwind/protocol";
 import type { CryptoProvider } from "./CryptoProvider.js";
 
 /** What a `deri-hmac-sha256` Authorization header signs. */
@@ -27,7 +28,7 @@ export function hmacStringToSign(
   pathAndQuery: string,
   body: string,
 ): string {
-  return `${timestamp}\n${nonce}\n${httpMethod.toUpperCase()}\n${pathAndQuery}\n${body}\n`;
+  return httpStringToSign(timestamp, nonce, httpMethod, pathAndQuery, body);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { clientSignatureStringToSign, httpStringToSign } from "@unwind/protocol";
 import {
   type Credentials,
   createServer,
@@ -131,7 +132,10 @@ export async function startSpecServer(
         const secret = SPEC_SECRETS[params.client_id] ?? "";
         if (
           params.signature !==
-          hmacHex(secret, `${params.timestamp}\n${params.nonce}\n${params.data ?? ""}`)
+          hmacHex(
+            secret,
+            clientSignatureStringToSign(params.timestamp, params.nonce, params.data ?? ""),
+          )
         )
           throw unauthorized("bad signature");
       } else {
@@ -154,7 +158,13 @@ export async function startSpecServer(
           : unauthorized("bad secret");
       }
       const secret = SPEC_SECRETS[credentials.id] ?? "";
-      const toSign = `${credentials.ts}\n${credentials.nonce}\n${credentials.httpMethod}\n${credentials.uri}\n${credentials.body}\n`;
+      const toSign = httpStringToSign(
+        credentials.ts,
+        credentials.nonce,
+        credentials.httpMethod,
+        credentials.uri,
+        credentials.body,
+      );
       return credentials.sig === hmacHex(secret, toSign)
         ? principalOf(credentials.id)
         : unauthorized("bad signature");

@@ -1,3 +1,4 @@
+import { clientSignatureStringToSign } from "@unwind/protocol";
 import {
   type AuthOutcome,
   type Credentials,
@@ -204,7 +205,7 @@ export class ReferenceAuth implements ServerAuth {
         const timestamp = required(params, "timestamp");
         const nonce = required(params, "nonce");
         const signature = required(params, "signature");
-        const message = timestamp + "\n" + nonce + "\n" + (params.data ?? "");
+        const message = clientSignatureStringToSign(timestamp, nonce, params.data ?? "");
         const key = this.#signed(id, timestamp, nonce, message, signature, now, remoteAddress);
         if (key instanceof RpcError) throw key;
         result = this.#issue(key, params.scope, now);

@@ -1,3 +1,5 @@
+import { type ArgContext, type ArgMessages, readArgs } from "@unwind/protocol/cli";
+
 /** The CLI's settings. */
 export interface CliOptions {
   host: string;
@@ -54,21 +56,46 @@ Options:
 Exit codes: 0 after SIGINT/SIGTERM, 1 failure, 2 usage error, 3 data dir cannot be recovered.
 `;
 
-const VALUED = [
-  "--host",
-  "--port",
-  "--data-dir",
-  "--accounts",
-  "--instruments",
-  "--snapshot-every",
-  "--token-ttl",
-  "--max-requests-per-second",
-  "--max-tokens-per-key",
-  "--max-connections",
-  "--max-connections-per-address",
-  "--ws-idle-timeout",
-  "--http-body-timeout",
-];
+const string = { type: "string" } as const;
+const OPTIONS = {
+  host: string,
+  port: string,
+  "data-dir": string,
+  accounts: string,
+  instruments: string,
+  "snapshot-every": string,
+  "token-ttl": string,
+  "max-requests-per-second": string,
+  "max-tokens-per-key": string,
+  "max-connections": string,
+  "max-connections-per-address": string,
+  "ws-idle-timeout": string,
+  "http-body-timeout": string,
+  "in-memory": { type: "boolean" },
+  help: { type: "boolean", short: "h", stops: true },
+} as const;
+
+// This CLI's wording since its first release: a stray word is an unknown option too.
+const unknown = (option: string, context: ArgContext) =>
+  `unknown option ${JSON.stringify(option)}. Expected one of ${context.flags.join(", ")}`;
+const messages: Partial<ArgMessages> = {
+  "unknown-option": (p, c) => unknown(p.option, c),
+  "unexpected-argument": (p, c) => unknown(p.argument, c),
+  "unexpected-value": (p, c) => unknown(p.option, c),
+};
+
+/** The integer options: their range and the setting each one fills. */
+const INTEGERS = {
+  port: [0, 65535, "port"],
+  "snapshot-every": [0, Number.MAX_SAFE_INTEGER, "snapshotEvery"],
+  "token-ttl": [1, 31_536_000, "accessTtlSeconds"],
+  "max-requests-per-second": [1, 1_000_000_000, "maxRequestsPerSecond"],
+  "max-tokens-per-key": [1, 1_000_000, "maxTokensPerKey"],
+  "max-connections": [1, 1_000_000, "maxConnections"],
+  "max-connections-per-address": [1, 1_000_000, "maxConnectionsPerAddress"],
+  "ws-idle-timeout": [1, 86_400, "wsIdleTimeoutSeconds"],
+  "http-body-timeout": [1, 86_400, "httpBodyTimeoutSeconds"],
+} as const satisfies Record<string, readonly [number, number, keyof CliOptions]>;
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {
   const n = Number(raw);
@@ -80,94 +107,23 @@ function integer(flag: string, raw: string, min: number, max: number): number | 
 
 /** Parses `unwind-reference` arguments (`--flag value` or `--flag=value`). */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { host: "127.0.0.1", port: 8080 };
-  let inMemory = false;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i]!;
-    // `pnpm reference -- --port 0` may pass the separator through.
-    if (arg === "--") continue;
-    if (arg === "-h" || arg === "--help") return { kind: "help" };
-    if (arg === "--in-memory") {
-      inMemory = true;
-      continue;
-    }
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (!VALUED.includes(arg)) {
-      return {
-        kind: "error",
-        message: `unknown option ${JSON.stringify(arg)}. Expected one of ${[...VALUED, "--in-memory", "--help"].join(", ")}`,
-      };
-    }
-    if (value === undefined) {
-      value = argv[++i];
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) {
-        return {
-          kind: "error",
-          message: `${arg} expects a value, but got ${value === undefined ? "nothing" : JSON.stringify(value)}`,
-        };
-      }
-    }
-    if (value === "") return { kind: "error", message: `${arg} expects a value, but got ""` };
-    let n: number | string;
-    switch (arg) {
-      case "--host":
-        options.host = value;
-        break;
-      case "--port":
-        n = integer(arg, value, 0, 65535);
-        if (typeof n === "string") return { kind: "error", message: n };
-        options.port = n;
-        break;
-      case "--data-dir":
-        options.dataDir = value;
-        break;
-      case "--accounts":
-        options.accounts = value;
-        break;
-      case "--instruments":
-        options.instruments = value;
-        break;
-      case "--snapshot-every":
-        n = integer(arg, value, 0, Number.MAX_SAFE_INTEGER);
-        if (typeof n === "string") return { kind: "error", message: n };
-        options.snapshotEvery = n;
-        break;
-      case "--token-ttl":
-        n = integer(arg, value, 1, 31_536_000);
-        if (typeof n === "string") return { kind: "error", message: n };
-        options.accessTtlSeconds = n;
-        break;
-      case "--max-requests-per-second":
-        n = integer(arg, value, 1, 1_000_000_000);
-        if (typeof n === "string") return { kind: "error", message: n };
-        options.maxRequestsPerSecond = n;
-        break;
-      case "--max-tokens-per-key":
-        n = integer(arg, value, 1, 1_000_000);
-        if (typeof n === "string") return { kind: "error", message: n };
-        options.maxTokensPerKey = n;
-        break;
-      case "--max-connections":
-      case "--max-connections-per-address":
-        n = integer(arg, value, 1, 1_000_000);
-        if (typeof n === "string") return { kind: "error", message: n };
-        if (arg === "--max-connections") options.maxConnections = n;
-        else options.maxConnectionsPerAddress = n;
-        break;
-      case "--ws-idle-timeout":
-      case "--http-body-timeout":
-        n = integer(arg, value, 1, 86_400);
-        if (typeof n === "string") return { kind: "error", message: n };
-        if (arg === "--ws-idle-timeout") options.wsIdleTimeoutSeconds = n;
-        else options.httpBodyTimeoutSeconds = n;
-        break;
-    }
+  // `pnpm reference -- --port 0` may pass the separator through.
+  const read = readArgs(argv, { options: OPTIONS, skipSeparator: true, messages });
+  if (!read.ok) return { kind: "error", message: read.message };
+  const v = read.values;
+  if (v.help) return { kind: "help" };
+  const options: CliOptions = { host: v.host ?? "127.0.0.1", port: 8080 };
+  for (const [name, [min, max, field]] of Object.entries(INTEGERS)) {
+    const raw = v[name as keyof typeof INTEGERS];
+    if (raw === undefined) continue;
+    const n = integer(`--${name}`, raw, min, max);
+    if (typeof n === "string") return { kind: "error", message: n };
+    (options as unknown as Record<string, number>)[field] = n;
   }
+  if (v["data-dir"] !== undefined) options.dataDir = v["data-dir"];
+  if (v.accounts !== undefined) options.accounts = v.accounts;
+  if (v.instruments !== undefined) options.instruments = v.instruments;
+  const inMemory = v["in-memory"] === true;
   if (inMemory && options.dataDir !== undefined) {
     return {
       kind: "error",

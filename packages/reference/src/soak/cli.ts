@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
+import { nodeMessages, readArgs } from "@unwind/protocol/cli";
 import { formatSoakTable } from "./formatSoakTable.js";
 import type { SoakResult } from "./SoakResult.js";
 import { soakLoads } from "./soakLoads.js";
@@ -20,18 +20,17 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { seconds?: string; only?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({
-    options: {
-      seconds: { type: "string" },
-      only: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  }));
-} catch (error) {
-  fail((error as Error).message);
-}
+const read = readArgs(process.argv.slice(2), {
+  options: {
+    seconds: { type: "string" },
+    only: { type: "string" },
+    help: { type: "boolean", short: "h", stops: true },
+  },
+  allowEmpty: true,
+  messages: nodeMessages,
+});
+if (!read.ok) fail(read.message);
+const { values } = read;
 if (values.help) {
   process.stdout.write(usage);
   process.exit(0);

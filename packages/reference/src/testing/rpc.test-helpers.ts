@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { createRequire } from "node:module";
+import { httpStringToSign } from "@unwind/protocol";
 
 /** The TEST-ONLY keys of accounts.default.json. */
 export const ALICE = { id: "fo7WAPRm4P", secret: "W0H6FJW4IRPZ1MOQ8FP6KMC5RZDUUKXS", account: 101 };
@@ -92,7 +93,7 @@ export function hmacHeader(
   nonce: string = randomUUID(),
 ): Record<string, string> {
   const sig = createHmac("sha256", key.secret)
-    .update(`${ts}\n${nonce}\n${httpMethod}\n${uri}\n${body}\n`)
+    .update(httpStringToSign(ts, nonce, httpMethod, uri, body))
     .digest("hex");
   return { authorization: `deri-hmac-sha256 id=${key.id},ts=${ts},nonce=${nonce},sig=${sig}` };
 }

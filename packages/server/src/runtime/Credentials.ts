@@ -1,3 +1,5 @@
+import { httpStringToSign } from "@unwind/protocol";
+
 /**
  * What a request presented to prove who it is, as the transports parsed it. The server owner's
  * {@link ServerAuth} hook turns it into a `Principal` or rejects it.
@@ -42,16 +44,11 @@ export interface HmacCredentials {
 
 /** The string a `deri-hmac-sha256` signature covers: `ts\nnonce\nMETHOD\nuri\nbody\n`. */
 export function hmacStringToSign(credentials: HmacCredentials): string {
-  return (
-    credentials.ts +
-    "\n" +
-    credentials.nonce +
-    "\n" +
-    credentials.httpMethod +
-    "\n" +
-    credentials.uri +
-    "\n" +
-    credentials.body +
-    "\n"
+  return httpStringToSign(
+    credentials.ts,
+    credentials.nonce,
+    credentials.httpMethod,
+    credentials.uri,
+    credentials.body,
   );
 }

@@ -1,8 +1,8 @@
+import { nowMicros } from "@unwind/protocol";
 import { authorize } from "./authorize.js";
 import { createInvoker, type DispatchResult, type Route } from "./createInvoker.js";
 import { createReplies, type ErrorHook } from "./createReplies.js";
 import type { MethodDescriptor } from "./MethodDescriptor.js";
-import { nowMicros } from "./nowMicros.js";
 import type { ParamValidator } from "./ParamValidator.js";
 import { PendingCounter } from "./PendingCounter.js";
 import { protocolErrors as E } from "./protocolErrors.js";

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { httpStringToSign } from "@unwind/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type RunningServer } from "../createServer.js";
 import { auth, handlers, methods, validators } from "./fixtureApi.test-helpers.js";
@@ -238,7 +239,7 @@ describe("HTTP auth", () => {
     });
     const ts = String(Date.now());
     const sig = createHmac("sha256", "alice-secret")
-      .update(`${ts}\nabc\nPOST\n/api/v2?x=1\n${body}\n`)
+      .update(httpStringToSign(ts, "abc", "POST", "/api/v2?x=1", body))
       .digest("hex");
     const headers = {
       "content-type": "application/json",

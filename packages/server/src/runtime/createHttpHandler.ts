@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { nowMicros } from "@unwind/protocol";
 import { AddressLimits } from "./AddressLimits.js";
 import { coerceQuery } from "./coerceQuery.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import type { DispatchResult } from "./createInvoker.js";
 import { HttpSession } from "./HttpSession.js";
 import { lingerOnClose } from "./lingerOnClose.js";
-import { nowMicros } from "./nowMicros.js";
 import type { PendingCounter } from "./PendingCounter.js";
 import { perMethodParams } from "./perMethodParams.js";
 import { declaresTooLarge, readBody } from "./readBody.js";

@@ -1,4 +1,4 @@
-import { errorEnvelope, resultEnvelope } from "./envelope.js";
+import { errorEnvelope, resultEnvelope } from "@unwind/protocol";
 import { protocolErrors as E } from "./protocolErrors.js";
 import { RawJson } from "./RawJson.js";
 import { RpcError } from "./RpcError.js";
