@@ -5,7 +5,9 @@ import type {
   ClosePositionErrorType,
   ClosePositionParameters,
   ClosePositionReturnType,
+  GetTimeReturnType,
   OtherRejectError,
+  TestReturnType,
 } from "./generated/index.js";
 import type { RpcResponse } from "./runtime/RpcResponse.js";
 
@@ -55,4 +57,44 @@ test("types: params, results, the response form and the declared errors", () => 
   expectTypeOf<ClosePositionReturnType["order"]["order_id"]>().toEqualTypeOf<string>();
   // @ts-expect-error `type` is required and only "limit"
   const _wrong: ClosePositionParameters = { instrument_name: "BTC-PERPETUAL", type: "market" };
+});
+
+test("types: request and requestWithResponse by method name, typed from the generated MethodTable", () => {
+  const client = createClient({ url: "http://127.0.0.1:9/api/v2" });
+  type Names = Parameters<Client["request"]>[0];
+  expectTypeOf<"private/close_position">().toExtend<Names>();
+  expectTypeOf<"public/test">().toExtend<Names>();
+  expectTypeOf<"private/no_such_method">().not.toExtend<Names>();
+  // Calls are only built, never awaited: the client points nowhere and this test reads types.
+  const typed = () => ({
+    closed: client.request("private/close_position", {
+      instrument_name: "BTC-PERPETUAL",
+      type: "limit",
+    }),
+    time: client.request("public/get_time"),
+    test: client.request("public/test", {}, { timeoutMs: 10 }),
+    full: client.requestWithResponse("private/close_position", {
+      instrument_name: "BTC-PERPETUAL",
+      type: "limit",
+    }),
+  });
+  expectTypeOf<ReturnType<typeof typed>>().toEqualTypeOf<{
+    closed: Promise<ClosePositionReturnType>;
+    time: Promise<GetTimeReturnType>;
+    test: Promise<TestReturnType>;
+    full: Promise<RpcResponse<ClosePositionReturnType>>;
+  }>();
+  const wrong = () => [
+    // @ts-expect-error a name the spec does not have
+    client.request("private/close_positions", { instrument_name: "BTC-PERPETUAL", type: "limit" }),
+    // @ts-expect-error close_position needs its params
+    client.request("private/close_position"),
+    // @ts-expect-error `type` is only "limit"
+    client.request("private/close_position", { instrument_name: "BTC-PERPETUAL", type: "market" }),
+    // @ts-expect-error a param close_position does not have
+    client.request("private/close_position", { instrument_name: "X", type: "limit", amount: 1 }),
+    // @ts-expect-error the params of another method
+    client.requestWithResponse("private/get_position", { currency: "BTC" }),
+  ];
+  expectTypeOf(wrong).toBeFunction();
 });

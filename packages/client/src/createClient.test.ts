@@ -135,6 +135,7 @@ describe("createClient over WebSocket", () => {
     });
     await client.request("private/get_position", position);
     server.handlers["public/hang"] = () => new Promise(() => {});
+    // @ts-expect-error public/hang is this test server's own method, not the spec's
     const inFlight = rejection(client.request("public/hang", {}));
     await until(() => server.requests.some((r) => r.method === "public/hang"));
     server.dropSockets();

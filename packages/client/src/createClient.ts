@@ -1,7 +1,8 @@
 import WebSocket from "ws";
 import type { Client } from "./Client.js";
-import { createMethods } from "./generated/client.js";
+import { createMethods, type Methods } from "./generated/client.js";
 import { errorClasses } from "./generated/errors.js";
+import { type MethodTable, methods } from "./generated/methods.js";
 import { bindMethods } from "./runtime/bindMethods.js";
 import { type ClientOptions, createBaseClient } from "./runtime/createBaseClient.js";
 import { loadSpecValidator } from "./runtime/loadSpecValidator.js";
@@ -23,8 +24,9 @@ export function createClient(options: ClientOptions): Client {
       WebSocket: () => WebSocket as unknown as WebSocketConstructor,
       loadSpecValidator,
       errorClasses,
+      methods,
     },
     options,
   );
-  return bindMethods(parts, createMethods);
+  return bindMethods<Methods, MethodTable>(parts, createMethods);
 }

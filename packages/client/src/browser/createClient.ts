@@ -1,6 +1,7 @@
 import type { Client } from "../Client.js";
-import { createMethods } from "../generated/client.js";
+import { createMethods, type Methods } from "../generated/client.js";
 import { errorClasses } from "../generated/errors.js";
+import { type MethodTable, methods } from "../generated/methods.js";
 import { bindMethods } from "../runtime/bindMethods.js";
 import { type ClientOptions, createBaseClient } from "../runtime/createBaseClient.js";
 import type { WebSocketConstructor } from "../runtime/WebSocketLike.js";
@@ -22,8 +23,9 @@ export function createClient(options: ClientOptions): Client {
       WebSocket: () => (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket,
       loadSpecValidator: undefined,
       errorClasses,
+      methods,
     },
     options,
   );
-  return bindMethods(parts, createMethods);
+  return bindMethods<Methods, MethodTable>(parts, createMethods);
 }

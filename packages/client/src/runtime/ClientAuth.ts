@@ -1,5 +1,5 @@
 import type { HttpRequestInfo } from "./createHttpTransport.js";
-import type { HandshakeSend } from "./createWsTransport.js";
+import type { HandshakeSend } from "./HandshakeSend.js";
 import type { AuthCall } from "./TokenManager.js";
 
 /**

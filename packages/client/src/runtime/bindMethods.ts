@@ -1,4 +1,5 @@
 import type { BaseClient, BaseClientParts } from "./createBaseClient.js";
+import type { AnyMethodTable, MethodTypes } from "./RequestByName.js";
 import type { RpcResponse } from "./RpcResponse.js";
 import type { Transport } from "./Transport.js";
 
@@ -9,19 +10,26 @@ export type WithResponse<M> = {
     : never;
 };
 
-/** A client: the base (raw calls, auth, lifecycle), the typed methods, and `withResponse`. */
-export type ClientOf<M> = BaseClient & M & { readonly withResponse: WithResponse<M> };
+/**
+ * A client: the base (calls by name typed by the method table `T`, auth, lifecycle), the typed
+ * methods `M`, and `withResponse`.
+ */
+export type ClientOf<
+  M,
+  T extends { [K in keyof T]: MethodTypes } = AnyMethodTable,
+> = BaseClient<T> & M & { readonly withResponse: WithResponse<M> };
 
 /**
  * Binds the generated `createMethods` to the client's pipeline twice: once resolving with
  * results, once (`withResponse`) with the whole response, so the generated functions stay
  * thin wrappers that know nothing of timing.
  */
-export function bindMethods<M extends object>(
-  parts: BaseClientParts,
-  createMethods: (transport: Transport) => M,
-): ClientOf<M> {
-  const client = parts.base as ClientOf<M>;
+export function bindMethods<
+  M extends object,
+  T extends { [K in keyof T]: MethodTypes } = AnyMethodTable,
+>(parts: BaseClientParts, createMethods: (transport: Transport) => M): ClientOf<M, T> {
+  // The base's calls by name are untyped at run time; `T` only narrows what they accept.
+  const client = parts.base as unknown as ClientOf<M, T>;
   Object.assign(client, createMethods(parts.resultTransport));
   Object.defineProperty(client, "withResponse", {
     value: createMethods(parts.responseTransport) as unknown as WithResponse<M>,

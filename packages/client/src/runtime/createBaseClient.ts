@@ -1,10 +1,18 @@
 import type { ReconnectOptions } from "./backoffDelay.js";
 import { basicAuthorization } from "./basicAuthorization.js";
+import type { ConnectionEvent } from "./ConnectionEvent.js";
 import type { CryptoProvider } from "./CryptoProvider.js";
 import { createHttpTransport, type HttpRequestInfo } from "./createHttpTransport.js";
-import { type ConnectionEvent, createWsTransport } from "./createWsTransport.js";
+import { createWsTransport } from "./createWsTransport.js";
 import { hmacAuthorization } from "./hmacAuthorization.js";
 import { isPrivateMethod } from "./isPrivateMethod.js";
+import type { MethodAuthTable } from "./MethodAuthTable.js";
+import type {
+  AnyMethodTable,
+  MethodTypes,
+  RequestByName,
+  RequestWithResponseByName,
+} from "./RequestByName.js";
 import type { ResultValidator } from "./ResultValidator.js";
 import { RpcError } from "./RpcError.js";
 import type { RpcResponse } from "./RpcResponse.js";
@@ -59,24 +67,21 @@ export interface ClientEnvironment {
   WebSocket: (() => WebSocketConstructor | undefined) | undefined;
   loadSpecValidator: (() => Promise<ResultValidator>) | undefined;
   errorClasses: ErrorClasses;
+  /** The generated method table: its `auth` says which calls carry credentials. */
+  methods: MethodAuthTable;
 }
 
-/** The client without the generated methods: raw calls by name, auth, lifecycle. */
-export interface BaseClient {
+/**
+ * The client without the generated methods: calls by name, auth, lifecycle. `T` is the generated
+ * `MethodTable`, which types `request` by method name.
+ */
+export interface BaseClient<T extends { [K in keyof T]: MethodTypes } = AnyMethodTable> {
   /** The transport below auth and validation. */
   readonly transport: RpcTransport;
-  /** Calls any method by name and resolves with its `result`. */
-  request<Result = unknown>(
-    method: string,
-    params?: object,
-    options?: CallOptions,
-  ): Promise<Result>;
+  /** Calls a method of the table by name and resolves with its `result`. */
+  readonly request: RequestByName<T>;
   /** Like `request`, resolving with the result and its envelope (`usIn`, `usOut`, `usDiff`, `testnet`, `rttMs`). */
-  requestWithResponse<Result = unknown>(
-    method: string,
-    params?: object,
-    options?: CallOptions,
-  ): Promise<RpcResponse<Result>>;
+  readonly requestWithResponse: RequestWithResponseByName<T>;
   /** Runs `public/auth` now (on the WebSocket: connects, which authenticates the connection). */
   authenticate(): Promise<AuthSession>;
   /** The tokens of the last `public/auth`, if any. */
@@ -102,6 +107,7 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     ? new TokenManager(auth, env.crypto, { refreshMarginMs: auth.refreshMarginMs })
     : undefined;
   const httpAuth = auth?.http ?? "bearer";
+  const isPrivate = (method: string) => isPrivateMethod(env.methods, method);
 
   let transport: RpcTransport & { readonly state?: string; connect?(): Promise<void> };
   if (kind === "ws") {
@@ -128,7 +134,7 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     if (!endpoints.http) throw new TypeError('transport: "http" needs url.');
     const authorize =
       tokens && auth
-        ? httpAuthorizer(httpAuth, auth, tokens, env.crypto, () => transport)
+        ? httpAuthorizer(httpAuth, auth, tokens, env.crypto, isPrivate, () => transport)
         : undefined;
     transport = createHttpTransport({
       url: endpoints.http,
@@ -164,7 +170,7 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     call: CallOptions,
     full: boolean,
   ): Promise<unknown> {
-    if (kind === "ws" && tokens?.session && tokens.needsToken() && isPrivateMethod(method)) {
+    if (kind === "ws" && tokens?.session && tokens.needsToken() && isPrivate(method)) {
       await tokens.accessToken(transportCall);
     }
     const hooked: CallOptions = onResponse
@@ -177,7 +183,7 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
         }
       : call;
     const usedToken =
-      retriesOnUnauthorized && isPrivateMethod(method) && !tokens!.needsToken()
+      retriesOnUnauthorized && isPrivate(method) && !tokens!.needsToken()
         ? tokens!.session?.accessToken
         : undefined;
     let response: RpcResponse;
@@ -213,8 +219,10 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
 
   const base: BaseClient = {
     transport,
-    request: (method, params, callOptions) => call(method, params, callOptions, false),
-    requestWithResponse: (method, params, callOptions) => call(method, params, callOptions, true),
+    request: (method: string, params?: object, callOptions?: CallOptions) =>
+      call(method, params, callOptions, false),
+    requestWithResponse: (method: string, params?: object, callOptions?: CallOptions) =>
+      call(method, params, callOptions, true),
     async authenticate() {
       if (!tokens) throw new TypeError("authenticate() needs the auth option.");
       if (kind === "ws") {
@@ -247,15 +255,16 @@ function httpAuthorizer(
   auth: AuthOptions,
   tokens: TokenManager,
   crypto: CryptoProvider,
+  isPrivate: (method: string) => boolean,
   transport: () => RpcTransport,
 ): (request: HttpRequestInfo) => Promise<string | undefined> | string | undefined {
   if (mode === "basic") {
     const header = basicAuthorization(auth.clientId, auth.clientSecret);
-    return (request) => (isPrivateMethod(request.rpcMethod) ? header : undefined);
+    return (request) => (isPrivate(request.rpcMethod) ? header : undefined);
   }
   if (mode === "hmac") {
     return (request) =>
-      isPrivateMethod(request.rpcMethod)
+      isPrivate(request.rpcMethod)
         ? hmacAuthorization(
             {
               clientId: auth.clientId,
@@ -270,5 +279,5 @@ function httpAuthorizer(
   }
   const authCall = (method: string, params: object) => transport().request(method, params);
   return async (request) =>
-    isPrivateMethod(request.rpcMethod) ? `Bearer ${await tokens.accessToken(authCall)}` : undefined;
+    isPrivate(request.rpcMethod) ? `Bearer ${await tokens.accessToken(authCall)}` : undefined;
 }

@@ -38,6 +38,8 @@ beforeAll(async () => {
     log_line: () => null,
     "public/auth": () => ({ access_token: "tok", expires_in: 900, refresh_token: "r" }),
     "private/whoami": ({ headers }) => headers?.authorization ?? "none",
+    "public/whoami": ({ headers }) => headers?.authorization ?? "none",
+    "private/open": ({ headers }) => headers?.authorization ?? "none",
   });
 });
 afterAll(() => server.close());
@@ -74,11 +76,18 @@ describe.each(["http", "ws"] as const)("generic createClient over %s", (transpor
   });
 });
 
+// Which methods are private is the generated table's `auth` (x-auth), whatever the names say.
+const authTable = {
+  "private/whoami": { auth: { private: true } },
+  "public/whoami": { auth: { private: true } },
+  "private/open": { auth: { private: false } },
+};
+
 test("auth hooks are optional plug-ins: deribitAuth logs in and sends the bearer token", async () => {
   const http = createClient({
     methods: createMethods,
     url: server.url,
-    auth: deribitAuth({ clientId: "id", clientSecret: "secret" }),
+    auth: deribitAuth({ clientId: "id", clientSecret: "secret" }, authTable),
   });
   expect(await http.request("private/whoami")).toBe("Bearer tok");
   const plain = createClient({ methods: createMethods, url: server.url });
@@ -86,7 +95,7 @@ test("auth hooks are optional plug-ins: deribitAuth logs in and sends the bearer
   const ws = createClient({
     methods: createMethods,
     wsUrl: server.wsUrl,
-    auth: deribitAuth({ clientId: "id", clientSecret: "secret" }),
+    auth: deribitAuth({ clientId: "id", clientSecret: "secret" }, authTable),
   });
   try {
     await ws.add({ a: 1, b: 2 });
@@ -95,4 +104,14 @@ test("auth hooks are optional plug-ins: deribitAuth logs in and sends the bearer
   } finally {
     await ws.close();
   }
+});
+
+test("deribitAuth sends the token where the method table says private, not where the name does", async () => {
+  const http = createClient({
+    methods: createMethods,
+    url: server.url,
+    auth: deribitAuth({ clientId: "id", clientSecret: "secret" }, authTable),
+  });
+  expect(await http.request("public/whoami")).toBe("Bearer tok");
+  expect(await http.request("private/open")).toBe("none");
 });

@@ -2,15 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import WebSocket from "ws";
 import { AbortedError } from "./AbortedError.js";
 import { ConnectionClosedError } from "./ConnectionClosedError.js";
-import {
-  type ConnectionEvent,
-  createWsTransport,
-  type WsTransportOptions,
-} from "./createWsTransport.js";
+import type { ConnectionEvent } from "./ConnectionEvent.js";
+import { createWsTransport } from "./createWsTransport.js";
 import { RpcError } from "./RpcError.js";
 import { TimeoutError } from "./TimeoutError.js";
 import { TransportError } from "./TransportError.js";
 import type { WebSocketConstructor } from "./WebSocketLike.js";
+import type { WsTransportOptions } from "./WsTransportOptions.js";
 import {
   rejection,
   startWireServer,

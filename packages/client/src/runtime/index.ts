@@ -8,6 +8,7 @@ export type { ClientOf, WithResponse } from "./bindMethods.js";
 export type { ClientAuth } from "./ClientAuth.js";
 export { ClientError, type ClientErrorOptions } from "./ClientError.js";
 export { ConnectionClosedError } from "./ConnectionClosedError.js";
+export type { ConnectionEvent } from "./ConnectionEvent.js";
 export type { CryptoProvider } from "./CryptoProvider.js";
 export { createClient, type RpcClient, type RpcClientOptions } from "./createClient.js";
 export {
@@ -15,15 +16,12 @@ export {
   type HttpRequestInfo,
   type HttpTransportOptions,
 } from "./createHttpTransport.js";
-export {
-  type ConnectionEvent,
-  createWsTransport,
-  type HandshakeSend,
-  type WsTransportOptions,
-} from "./createWsTransport.js";
+export { createWsTransport } from "./createWsTransport.js";
 export { deribitAuth } from "./deribitAuth.js";
+export type { HandshakeSend } from "./HandshakeSend.js";
 export { HttpStatusError } from "./HttpStatusError.js";
 export { InvalidResponseError } from "./InvalidResponseError.js";
+export type { MethodAuthTable } from "./MethodAuthTable.js";
 export { notify } from "./notify.js";
 export { RpcError, type RpcErrorClass, type WireError } from "./RpcError.js";
 export type { RpcResponse } from "./RpcResponse.js";
@@ -33,3 +31,4 @@ export type { CallOptions, RpcTransport, Transport } from "./Transport.js";
 export { TransportError } from "./TransportError.js";
 export { type ErrorClasses, toRpcError } from "./toRpcError.js";
 export type { WebSocketConstructor, WebSocketLike } from "./WebSocketLike.js";
+export type { WsTransportOptions } from "./WsTransportOptions.js";
