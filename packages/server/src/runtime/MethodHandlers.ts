@@ -9,10 +9,10 @@ import type { RpcError } from "./RpcError.js";
  */
 export type HandlerAnswer<R> = R | RawJson<R> | RpcError | Promise<R | RawJson<R> | RpcError>;
 
-/** The shape of a generated `MethodTable`: params and result types by JSON-RPC method name. */
-export type MethodTypes = Readonly<
-  Record<string, { readonly Parameters: unknown; readonly ReturnType: unknown }>
->;
+/** The shape of a generated `MethodTable` (an interface): params and result types by method name. */
+export type MethodTypes<Table> = {
+  readonly [M in keyof Table]: { readonly Parameters: unknown; readonly ReturnType: unknown };
+};
 
 /**
  * Handlers keyed by JSON-RPC method name (`"private/close_position"`), typed from a generated
@@ -26,7 +26,7 @@ export type MethodTypes = Readonly<
  *   // ...
  * };
  */
-export type MethodHandlers<Table extends MethodTypes> = {
+export type MethodHandlers<Table extends MethodTypes<Table>> = {
   [M in keyof Table]: (
     params: Table[M]["Parameters"],
     context: RequestContext,
