@@ -1,13 +1,14 @@
 import type { EdgeResult, Engine, Params } from "@unwind/engine";
 import {
-  type Handlers,
   InternalError,
+  type MethodHandlers,
+  type MethodTable,
   type RequestContext,
   transportHandlers,
 } from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
-import { answerAfterFlush } from "./answer.js";
+import { afterFlush, settle, settleJson } from "./answer.js";
 
 /** What the handlers work with. */
 export interface HandlerDeps {
@@ -27,7 +28,7 @@ const wire = (params: object) => params as Params;
  * The engine types currency fields as `string`; the spec's `CurrencyCode` is an enum. Instruments
  * are checked against that enum when loaded (`checkCurrencies`), so these results conform.
  */
-const spec = <T>(result: unknown) => result as T | Promise<T>;
+const spec = <T>(answer: unknown) => answer as T;
 
 /** The account id of the call's principal. */
 export function account(context: RequestContext): number {
@@ -36,40 +37,48 @@ export function account(context: RequestContext): number {
 }
 
 /**
- * The generated `Handlers` over the engine's wire edge. State-changing methods apply one command
- * (journaled by the engine) and answer after the journal's flush; so do reads, so that no answer
- * shows state that a crash could still lose. Engine rejections become the spec's error classes.
+ * The reference's handlers, one per method of the spec keyed by its JSON-RPC name, over the
+ * engine's wire edge. State-changing methods apply one command (journaled by the engine) and
+ * answer after the journal's flush; so do reads, so that no answer shows state that a crash could
+ * still lose. An engine rejection is returned as the spec's error class, never thrown.
+ * `private/buy`, `private/sell` and `private/close_position` answer the JSON text the engine
+ * writes straight from the order and its trades (`rawJson`, byte for byte what `JSON.stringify`
+ * prints for the wire result).
+ *
+ * @example
+ * const handlers = createHandlers({ engine, auth, journal, now: Date.now, version: "1.0.0" });
+ * await createServer({ handlers, auth });
  */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
   const { engine, auth, journal, now, version } = deps;
-  const flushed = <T>(out: EdgeResult<T>) => answerAfterFlush(journal, out);
+  const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out));
+  const json = <T>(out: EdgeResult<string>) => afterFlush(journal, settleJson<T>(out));
   return {
-    closePosition: (p, c) => spec(flushed(engine.closePosition(account(c), wire(p), now()))),
-    auth: (p, c) => {
+    "private/close_position": (p, c) => json(engine.closePositionJson(account(c), wire(p), now())),
+    "public/auth": (p, c) => {
       const grant = auth.grant(p, c.remoteAddress);
       c.authenticateConnection(grant.principal);
       return grant.result;
     },
-    test: (p) => {
-      if (p.expected_result === "exception") throw new InternalError();
-      return { version };
-    },
-    getTime: () => now(),
+    "public/test": (p) => (p.expected_result === "exception" ? new InternalError() : { version }),
+    "public/get_time": () => now(),
     // The heartbeat acts on the WebSocket connection: the server runtime's own.
-    setHeartbeat: transportHandlers.setHeartbeat,
-    disableHeartbeat: transportHandlers.disableHeartbeat,
-    getCurrencies: () => spec(flushed(engine.getCurrencies())),
-    getInstruments: (p) => spec(flushed(engine.getInstruments(wire(p)))),
-    getOrderBook: (p) => flushed(engine.getOrderBook(wire(p), now())),
-    buy: (p, c) => spec(flushed(engine.placeOrder(account(c), "buy", wire(p), now()))),
-    sell: (p, c) => spec(flushed(engine.placeOrder(account(c), "sell", wire(p), now()))),
-    cancel: (p, c) => flushed(engine.cancel(account(c), wire(p), now())),
-    getOrderState: (p, c) => flushed(engine.getOrderState(account(c), wire(p))),
-    getOpenOrdersByInstrument: (p, c) =>
-      flushed(engine.getOpenOrdersByInstrument(account(c), wire(p))),
-    getPosition: (p, c) => flushed(engine.getPosition(account(c), wire(p))),
-    getPositions: (p, c) => flushed(engine.getPositions(account(c), wire(p))),
-    getAccountSummary: (p, c) => spec(flushed(engine.getAccountSummary(account(c), wire(p)))),
-    getAccountSummaries: (_p, c) => spec(flushed(engine.getAccountSummaries(account(c)))),
+    "public/set_heartbeat": transportHandlers.setHeartbeat,
+    "public/disable_heartbeat": transportHandlers.disableHeartbeat,
+    "public/get_currencies": () => spec(answer(engine.getCurrencies())),
+    "public/get_instruments": (p) => spec(answer(engine.getInstruments(wire(p)))),
+    "public/get_order_book": (p) => answer(engine.getOrderBook(wire(p), now())),
+    "private/buy": (p, c) => json(engine.placeOrderJson(account(c), "buy", wire(p), now())),
+    "private/sell": (p, c) => json(engine.placeOrderJson(account(c), "sell", wire(p), now())),
+    "private/cancel": (p, c) => answer(engine.cancel(account(c), wire(p), now())),
+    "private/get_order_state": (p, c) => answer(engine.getOrderState(account(c), wire(p))),
+    "private/get_open_orders_by_instrument": (p, c) =>
+      answer(engine.getOpenOrdersByInstrument(account(c), wire(p))),
+    "private/get_position": (p, c) => answer(engine.getPosition(account(c), wire(p))),
+    "private/get_positions": (p, c) => answer(engine.getPositions(account(c), wire(p))),
+    "private/get_account_summary": (p, c) =>
+      spec(answer(engine.getAccountSummary(account(c), wire(p)))),
+    "private/get_account_summaries": (_p, c) =>
+      spec(answer(engine.getAccountSummaries(account(c)))),
   };
 }
