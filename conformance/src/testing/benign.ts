@@ -10,6 +10,7 @@ import {
   splitWrites,
 } from "./framings.js";
 import { divE8, e8, fromE8, mulE8 } from "./scaledDecimal.js";
+import { plain, rejected } from "./tradingDefectKit.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
@@ -34,7 +35,9 @@ const onResults =
     for (const m of methods) {
       const original = handlers[m]!;
       out[m] = async (p, c) => {
-        const result = await original(p, c);
+        const answer = await original(p, c);
+        if (rejected(answer)) return answer;
+        const result = plain(answer);
         walk(result, fn);
         return result;
       };
@@ -162,8 +165,9 @@ export const benignServers: BenignServer[] = [
     wrapHandlers: (handlers) => ({
       ...handlers,
       "private/close_position": async (p, c) => {
-        const result = (await handlers["private/close_position"]!(p, c)) as Obj;
-        return { order: { order_id: result["order"]["order_id"] } };
+        const answer = await handlers["private/close_position"]!(p, c);
+        if (rejected(answer)) return answer;
+        return { order: { order_id: plain(answer)["order"]["order_id"] } };
       },
     }),
   },

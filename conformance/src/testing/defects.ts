@@ -6,6 +6,8 @@ import { createSpecView } from "../spec/SpecView.js";
 import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
 import {
   ordersIn,
+  plain,
+  rejected,
   reweightAverageOnReduce,
   rewriteResults,
   scrambledOrderIds,
@@ -42,7 +44,9 @@ const onResults =
     for (const m of methods) {
       const original = handlers[m]!;
       out[m] = async (p, c) => {
-        const result = await original(p, c);
+        const answer = await original(p, c);
+        if (rejected(answer)) return answer;
+        const result = plain(answer);
         walk(result, fn);
         return result;
       };
@@ -50,30 +54,28 @@ const onResults =
     return out;
   };
 
-/** Rethrows a handler's error after `fn` edits it. */
+/** Answers a handler's rejection after `fn` edits it. */
 const onError = (method: string, fn: (e: Obj) => void) =>
   replace(method, (original) => async (p, c) => {
-    try {
-      return await original(p, c);
-    } catch (error) {
-      fn(error as Obj);
-      throw error;
-    }
+    const answer = await original(p, c);
+    if (rejected(answer)) fn(answer as Obj);
+    return answer;
   });
 
-/** The caller's signed position size (throws the reference's error for an unknown instrument). */
-async function sizeOf(all: ReferenceHandlers, p: Obj, c: unknown): Promise<number> {
+/** The caller's signed position size, or the reference's rejection (an unknown instrument). */
+async function sizeOf(all: ReferenceHandlers, p: Obj, c: unknown): Promise<number | Obj> {
   const pos = (await all["private/get_position"]!(
     { instrument_name: p["instrument_name"] },
     c as never,
   )) as Obj;
-  return Number(pos["size"]);
+  return rejected(pos) ? pos : Number(pos["size"]);
 }
 
 /** close_position placing a plain order instead, on the side `direction` picks. */
 const closeAs = (direction: (size: number) => "buy" | "sell") =>
   replace("private/close_position", (original, all) => async (p, c) => {
     const size = await sizeOf(all, p, c);
+    if (typeof size !== "number") return size;
     if (size === 0) return original(p, c);
     const params = {
       instrument_name: p["instrument_name"],
@@ -302,7 +304,10 @@ export const defects: Defect[] = [
         { instrument_name: p["instrument_name"], depth: 1000 },
         c,
       )) as Obj;
-      const side = (await sizeOf(all, p, c)) > 0 ? "bids" : "asks";
+      if (rejected(book)) return book;
+      const size = await sizeOf(all, p, c);
+      if (typeof size !== "number") return size;
+      const side = size > 0 ? "bids" : "asks";
       const worst = (book[side] as [string, string][]).at(-1)?.[0];
       return original(worst === undefined ? p : { ...p, price: worst }, c);
     }),
@@ -312,7 +317,9 @@ export const defects: Defect[] = [
     description: "close_position cancels the unfilled rest instead of resting it",
     caughtBy: "close-partial-rests",
     wrapHandlers: replace("private/close_position", (original, all) => async (p, c) => {
-      const result = (await original(p, c)) as { order: Obj };
+      const answer = await original(p, c);
+      if (rejected(answer)) return answer;
+      const result = plain(answer) as { order: Obj };
       if (result.order["order_state"] === "open")
         await all["private/cancel"]!({ order_id: result.order["order_id"] }, c);
       return result;
@@ -339,13 +346,10 @@ export const defects: Defect[] = [
       "close_position without a price and an empty book places the order at a made-up price",
     caughtBy: "close-no-liquidity",
     wrapHandlers: replace("private/close_position", (original) => async (p, c) => {
-      try {
-        return await original(p, c);
-      } catch (error) {
-        if ((error as Obj)["data"]?.["reason"] === "no_liquidity")
-          return original({ ...p, price: "50000" }, c);
-        throw error;
-      }
+      const answer = await original(p, c);
+      if (rejected(answer) && (answer as Obj)["data"]?.["reason"] === "no_liquidity")
+        return original({ ...p, price: "50000" }, c);
+      return answer;
     }),
   },
   {
@@ -390,15 +394,13 @@ export const defects: Defect[] = [
       "private/get_order_state",
       (original, _all, { engine }) =>
         async (p, c) => {
-          try {
-            return await original(p, c);
-          } catch (error) {
-            for (const account of engine.accounts.list()) {
-              const found = getOrderState(engine, account.id, p);
-              if (found.ok) return found.result;
-            }
-            throw error;
+          const answer = await original(p, c);
+          if (!rejected(answer)) return answer;
+          for (const account of engine.accounts.list()) {
+            const found = getOrderState(engine, account.id, p);
+            if (found.ok) return found.result;
           }
+          return answer;
         },
     ),
   },
@@ -675,13 +677,10 @@ export const defects: Defect[] = [
     description: "get_position of an instrument it does not list answers a flat position",
     caughtBy: "position-unknown-instrument",
     wrapHandlers: replace("private/get_position", (original) => async (p, c) => {
-      try {
-        return await original(p, c);
-      } catch (error) {
-        if ((error as Obj)["code"] !== 10020) throw error;
-        const flat = (await original({ ...p, instrument_name: "BTC-PERPETUAL" }, c)) as Obj;
-        return { ...flat, instrument_name: p["instrument_name"], size: "0", direction: "zero" };
-      }
+      const answer = await original(p, c);
+      if (!rejected(answer) || answer.code !== 10020) return answer;
+      const flat = (await original({ ...p, instrument_name: "BTC-PERPETUAL" }, c)) as Obj;
+      return { ...flat, instrument_name: p["instrument_name"], size: "0", direction: "zero" };
     }),
   },
   {
@@ -692,9 +691,13 @@ export const defects: Defect[] = [
     wrapHandlers: replace("private/close_position", (original, all) => async (p, c) => {
       if (p["price"] !== undefined) return original(p, c);
       const inst = { instrument_name: p["instrument_name"] };
-      const side = (await sizeOf(all, p, c)) > 0 ? "bids" : "asks";
+      const size = await sizeOf(all, p, c);
+      if (typeof size !== "number") return size;
+      const side = size > 0 ? "bids" : "asks";
       const book = (await all["public/get_order_book"]!({ ...inst, depth: 10000 }, c)) as Obj;
+      if (rejected(book)) return book;
       const own = (await all["private/get_open_orders_by_instrument"]!(inst, c)) as Obj[];
+      if (rejected(own)) return own;
       const mine = (price: string) =>
         own
           .filter((o) => Number(o["price"]) === Number(price))
@@ -764,7 +767,8 @@ export const defects: Defect[] = [
       "private/get_open_orders_by_instrument",
       (original, _all, { engine }) =>
         async (p, c) => {
-          await original(p, c);
+          const answer = await original(p, c);
+          if (rejected(answer)) return answer;
           const all: Obj[] = [];
           for (const account of engine.accounts.list()) {
             const found = getOpenOrdersByInstrument(engine, account.id, p);
@@ -810,12 +814,10 @@ export const defects: Defect[] = [
       const out = { ...handlers };
       for (const m of ["private/buy", "private/sell"]) {
         out[m] = async (p, c) => {
-          try {
-            return await handlers[m]!(p, c);
-          } catch (error) {
-            if ((error as Obj)["data"]?.["reason"] !== "reduce_only") throw error;
-            return handlers[m]!({ ...p, reduce_only: false }, c);
-          }
+          const answer = await handlers[m]!(p, c);
+          if (!rejected(answer) || (answer as Obj)["data"]?.["reason"] !== "reduce_only")
+            return answer;
+          return handlers[m]!({ ...p, reduce_only: false }, c);
         };
       }
       return out;
@@ -881,6 +883,7 @@ function datedFutureRounding(param: string, step: string) {
     for (const m of ["private/buy", "private/sell"]) {
       out[m] = async (p, c) => {
         const list = (await handlers["public/get_instruments"]!({}, c)) as Obj[];
+        if (rejected(list)) return list;
         const inst = list.find((i) => i["instrument_name"] === p["instrument_name"]);
         const value = Number(p[param]);
         if (

@@ -1,7 +1,15 @@
 import type { Handler, ReferenceHandlers, WrapContext } from "@unwind/reference";
+import { RawJson, RpcError } from "@unwind/server";
 
 type Obj = Record<string, any>;
 type Engine = WrapContext["engine"];
+
+/** A handler's rejection: an `RpcError` returned as its answer. */
+export const rejected = (answer: unknown): answer is RpcError => answer instanceof RpcError;
+
+/** A handler's result as an object: the JSON text of a `RawJson` answer parsed. */
+export const plain = (answer: unknown): any =>
+  answer instanceof RawJson ? JSON.parse(answer.json) : answer;
 
 /**
  * The reference's handlers with some methods' results rewritten by `fn` (the result, the
@@ -13,7 +21,10 @@ export const rewriteResults =
     const out = { ...handlers };
     for (const m of methods) {
       const original = handlers[m]!;
-      out[m] = (async (p, c) => fn(await original(p, c), p, c)) as Handler;
+      out[m] = (async (p, c) => {
+        const answer = await original(p, c);
+        return rejected(answer) ? answer : fn(plain(answer), p, c);
+      }) as Handler;
     }
     return out;
   };
@@ -83,7 +94,9 @@ export function scrambledOrderIds(handlers: ReferenceHandlers): ReferenceHandler
       const id = p?.["order_id"];
       const params =
         typeof id === "string" && /^[0-9]+$/.test(id) ? { ...p, order_id: inward(id) } : p;
-      const result = await handler(params, c);
+      const answer = await handler(params, c);
+      if (rejected(answer)) return answer;
+      const result = plain(answer);
       visit(result);
       return result;
     }) as Handler;

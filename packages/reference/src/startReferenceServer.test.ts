@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultInstruments } from "@unwind/engine";
+import { type RawJson, RpcError } from "@unwind/server";
 import { describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
@@ -34,23 +35,20 @@ describe("startReferenceServer", () => {
     );
   });
 
-  test("wrapHandlers sees plain results and errors; untouched methods are served pre-serialised", async () => {
+  test("wrapHandlers sees what is served: JSON text for buy, sell and close, rejections as values", async () => {
     const seen: unknown[] = [];
     const server = await startReferenceServer({
       log: () => {},
       wrapHandlers: (handlers) => ({
         ...handlers,
         "private/close_position": async (p, c) => {
-          try {
-            return await handlers["private/close_position"]!(p, c);
-          } catch (error) {
-            seen.push((error as { data?: unknown }).data);
-            throw error;
-          }
+          const answer = await handlers["private/close_position"]!(p, c);
+          if (answer instanceof RpcError) seen.push(answer.data);
+          return answer;
         },
         "private/sell": async (p, c) => {
-          const answer = (await handlers["private/sell"]!(p, c)) as { order: { label: string } };
-          seen.push(answer.order.label);
+          const answer = (await handlers["private/sell"]!(p, c)) as RawJson;
+          seen.push(JSON.parse(answer.json).order.label);
           return answer;
         },
       }),

@@ -8,9 +8,7 @@ import { loadAccountsFile } from "./config/loadAccountsFile.js";
 import { loadInstrumentsFile } from "./config/loadInstrumentsFile.js";
 import type { AccountsFile } from "./config/parseAccounts.js";
 import { createHandlers } from "./handlers/createHandlers.js";
-import { createRawPlaceHandlers } from "./handlers/createRawPlaceHandlers.js";
-import { byMethodName, type ReferenceHandlers, toHandlers } from "./handlers/ReferenceHandlers.js";
-import { withRawResults } from "./handlers/withRawResults.js";
+import { checkTable, type ReferenceHandlers } from "./handlers/ReferenceHandlers.js";
 import type { Journal } from "./journal/Journal.js";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { openDataDir } from "./journal/openDataDir.js";
@@ -44,9 +42,10 @@ export interface ReferenceServerOptions {
   /** Without `dataDir`: the journal to use (default: a `MemoryJournal` that keeps nothing). */
   readonly journal?: Journal;
   /**
-   * Wraps or replaces handlers by method name, e.g. to build a server with one defect. They get and
-   * return plain result objects; buy, sell and close_position left as they are keep being answered
-   * pre-serialised (see `withRawResults`).
+   * Wraps or replaces handlers by method name, e.g. to build a server with one defect: it gets the
+   * table the server serves and returns the one to serve. A handler's answer is its result, the
+   * result's JSON text (`RawJson`: buy, sell and close_position) or a rejection (an `RpcError`
+   * returned as a value).
    */
   readonly wrapHandlers?: (handlers: ReferenceHandlers, context: WrapContext) => ReferenceHandlers;
   readonly limits?: Partial<ServerLimits>;
@@ -164,10 +163,9 @@ export async function startReferenceServer(
     ...(options.maxTokensPerKey === undefined ? {} : { maxTokensPerKey: options.maxTokensPerKey }),
     ...(options.loginThrottle === undefined ? {} : { loginThrottle: options.loginThrottle }),
   });
-  const plain = byMethodName(createHandlers({ engine, auth, journal, now, version: VERSION }));
-  const wrapped = options.wrapHandlers?.(plain, { engine, auth }) ?? plain;
-  const raw = createRawPlaceHandlers({ engine, journal, now });
-  const handlers = toHandlers(withRawResults(plain, wrapped, raw));
+  const table = createHandlers({ engine, auth, journal, now, version: VERSION });
+  const handlers: ReferenceHandlers = options.wrapHandlers?.(table, { engine, auth }) ?? table;
+  checkTable(handlers);
   let server: Awaited<ReturnType<typeof createServer>>;
   try {
     server = await createServer({

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Handlers } from "./generated/handlers.js";
-import { methods as specMethods } from "./generated/methods.js";
+import { type MethodTable, methods as specMethods } from "./generated/methods.js";
 import { validators as specValidators } from "./generated/validators.js";
 import { attachWebSocket } from "./runtime/attachWebSocket.js";
 import { ConnectionCaps } from "./runtime/ConnectionCaps.js";
@@ -9,6 +9,7 @@ import { createDispatcher } from "./runtime/createDispatcher.js";
 import { createHttpHandler } from "./runtime/createHttpHandler.js";
 import type { ErrorHook } from "./runtime/createReplies.js";
 import type { MethodDescriptor } from "./runtime/MethodDescriptor.js";
+import type { MethodHandlers } from "./runtime/MethodHandlers.js";
 import { openFileLimit } from "./runtime/openFileLimit.js";
 import type { ParamValidator } from "./runtime/ParamValidator.js";
 import { PendingCounter } from "./runtime/PendingCounter.js";
@@ -18,6 +19,12 @@ import { type transportHandlers, withTransportMethods } from "./runtime/transpor
 
 /** The spec's methods the transport serves itself (the heartbeat): handlers may leave them out. */
 type TransportMethods = keyof typeof transportHandlers;
+/** The same methods by JSON-RPC method name. */
+type TransportMethodNames = "public/set_heartbeat" | "public/disable_heartbeat";
+
+/** Handlers by method name, with the transport's methods optional. */
+type SpecMethodHandlers = Omit<MethodHandlers<MethodTable>, TransportMethodNames> &
+  Partial<Pick<MethodHandlers<MethodTable>, TransportMethodNames>>;
 
 /** Files the process keeps open besides connections (journal, snapshots, stdio, ...). */
 const RESERVED_FILES = 64;
@@ -45,17 +52,20 @@ interface ServerOptions {
 /** A server of the spec: the generated method table and validators, your `Handlers`. */
 export interface SpecServerOptions extends ServerOptions {
   /**
-   * One function per method of the spec, called with `this` = handlers. The heartbeat methods
-   * (`setHeartbeat`, `disableHeartbeat`) may be left out: the transport serves them.
+   * One function per method of the spec, called with `this` = handlers: the generated `Handlers`
+   * (keyed by member, `closePosition`) or `MethodHandlers<MethodTable>` (keyed by method name,
+   * `"private/close_position"`). The heartbeat methods may be left out: the transport serves them.
    */
-  readonly handlers: Omit<Handlers, TransportMethods> & Partial<Pick<Handlers, TransportMethods>>;
+  readonly handlers:
+    | (Omit<Handlers, TransportMethods> & Partial<Pick<Handlers, TransportMethods>>)
+    | SpecMethodHandlers;
   readonly methods?: undefined;
   readonly validators?: undefined;
 }
 
 /** A server of another method table (tests, other OpenRPC documents). */
 export interface TableServerOptions extends ServerOptions {
-  /** One function per descriptor's `handler` member, called with `this` = handlers. */
+  /** One function per method, by name or descriptor's `handler` member, called with `this` = handlers. */
   readonly handlers: object;
   readonly methods: Readonly<Record<string, MethodDescriptor>>;
   readonly validators: Readonly<Record<string, ParamValidator>>;

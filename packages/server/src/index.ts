@@ -50,6 +50,7 @@ export type { ErrorHook } from "./runtime/createReplies.js";
 export { describeParamError, type ParamProblem } from "./runtime/describeParamError.js";
 export { hasScope } from "./runtime/hasScope.js";
 export type { MethodDescriptor, ParamDescriptor, ParamKind } from "./runtime/MethodDescriptor.js";
+export type { HandlerAnswer, MethodHandlers, MethodTypes } from "./runtime/MethodHandlers.js";
 export type { ParamValidator, ValidationError } from "./runtime/ParamValidator.js";
 export { parseAuthorization, type SignedRequest } from "./runtime/parseAuthorization.js";
 export { protocolErrors } from "./runtime/protocolErrors.js";

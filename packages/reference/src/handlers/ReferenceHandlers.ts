@@ -1,31 +1,34 @@
-import { type Handlers, methods, type RequestContext } from "@unwind/server";
+import {
+  type MethodHandlers,
+  type MethodTable,
+  methods,
+  type RequestContext,
+} from "@unwind/server";
 
-/** One method's implementation: by-name params in, result out (or an `RpcError` thrown). */
+/**
+ * One method's implementation: by-name params in; out the result, its JSON text (`RawJson`) or a
+ * rejection (an `RpcError` returned, not thrown), or a promise of one of them.
+ */
 export type Handler = (params: any, context: RequestContext) => unknown;
 
 /**
- * The handlers by JSON-RPC method name (`"private/close_position"`, ...): what `wrapHandlers` gets
- * and returns, so a test server can replace or wrap single methods by their spec names.
+ * The reference's one handler table, keyed by JSON-RPC method name (`"private/close_position"`,
+ * ...): what `createHandlers` builds, what `wrapHandlers` gets and returns, and what the server
+ * dispatches to.
  */
 export type ReferenceHandlers = Record<string, Handler>;
 
-const table = Object.values(methods) as { name: string; handler: string }[];
-
-/** The generated `Handlers` members keyed by method name. */
-export function byMethodName(handlers: Handlers): ReferenceHandlers {
-  const members = handlers as unknown as Record<string, Handler>;
-  const out: ReferenceHandlers = {};
-  for (const m of table) out[m.name] = members[m.handler]!.bind(handlers);
-  return out;
-}
-
-/** Back from method names to `Handlers` members; a method without a handler is an error. */
-export function toHandlers(byName: ReferenceHandlers): Handlers {
-  const out: Record<string, Handler> = {};
-  for (const m of table) {
-    const fn = byName[m.name];
-    if (typeof fn !== "function") throw new Error(`wrapHandlers left no handler for ${m.name}`);
-    out[m.handler] = fn;
+/**
+ * Throws when a method of the spec has no handler in the table (a `wrapHandlers` that dropped
+ * one); else the table is the server's: `createHandlers` typed every method of it, and a wrapper
+ * answers what the handler it wraps answers.
+ */
+export function checkTable(
+  handlers: ReferenceHandlers,
+): asserts handlers is ReferenceHandlers & MethodHandlers<MethodTable> {
+  for (const name of Object.keys(methods)) {
+    if (typeof handlers[name] !== "function") {
+      throw new Error(`wrapHandlers left no handler for ${name}`);
+    }
   }
-  return out as unknown as Handlers;
 }

@@ -1,5 +1,5 @@
 import type { EdgeResult } from "@unwind/engine";
-import { errorClasses, RpcError } from "@unwind/server";
+import { errorClasses, type RawJson, RpcError, rawJson } from "@unwind/server";
 import type { Journal } from "../journal/Journal.js";
 
 type ErrorClass = new (data?: unknown) => RpcError;
@@ -21,10 +21,14 @@ export function rpcError(code: number, message: string, data?: unknown): RpcErro
   }
 }
 
-/** An engine edge result as the handler's answer: the result, or its wire error thrown. */
-export function unwrap<T>(out: EdgeResult<T>): T {
-  if (out.ok) return out.result;
-  throw rpcError(out.code, out.message, out.data);
+/** An engine edge result as a handler's answer: the result, or the rejection as a value. */
+export function settle<T>(out: EdgeResult<T>): T | RpcError {
+  return out.ok ? out.result : rpcError(out.code, out.message, out.data);
+}
+
+/** An edge result of JSON text (`placeOrderJson`, `closePositionJson`) as a handler's answer. */
+export function settleJson<T>(out: EdgeResult<string>): RawJson<T> | RpcError {
+  return out.ok ? rawJson<T>(out.result) : rpcError(out.code, out.message, out.data);
 }
 
 /**
@@ -32,8 +36,7 @@ export function unwrap<T>(out: EdgeResult<T>): T {
  * of a read that may show its effects) never gets ahead of the journal. Synchronous when the
  * journal has nothing pending.
  */
-export function answerAfterFlush<T>(journal: Journal, out: EdgeResult<T>): T | Promise<T> {
+export function afterFlush<A>(journal: Journal, answer: A): A | Promise<A> {
   const flushed = journal.flush();
-  if (flushed === undefined) return unwrap(out);
-  return flushed.then(() => unwrap(out));
+  return flushed === undefined ? answer : flushed.then(() => answer);
 }

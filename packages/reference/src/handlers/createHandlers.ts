@@ -1,7 +1,7 @@
 import type { EdgeResult, Engine, Params } from "@unwind/engine";
 import {
   cancel,
-  closePosition,
+  closePositionJson,
   getAccountSummaries,
   getAccountSummary,
   getCurrencies,
@@ -11,17 +11,18 @@ import {
   getOrderState,
   getPosition,
   getPositions,
-  placeOrder,
+  placeOrderJson,
 } from "@unwind/engine";
 import {
-  type Handlers,
   InternalError,
+  type MethodHandlers,
+  type MethodTable,
   type RequestContext,
   transportHandlers,
 } from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
-import { answerAfterFlush } from "./answer.js";
+import { afterFlush, settle, settleJson } from "./answer.js";
 
 /** What the handlers work with. */
 export interface HandlerDeps {
@@ -41,7 +42,7 @@ const wire = (params: object) => params as Params;
  * The engine types currency fields as `string`; the spec's `CurrencyCode` is an enum. Instruments
  * are checked against that enum when loaded (`checkCurrencies`), so these results conform.
  */
-const spec = <T>(result: unknown) => result as T | Promise<T>;
+const spec = <T>(answer: unknown) => answer as T;
 
 /** The account id of the call's principal. */
 export function account(context: RequestContext): number {
@@ -50,40 +51,48 @@ export function account(context: RequestContext): number {
 }
 
 /**
- * The generated `Handlers` over the engine's wire edge. State-changing methods apply one command
- * (journaled by the engine) and answer after the journal's flush; so do reads, so that no answer
- * shows state that a crash could still lose. Engine rejections become the spec's error classes.
+ * The reference's handlers, one per method of the spec keyed by its JSON-RPC name, over the
+ * engine's wire edge. State-changing methods apply one command (journaled by the engine) and
+ * answer after the journal's flush; so do reads, so that no answer shows state that a crash could
+ * still lose. An engine rejection is returned as the spec's error class, never thrown.
+ * `private/buy`, `private/sell` and `private/close_position` answer the JSON text the engine
+ * writes straight from the order and its trades (`rawJson`, byte for byte what `JSON.stringify`
+ * prints for the wire result).
+ *
+ * @example
+ * const handlers = createHandlers({ engine, auth, journal, now: Date.now, version: "1.0.0" });
+ * await createServer({ handlers, auth });
  */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
   const { engine, auth, journal, now, version } = deps;
-  const flushed = <T>(out: EdgeResult<T>) => answerAfterFlush(journal, out);
+  const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out));
+  const json = <T>(out: EdgeResult<string>) => afterFlush(journal, settleJson<T>(out));
   return {
-    closePosition: (p, c) => spec(flushed(closePosition(engine, account(c), wire(p), now()))),
-    auth: (p, c) => {
+    "private/close_position": (p, c) => json(closePositionJson(engine, account(c), wire(p), now())),
+    "public/auth": (p, c) => {
       const grant = auth.grant(p, c.remoteAddress);
       c.authenticateConnection(grant.principal);
       return grant.result;
     },
-    test: (p) => {
-      if (p.expected_result === "exception") throw new InternalError();
-      return { version };
-    },
-    getTime: () => now(),
+    "public/test": (p) => (p.expected_result === "exception" ? new InternalError() : { version }),
+    "public/get_time": () => now(),
     // The heartbeat acts on the WebSocket connection: the server runtime's own.
-    setHeartbeat: transportHandlers.setHeartbeat,
-    disableHeartbeat: transportHandlers.disableHeartbeat,
-    getCurrencies: () => spec(flushed(getCurrencies(engine))),
-    getInstruments: (p) => spec(flushed(getInstruments(engine, wire(p)))),
-    getOrderBook: (p) => flushed(getOrderBook(engine, wire(p), now())),
-    buy: (p, c) => spec(flushed(placeOrder(engine, account(c), "buy", wire(p), now()))),
-    sell: (p, c) => spec(flushed(placeOrder(engine, account(c), "sell", wire(p), now()))),
-    cancel: (p, c) => flushed(cancel(engine, account(c), wire(p), now())),
-    getOrderState: (p, c) => flushed(getOrderState(engine, account(c), wire(p))),
-    getOpenOrdersByInstrument: (p, c) =>
-      flushed(getOpenOrdersByInstrument(engine, account(c), wire(p))),
-    getPosition: (p, c) => flushed(getPosition(engine, account(c), wire(p))),
-    getPositions: (p, c) => flushed(getPositions(engine, account(c), wire(p))),
-    getAccountSummary: (p, c) => spec(flushed(getAccountSummary(engine, account(c), wire(p)))),
-    getAccountSummaries: (_p, c) => spec(flushed(getAccountSummaries(engine, account(c)))),
+    "public/set_heartbeat": transportHandlers.setHeartbeat,
+    "public/disable_heartbeat": transportHandlers.disableHeartbeat,
+    "public/get_currencies": () => spec(answer(getCurrencies(engine))),
+    "public/get_instruments": (p) => spec(answer(getInstruments(engine, wire(p)))),
+    "public/get_order_book": (p) => answer(getOrderBook(engine, wire(p), now())),
+    "private/buy": (p, c) => json(placeOrderJson(engine, account(c), "buy", wire(p), now())),
+    "private/sell": (p, c) => json(placeOrderJson(engine, account(c), "sell", wire(p), now())),
+    "private/cancel": (p, c) => answer(cancel(engine, account(c), wire(p), now())),
+    "private/get_order_state": (p, c) => answer(getOrderState(engine, account(c), wire(p))),
+    "private/get_open_orders_by_instrument": (p, c) =>
+      answer(getOpenOrdersByInstrument(engine, account(c), wire(p))),
+    "private/get_position": (p, c) => answer(getPosition(engine, account(c), wire(p))),
+    "private/get_positions": (p, c) => answer(getPositions(engine, account(c), wire(p))),
+    "private/get_account_summary": (p, c) =>
+      spec(answer(getAccountSummary(engine, account(c), wire(p)))),
+    "private/get_account_summaries": (_p, c) =>
+      spec(answer(getAccountSummaries(engine, account(c)))),
   };
 }

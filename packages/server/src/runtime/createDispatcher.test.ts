@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Credentials } from "./Credentials.js";
 import { createDispatcher } from "./createDispatcher.js";
 import { auth, handlers, methods, testSession, validators } from "./fixtureApi.test-helpers.js";
+import { RpcError } from "./RpcError.js";
 import type { Session } from "./Session.js";
 
 const onError = vi.fn();
@@ -222,6 +223,52 @@ describe("createDispatcher", () => {
       message: "invalid_or_unsupported_instrument",
       data: { instrument_name: "X" },
     });
+  });
+
+  it("answers a returned RpcError as that error, synchronously or resolved, without the hook", async () => {
+    onError.mockClear();
+    const rejection = new RpcError(11030, "other_reject", { reason: "no_open_position" });
+    const byValue = createDispatcher({
+      methods,
+      validators,
+      handlers: { ...handlers, test: () => rejection, slow: async () => rejection },
+      auth,
+      onError,
+    });
+    const sync = byValue.handleText(JSON.stringify(rpc("public/test")), testSession("ws"));
+    expect(typeof sync).toBe("string");
+    const error = { code: 11030, message: "other_reject", data: { reason: "no_open_position" } };
+    expect(JSON.parse(sync as string).error).toEqual(error);
+    const later = await byValue.handleText(
+      JSON.stringify(rpc("public/slow", { ms: 1 })),
+      testSession("ws"),
+    );
+    expect(JSON.parse(later as string).error).toEqual(error);
+    expect(
+      byValue.handleText(
+        JSON.stringify({ ...rpc("public/test"), id: undefined }),
+        testSession("ws"),
+      ),
+    ).toBeUndefined();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("serves handlers keyed by method name, called with this = the table", async () => {
+    const table: Record<string, unknown> = {};
+    for (const descriptor of Object.values(methods)) {
+      table[descriptor.name] = (handlers as unknown as Record<string, unknown>)[descriptor.handler];
+    }
+    table["public/test"] = function (this: unknown) {
+      return { version: this === table ? "by name" : "unbound" };
+    };
+    const byName = createDispatcher({ methods, validators, handlers: table, auth });
+    const out = await byName.handleText(JSON.stringify(rpc("public/test")), testSession("ws"));
+    expect(JSON.parse(out as string).result).toEqual({ version: "by name" });
+    const echo = await byName.handleText(
+      JSON.stringify(rpc("/public/echo", { count: 1 })),
+      testSession("ws"),
+    );
+    expect(JSON.parse(echo as string).result).toEqual({ count: 1 });
   });
 
   it("answers asynchronous handlers", async () => {

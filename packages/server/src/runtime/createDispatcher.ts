@@ -15,7 +15,10 @@ export interface DispatcherOptions {
   readonly methods: Readonly<Record<string, MethodDescriptor>>;
   /** One params validator per method name (`src/generated/validators.js`). */
   readonly validators: Readonly<Record<string, ParamValidator>>;
-  /** An object with one function per descriptor's `handler` member, called with `this` = handlers. */
+  /**
+   * One function per method, under the method's name (`"private/close_position"`) or its
+   * descriptor's `handler` member (`closePosition`), called with `this` = handlers.
+   */
   readonly handlers: object;
   /** Required when any method is private. */
   readonly auth?: ServerAuth;
@@ -60,7 +63,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const routes = new Map<string, Route>();
   for (const descriptor of Object.values(options.methods)) {
     const validate = options.validators[descriptor.name];
-    const fn = (handlers as Record<string, unknown>)[descriptor.handler];
+    const given = handlers as Record<string, unknown>;
+    const fn = given[descriptor.name] ?? given[descriptor.handler];
     if (typeof validate !== "function")
       throw new Error(`no params validator for ${descriptor.name}`);
     if (typeof fn !== "function") {

@@ -11,7 +11,10 @@ export type ErrorHook = (error: unknown, info: { readonly method: string }) => v
  * "null" when there is none to echo, or null for a notification, which gets no answer.
  */
 export interface Replies {
-  /** A result's JSON is spliced into the envelope: `JSON.stringify(result)`, or a `RawJson`'s text. */
+  /**
+   * A result's JSON is spliced into the envelope: `JSON.stringify(result)`, or a `RawJson`'s text.
+   * A returned `RpcError` is a rejection: answered as {@link Replies.fail} answers a thrown one.
+   */
   succeed(idJson: string | null, result: unknown, method: string, usIn: number): string | undefined;
   /** An `RpcError` is answered as it is; anything else goes to the hook and becomes -32603. */
   fail(idJson: string | null, error: unknown, method: string, usIn: number): string | undefined;
@@ -43,6 +46,7 @@ export function createReplies(testnet: boolean, onError: ErrorHook): Replies {
   function succeed(idJson: string | null, result: unknown, method: string, usIn: number) {
     if (idJson === null) return undefined;
     if (result instanceof RawJson) return resultEnvelope(idJson, result.json, usIn, testnet);
+    if (result instanceof RpcError) return fail(idJson, result, method, usIn);
     let json: string | undefined;
     try {
       json = JSON.stringify(result);

@@ -24,6 +24,7 @@ export type { DispatchResult } from "./createInvoker.js";
 export type { ErrorHook } from "./createReplies.js";
 export { describeParamError, type ParamProblem } from "./describeParamError.js";
 export type { MethodDescriptor, ParamDescriptor, ParamKind } from "./MethodDescriptor.js";
+export type { HandlerAnswer, MethodHandlers, MethodTypes } from "./MethodHandlers.js";
 export type { ParamValidator, ValidationError } from "./ParamValidator.js";
 export { protocolErrors } from "./protocolErrors.js";
 export { RawJson, rawJson } from "./RawJson.js";

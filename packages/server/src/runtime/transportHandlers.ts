@@ -37,9 +37,9 @@ const builtins: Readonly<Record<string, Fn>> = {
 };
 
 /**
- * The handlers a server dispatches to: the given ones (bound to their object), the transport's
- * heartbeat methods where they are missing, and `public/test` telling the connection's heartbeat
- * that its `test_request` was answered.
+ * The handlers a server dispatches to, keyed by method name: the given ones (by method name or by
+ * `handler` member, bound to their object), the transport's heartbeat methods where they are
+ * missing, and `public/test` telling the connection's heartbeat that its `test_request` was answered.
  */
 export function withTransportMethods(
   handlers: object,
@@ -48,7 +48,7 @@ export function withTransportMethods(
   const given = handlers as Record<string, unknown>;
   const out: Record<string, Fn> = {};
   for (const descriptor of Object.values(methods)) {
-    const own = given[descriptor.handler];
+    const own = given[descriptor.name] ?? given[descriptor.handler];
     let fn = typeof own === "function" ? (own as Fn).bind(handlers) : builtins[descriptor.name];
     if (fn === undefined) continue;
     if (descriptor.name === "public/test") {
@@ -58,7 +58,7 @@ export function withTransportMethods(
         return test(params, context);
       };
     }
-    out[descriptor.handler] = fn;
+    out[descriptor.name] = fn;
   }
   return out;
 }
