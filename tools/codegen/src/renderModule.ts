@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, type SourceFile, type ts } from "ts-morph";
+import { IndentationText, Project, QuoteKind, type SourceFile, ts } from "ts-morph";
 import type { GeneratedFile } from "./GenerateOptions.js";
 import { print } from "./ts.js";
 
@@ -21,11 +21,62 @@ function reindent(text: string): string {
 }
 
 /**
- * Printed AST statements, a blank line between them, as the module body without a ts-morph
+ * One printed AST statement, 2-space indented. The text is a flat string (a regular expression
+ * replaced it), not the printer's chain of concatenations, which took twice the memory.
+ */
+export function declarationText(node: ts.Node): string {
+  return reindent(print(node));
+}
+
+/**
+ * Printed AST statements (or statements printed already, as the printer prints them: see
+ * {@link printedListText}), a blank line between them, as the module body without a ts-morph
  * file (parsing the text of 20,000 declarations back into an AST cost most of the memory).
  */
-export function nodesText(nodes: readonly ts.Node[]): string {
-  return reindent(nodes.map(print).join("\n\n"));
+export function nodesText(nodes: readonly (ts.Node | string)[]): string {
+  return reindent(nodes.map((n) => (typeof n === "string" ? n : print(n))).join("\n\n"));
+}
+
+/** Items per printed or ts-morph batch: the AST of one batch is alive at a time. */
+export const batchSize = 500;
+
+/**
+ * Prints `statement` with the braced list that holds only the name `placeholder` (an object
+ * literal `{ placeholder }`, an interface's `{ placeholder: never }`) replaced by a long list built a
+ * batch at a time: `list(batch)` makes the multi-line object literal (elements joined by `,`) or
+ * type literal (members end in `;`) of one batch, printed alone, and the batches' inner lines
+ * are joined. Same text as the whole list printed in one node, without its AST: for 20,000
+ * method descriptors that AST and its printing took 400 MB.
+ */
+export function printedListText<T>(
+  statement: ts.Node,
+  placeholder: string,
+  items: readonly T[],
+  list: (batch: readonly T[]) => ts.ObjectLiteralExpression | ts.TypeLiteralNode,
+): string {
+  const outer = print(statement);
+  const at = outer.lastIndexOf(placeholder);
+  const open = outer.lastIndexOf("{", at);
+  const close = outer.indexOf("}", at);
+  if (at < 0 || open < 0 || close < 0)
+    throw new Error(`printedListText: no braced ${placeholder} in the statement.`);
+  let text: string;
+  if (items.length <= batchSize) {
+    const node = list(items);
+    // The type list stands for an interface's body, which the printer writes `{\n}` when empty.
+    text = items.length === 0 && ts.isTypeLiteralNode(node) ? "{\n}" : print(node);
+  } else {
+    const inner: string[] = [];
+    let separator = "\n";
+    for (let i = 0; i < items.length; i += batchSize) {
+      const node = list(items.slice(i, i + batchSize));
+      if (ts.isObjectLiteralExpression(node)) separator = ",\n";
+      // "{\n" + lines + "\n}": the lines, whose indentation is the same in one node or many.
+      inner.push(print(node).slice(2, -2));
+    }
+    text = `{\n${inner.join(separator)}\n}`;
+  }
+  return `${outer.slice(0, open)}${text}${outer.slice(close + 1)}`;
 }
 
 /** Adds printed AST statements to a file, a blank line between them. */
@@ -59,6 +110,56 @@ export function moduleText(
   return { path, content: `${parts.join("\n\n")}\n` };
 }
 
+/** ts-morph's text of what `build` adds to an empty scratch file, which is dropped afterwards. */
+export function scratchText(build: (file: SourceFile) => void): string {
+  const file = scratchProject().createSourceFile("/scratch.ts", "", { overwrite: true });
+  try {
+    build(file);
+    return file.getFullText();
+  } finally {
+    file.delete();
+  }
+}
+
+/**
+ * ts-morph's text of `items` added by `add` a batch at a time, each batch to its own scratch
+ * file: ts-morph parses a file back into an AST after each addition, and for 20,000 functions
+ * that AST held most of a gigabyte. The batches' texts, in order.
+ */
+export function batchedTexts<T>(
+  items: readonly T[],
+  add: (file: SourceFile, batch: readonly T[]) => void,
+): string[] {
+  const texts: string[] = [];
+  for (let i = 0; i < items.length; i += batchSize) {
+    texts.push(scratchText((file) => add(file, items.slice(i, i + batchSize))));
+  }
+  return texts;
+}
+
+/**
+ * ts-morph's text of an interface of many members, added a batch of members at a time (see
+ * {@link batchedTexts}): the first batch with the interface's docs and modifiers, the members
+ * of every other batch cut from a bare `interface Name {` ... `}`, in which ts-morph writes them
+ * alike.
+ */
+export function batchedInterfaceText<T>(
+  members: readonly T[],
+  add: (file: SourceFile, batch: readonly T[], first: boolean) => void,
+): string {
+  const pieces: string[] = [];
+  for (let i = 0; i === 0 || i < members.length; i += batchSize) {
+    const batch = members.slice(i, i + batchSize);
+    const piece = scratchText((file) => add(file, batch, i === 0));
+    pieces.push(i === 0 ? piece : piece.slice(piece.indexOf("{\n") + 2, piece.lastIndexOf("}")));
+  }
+  const first = pieces[0]!;
+  const close = first.lastIndexOf("}");
+  pieces[0] = first.slice(0, close);
+  pieces.push(first.slice(close));
+  return pieces.join("");
+}
+
 /**
  * Builds a TypeScript module in a scratch ts-morph project and returns its text under the header
  * comment, imports first. The text is formatted as written: the TypeScript printer for AST nodes
@@ -72,11 +173,5 @@ export function renderModule(
   build: (file: SourceFile) => void,
   preamble: readonly string[] = [],
 ): GeneratedFile {
-  const file = scratchProject().createSourceFile(`/${path}`, "", { overwrite: true });
-  try {
-    build(file);
-    return moduleText(path, header, imports, file.getFullText(), preamble);
-  } finally {
-    file.delete();
-  }
+  return moduleText(path, header, imports, scratchText(build), preamble);
 }

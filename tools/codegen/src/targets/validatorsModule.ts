@@ -158,10 +158,13 @@ export function indentCode(code: string): string {
 
 /** Drops the schema constants ajv declares but the code never reads (most of them). */
 function dropUnused(code: string): string {
-  return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => {
-    const uses = code.match(new RegExp(`\\b${name}\\b`, "g"))?.length ?? 0;
-    return uses > 1 ? line : "";
-  });
+  // Every `schemaN` counted in one pass: a search of the whole chunk per constant was a quarter
+  // of the server target's time at 20,000 methods.
+  const uses = new Map<string, number>();
+  for (const [name] of code.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) =>
+    (uses.get(name) ?? 0) > 1 ? line : "",
+  );
 }
 
 /** `validators.ts`: the compiled validators and a record of them by method name. */
