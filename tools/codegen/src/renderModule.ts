@@ -94,20 +94,53 @@ function wrapNamedList(line: string): string {
   return `${match[1]}{\n${names.map((n) => `  ${n},`).join("\n")}\n}${match[3]}`;
 }
 
-/** A module's text: header (and preamble comments), imports, then the body. */
+/**
+ * A body given in parts, as `parts.join("\n\n")` normalised (runs of blank lines made one, the
+ * ends trimmed) without joining them: each part normalised alone, with the newlines at its ends
+ * (which the join would have merged into one blank line) cut and the parts that are then empty
+ * left out, and the whitespace at the ends of the whole body trimmed.
+ */
+function bodyParts(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const trimmed = collapse(part).replace(/^\n+/, "").replace(/\n+$/, "");
+    if (trimmed !== "") out.push(trimmed);
+  }
+  while (out.length > 0 && out[0]!.trimStart() === "") out.shift();
+  if (out.length > 0) out[0] = out[0]!.trimStart();
+  while (out.length > 0 && out.at(-1)!.trimEnd() === "") out.pop();
+  if (out.length > 0) out[out.length - 1] = out.at(-1)!.trimEnd();
+  return out;
+}
+
+/** Runs of blank lines made one. */
+function collapse(text: string): string {
+  // Searched first: a replace that matches nothing still copies 100 MB of validators.
+  return /\n{3,}/.test(text) ? text.replace(/\n{3,}/g, "\n\n") : text;
+}
+
+/**
+ * A module's text: header (and preamble comments), imports, then the body. A body in parts
+ * (`string[]`) gives the same text as the parts joined by a blank line, copied once instead of
+ * three times (a 100 MB `validators.ts` was held four times over at its end).
+ */
 export function moduleText(
   path: string,
   header: string,
   imports: readonly ts.Statement[],
-  body: string,
+  body: string | readonly string[],
   preamble: readonly string[] = [],
 ): GeneratedFile {
   const head = [`// ${header}`, ...preamble].join("\n");
   const importText = imports.map((s) => wrapNamedList(print(s))).join("\n");
-  const parts = [head, importText, body.replace(/\n{3,}/g, "\n\n").trim()].filter(
+  const parts = [head, importText, ...bodyParts(typeof body === "string" ? [body] : body)].filter(
     (part) => part !== "",
   );
-  return { path, content: `${parts.join("\n\n")}\n` };
+  const content = `${parts.join("\n\n")}\n`;
+  // V8 keeps the subject of the last regular expression match alive (RegExp.lastMatch): a
+  // match on an empty string lets the body go now, not at some later match.
+  /^/.test("");
+  return { path, content };
 }
 
 /** ts-morph's text of what `build` adds to an empty scratch file, which is dropped afterwards. */

@@ -134,5 +134,5 @@ export function clientModule(ctx: Context): GeneratedFile {
       }),
     ),
   ];
-  return moduleText("client.ts", ctx.options.header, imports, body.join("\n\n"));
+  return moduleText("client.ts", ctx.options.header, imports, body);
 }
