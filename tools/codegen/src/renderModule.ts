@@ -37,8 +37,11 @@ export function nodesText(nodes: readonly (ts.Node | string)[]): string {
   return reindent(nodes.map((n) => (typeof n === "string" ? n : print(n))).join("\n\n"));
 }
 
-/** Items per printed or ts-morph batch: the AST of one batch is alive at a time. */
-export const batchSize = 500;
+/**
+ * Items per printed or ts-morph batch: the AST of one batch is alive at a time. Mutable for the
+ * tests, which prove that any size gives the same text.
+ */
+export const batching = { size: 500 };
 
 /**
  * Prints `statement` with the braced list that holds only the name `placeholder` (an object
@@ -61,15 +64,15 @@ export function printedListText<T>(
   if (at < 0 || open < 0 || close < 0)
     throw new Error(`printedListText: no braced ${placeholder} in the statement.`);
   let text: string;
-  if (items.length <= batchSize) {
+  if (items.length <= batching.size) {
     const node = list(items);
     // The type list stands for an interface's body, which the printer writes `{\n}` when empty.
     text = items.length === 0 && ts.isTypeLiteralNode(node) ? "{\n}" : print(node);
   } else {
     const inner: string[] = [];
     let separator = "\n";
-    for (let i = 0; i < items.length; i += batchSize) {
-      const node = list(items.slice(i, i + batchSize));
+    for (let i = 0; i < items.length; i += batching.size) {
+      const node = list(items.slice(i, i + batching.size));
       if (ts.isObjectLiteralExpression(node)) separator = ",\n";
       // "{\n" + lines + "\n}": the lines, whose indentation is the same in one node or many.
       inner.push(print(node).slice(2, -2));
@@ -164,8 +167,8 @@ export function batchedTexts<T>(
   add: (file: SourceFile, batch: readonly T[]) => void,
 ): string[] {
   const texts: string[] = [];
-  for (let i = 0; i < items.length; i += batchSize) {
-    texts.push(scratchText((file) => add(file, items.slice(i, i + batchSize))));
+  for (let i = 0; i < items.length; i += batching.size) {
+    texts.push(scratchText((file) => add(file, items.slice(i, i + batching.size))));
   }
   return texts;
 }
@@ -181,8 +184,8 @@ export function batchedInterfaceText<T>(
   add: (file: SourceFile, batch: readonly T[], first: boolean) => void,
 ): string {
   const pieces: string[] = [];
-  for (let i = 0; i === 0 || i < members.length; i += batchSize) {
-    const batch = members.slice(i, i + batchSize);
+  for (let i = 0; i === 0 || i < members.length; i += batching.size) {
+    const batch = members.slice(i, i + batching.size);
     const piece = scratchText((file) => add(file, batch, i === 0));
     pieces.push(i === 0 ? piece : piece.slice(piece.indexOf("{\n") + 2, piece.lastIndexOf("}")));
   }
