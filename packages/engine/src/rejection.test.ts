@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { ACCOUNTS } from "./bookTable.test.kit.js";
 import type { Command, PlaceCommand } from "./Command.js";
 import { Engine } from "./Engine.js";
-import { cancel } from "./wire/cancel.js";
 import { closePosition } from "./wire/closePosition.js";
 import { getOpenOrdersByInstrument } from "./wire/orderQueries.js";
 import { placeOrder } from "./wire/placeOrder.js";

@@ -2,9 +2,18 @@ import type { OpenRpcDocument } from "./document.js";
 import { resolvePointer } from "./resolveRef.js";
 
 const jsonTypes = new Set(["string", "number", "integer", "boolean", "null", "object", "array"]);
-const schemaMaps = ["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"];
-const schemaLists = ["anyOf", "oneOf", "allOf", "prefixItems"];
-const schemaValues = [
+/** The keywords whose values are maps of schemas. */
+export const schemaMaps = [
+  "properties",
+  "patternProperties",
+  "definitions",
+  "$defs",
+  "dependentSchemas",
+];
+/** The keywords whose values are lists of schemas. */
+export const schemaLists = ["anyOf", "oneOf", "allOf", "prefixItems"];
+/** The keywords whose values are a schema (`items`: or a list of them). */
+export const schemaValues = [
   "additionalProperties",
   "additionalItems",
   "not",
@@ -61,7 +70,7 @@ export function checkDocument(document: OpenRpcDocument): void {
   const ref = (value: string, path: (string | number)[]) => {
     if (!value.startsWith("#")) {
       problems.push(
-        `${pointer(path)}: $ref ${JSON.stringify(value)} points outside the document. Expected a local $ref (#/...); bundle the document first.`,
+        `${pointer(path)}: $ref ${JSON.stringify(value)} points outside the document. Expected a local $ref (#/...): the CLI resolves refs to other files relative to --spec; from the API, call resolveExternalRefs first.`,
       );
     } else if (resolvePointer(document, value) === undefined) {
       problems.push(

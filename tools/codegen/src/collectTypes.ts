@@ -1,6 +1,7 @@
 import type { ts } from "ts-morph";
 import type { Schema } from "./document.js";
 import type { MethodModel } from "./model.js";
+import { declarationText } from "./renderModule.js";
 import type { NamedSchema, TypeRegistry } from "./TypeRegistry.js";
 import { transformMethod } from "./transform/method.js";
 import { transformNamedSchema } from "./transform/schema.js";
@@ -9,7 +10,13 @@ import { transformNamedSchema } from "./transform/schema.js";
 export interface TypeDeclaration {
   readonly name: string;
   readonly schema: Schema | undefined;
-  readonly statement: ts.Statement;
+  /** The declaration as `types.ts` prints it (2-space indents, TSDoc included). */
+  readonly text: string;
+  /**
+   * Its AST, kept only when asked (the docs target reads it): held for every declaration through
+   * the whole generation, the ASTs of 20,000 methods' types were half of the context's memory.
+   */
+  readonly statement: ts.Statement | undefined;
 }
 
 /**
@@ -20,14 +27,18 @@ export function collectTypes(
   scope: { readonly types: TypeRegistry },
   components: readonly NamedSchema[],
   methods: readonly MethodModel[],
+  keepStatements = false,
 ): TypeDeclaration[] {
   const out: TypeDeclaration[] = [];
-  const declare = (named: NamedSchema) =>
+  const add = (name: string, schema: Schema | undefined, statement: ts.Statement) =>
     out.push({
-      name: named.name,
-      schema: named.schema,
-      statement: transformNamedSchema(named.name, named.schema, scope),
+      name,
+      schema,
+      text: declarationText(statement),
+      statement: keepStatements ? statement : undefined,
     });
+  const declare = (named: NamedSchema) =>
+    add(named.name, named.schema, transformNamedSchema(named.name, named.schema, scope));
   const drain = () => {
     for (
       let queued = scope.types.takeQueued();
@@ -43,11 +54,11 @@ export function collectTypes(
   }
   for (const method of methods) {
     for (const statement of transformMethod(method, scope)) {
-      out.push({
-        name: (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text,
-        schema: undefined,
+      add(
+        (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text,
+        undefined,
         statement,
-      });
+      );
     }
     drain();
   }

@@ -259,7 +259,7 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
     types,
     methods,
     errors,
-    typeDeclarations: collectTypes({ types }, components, methods),
+    typeDeclarations: collectTypes({ types }, components, methods, options.target === "docs"),
     specVersion: document.info.version,
   };
 }

@@ -1,6 +1,7 @@
 export { compareOutput, describeDrift, isUpToDate, type OutputDrift } from "./compareOutput.js";
 export { type Context, createContext, type ResolvedOptions } from "./context.js";
 export { type OpenRpcDocument, readDocument, type Schema, type SchemaObject } from "./document.js";
+export { parseDocumentText, resolveExternalRefs } from "./externalRefs.js";
 export {
   type GeneratedFile,
   type GenerateOptions,

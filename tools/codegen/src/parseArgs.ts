@@ -24,7 +24,8 @@ export const usage = `Usage: unwind-codegen --spec <openrpc.json> --target clien
 Generates typed code or Markdown docs from an OpenRPC 1.x document.
 
 Options:
-  --spec <file>               the OpenRPC document (JSON)
+  --spec <file>               the OpenRPC document (JSON, or YAML named .yaml/.yml); $refs to
+                              other files are resolved relative to it
   --target <target>           server | client | docs | tables (error table, enums, types as data)
   --out <dir>                 where the files go (generated files no longer written are removed)
   --check                     write nothing; exit 1 naming each stale, missing or extra file

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { compareOutput, describeDrift, isUpToDate } from "./compareOutput.js";
+import { parseDocumentText, resolveExternalRefs } from "./externalRefs.js";
 import { generate } from "./generate.js";
 import { parseArgs, UsageError, usage } from "./parseArgs.js";
 import { writeOutput } from "./writeOutput.js";
@@ -41,14 +42,14 @@ export function main(
     }
     let document: unknown;
     try {
-      document = JSON.parse(text);
+      document = parseDocumentText(text, command.spec);
     } catch (error) {
       err.write(
-        `unwind-codegen: could not parse ${command.spec}. Expected JSON, but got: ${(error as Error).message}\n`,
+        `unwind-codegen: could not parse ${command.spec}. Expected ${/\.ya?ml$/i.test(command.spec) ? "YAML" : "JSON"}, but got: ${(error as Error).message}\n`,
       );
       return 2;
     }
-    files = generate(document, {
+    files = generate(resolveExternalRefs(document, command.spec), {
       ...command.options,
       specText: text,
       specName: basename(command.spec),

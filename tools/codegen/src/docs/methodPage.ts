@@ -41,7 +41,7 @@ function exampleSection(example: ExampleModel, method: MethodModel, index: numbe
 function resultTypeDeclaration(ctx: Context, method: MethodModel) {
   const { byName } = declarationsOf(ctx);
   const own = byName.get(method.typeNames.returnType);
-  if (!own || !ts.isTypeAliasDeclaration(own.statement)) return own;
+  if (!own?.statement || !ts.isTypeAliasDeclaration(own.statement)) return own;
   const type = own.statement.type;
   const target =
     ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
@@ -81,7 +81,9 @@ export function methodPage(ctx: Context, method: MethodModel): GeneratedFile {
     ? [
         `${code(method.result.name)}: ${typeLink(ctx, method.result.schema ?? true, `${prefix}Result`, from)}`,
         prose(method.result.description),
-        resultDeclaration ? fence("ts", printSnippet(resultDeclaration.statement)) : undefined,
+        resultDeclaration?.statement
+          ? fence("ts", printSnippet(resultDeclaration.statement))
+          : undefined,
       ]
         .filter(Boolean)
         .join("\n\n")

@@ -14,7 +14,7 @@ export function schemasPageFile(ctx: Context): GeneratedFile {
       return [
         `## ${d.name}`,
         prose(description),
-        fence("ts", printSnippet(d.statement).replace(/^\/\*\*[\s\S]*?\*\/\n/, "")),
+        fence("ts", printSnippet(d.statement!).replace(/^\/\*\*[\s\S]*?\*\/\n/, "")),
         `<details><summary>JSON Schema</summary>\n\n${fence("json", prettyJson(schema))}\n\n</details>`,
       ]
         .filter(Boolean)

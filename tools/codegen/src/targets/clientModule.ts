@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import type { MethodModel } from "../model.js";
-import { renderModule } from "../renderModule.js";
+import { batchedInterfaceText, batchedTexts, moduleText, scratchText } from "../renderModule.js";
 import { transformExample } from "../transform/example.js";
 import { methodDoc } from "../transform/method.js";
 import { tsImport } from "../ts.js";
@@ -61,56 +61,78 @@ export function clientModule(ctx: Context): GeneratedFile {
     ...tsImport(["CallOptions", "Transport"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
-  return renderModule("client.ts", ctx.options.header, imports, (file) => {
-    const byPosition = (m: MethodModel) => sendsByPosition(m, ctx.options.eitherParams);
-    if (ctx.methods.some((m) => byPosition(m) && m.params.length > 0))
-      file.addStatements(trimHelper);
-    file.addFunctions(
-      ctx.methods.map((m, i) => ({
-        name: m.key,
+  const byPosition = (m: MethodModel) => sendsByPosition(m, ctx.options.eitherParams);
+  const indexes = ctx.methods.map((_, i) => i);
+  const members = ctx.methods.map(
+    (m) => `  ${m.key}: (params, options) => ${m.key}(transport, params, options),`,
+  );
+  // Functions and interface members go through ts-morph a batch at a time (see batchedTexts).
+  const body = [
+    ctx.methods.some((m) => byPosition(m) && m.params.length > 0)
+      ? scratchText((file) => file.addStatements(trimHelper))
+      : "",
+    ...batchedTexts(indexes, (file, batch) =>
+      file.addFunctions(
+        batch.map((i) => {
+          const m = ctx.methods[i]!;
+          return {
+            name: m.key,
+            isExported: true,
+            docs: [docs[i]!],
+            parameters: [
+              { name: "transport", type: "Transport" },
+              paramsDecl(m),
+              { name: "options", type: "CallOptions", hasQuestionToken: true },
+            ],
+            returnType: `Promise<${m.typeNames.returnType}>`,
+            // A method without a result is a notification: sent without an id, nothing awaited.
+            statements:
+              m.result === undefined
+                ? `return notify(transport, ${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options);`
+                : `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options) as Promise<${m.typeNames.returnType}>;`,
+          };
+        }),
+      ),
+    ),
+    batchedInterfaceText(indexes, (file, batch, first) =>
+      file.addInterface({
+        name: "Methods",
+        isExported: first,
+        docs: first
+          ? [
+              "Every method of the spec as a function of its params, bound to one transport (`createMethods`).",
+            ]
+          : [],
+        methods: batch.map((i) => {
+          const m = ctx.methods[i]!;
+          return {
+            name: m.key,
+            docs: [docs[i]!],
+            parameters: [
+              {
+                name: "params",
+                type: m.typeNames.parameters,
+                hasQuestionToken: !hasRequiredParams(m),
+              },
+              { name: "options", type: "CallOptions", hasQuestionToken: true },
+            ],
+            returnType: `Promise<${m.typeNames.returnType}>`,
+          };
+        }),
+      }),
+    ),
+    scratchText((file) =>
+      file.addFunction({
+        name: "createMethods",
         isExported: true,
-        docs: [docs[i]!],
-        parameters: [
-          { name: "transport", type: "Transport" },
-          paramsDecl(m),
-          { name: "options", type: "CallOptions", hasQuestionToken: true },
+        docs: [
+          "Binds every method of the spec to `transport`.\n\n@example\n```ts\nconst api = createMethods(transport);\n```",
         ],
-        returnType: `Promise<${m.typeNames.returnType}>`,
-        // A method without a result is a notification: sent without an id, nothing awaited.
-        statements:
-          m.result === undefined
-            ? `return notify(transport, ${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options);`
-            : `return transport.request(${JSON.stringify(m.name)}, ${wireParams(m, byPosition(m))}, options) as Promise<${m.typeNames.returnType}>;`,
-      })),
-    );
-    file.addInterface({
-      name: "Methods",
-      isExported: true,
-      docs: [
-        "Every method of the spec as a function of its params, bound to one transport (`createMethods`).",
-      ],
-      methods: ctx.methods.map((m, i) => ({
-        name: m.key,
-        docs: [docs[i]!],
-        parameters: [
-          { name: "params", type: m.typeNames.parameters, hasQuestionToken: !hasRequiredParams(m) },
-          { name: "options", type: "CallOptions", hasQuestionToken: true },
-        ],
-        returnType: `Promise<${m.typeNames.returnType}>`,
-      })),
-    });
-    const members = ctx.methods.map(
-      (m) => `  ${m.key}: (params, options) => ${m.key}(transport, params, options),`,
-    );
-    file.addFunction({
-      name: "createMethods",
-      isExported: true,
-      docs: [
-        "Binds every method of the spec to `transport`.\n\n@example\n```ts\nconst api = createMethods(transport);\n```",
-      ],
-      parameters: [{ name: "transport", type: "Transport" }],
-      returnType: "Methods",
-      statements: `return {\n${members.join("\n")}\n};`,
-    });
-  });
+        parameters: [{ name: "transport", type: "Transport" }],
+        returnType: "Methods",
+        statements: `return {\n${members.join("\n")}\n};`,
+      }),
+    ),
+  ];
+  return moduleText("client.ts", ctx.options.header, imports, body);
 }

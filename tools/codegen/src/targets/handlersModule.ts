@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
-import { renderModule } from "../renderModule.js";
+import { batchedInterfaceText, moduleText } from "../renderModule.js";
 import { methodDoc } from "../transform/method.js";
 import { tsImport } from "../ts.js";
 
@@ -15,14 +15,17 @@ export function handlersModule(ctx: Context): GeneratedFile {
     ...tsImport(["RawJson", "RequestContext"], ctx.options.runtime),
     ...tsImport(types, "./types.js"),
   ];
-  return renderModule("handlers.ts", ctx.options.header, imports, (file) => {
+  // The members go through ts-morph a batch at a time (see batchedInterfaceText).
+  const text = batchedInterfaceText(ctx.methods, (file, batch, first) =>
     file.addInterface({
       name: "Handlers",
-      isExported: true,
-      docs: [
-        "What a server implements: one member per method of the spec, called with `this` = the handlers object.",
-      ],
-      methods: ctx.methods.map((m) => ({
+      isExported: first,
+      docs: first
+        ? [
+            "What a server implements: one member per method of the spec, called with `this` = the handlers object.",
+          ]
+        : [],
+      methods: batch.map((m) => ({
         name: m.key,
         docs: [methodDoc(m, ctx.options.docsBase)],
         parameters: [
@@ -31,8 +34,9 @@ export function handlersModule(ctx: Context): GeneratedFile {
         ],
         returnType: resultType(m.typeNames.returnType),
       })),
-    });
-  });
+    }),
+  );
+  return moduleText("handlers.ts", ctx.options.header, imports, text);
 }
 
 /** `R | RawJson<R> | Promise<R | RawJson<R>>`: a result, already serialised or not, now or later. */

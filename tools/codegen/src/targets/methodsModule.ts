@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import type { MethodModel } from "../model.js";
-import { moduleText, nodesText } from "../renderModule.js";
+import { moduleText, nodesText, printedListText } from "../renderModule.js";
 import { contentDescriptorKind } from "../transform/contentDescriptor.js";
 import {
   docEscape,
@@ -70,29 +70,33 @@ export interface ClientMethodDescriptor {
 export function methodsModule(ctx: Context): GeneratedFile {
   const server = ctx.options.target === "server";
   const descriptorType = server ? "MethodDescriptor" : "ClientMethodDescriptor";
-  const table = tsObject(
-    ctx.methods.map((m) =>
-      tsProperty(
-        m.name,
-        tsObject([
-          tsProperty("Parameters", tsRef(m.typeNames.parameters)),
-          tsProperty("ReturnType", tsRef(m.typeNames.returnType)),
-          tsProperty("ErrorCode", tsRef(m.typeNames.errorCode)),
-        ]),
+  // The two long lists are printed a batch of methods at a time (see printedListText).
+  const list = "methodList";
+  const table = (batch: readonly MethodModel[]) =>
+    f.createTypeLiteralNode(
+      batch.map((m) =>
+        tsProperty(
+          m.name,
+          tsObject([
+            tsProperty("Parameters", tsRef(m.typeNames.parameters)),
+            tsProperty("ReturnType", tsRef(m.typeNames.returnType)),
+            tsProperty("ErrorCode", tsRef(m.typeNames.errorCode)),
+          ]),
+        ),
       ),
-    ),
-  );
+    );
   const typeImports = ctx.methods.flatMap((m) => [
     m.typeNames.parameters,
     m.typeNames.returnType,
     m.typeNames.errorCode,
   ]);
-  const methods = f.createObjectLiteralExpression(
-    ctx.methods.map((m) =>
-      f.createPropertyAssignment(tsObjectKey(m.name), tsValue(descriptor(m, ctx))),
-    ),
-    true,
-  );
+  const methods = (batch: readonly MethodModel[]) =>
+    f.createObjectLiteralExpression(
+      batch.map((m) =>
+        f.createPropertyAssignment(tsObjectKey(m.name), tsValue(descriptor(m, ctx))),
+      ),
+      true,
+    );
   const imports = [
     ...(server ? tsImport(["MethodDescriptor"], ctx.options.runtime) : []),
     ...tsImport(typeImports, "./types.js"),
@@ -107,17 +111,31 @@ export function methodsModule(ctx: Context): GeneratedFile {
         tsConst("specVersion", f.createStringLiteral(ctx.specVersion), {
           doc: `The \`info.version\` of the spec this code was generated from (${docEscape(ctx.document.info.title)}).`,
         }),
-        tsConst("methods", methods, {
-          asConst: true,
-          satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
-          doc: server
-            ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
-            : "Every method of the spec by name: what the client sends.",
-        }),
-        tsDeclaration(
-          "MethodTable",
+        printedListText(
+          tsConst(
+            "methods",
+            f.createObjectLiteralExpression([f.createShorthandPropertyAssignment(list)], true),
+            {
+              asConst: true,
+              satisfies: tsRef("Record", [tsKeyword("string"), tsRef(descriptorType)]),
+              doc: server
+                ? "Every method of the spec by name: what the dispatcher routes, authorises and validates with."
+                : "Every method of the spec by name: what the client sends.",
+            },
+          ),
+          list,
+          ctx.methods,
+          methods,
+        ),
+        printedListText(
+          tsDeclaration(
+            "MethodTable",
+            tsObject([tsProperty(list, tsKeyword("never"))]),
+            "The types of every method by name: its params, result and error codes.",
+          ),
+          list,
+          ctx.methods,
           table,
-          "The types of every method by name: its params, result and error codes.",
         ),
       ]),
     ]

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
-import { moduleText, nodesText } from "../renderModule.js";
+import { moduleText } from "../renderModule.js";
 
 /** `types.ts`: every named schema type, and per method `XParameters`, `XReturnType`, `XErrorCode`. */
 export function typesModule(ctx: Context): GeneratedFile {
@@ -8,6 +8,6 @@ export function typesModule(ctx: Context): GeneratedFile {
     "types.ts",
     ctx.options.header,
     [],
-    nodesText(ctx.typeDeclarations.map((d) => d.statement)),
+    ctx.typeDeclarations.map((d) => d.text).join("\n\n"),
   );
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Compares unwind-codegen with @open-rpc/generator on this package's corpus: generation time and
+# peak memory (GNU time's max RSS) of a TypeScript client per document, and whether it compiles.
+# @open-rpc/generator and its clients' dependencies are installed into a temp dir with npm; they
+# are never a dependency of this repository. Prints a Markdown table (see README.md).
+#
+#   bash tools/sdk-proof/compare-open-rpc-generator.sh   (after `pnpm build`)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+cli="$here/../codegen/dist/cli.js"
+version="${OPEN_RPC_GENERATOR_VERSION:-1.22.3}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/open-rpc-generator-XXXXXX")"
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
+
+docs=(
+  "metamask-openrpc=$here/node_modules/@metamask/api-specs/dist/build/openrpc.json"
+  "metamask-multichain=$here/node_modules/@metamask/api-specs/dist/build/multichain-openrpc.json"
+)
+for f in "$here"/node_modules/@open-rpc/examples/build/service-descriptions/${ONLY:-*}.json; do
+  name="$(basename "$f" .json)"
+  docs+=("open-rpc-${name%-openrpc}=$f")
+done
+
+echo "installing @open-rpc/generator@$version into $work" >&2
+(cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "@open-rpc/generator@$version")
+generator="$work/node_modules/.bin/open-rpc-generator"
+tsc="$here/../../node_modules/.bin/tsc" # the workspace's TypeScript
+
+# The generated clients all depend on the same packages: installed once, linked into each.
+deps="$work/deps"
+mkdir -p "$deps"
+first=""
+
+count() { grep -c "$@" || true; }
+
+measure() { # prints "seconds maxrss_mb" of the command, its output in $work/log
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/log" 2>&1 || return 1
+  read -r s kb <"$work/time"
+  echo "$s $((kb / 1024))"
+}
+
+echo "| document | @open-rpc/generator: time, peak RSS | compiles | unwind-codegen: time, peak RSS | compiles |"
+echo "| --- | --- | --- | --- | --- |"
+for entry in "${docs[@]}"; do
+  name="${entry%%=*}"
+  doc="${entry#*=}"
+  out="$work/out/$name"
+  theirs="failed"
+  their_build="-"
+  if m=$(measure node "$generator" generate -t client -l typescript -n "${name//-/}" -d "$doc" -o "$out"); then
+    read -r s mb <<<"$m"
+    theirs="$s s, $mb MB"
+    pkg="$out/client/typescript"
+    if [ -z "$first" ]; then
+      first="$pkg"
+      node -e '
+        const p = require(process.argv[1]);
+        const keep = { ...p.dependencies, typescript: p.devDependencies.typescript };
+        process.stdout.write(JSON.stringify({ name: "deps", version: "1.0.0", dependencies: keep }));
+      ' "$pkg/package.json" >"$deps/package.json"
+      (cd "$deps" && npm install --no-audit --no-fund --silent)
+    fi
+    ln -s "$deps/node_modules" "$pkg/node_modules"
+    if (cd "$pkg" && node_modules/.bin/tsc -p . --noEmit >"$work/tsc.log" 2>&1); then
+      their_build="yes"
+    else
+      their_build="no: $(count 'error TS' "$work/tsc.log") errors with its TypeScript ($(grep 'error TS' "$work/tsc.log" | count -v 'node_modules/') in its code)"
+      # The same code with the workspace's TypeScript and the libraries' declarations unchecked.
+      if (cd "$pkg" && "$tsc" -p . --noEmit --skipLibCheck >"$work/tsc2.log" 2>&1); then
+        their_build="$their_build; yes with $("$tsc" --version) --skipLibCheck"
+      else
+        their_build="$their_build; with $("$tsc" --version) --skipLibCheck: $(count 'error TS' "$work/tsc2.log") errors, first: $(grep -m1 -o 'error TS[0-9]*: .\{0,70\}' "$work/tsc2.log" | tr '|' '/' || true)"
+      fi
+    fi
+  else
+    theirs="failed: $(tail -n 1 "$work/log" | cut -c1-80 | tr '|' '/')"
+  fi
+  ours="failed"
+  our_build="-"
+  mine="$work/unwind/$name"
+  if m=$(measure node "$cli" --spec "$doc" --target client --package "@corpus/$name" --out "$mine"); then
+    read -r s mb <<<"$m"
+    ours="$s s, $mb MB"
+    # The runtime package resolves from the workspace: link it, and TypeScript from codegen's tree.
+    mkdir -p "$mine/node_modules/@unwind"
+    ln -s "$here/node_modules/@unwind/client" "$mine/node_modules/@unwind/client"
+    ln -s "$here/../../node_modules/@types" "$mine/node_modules/@types"
+    if (cd "$mine" && "$tsc" -p . --noEmit >"$work/tsc.log" 2>&1); then
+      our_build="yes"
+    else
+      our_build="no ($(count 'error TS' "$work/tsc.log") errors)"
+    fi
+  fi
+  echo "| \`$name\` | $theirs | $their_build | $ours | $our_build |"
+done
