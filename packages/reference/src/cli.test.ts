@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getOrderState } from "@unwind/engine";
@@ -28,9 +28,17 @@ describe("unwind-reference", () => {
       { instrument_name: "ETH-PERPETUAL", amount: "2", price: "100" },
       basic(BOB),
     );
-    // Wall clock on purpose: the server is another process, which shows no event when the request
-    // reached its handler; SIGTERM must come after that (an idle connection is simply closed).
-    await new Promise((r) => setTimeout(r, 20));
+    // The server is another process: its journal growing is the sign that the second order reached
+    // its handler (written, not yet fsynced and answered); SIGTERM comes then, not after a guess.
+    const journalSize = () =>
+      readdirSync(dir)
+        .filter((name) => name.startsWith("journal-"))
+        .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+    const before = journalSize();
+    const deadline = Date.now() + 10_000;
+    while (journalSize() === before && Date.now() < deadline) {
+      await new Promise((r) => setImmediate(r));
+    }
     cli.child.kill("SIGTERM");
     expect((await inFlight).result.order.amount).toBe("2");
     expect(await cli.exited).toEqual({ code: 0, signal: null });

@@ -11,8 +11,10 @@ test("the package exports these names", () => {
       "generate",
       "isUpToDate",
       "main",
+      "parseDocumentText",
       "pascalCase",
       "readDocument",
+      "resolveExternalRefs",
       "targetNames",
       "writeOutput",
     ]
