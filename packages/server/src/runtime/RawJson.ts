@@ -23,7 +23,7 @@ export class RawJson<T = unknown> {
  *
  * @example
  * closePosition: (params, context) =>
- *   rawJson<ClosePositionReturnType>(serializeClose(engine.closePosition(params))),
+ *   rawJson<ClosePositionReturnType>(myExchange.closePositionJson(context.principal!.accountId, params)),
  */
 export function rawJson<T>(json: string): RawJson<T> {
   return new RawJson<T>(json);
