@@ -107,6 +107,9 @@ describe("createWsTransport", () => {
 
   test("timeout rejects with TimeoutError; a late answer is ignored and the socket stays usable", async () => {
     const transport = transportFor();
+    // Connected first: a 30 ms timeout must not expire while the socket is still opening
+    // (then the call is never sent and the server never sees it).
+    await transport.connect();
     let answerLate = () => {};
     lateGate = new Promise<void>((resolve) => (answerLate = resolve));
     const arrived = arrival("public/late");
