@@ -23,7 +23,8 @@ describe("credentials in the output", () => {
               ? { ...params, client_secret: String(params.client_secret).slice(0, -1) }
               : params,
           );
-          issued.push(out.result.access_token, out.result.refresh_token);
+          if (!(out instanceof Error))
+            issued.push(out.result.access_token, out.result.refresh_token);
           return out;
         };
         return handlers;

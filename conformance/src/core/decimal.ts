@@ -1,3 +1,8 @@
+// Independent on purpose: the suite judges servers, the reference included, so it does not borrow
+// the shared `parseDecimal`/`formatDecimal` of @unwind/protocol that the reference's engine reads
+// and prints with. A fault shared by the judge and the judged would pass unseen. This is a
+// separate reading (string arithmetic on the spec's pattern), not a copy.
+
 /** An exact decimal: `units / 10^scale`. */
 export interface Dec {
   units: bigint;

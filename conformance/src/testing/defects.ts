@@ -445,6 +445,7 @@ export const defects: Defect[] = [
       const grant = auth.grant.bind(auth);
       auth.grant = (params) => {
         const granted = grant(params);
+        if (granted instanceof Error) return granted;
         const { expiresAt: _, ...principal } = granted.principal;
         return { ...granted, principal };
       };

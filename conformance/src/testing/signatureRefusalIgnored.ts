@@ -12,20 +12,18 @@ export function signatureRefusalIgnored(reason: RegExp) {
   return (handlers: ReferenceHandlers, { auth }: WrapContext): ReferenceHandlers => {
     const grant = auth.grant.bind(auth);
     auth.grant = (params) => {
-      try {
-        return grant(params);
-      } catch (error) {
-        const why = (error as { data?: { reason?: unknown } }).data?.reason;
-        if (params.grant_type !== "client_signature" || !reason.test(String(why))) throw error;
-        const { client_id, scope, state } = params;
-        return grant({
-          grant_type: "client_credentials",
-          client_id: client_id!,
-          client_secret: secrets.get(client_id!) ?? "",
-          ...(scope === undefined ? {} : { scope }),
-          ...(state === undefined ? {} : { state }),
-        });
-      }
+      const out = grant(params);
+      if (!(out instanceof Error)) return out;
+      const why = (out as { data?: { reason?: unknown } }).data?.reason;
+      if (params.grant_type !== "client_signature" || !reason.test(String(why))) return out;
+      const { client_id, scope, state } = params;
+      return grant({
+        grant_type: "client_credentials",
+        client_id: client_id!,
+        client_secret: secrets.get(client_id!) ?? "",
+        ...(scope === undefined ? {} : { scope }),
+        ...(state === undefined ? {} : { state }),
+      });
     };
     return handlers;
   };

@@ -50,11 +50,13 @@ export async function startBrokenReference(
   if (defect === undefined || !wireHooks.some((hook) => hook in defect)) {
     return { ...direct, accounts, close: () => reference.close() };
   }
-  const token = reference.auth.grant({
+  const granted = reference.auth.grant({
     grant_type: "client_credentials",
     client_id: accounts.maker.id,
     client_secret: accounts.maker.secret,
-  }).result.access_token;
+  });
+  if (granted instanceof Error) throw granted;
+  const token = granted.result.access_token;
   const proxy = await startWireProxy(direct, defect, token);
   return {
     httpUrl: proxy.httpUrl,

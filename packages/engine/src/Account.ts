@@ -1,4 +1,4 @@
-import type { Decimal } from "./decimal.js";
+import type { Decimal } from "@unwind/protocol";
 import type { OrderBook } from "./OrderBook.js";
 import { Position } from "./Position.js";
 

@@ -1,5 +1,5 @@
+import { type Decimal, parseDecimal } from "@unwind/protocol";
 import { Account, type AccountConfig } from "./Account.js";
-import { type Decimal, parseDecimal } from "./decimal.js";
 
 /** Ids below this are also kept in an array. */
 const DIRECT = 4096;

@@ -1,4 +1,4 @@
-import type { Decimal } from "./decimal.js";
+import type { Decimal } from "@unwind/protocol";
 import type { Int } from "./Int.js";
 
 /** An instrument as configured (and as a JSON file lists it): wire names, decimal strings. */

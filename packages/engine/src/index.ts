@@ -1,3 +1,12 @@
+export {
+  compareDecimal,
+  type Decimal,
+  type DecimalResult,
+  divideExact,
+  formatDecimal,
+  formatRatio,
+  parseDecimal,
+} from "@unwind/protocol";
 export type { AccountConfig } from "./Account.js";
 export { Account } from "./Account.js";
 export { Accounts } from "./Accounts.js";
@@ -10,15 +19,6 @@ export {
 } from "./bench/generateCommands.js";
 export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
 export type { CancelCommand, ClosePositionCommand, Command, PlaceCommand } from "./Command.js";
-export {
-  compareDecimal,
-  type Decimal,
-  type DecimalResult,
-  divideExact,
-  formatDecimal,
-  formatRatio,
-  parseDecimal,
-} from "./decimal.js";
 export { Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
 export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";

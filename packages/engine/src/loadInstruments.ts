@@ -5,7 +5,7 @@ import {
   formatDecimal,
   parseDecimal,
   pow10,
-} from "./decimal.js";
+} from "@unwind/protocol";
 import type { Instrument, InstrumentConfig } from "./Instrument.js";
 import { norm } from "./Int.js";
 

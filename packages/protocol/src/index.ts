@@ -1,4 +1,11 @@
 export { clientSignatureStringToSign } from "./clientSignatureStringToSign.js";
+export { compareDecimal } from "./decimal/compareDecimal.js";
+export type { Decimal, DecimalResult } from "./decimal/Decimal.js";
+export { divideExact } from "./decimal/divideExact.js";
+export { formatDecimal } from "./decimal/formatDecimal.js";
+export { formatRatio } from "./decimal/formatRatio.js";
+export { MAX_DECIMAL_LENGTH, parseDecimal } from "./decimal/parseDecimal.js";
+export { POW10_CACHE_LIMIT, pow10 } from "./decimal/pow10.js";
 export { errorEnvelope, resultEnvelope } from "./envelope/envelope.js";
 export { formatMicros } from "./envelope/formatMicros.js";
 export { nowMicros } from "./envelope/nowMicros.js";

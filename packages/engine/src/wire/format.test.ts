@@ -1,6 +1,6 @@
+import { formatDecimal, formatRatio, parseDecimal, pow10 } from "@unwind/protocol";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { formatDecimal, formatRatio, parseDecimal, pow10 } from "../decimal.js";
 import type { Instrument } from "../Instrument.js";
 import { formatPrice, formatPriceRatio, formatSafe } from "./format.js";
 

@@ -1,4 +1,4 @@
-import { type Decimal, formatDecimal, formatRatio, pow10 } from "../decimal.js";
+import { type Decimal, formatDecimal, formatRatio, pow10 } from "@unwind/protocol";
 import type { Instrument } from "../Instrument.js";
 import type { Int } from "../Int.js";
 import type { OrderBook } from "../OrderBook.js";

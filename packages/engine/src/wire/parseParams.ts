@@ -1,4 +1,4 @@
-import { divideExact, parseDecimal } from "../decimal.js";
+import { divideExact, parseDecimal } from "@unwind/protocol";
 import type { Engine } from "../Engine.js";
 import type { Instrument } from "../Instrument.js";
 import type { OrderBook } from "../OrderBook.js";

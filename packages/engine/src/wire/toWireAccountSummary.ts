@@ -1,5 +1,5 @@
+import { formatDecimal, formatRatio, pow10 } from "@unwind/protocol";
 import type { Account } from "../Account.js";
-import { formatDecimal, formatRatio, pow10 } from "../decimal.js";
 import type { Engine } from "../Engine.js";
 import { positionFigures } from "./toWirePosition.js";
 

@@ -1,4 +1,4 @@
-import { formatDecimal, formatRatio, pow10 } from "../decimal.js";
+import { formatDecimal, formatRatio, pow10 } from "@unwind/protocol";
 import type { OrderBook } from "../OrderBook.js";
 import type { Position } from "../Position.js";
 import { formatMark, formatPriceRatio, markTicks } from "./format.js";

@@ -166,57 +166,71 @@ export class ReferenceAuth implements ServerAuth {
   }
 
   /**
-   * `public/auth` from `remoteAddress`: issues tokens, or throws 13009 / -32602, or 10028 while the
-   * failed-login throttle holds for the client id or the address.
+   * `public/auth` from `remoteAddress`: issues tokens, or returns the rejection as a value (13009,
+   * -32602, or 10028 while the failed-login throttle holds for the client id or the address), as
+   * the handlers return theirs.
    */
-  grant(params: AuthParams, remoteAddress?: string): AuthGrant {
+  grant(params: AuthParams, remoteAddress?: string): AuthGrant | RpcError {
     const now = this.#now();
-    let result: IssuedTokens;
-    switch (params.grant_type) {
-      case "refresh_token": {
-        const token = required(params, "refresh_token");
-        const wait = this.#throttle?.check(undefined, remoteAddress, now);
-        if (wait !== undefined) throw throttled(wait);
-        const refreshed = this.tokens.refresh(token, now);
-        if (refreshed === "expired") throw refused("refresh token expired");
-        if (refreshed === undefined) {
-          this.#throttle?.failed(undefined, remoteAddress, now);
-          throw denied("unknown or already used refresh token");
-        }
-        result = refreshed;
-        break;
-      }
-      case "client_credentials": {
-        const id = required(params, "client_id");
-        const secret = required(params, "client_secret");
-        const wait = this.#throttle?.check(id, remoteAddress, now);
-        if (wait !== undefined) throw throttled(wait);
-        const key = this.#keys.verifySecret(id, secret);
-        if (key === undefined) {
-          this.#throttle?.failed(id, remoteAddress, now);
-          throw denied(BAD_CREDENTIALS);
-        }
-        this.#throttle?.succeeded(id, remoteAddress, now);
-        result = this.#issue(key, params.scope, now);
-        break;
-      }
-      case "client_signature": {
-        const id = required(params, "client_id");
-        const timestamp = required(params, "timestamp");
-        const nonce = required(params, "nonce");
-        const signature = required(params, "signature");
-        const message = clientSignatureStringToSign(timestamp, nonce, params.data ?? "");
-        const key = this.#signed(id, timestamp, nonce, message, signature, now, remoteAddress);
-        if (key instanceof RpcError) throw key;
-        result = this.#issue(key, params.scope, now);
-        break;
-      }
-    }
+    const result = this.#grantTokens(params, remoteAddress, now);
+    if (result instanceof RpcError) return result;
     const answer: AuthGrant["result"] =
       params.state === undefined ? result : { ...result, state: params.state };
     // The new access token's own grant: its principal reads the token's revocation.
     const token = this.tokens.resolve(result.access_token, now) as TokenGrant;
     return { result: answer, principal: principalOf(token.accountId, result.scope, token) };
+  }
+
+  /** The token pair a grant type issues, or why not. */
+  #grantTokens(
+    params: AuthParams,
+    remoteAddress: string | undefined,
+    now: number,
+  ): IssuedTokens | RpcError {
+    switch (params.grant_type) {
+      case "refresh_token": {
+        const token = required(params, "refresh_token");
+        if (token instanceof RpcError) return token;
+        const wait = this.#throttle?.check(undefined, remoteAddress, now);
+        if (wait !== undefined) return throttled(wait);
+        const refreshed = this.tokens.refresh(token, now);
+        if (refreshed === "expired") return refused("refresh token expired");
+        if (refreshed === undefined) {
+          this.#throttle?.failed(undefined, remoteAddress, now);
+          return denied("unknown or already used refresh token");
+        }
+        return refreshed;
+      }
+      case "client_credentials": {
+        const id = required(params, "client_id");
+        if (id instanceof RpcError) return id;
+        const secret = required(params, "client_secret");
+        if (secret instanceof RpcError) return secret;
+        const wait = this.#throttle?.check(id, remoteAddress, now);
+        if (wait !== undefined) return throttled(wait);
+        const key = this.#keys.verifySecret(id, secret);
+        if (key === undefined) {
+          this.#throttle?.failed(id, remoteAddress, now);
+          return denied(BAD_CREDENTIALS);
+        }
+        this.#throttle?.succeeded(id, remoteAddress, now);
+        return this.#issue(key, params.scope, now);
+      }
+      case "client_signature": {
+        const id = required(params, "client_id");
+        if (id instanceof RpcError) return id;
+        const timestamp = required(params, "timestamp");
+        if (timestamp instanceof RpcError) return timestamp;
+        const nonce = required(params, "nonce");
+        if (nonce instanceof RpcError) return nonce;
+        const signature = required(params, "signature");
+        if (signature instanceof RpcError) return signature;
+        const message = clientSignatureStringToSign(timestamp, nonce, params.data ?? "");
+        const key = this.#signed(id, timestamp, nonce, message, signature, now, remoteAddress);
+        if (key instanceof RpcError) return key;
+        return this.#issue(key, params.scope, now);
+      }
+    }
   }
 
   /** A token pair for a key, with the scope (and `expires:N` lifetime) asked for. */
@@ -264,13 +278,14 @@ export class ReferenceAuth implements ServerAuth {
   }
 }
 
+/** A param its grant type needs, or -32602 naming it. */
 function required<K extends keyof AuthParams>(
   params: AuthParams,
   name: K,
-): NonNullable<AuthParams[K]> {
+): NonNullable<AuthParams[K]> | RpcError {
   const value = params[name];
   if (value === undefined) {
-    throw new InvalidParamsError({
+    return new InvalidParamsError({
       param: name,
       reason: `required for grant_type ${params.grant_type}`,
     });

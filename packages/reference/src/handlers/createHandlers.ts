@@ -18,6 +18,7 @@ import {
   type MethodHandlers,
   type MethodTable,
   type RequestContext,
+  RpcError,
   transportHandlers,
 } from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
@@ -71,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
     "private/close_position": (p, c) => json(closePositionJson(engine, account(c), wire(p), now())),
     "public/auth": (p, c) => {
       const grant = auth.grant(p, c.remoteAddress);
+      if (grant instanceof RpcError) return grant;
       c.authenticateConnection(grant.principal);
       return grant.result;
     },

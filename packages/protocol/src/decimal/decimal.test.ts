@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
-import {
-  divideExact,
-  formatDecimal,
-  formatRatio,
-  MAX_DECIMAL_LENGTH,
-  POW10_CACHE_LIMIT,
-  parseDecimal,
-  pow10,
-  pow10CacheSize,
-} from "./decimal.js";
+import { divideExact } from "./divideExact.js";
 import { fastestRun } from "./fastestRun.test-helpers.js";
+import { formatDecimal } from "./formatDecimal.js";
+import { formatRatio } from "./formatRatio.js";
+import { MAX_DECIMAL_LENGTH, parseDecimal } from "./parseDecimal.js";
+import { POW10_CACHE_LIMIT, pow10, pow10CacheSize } from "./pow10.js";
 
 describe("parseDecimal", () => {
   const good: [unknown, bigint, number][] = [
