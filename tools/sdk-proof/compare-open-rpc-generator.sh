@@ -42,7 +42,7 @@ measure() { # prints "seconds maxrss_mb" of the command (10 minutes at most), it
   echo "$s $((kb / 1024))"
 }
 
-echo "| document | @open-rpc/generator: time, peak RSS | compiles (the TypeScript its package.json pins) | unwind-codegen: time, peak RSS | compiles ($("$tsc" --version), strict) |"
+echo "| document | @open-rpc/generator: time, peak RSS | compiles (the TypeScript its package.json pins) | unwind-codegen: time, peak RSS | compiles (TypeScript $("$tsc" --version | sed "s/Version //"), strict) |"
 echo "| --- | --- | --- | --- | --- |"
 for entry in "${docs[@]}"; do
   name="${entry%%=*}"
