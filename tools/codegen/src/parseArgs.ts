@@ -21,27 +21,32 @@ export class UsageError extends Error {
 
 export const usage = `Usage: unwind-codegen --spec <openrpc.json> --target client|server|docs|tables --out <dir> [options]
 
-Generates typed code or Markdown docs from an OpenRPC 1.x document.
+Generates typed client or server code, a Markdown reference or data tables from an OpenRPC 1.x
+document.
 
 Options:
   --spec <file>               the OpenRPC document (JSON, or YAML named .yaml/.yml); $refs to
                               other files are resolved relative to it
-  --target <target>           server | client | docs | tables (error table, enums, types as data)
-  --out <dir>                 where the files go (generated files no longer written are removed)
+  --target <target>           client | server | docs | tables (error table, enums, types as data)
+  --out <dir>                 where the files go (generated files no longer written are removed,
+                              other files are left in place)
   --check                     write nothing; exit 1 naming each stale, missing or extra file
-  --unknown-params <mode>     server validators: reject (default) | ignore params a method does not declare
-  --docs-base <path-or-url>   where the docs target's pages are, for @see links in TSDoc
-  --runtime <module>          what generated code imports its runtime from
+                              (files without the generated header are mentioned, not counted)
+  --unknown-params <mode>     server: params a method does not declare are rejected (reject,
+                              the default) or ignored (ignore)
+  --docs-base <path-or-url>   client, server: where the docs target's pages are, for @see links
+  --runtime <module>          client, server: what the code imports its runtime from
                               (default @unwind/client/runtime, @unwind/server/runtime)
-  --either-params <mode>      client: send params of paramStructure "either" methods
-                              by-position (default) | by-name
-  --package <name>            write a whole package (client or server): package.json, tsconfig.json,
-                              README.md and the code under src/
-  --package-version <version> its version (default: info.version when semver, else 0.1.0)
+  --either-params <mode>      client: send the params of paramStructure "either" methods
+                              by-position (the default) or by-name
+  --package <name>            client, server: write a whole npm package of that name
+                              (package.json, tsconfig.json, README.md, the code under src/)
+  --package-version <version> its version (default info.version when semver, else 0.1.0)
   --runtime-version <range>   its dependency on the runtime package (default ^0.1.0)
-  -h, --help                  this text
+  -h, --help                  print this text
 
-Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error, 3 generation failed.`;
+Exit codes: 0 done (or up to date), 1 --check found differences, 2 usage error or --spec not
+readable, 3 the document cannot be generated from (the message names the JSON pointer).`;
 
 const value = { type: "string" } as const;
 const OPTIONS = {

@@ -168,4 +168,12 @@ describe("unwind-codegen", () => {
       ),
     });
   });
+
+  test("the README's CLI section is the --help text", () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+    const block = /### CLI\n\n`unwind-codegen --help` prints:\n\n```\n([\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    expect(block).toBe(run("--help").out);
+  });
 });

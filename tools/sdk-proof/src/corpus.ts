@@ -2,11 +2,11 @@ import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** One public OpenRPC document of the corpus, read from the npm package that publishes it. */
+/** One public OpenRPC document of the corpus, from the npm package or repository that publishes it. */
 export interface CorpusDocument {
   /** A short, file-safe name: `metamask-openrpc`. */
   readonly name: string;
-  /** The npm package and version it comes from (see README.md). */
+  /** The npm package and version, or the repository, commit and path, it comes from (see README.md). */
   readonly source: string;
   readonly path: string;
 }
@@ -25,11 +25,39 @@ function fromPackage(pkg: string, version: string, dir: string, prefix: string):
     }));
 }
 
+const vendored = fileURLToPath(new URL("../corpus/", import.meta.url));
+
+/**
+ * Documents of public repositories that publish none to the npm registry, copied byte for byte
+ * into `corpus/` from the commit named (see README.md).
+ */
+const fromRepositories: readonly CorpusDocument[] = [
+  {
+    name: "starknet-api",
+    source:
+      "starkware-libs/starknet-specs@1e79af61071a77e0031d397e1fbe81e9a0637072 api/starknet_api_openrpc.json",
+    path: join(vendored, "starknet-api.json"),
+  },
+  {
+    name: "lotus-full",
+    source:
+      "filecoin-project/lotus@b835fab702ebce57abd7e6d0c3326bbd1e18c008 build/openrpc/full.json",
+    path: join(vendored, "lotus-full.json"),
+  },
+  {
+    name: "lotus-gateway",
+    source:
+      "filecoin-project/lotus@b835fab702ebce57abd7e6d0c3326bbd1e18c008 build/openrpc/gateway.json",
+    path: join(vendored, "lotus-gateway.json"),
+  },
+];
+
 /** Every document of the corpus, in a fixed order. */
 export function corpus(): CorpusDocument[] {
   return [
     ...fromPackage("@metamask/api-specs", "0.15.0", "dist/build", "metamask"),
     ...fromPackage("@open-rpc/examples", "1.7.2", "build/service-descriptions", "open-rpc"),
+    ...fromRepositories,
   ];
 }
 
