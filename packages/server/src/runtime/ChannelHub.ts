@@ -11,6 +11,26 @@ export interface ChannelConnection {
   readonly principal?: { readonly accountId: number | string } | undefined;
   /** Writes one text frame (nothing once the connection is closing). */
   send(text: string): void;
+  /** Writes a whole WebSocket frame built already (`textFrame`): one frame, many connections. */
+  sendFrame(frame: Buffer): void;
+}
+
+/** An unmasked, final WebSocket text frame of `text` (what a server sends), built once for many sockets. */
+export function textFrame(text: string): Buffer {
+  const length = Buffer.byteLength(text);
+  const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81;
+  if (header === 2) frame[1] = length;
+  else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.write(text, header, "utf8");
+  return frame;
 }
 
 /** What `disconnected` is told about a closed connection. */
@@ -67,7 +87,7 @@ export class ChannelHub {
     if (subscribers === undefined) return;
     const channelJson = JSON.stringify(channel);
     const dataJson = JSON.stringify(data);
-    let plain: string | undefined;
+    let plain: Buffer | undefined;
     const wanted = account === undefined ? undefined : String(account);
     for (const connection of subscribers) {
       if (wanted !== undefined) {
@@ -76,8 +96,8 @@ export class ChannelHub {
       }
       const label = connection.subscriptions.get(channel);
       if (label === undefined) {
-        plain ??= notification(channelJson, dataJson, undefined);
-        connection.send(plain);
+        plain ??= textFrame(notification(channelJson, dataJson, undefined));
+        connection.sendFrame(plain);
       } else connection.send(notification(channelJson, dataJson, label));
     }
   }

@@ -166,6 +166,33 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
     }
   };
 
+  /**
+   * Writes a frame built already (a notification framed once for every subscriber) straight to
+   * the socket, in order with `send`'s frames: `ws` writes unqueued when nothing is compressed.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.#ws.readyState !== 1) return;
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(this.#uncork);
+    }
+    this.#socket.write(frame);
+    this.#checkBackPressure();
+  }
+
+  #checkBackPressure(): void {
+    const ws = this.#ws;
+    if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
+      if (!this.#socket.writableNeedDrain) return;
+      this.#backPressure = true;
+      this.#held.enter();
+      this.pauses++;
+      ws.pause();
+      this.#socket.once("drain", this.#drained);
+    }
+  }
+
   readonly #uncork = (): void => {
     this.#corked = false;
     this.#socket.uncork();
