@@ -56,6 +56,45 @@ function httpLoad(port: number): PipelinedLoad {
   };
 }
 
+/**
+ * The load of `wsLoad`, after 100 more connections subscribed to the channel the server publishes
+ * on (once per server); they read everything they get, as a client would.
+ */
+const subscribed = new Set<number>();
+function wsLoadSubscribed(port: number): PipelinedLoad {
+  const load = wsLoad(port);
+  return {
+    ...load,
+    async open() {
+      if (!subscribed.has(port)) {
+        subscribed.add(port);
+        const subscribe = maskedTextFrame(
+          '{"jsonrpc":"2.0","id":1,"method":"public/subscribe","params":{"channels":["trades.BTC-PERPETUAL.raw"]}}',
+        );
+        for (let i = 0; i < 100; i++) {
+          const socket = await openRawWebSocket(port, "/ws/api/v2");
+          const counter = new FrameCounter();
+          const answered = new Promise<void>((resolve) => {
+            const read = (chunk: Buffer) => {
+              if (counter.push(chunk) === 0) return;
+              // From here on the notifications are read and dropped: the client costs little.
+              socket.off("data", read);
+              socket.on("data", () => {});
+              resolve();
+            };
+            socket.on("data", read);
+          });
+          socket.write(subscribe);
+          await answered;
+          if (!counter.first?.includes('"result":["trades.BTC-PERPETUAL.raw"]'))
+            throw new Error(`subscribe failed: ${counter.first}`);
+        }
+      }
+      return load.open();
+    },
+  };
+}
+
 const cases = [
   { name: "WebSocket  @unwind/server", server: "unwind", load: wsLoad },
   { name: "WebSocket  bare ws JSON echo", server: "bareWs", load: wsLoad },
@@ -63,6 +102,12 @@ const cases = [
   { name: "WebSocket  bare ws JSON echo, corked per tick", server: "bareWsCorked", load: wsLoad },
   { name: "HTTP POST  @unwind/server", server: "unwind", load: httpLoad },
   { name: "HTTP POST  bare node:http JSON echo", server: "bareHttp", load: httpLoad },
+  { name: "WebSocket  close_position-like, 0 subscribers", server: "unwindClose", load: wsLoad },
+  {
+    name: "WebSocket  close_position-like, 100 subscribed connections",
+    server: "unwindClose100",
+    load: wsLoadSubscribed,
+  },
 ];
 
 const began = Date.now();
@@ -136,6 +181,11 @@ const goals: Goal[] = [
   {
     name: "HTTP: @unwind/server / bare node:http echo",
     value: ratio(cases[4]!.name, cases[5]!.name),
+    target: ">= 0.8",
+  },
+  {
+    name: "WS close_position-like: 100 subscribed connections / none (a publish per request)",
+    value: ratio(cases[7]!.name, cases[6]!.name),
     target: ">= 0.8",
   },
   {

@@ -2,7 +2,9 @@ import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { createServer } from "../createServer.js";
-import { auth, handlers, methods, validators } from "./benchApi.bench.js";
+import type { ChannelHub } from "../runtime/ChannelHub.js";
+import { subscriptionHandlers } from "../runtime/subscriptionHandlers.js";
+import { auth, closeResult, handlers, methods, validators } from "./benchApi.bench.js";
 
 /** A server under benchmark: where it listens, and how to stop it. */
 export interface BenchServer {
@@ -16,6 +18,35 @@ export const servers: Record<string, () => Promise<BenchServer>> = {
   async unwind() {
     const server = await createServer({ methods, validators, handlers, auth });
     return { port: server.port, close: async () => void (await server.close()) };
+  },
+
+  /**
+   * @unwind/server answering `public/test` the way close_position answers (its result is a
+   * close_position result, an order and two trades) and publishing those trades on
+   * `trades.BTC-PERPETUAL.raw` on every call: the fan-out cost rides on each request.
+   */
+  async unwindClose() {
+    const server = await createServer({
+      methods,
+      validators,
+      handlers: {
+        // The transport serves the subscription methods (the shared stubs would answer `{}`).
+        ...Object.fromEntries(
+          Object.entries(handlers).filter(([key]) => !(key in subscriptionHandlers)),
+        ),
+        test(_params: unknown, context: { channels?: ChannelHub }) {
+          context.channels!.publish("trades.BTC-PERPETUAL.raw", closeResult.trades);
+          return closeResult;
+        },
+      },
+      auth,
+    });
+    return { port: server.port, close: async () => void (await server.close()) };
+  },
+
+  /** The same server, to which the benchmark subscribes 100 connections before it measures. */
+  async unwindClose100() {
+    return servers.unwindClose!();
   },
 
   /** A bare `ws` server that parses each message and echoes it as JSON. */

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
+import type { ChannelConnection } from "./ChannelHub.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
 import type { PendingCounter } from "./PendingCounter.js";
@@ -19,10 +20,14 @@ import { TokenBucket } from "./TokenBucket.js";
  * never get an answer (a backlog still there when the connection closes, a request read after the
  * close frame went out) are counted in `unanswered`.
  */
-export class WsSession implements Session, HeartbeatLink {
+export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly transport = "ws" as const;
   principal: Principal | undefined = undefined;
+  /** The principal the connection authenticated with last (kept when it expires): who closed. */
+  lastPrincipal: Principal | undefined = undefined;
   inFlight = 0;
+  readonly subscriptions = new Map<string, string | undefined>();
+  cancelOnDisconnect = false;
   readonly maxInFlight: number;
   readonly rateLimit: TokenBucket | undefined;
   /** Times this connection was paused for back-pressure. */
@@ -89,6 +94,11 @@ export class WsSession implements Session, HeartbeatLink {
 
   authenticateConnection(principal: Principal): void {
     this.principal = principal;
+    this.lastPrincipal = principal;
+  }
+
+  get connection(): this {
+    return this;
   }
 
   /** The connection's heartbeat (`public/set_heartbeat`), made on first use. */
@@ -155,6 +165,33 @@ export class WsSession implements Session, HeartbeatLink {
       this.#socket.once("drain", this.#drained);
     }
   };
+
+  /**
+   * Writes a frame built already (a notification framed once for every subscriber) straight to
+   * the socket, in order with `send`'s frames: `ws` writes unqueued when nothing is compressed.
+   */
+  sendFrame(frame: Buffer): void {
+    if (this.#ws.readyState !== 1) return;
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(this.#uncork);
+    }
+    this.#socket.write(frame);
+    this.#checkBackPressure();
+  }
+
+  #checkBackPressure(): void {
+    const ws = this.#ws;
+    if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
+      if (!this.#socket.writableNeedDrain) return;
+      this.#backPressure = true;
+      this.#held.enter();
+      this.pauses++;
+      ws.pause();
+      this.#socket.once("drain", this.#drained);
+    }
+  }
 
   readonly #uncork = (): void => {
     this.#corked = false;
