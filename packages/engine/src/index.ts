@@ -9,7 +9,13 @@ export {
   generateCommands,
 } from "./bench/generateCommands.js";
 export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
-export type { CancelCommand, ClosePositionCommand, Command, PlaceCommand } from "./Command.js";
+export type {
+  CancelAllCommand,
+  CancelCommand,
+  ClosePositionCommand,
+  Command,
+  PlaceCommand,
+} from "./Command.js";
 export {
   compareDecimal,
   type Decimal,
@@ -19,7 +25,7 @@ export {
   formatRatio,
   parseDecimal,
 } from "./decimal.js";
-export { Engine, type EngineOptions, type Journal } from "./Engine.js";
+export { type ApplyObserver, Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
 export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";
 export type { EngineState } from "./EngineState.js";
