@@ -67,6 +67,7 @@ export type {
 } from "./wire/closePosition.js";
 export { closePosition, closePositionJson, parseClosePosition } from "./wire/closePosition.js";
 export type { EdgeError, EdgeResult } from "./wire/EdgeResult.js";
+export { formatAmount, formatPrice } from "./wire/format.js";
 export { getCurrencies, getInstruments, getOrderBook } from "./wire/marketQueries.js";
 export { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
 export type { Params } from "./wire/parseParams.js";
@@ -84,5 +85,5 @@ export type { WireCurrency } from "./wire/toWireCurrency.js";
 export type { WireInstrument } from "./wire/toWireInstrument.js";
 export { toWireOrder, type WireOrder } from "./wire/toWireOrder.js";
 export type { WireOrderBook } from "./wire/toWireOrderBook.js";
-export type { WirePosition } from "./wire/toWirePosition.js";
+export { toWirePosition, type WirePosition } from "./wire/toWirePosition.js";
 export { toWireTrade, type WireTrade } from "./wire/toWireTrade.js";
