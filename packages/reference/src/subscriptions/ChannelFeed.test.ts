@@ -197,3 +197,27 @@ test("cancel on disconnect cancels the account's open orders, journaled, notific
   const r = getOrderState(engine, 2, { order_id: "3" });
   expect(r.ok && r.result.order_state).toBe("open");
 });
+
+test("a book subscriber arriving while a change awaits the journal gets the book before it, then the change", () => {
+  const { engine, feed, sink } = setup(`book.${BTC}.raw`);
+  place(engine, 2, "sell", "50000", "100");
+  const first = feed.bookSnapshot(BTC, 1)!;
+  place(engine, 2, "sell", "50500", "10");
+  place(engine, 1, "buy", "50000", "100");
+  // Not yet published: a second subscriber's snapshot is the book the first one was told of.
+  const second = feed.bookSnapshot(BTC, 2)!;
+  expect(second).toEqual({ ...first, timestamp: 2 });
+  feed.publishPending();
+  const changes = sink.on(`book.${BTC}.raw`).map((s) => s.data as BookChange);
+  expect(changes[0]!.prev_change_id).toBe(second.change_id);
+  expect(changes.map((c) => c.asks)).toEqual([
+    [["new", "50500", "10"]],
+    [["delete", "50000", "0"]],
+  ]);
+  // Once published, a snapshot is the book as it is.
+  const third = feed.bookSnapshot(BTC, 3)!;
+  expect(third).toMatchObject({
+    change_id: changes.at(-1)!.change_id,
+    asks: [["new", "50500", "10"]],
+  });
+});

@@ -75,6 +75,7 @@ export class ChannelFeed {
     if (sink === undefined || this.pending.length === 0) return;
     const list = this.pending;
     this.pending = [];
+    for (const m of this.mirrors) m.published();
     for (const n of list) {
       if (n.account === undefined) sink.publish(n.channel, n.data);
       else sink.publish(n.channel, n.data, n.account);
