@@ -18,6 +18,7 @@ import {
   type MethodHandlers,
   type MethodTable,
   type RequestContext,
+  subscriptionMethods,
   transportHandlers,
 } from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
@@ -83,6 +84,8 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
     // The heartbeat acts on the WebSocket connection: the server runtime's own.
     "public/set_heartbeat": transportHandlers.setHeartbeat,
     "public/disable_heartbeat": transportHandlers.disableHeartbeat,
+    // Subscriptions and cancel on disconnect act on the connection: the server runtime's own.
+    ...subscriptionMethods,
     "public/get_currencies": () => spec(answer(getCurrencies(engine))),
     "public/get_instruments": (p) => spec(answer(getInstruments(engine, wire(p)))),
     "public/get_order_book": (p) => answer(getOrderBook(engine, wire(p), now())),
