@@ -2,18 +2,20 @@ import { WsClient } from "../testing/rpc.test-helpers.js";
 
 // A process of subscribed WebSocket connections for the bench, so that reading their
 // notifications costs the process that drives the calls nothing. Arguments: the WebSocket URL,
-// the number of connections, a client id and secret (each connection authenticates with it and
-// subscribes to every channel of BTC-PERPETUAL). Prints "ready" once all are subscribed, and on
+// then `id:secret` per connection, comma-separated (each connection authenticates with its key
+// and subscribes to every channel of BTC-PERPETUAL: the book and trades of everyone, its own
+// account's user.* channels). Prints "ready" once all are subscribed, and on
 // SIGTERM the notifications received, then exits.
 
-const [wsUrl, count, clientId, clientSecret] = process.argv.slice(2);
+const [wsUrl, list] = process.argv.slice(2);
+const keys = list!.split(",").map((k) => k.split(":") as [string, string]);
 const instrument = "BTC-PERPETUAL";
 const channels = ["orders", "trades", "changes"]
   .map((c) => `user.${c}.${instrument}.raw`)
   .concat(`book.${instrument}.raw`, `trades.${instrument}.raw`);
 let received = 0;
 const clients = await Promise.all(
-  Array.from({ length: Number(count) }, async () => {
+  keys.map(async ([clientId, clientSecret]) => {
     const client = await WsClient.open(wsUrl!);
     await client.call("public/auth", {
       grant_type: "client_credentials",

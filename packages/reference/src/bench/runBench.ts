@@ -21,12 +21,13 @@ const ROUNDS = 2;
 const SUBSCRIBERS = 100;
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
-const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS);
+// The throughput phase uses the first CONNECTIONS accounts; the subscribers the next 100.
+const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS + SUBSCRIBERS);
 
 async function throughput(args: string[]) {
   const server = await startServerProcess(["--accounts", accounts, ...args]);
   try {
-    return await measureThroughput(server.wsUrl, keys, {
+    return await measureThroughput(server.wsUrl, keys.slice(0, CONNECTIONS), {
       window: WINDOW,
       warmupMs: WARMUP_MS,
       durationMs: DURATION_MS,
@@ -50,10 +51,11 @@ async function usDiff(args: string[], cycles: number, burst: number) {
 }
 
 async function subscribedClose(subscribers: number): Promise<CloseRate> {
+  const listeners = keys.slice(CONNECTIONS, CONNECTIONS + subscribers);
   const server = await startServerProcess(["--accounts", accounts, "--in-memory"]);
   try {
     return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
-      subscribers,
+      subscribers: listeners,
       warmup: 2_000,
       cycles: 8_000,
       burst: 16,
@@ -93,8 +95,8 @@ try {
       ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
     ],
   ];
-  // Notification fan-out: close cycles with 100 connections subscribed to every channel of the
-  // instrument (as the taker's account: user.* reach them too) against none, alternating rounds.
+  // Notification fan-out: close cycles with 100 connections (100 other accounts) subscribed to
+  // every channel of the instrument against none, alternating rounds.
   const quietRuns: CloseRate[] = [];
   const busyRuns: CloseRate[] = [];
   for (let round = 0; round < ROUNDS; round++) {

@@ -11,9 +11,10 @@ export interface CloseRate {
   notifications: number;
 }
 
-/** Starts `n` subscribed connections (authenticated as `key`) in their own process. */
-async function startListeners(wsUrl: string, n: number, key: BenchKey) {
-  const child = spawn(process.execPath, [listenersScript, wsUrl, String(n), key.id, key.secret], {
+/** Starts one subscribed connection per key in their own process. */
+async function startListeners(wsUrl: string, keys: readonly BenchKey[]) {
+  const list = keys.map((k) => `${k.id}:${k.secret}`).join(",");
+  const child = spawn(process.execPath, [listenersScript, wsUrl, list], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
@@ -40,17 +41,18 @@ async function startListeners(wsUrl: string, n: number, key: BenchKey) {
 /**
  * The close cycle of `measureCloseUsDiff` (the maker rests an ask, the taker buys it, the maker
  * rests a bid, the taker's close_position sells into it), `burst` cycles in flight on one
- * connection, timed over `cycles` after `warmup`; with `subscribers` connections of the taker's
- * account subscribed to every channel of the instrument (so each close notifies all of them).
+ * connection, timed over `cycles` after `warmup`; with one connection per `subscribers` key
+ * subscribed to every channel of the instrument (book and trades reach all of them; the user.*
+ * channels are built for the taker's and maker's commands and reach their accounts only).
  */
 export async function measureSubscribedClose(
   wsUrl: string,
   maker: BenchKey,
   taker: BenchKey,
-  options: { subscribers: number; warmup: number; cycles: number; burst: number },
+  options: { subscribers: readonly BenchKey[]; warmup: number; cycles: number; burst: number },
 ): Promise<CloseRate> {
   const listeners =
-    options.subscribers > 0 ? await startListeners(wsUrl, options.subscribers, taker) : undefined;
+    options.subscribers.length > 0 ? await startListeners(wsUrl, options.subscribers) : undefined;
   let client: WsClient | undefined;
   let stopped = false;
   try {
