@@ -39,8 +39,10 @@ test("the client has every generated method, the same under withResponse, and th
       "sell",
       "session",
       "setHeartbeat",
+      "subscribe",
       "test",
       "transport",
+      "unsubscribeAll",
       "withResponse",
     ]
   `);
