@@ -12,10 +12,11 @@ export type { ReconnectOptions } from "./runtime/backoffDelay.js";
 export { basicAuthorization } from "./runtime/basicAuthorization.js";
 export type { ClientOf, WithResponse } from "./runtime/bindMethods.js";
 export type { ChannelAuthTable } from "./runtime/ChannelAuthTable.js";
+// `ChannelName` here is the spec's schema (a channel name string); the generic
+// `ChannelName<ChannelTable>` is exported by `@unwind/client/runtime`.
 export type {
   AnyChannelTable,
   ChannelData,
-  ChannelName,
   ChannelTypes,
   SubscribeByName,
 } from "./runtime/ChannelByName.js";
