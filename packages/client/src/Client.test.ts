@@ -2,13 +2,16 @@ import { expectTypeOf, test } from "vitest";
 import type { Client } from "./Client.js";
 import { createClient } from "./createClient.js";
 import type {
+  BookChange,
   ClosePositionErrorType,
   ClosePositionParameters,
   ClosePositionReturnType,
   GetTimeReturnType,
   OtherRejectError,
   TestReturnType,
+  UserChanges,
 } from "./generated/index.js";
+import type { ChannelSubscription } from "./runtime/ChannelSubscription.js";
 import type { RpcResponse } from "./runtime/RpcResponse.js";
 
 test("the client has every generated method, the same under withResponse, and the base members", ({
@@ -23,9 +26,12 @@ test("the client has every generated method, the same under withResponse, and th
       "cancel",
       "close",
       "closePosition",
+      "disableCancelOnDisconnect",
       "disableHeartbeat",
+      "enableCancelOnDisconnect",
       "getAccountSummaries",
       "getAccountSummary",
+      "getCancelOnDisconnect",
       "getCurrencies",
       "getInstruments",
       "getOpenOrdersByInstrument",
@@ -34,13 +40,21 @@ test("the client has every generated method, the same under withResponse, and th
       "getPosition",
       "getPositions",
       "getTime",
+      "privateSubscribe",
+      "privateUnsubscribe",
+      "privateUnsubscribeAll",
+      "publicSubscribe",
+      "publicUnsubscribe",
+      "publicUnsubscribeAll",
       "request",
       "requestWithResponse",
       "sell",
       "session",
       "setHeartbeat",
+      "subscribe",
       "test",
       "transport",
+      "unsubscribeAll",
       "withResponse",
     ]
   `);
@@ -96,5 +110,32 @@ test("types: request and requestWithResponse by method name, typed from the gene
     // @ts-expect-error the params of another method
     client.requestWithResponse("private/get_position", { currency: "BTC" }),
   ];
+  expectTypeOf(wrong).toBeFunction();
+});
+
+test("types: subscribe by channel name, typed from the generated ChannelTable", () => {
+  const client = createClient({ url: "http://127.0.0.1:9/api/v2", transport: "ws" });
+  // Subscriptions are only built, never iterated: the client points nowhere and this test reads types.
+  const typed = () => ({
+    changes: client.subscribe("user.changes.BTC-PERPETUAL.raw"),
+    book: client.subscribe("book.ETH-PERPETUAL.raw", { overflow: "drop-oldest" }),
+  });
+  expectTypeOf<ReturnType<typeof typed>>().toEqualTypeOf<{
+    changes: ChannelSubscription<UserChanges>;
+    book: ChannelSubscription<BookChange>;
+  }>();
+  const flat = async () => {
+    for await (const change of client.subscribe("user.changes.BTC-PERPETUAL.raw")) {
+      if (change.positions.some((p) => p.size === "0")) return true;
+    }
+    return false;
+  };
+  const wrong = () => [
+    // @ts-expect-error a channel the spec does not have
+    client.subscribe("user.portfolio.BTC-PERPETUAL.raw"),
+    // @ts-expect-error an interval the reference does not serve
+    client.subscribe("book.BTC-PERPETUAL.100ms"),
+  ];
+  expectTypeOf(flat).toBeFunction();
   expectTypeOf(wrong).toBeFunction();
 });

@@ -9,6 +9,7 @@ import {
   startAuthServer,
 } from "./runtime/authServer.test-helpers.js";
 import { ConnectionClosedError } from "./runtime/ConnectionClosedError.js";
+import { addChannels, type ChannelWire } from "./runtime/channelServer.test-helpers.js";
 import type { ClientOptions } from "./runtime/createBaseClient.js";
 import { ResultValidationError } from "./runtime/ResultValidationError.js";
 import { RpcError } from "./runtime/RpcError.js";
@@ -16,6 +17,7 @@ import type { RpcResponse } from "./runtime/RpcResponse.js";
 import { rejection } from "./runtime/wireServer.test-helpers.js";
 
 let server: AuthServer;
+let wire: ChannelWire;
 const clients: { close(): Promise<void> }[] = [];
 const clientFor = (options: Partial<ClientOptions>) => {
   const client = createClient({ url: server.url, ...options });
@@ -33,6 +35,7 @@ const until = async (check: () => boolean, ms = 3000) => {
 
 beforeAll(async () => {
   server = await startAuthServer();
+  wire = addChannels(server, (socket) => server.isAuthenticated(socket));
 });
 beforeEach(() => {
   server.expiresIn = 900;
@@ -257,5 +260,54 @@ describe("timing and validation", () => {
     const error = await rejection(client.request("public/test", {}));
     expect(error).toBeInstanceOf(ResultValidationError);
     expect(error.message).toContain("/version must be");
+  });
+});
+
+describe("subscribe", () => {
+  test("over HTTP: a TypeError saying subscriptions need the WebSocket transport", () => {
+    const client = clientFor({ auth: credentials });
+    expect(() => client.subscribe("user.changes.BTC-PERPETUAL.raw")).toThrowError(
+      new TypeError(
+        'subscribe("user.changes.BTC-PERPETUAL.raw") needs the WebSocket transport: subscriptions are WebSocket only (over HTTP the server refuses them). Create the client with transport: "ws" or a wsUrl.',
+      ),
+    );
+  });
+
+  test("a private channel goes out as private/subscribe on the authenticated connection", async () => {
+    const client = clientFor({ transport: "ws", auth: credentials });
+    const changes = client.subscribe("user.changes.BTC-PERPETUAL.raw");
+    await changes.ready();
+    const methods = server.requests.map((r) => r.method);
+    expect(methods.slice(methods.lastIndexOf("public/auth"))).toEqual([
+      "public/auth",
+      "private/subscribe",
+    ]);
+    wire.publish("user.changes.BTC-PERPETUAL.raw", { positions: [{ size: "0" }] });
+    for await (const change of changes) {
+      expect(change).toEqual({ positions: [{ size: "0" }] });
+      break;
+    }
+    expect(server.requests.at(-1)!.method).toBe("private/unsubscribe");
+  });
+
+  test("the channels option decides which channels are private; subscribe's private option overrides it", async () => {
+    const client = clientFor({
+      transport: "ws",
+      auth: credentials,
+      channels: [{ regex: /^book\./, private: true }],
+    });
+    await client.subscribe("book.BTC-PERPETUAL.raw").ready();
+    await client.subscribe("trades.BTC-PERPETUAL.raw", { private: true }).ready();
+    await client.subscribe("book.ETH-PERPETUAL.raw", { private: false }).ready();
+    const subscribes = server.requests
+      .filter((r) => r.method.endsWith("/subscribe"))
+      .map((r) => [r.method, (r.params.channels as string[])[0]]);
+    expect(subscribes.slice(-3)).toEqual([
+      ["private/subscribe", "book.BTC-PERPETUAL.raw"],
+      ["private/subscribe", "trades.BTC-PERPETUAL.raw"],
+      ["public/subscribe", "book.ETH-PERPETUAL.raw"],
+    ]);
+    await client.unsubscribeAll();
+    expect(server.requests.at(-1)!.method).toBe("public/unsubscribe_all");
   });
 });

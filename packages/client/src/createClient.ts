@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import type { Client } from "./Client.js";
+import { type ChannelTable, channelTable } from "./generated/channels.js";
 import { createMethods, type Methods } from "./generated/client.js";
 import { errorClasses } from "./generated/errors.js";
 import { type MethodTable, methods } from "./generated/methods.js";
@@ -25,8 +26,9 @@ export function createClient(options: ClientOptions): Client {
       loadSpecValidator,
       errorClasses,
       methods,
+      channels: channelTable,
     },
     options,
   );
-  return bindMethods<Methods, MethodTable>(parts, createMethods);
+  return bindMethods<Methods, MethodTable, ChannelTable>(parts, createMethods);
 }

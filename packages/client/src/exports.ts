@@ -11,6 +11,17 @@ export { AbortedError } from "./runtime/AbortedError.js";
 export type { ReconnectOptions } from "./runtime/backoffDelay.js";
 export { basicAuthorization } from "./runtime/basicAuthorization.js";
 export type { ClientOf, WithResponse } from "./runtime/bindMethods.js";
+export type { ChannelAuthTable } from "./runtime/ChannelAuthTable.js";
+// `ChannelName` here is the spec's schema (a channel name string); the generic
+// `ChannelName<ChannelTable>` is exported by `@unwind/client/runtime`.
+export type {
+  AnyChannelTable,
+  ChannelData,
+  ChannelTypes,
+  SubscribeByName,
+} from "./runtime/ChannelByName.js";
+export { ChannelNotSubscribedError } from "./runtime/ChannelNotSubscribedError.js";
+export type { ChannelSubscription } from "./runtime/ChannelSubscription.js";
 export { ClientError, type ClientErrorOptions } from "./runtime/ClientError.js";
 export { ConnectionClosedError } from "./runtime/ConnectionClosedError.js";
 export type { ConnectionEvent } from "./runtime/ConnectionEvent.js";
@@ -39,6 +50,7 @@ export {
   hmacStringToSign,
 } from "./runtime/hmacAuthorization.js";
 export { InvalidResponseError } from "./runtime/InvalidResponseError.js";
+export { isPrivateChannel } from "./runtime/isPrivateChannel.js";
 export type { MethodAuthTable } from "./runtime/MethodAuthTable.js";
 export type {
   AnyMethodTable,
@@ -55,6 +67,8 @@ export {
   type WireError,
 } from "./runtime/RpcError.js";
 export type { RpcResponse } from "./runtime/RpcResponse.js";
+export type { SubscribeOptions } from "./runtime/SubscribeOptions.js";
+export { SubscriptionOverflowError } from "./runtime/SubscriptionOverflowError.js";
 export { TimeoutError } from "./runtime/TimeoutError.js";
 export {
   type AuthCall,
@@ -73,5 +87,6 @@ export type {
   WebSocketConstructor,
   WebSocketLike,
 } from "./runtime/WebSocketLike.js";
+export type { WsTransport, WsTransportState } from "./runtime/WsTransport.js";
 export type { WsTransportOptions } from "./runtime/WsTransportOptions.js";
 export { createWebCrypto } from "./runtime/webCrypto.js";

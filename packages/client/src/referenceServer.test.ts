@@ -130,3 +130,33 @@ describe("a reference server with --max-requests-per-second", () => {
     }
   });
 });
+
+describe("subscriptions against the reference", () => {
+  test('user.changes over WebSocket: the close\'s fill arrives and the position reaches size "0"', async () => {
+    const ws = (key: typeof BOB) =>
+      createClient({ url: server.url, transport: "ws", auth: key, validateResults: true });
+    const maker = ws(BOB);
+    const taker = ws(CAROL);
+    const instrument_name = "BTC-PERPETUAL";
+    try {
+      await maker.sell({ instrument_name, amount: "20", type: "limit", price: "61000" });
+      await taker.buy({ instrument_name, amount: "20", type: "limit", price: "61000" });
+      await maker.buy({ instrument_name, amount: "20", type: "limit", price: "60999.5" });
+      const changes = taker.subscribe(`user.changes.${instrument_name}.raw`);
+      await changes.ready();
+      const { order } = await taker.closePosition({ instrument_name, type: "limit" });
+      expect(order.order_state).toBe("filled");
+      let sawClose = false;
+      for await (const change of changes) {
+        expect(change.instrument_name).toBe(instrument_name);
+        if (change.orders.some((o) => o.order_id === order.order_id)) sawClose = true;
+        if (change.positions.some((p) => p.size === "0")) break;
+      }
+      expect(sawClose).toBe(true);
+      expect((await taker.getPosition({ instrument_name })).size).toBe("0");
+    } finally {
+      await maker.close();
+      await taker.close();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import type { ClientOptions } from "./runtime/createBaseClient.js";
 import { ResultValidationError } from "./runtime/ResultValidationError.js";
 import { RpcError } from "./runtime/RpcError.js";
 import {
+  clientMethods,
   exampleResult,
   openrpc,
   SPEC_SECRETS,
@@ -76,7 +77,7 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
     const client = clientFor({ ...options, auth: trader });
     const session = await client.authenticate();
     expect(session).toMatchObject({ tokenType: "bearer", scope: "trade:read_write" });
-    for (const method of openrpc.methods.filter((m) => m.name !== "public/auth")) {
+    for (const method of clientMethods.filter((m) => m.name !== "public/auth")) {
       const params = exampleParams(method);
       const key = methods[method.name as keyof typeof methods].key;
       const result = await (client[key as keyof typeof client] as (p: object) => Promise<unknown>)(
@@ -94,7 +95,7 @@ describe.each(transports)("against @unwind/server over $name", ({ options }) => 
   test("error mapping: a handler throws each declared error of each method; the client raises an RpcError with its code, message and data", async () => {
     const client = clientFor({ ...options, auth: trader });
     let checked = 0;
-    for (const method of openrpc.methods.filter((m) => m.name !== "public/auth")) {
+    for (const method of clientMethods.filter((m) => m.name !== "public/auth")) {
       for (const declared of declaredErrors(method)) {
         server.override[method.name] = () => {
           throw new ServerRpcError(declared.code, declared.message, declared.data);

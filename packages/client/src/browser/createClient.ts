@@ -1,4 +1,5 @@
 import type { Client } from "../Client.js";
+import { type ChannelTable, channelTable } from "../generated/channels.js";
 import { createMethods, type Methods } from "../generated/client.js";
 import { errorClasses } from "../generated/errors.js";
 import { type MethodTable, methods } from "../generated/methods.js";
@@ -24,8 +25,9 @@ export function createClient(options: ClientOptions): Client {
       loadSpecValidator: undefined,
       errorClasses,
       methods,
+      channels: channelTable,
     },
     options,
   );
-  return bindMethods<Methods, MethodTable>(parts, createMethods);
+  return bindMethods<Methods, MethodTable, ChannelTable>(parts, createMethods);
 }

@@ -26,6 +26,8 @@ export interface AuthServer extends WireServer {
   authorizations: { header: string; ok: boolean; stringToSign?: string }[];
   issued: string[];
   revokeAll(): void;
+  /** Whether `public/auth` succeeded on this WebSocket connection. */
+  isAuthenticated(socket: WebSocket): boolean;
 }
 
 /**
@@ -130,5 +132,6 @@ export async function startAuthServer(): Promise<AuthServer> {
   server.authorizations = [];
   server.issued = [];
   server.revokeAll = () => tokens.clear();
+  server.isAuthenticated = (socket) => connections.has(socket);
   return server;
 }

@@ -1,3 +1,4 @@
+import type { AnyChannelTable, ChannelTypes } from "./ChannelByName.js";
 import type { BaseClient, BaseClientParts } from "./createBaseClient.js";
 import type { AnyMethodTable, MethodTypes } from "./RequestByName.js";
 import type { RpcResponse } from "./RpcResponse.js";
@@ -11,13 +12,14 @@ export type WithResponse<M> = {
 };
 
 /**
- * A client: the base (calls by name typed by the method table `T`, auth, lifecycle), the typed
- * methods `M`, and `withResponse`.
+ * A client: the base (calls by name typed by the method table `T`, subscriptions typed by the
+ * channel table `C`, auth, lifecycle), the typed methods `M`, and `withResponse`.
  */
 export type ClientOf<
   M,
   T extends { [K in keyof T]: MethodTypes } = AnyMethodTable,
-> = BaseClient<T> & M & { readonly withResponse: WithResponse<M> };
+  C extends { [K in keyof C]: ChannelTypes } = AnyChannelTable,
+> = BaseClient<T, C> & M & { readonly withResponse: WithResponse<M> };
 
 /**
  * Binds the generated `createMethods` to the client's pipeline twice: once resolving with
@@ -27,9 +29,10 @@ export type ClientOf<
 export function bindMethods<
   M extends object,
   T extends { [K in keyof T]: MethodTypes } = AnyMethodTable,
->(parts: BaseClientParts, createMethods: (transport: Transport) => M): ClientOf<M, T> {
-  // The base's calls by name are untyped at run time; `T` only narrows what they accept.
-  const client = parts.base as unknown as ClientOf<M, T>;
+  C extends { [K in keyof C]: ChannelTypes } = AnyChannelTable,
+>(parts: BaseClientParts, createMethods: (transport: Transport) => M): ClientOf<M, T, C> {
+  // The base's calls by name are untyped at run time; `T` and `C` only narrow what they accept.
+  const client = parts.base as unknown as ClientOf<M, T, C>;
   Object.assign(client, createMethods(parts.resultTransport));
   Object.defineProperty(client, "withResponse", {
     value: createMethods(parts.responseTransport) as unknown as WithResponse<M>,

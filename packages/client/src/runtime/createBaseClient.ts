@@ -1,10 +1,13 @@
 import type { ReconnectOptions } from "./backoffDelay.js";
 import { basicAuthorization } from "./basicAuthorization.js";
+import type { ChannelAuthTable } from "./ChannelAuthTable.js";
+import type { AnyChannelTable, ChannelTypes, SubscribeByName } from "./ChannelByName.js";
 import type { ConnectionEvent } from "./ConnectionEvent.js";
 import type { CryptoProvider } from "./CryptoProvider.js";
 import { createHttpTransport, type HttpRequestInfo } from "./createHttpTransport.js";
 import { createWsTransport } from "./createWsTransport.js";
 import { hmacAuthorization } from "./hmacAuthorization.js";
+import { isPrivateChannel } from "./isPrivateChannel.js";
 import { isPrivateMethod } from "./isPrivateMethod.js";
 import type { MethodAuthTable } from "./MethodAuthTable.js";
 import type {
@@ -17,10 +20,13 @@ import type { ResultValidator } from "./ResultValidator.js";
 import { RpcError } from "./RpcError.js";
 import type { RpcResponse } from "./RpcResponse.js";
 import { resolveEndpoints } from "./resolveEndpoints.js";
+import type { SubscribeOptions } from "./SubscribeOptions.js";
+import { subscribeNeedsWebSocket } from "./subscribeNeedsWebSocket.js";
 import { type AuthSession, type Credentials, TokenManager } from "./TokenManager.js";
 import type { CallOptions, RpcTransport, Transport } from "./Transport.js";
 import type { ErrorClasses } from "./toRpcError.js";
 import type { WebSocketConstructor } from "./WebSocketLike.js";
+import type { WsTransport } from "./WsTransport.js";
 
 /** Credentials plus how HTTP requests carry them. */
 export interface AuthOptions extends Credentials {
@@ -59,6 +65,8 @@ export interface ClientOptions {
   WebSocket?: WebSocketConstructor;
   /** Error classes by code (default: the generated ones). */
   errorClasses?: ErrorClasses;
+  /** Which channels `subscribe` sends with `private/subscribe` (default: the generated channel table). */
+  channels?: ChannelAuthTable;
 }
 
 /** What differs between the Node and the browser entry. */
@@ -69,19 +77,35 @@ export interface ClientEnvironment {
   errorClasses: ErrorClasses;
   /** The generated method table: its `auth` says which calls carry credentials. */
   methods: MethodAuthTable;
+  /** The generated channel table: its `private` flags say which channels need `private/subscribe`. */
+  channels?: ChannelAuthTable;
 }
 
 /**
- * The client without the generated methods: calls by name, auth, lifecycle. `T` is the generated
- * `MethodTable`, which types `request` by method name.
+ * The client without the generated methods: calls by name, subscriptions, auth, lifecycle. `T`
+ * is the generated `MethodTable`, which types `request` by method name; `C` the generated
+ * `ChannelTable`, which types `subscribe` by channel name.
  */
-export interface BaseClient<T extends { [K in keyof T]: MethodTypes } = AnyMethodTable> {
+export interface BaseClient<
+  T extends { [K in keyof T]: MethodTypes } = AnyMethodTable,
+  C extends { [K in keyof C]: ChannelTypes } = AnyChannelTable,
+> {
   /** The transport below auth and validation. */
   readonly transport: RpcTransport;
   /** Calls a method of the table by name and resolves with its `result`. */
   readonly request: RequestByName<T>;
   /** Like `request`, resolving with the result and its envelope (`usIn`, `usOut`, `usDiff`, `testnet`, `rttMs`). */
   readonly requestWithResponse: RequestWithResponseByName<T>;
+  /**
+   * Subscribes to a channel (WebSocket only) and iterates over its notifications' data:
+   * `for await (const change of client.subscribe("user.changes.BTC-PERPETUAL.raw")) ...`.
+   * Iterators of one channel share one server subscription; `break` leaves it (the last one
+   * unsubscribes); after a reconnect every channel is subscribed again before the queued calls go
+   * out; a refused subscribe rejects `next()` with the server's `RpcError`. Over HTTP it throws.
+   */
+  readonly subscribe: SubscribeByName<C>;
+  /** Ends every subscription's iterator and unsubscribes from every channel. */
+  unsubscribeAll(): Promise<void>;
   /** Runs `public/auth` now (on the WebSocket: connects, which authenticates the connection). */
   authenticate(): Promise<AuthSession>;
   /** The tokens of the last `public/auth`, if any. */
@@ -108,8 +132,9 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     : undefined;
   const httpAuth = auth?.http ?? "bearer";
   const isPrivate = (method: string) => isPrivateMethod(env.methods, method);
+  const channels = options.channels ?? env.channels;
 
-  let transport: RpcTransport & { readonly state?: string; connect?(): Promise<void> };
+  let transport: RpcTransport | WsTransport;
   if (kind === "ws") {
     const WebSocket = options.WebSocket ?? env.WebSocket?.();
     if (!WebSocket)
@@ -226,11 +251,22 @@ export function createBaseClient(env: ClientEnvironment, options: ClientOptions)
     async authenticate() {
       if (!tokens) throw new TypeError("authenticate() needs the auth option.");
       if (kind === "ws") {
-        if (transport.state === "open") return tokens.login(transportCall);
-        await transport.connect!();
+        const ws = transport as WsTransport;
+        if (ws.state === "open") return tokens.login(transportCall);
+        await ws.connect();
         return tokens.session!;
       }
       return tokens.login(transportCall);
+    },
+    subscribe: ((channel: string, subscribeOptions?: SubscribeOptions) => {
+      if (transport.kind !== "ws") throw subscribeNeedsWebSocket(channel);
+      return (transport as WsTransport).subscribe(channel, {
+        ...subscribeOptions,
+        private: subscribeOptions?.private ?? isPrivateChannel(channels, channel),
+      });
+    }) as SubscribeByName<AnyChannelTable>,
+    async unsubscribeAll() {
+      if (transport.kind === "ws") await (transport as WsTransport).unsubscribeAll();
     },
     get session() {
       return tokens?.session;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { addChannels } from "./channelServer.test-helpers.js";
 import { createClient } from "./createClient.js";
 import { deribitAuth } from "./deribitAuth.js";
 import { notify } from "./notify.js";
@@ -114,4 +115,29 @@ test("deribitAuth sends the token where the method table says private, not where
   });
   expect(await http.request("public/whoami")).toBe("Bearer tok");
   expect(await http.request("private/open")).toBe("none");
+});
+
+describe("generic createClient: subscribe", () => {
+  test("over WebSocket: iterates a channel's notifications; over HTTP: a TypeError", async () => {
+    const wire = addChannels(server);
+    const ws = createClient({ methods: createMethods, wsUrl: server.wsUrl });
+    const http = createClient({ methods: createMethods, url: server.url });
+    try {
+      const book = ws.subscribe("book.BTC-PERPETUAL.raw");
+      await book.ready();
+      wire.publish("book.BTC-PERPETUAL.raw", { change_id: 1 });
+      for await (const data of book) {
+        expect(data).toEqual({ change_id: 1 });
+        break;
+      }
+      expect(server.requests.at(-1)!.method).toBe("public/unsubscribe");
+      expect(() => http.subscribe("book.BTC-PERPETUAL.raw")).toThrow(
+        /needs the WebSocket transport/,
+      );
+      await http.unsubscribeAll();
+    } finally {
+      await ws.close();
+      await http.close();
+    }
+  });
 });

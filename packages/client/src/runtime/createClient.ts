@@ -1,13 +1,19 @@
 import { platform } from "#platform";
 import type { ReconnectOptions } from "./backoffDelay.js";
 import type { WithResponse } from "./bindMethods.js";
+import type { ChannelAuthTable } from "./ChannelAuthTable.js";
+import type { AnyChannelTable, ChannelTypes, SubscribeByName } from "./ChannelByName.js";
 import type { ClientAuth } from "./ClientAuth.js";
 import type { ConnectionEvent } from "./ConnectionEvent.js";
 import { createHttpTransport } from "./createHttpTransport.js";
 import { createWsTransport } from "./createWsTransport.js";
+import { isPrivateChannel } from "./isPrivateChannel.js";
+import type { SubscribeOptions } from "./SubscribeOptions.js";
+import { subscribeNeedsWebSocket } from "./subscribeNeedsWebSocket.js";
 import type { CallOptions, RpcTransport, Transport } from "./Transport.js";
 import type { ErrorClasses } from "./toRpcError.js";
 import type { WebSocketConstructor } from "./WebSocketLike.js";
+import type { WsTransport } from "./WsTransport.js";
 
 /** What the generic `createClient` needs: a generated method table and where the server is. */
 export interface RpcClientOptions<M> {
@@ -33,10 +39,15 @@ export interface RpcClientOptions<M> {
   fetch?: typeof fetch;
   /** Default: the `ws` package on Node, the global `WebSocket` elsewhere. */
   WebSocket?: WebSocketConstructor;
+  /** The generated `channelTable`: which channels `subscribe` sends with `private/subscribe`. */
+  channels?: ChannelAuthTable;
 }
 
-/** A client of any generated method table: its methods, raw calls by name, and `close()`. */
-export type RpcClient<M> = M & {
+/**
+ * A client of any generated method table: its methods, raw calls by name, subscriptions typed by
+ * the generated `ChannelTable` `C`, and `close()`.
+ */
+export type RpcClient<M, C extends { [K in keyof C]: ChannelTypes } = AnyChannelTable> = M & {
   /** The same methods, resolving with the whole response (`result`, envelope, `rttMs`). */
   readonly withResponse: WithResponse<M>;
   /** The transport below the methods. */
@@ -49,6 +60,10 @@ export type RpcClient<M> = M & {
   ): Promise<Result>;
   /** Sends any method as a notification (no answer awaited). */
   notify(method: string, params?: object, options?: CallOptions): Promise<void>;
+  /** Iterates over a channel's notifications (WebSocket only; throws over HTTP); `break` unsubscribes. */
+  readonly subscribe: SubscribeByName<C>;
+  /** Ends every subscription's iterator and unsubscribes from every channel. */
+  unsubscribeAll(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -62,7 +77,10 @@ export type RpcClient<M> = M & {
  * const client = createClient({ methods: createMethods, errorClasses, url: "http://127.0.0.1:8545" });
  * const chainId = await client.ethChainId();
  */
-export function createClient<M extends object>(options: RpcClientOptions<M>): RpcClient<M> {
+export function createClient<
+  M extends object,
+  C extends { [K in keyof C]: ChannelTypes } = AnyChannelTable,
+>(options: RpcClientOptions<M>): RpcClient<M, C> {
   const kind = options.transport ?? (options.wsUrl !== undefined && !options.url ? "ws" : "http");
   const errorClasses = options.errorClasses ?? {};
   const auth = options.auth;
@@ -101,7 +119,7 @@ export function createClient<M extends object>(options: RpcClientOptions<M>): Rp
     request: (method, params, call) => transport.send(method, params, call),
     notify: results.notify!,
   };
-  const client = options.methods(results) as RpcClient<M>;
+  const client = options.methods(results) as RpcClient<M, C>;
   // A method of the document with one of these names keeps it; the helper is then not bound.
   const helpers: PropertyDescriptorMap = {
     withResponse: { value: options.methods(responses), enumerable: true },
@@ -113,6 +131,20 @@ export function createClient<M extends object>(options: RpcClientOptions<M>): Rp
     notify: {
       value: (method: string, params?: object, call?: CallOptions) =>
         transport.notify(method, params ?? {}, call),
+    },
+    subscribe: {
+      value: (channel: string, subscribeOptions?: SubscribeOptions) => {
+        if (transport.kind !== "ws") throw subscribeNeedsWebSocket(channel);
+        return (transport as WsTransport).subscribe(channel, {
+          ...subscribeOptions,
+          private: subscribeOptions?.private ?? isPrivateChannel(options.channels, channel),
+        });
+      },
+    },
+    unsubscribeAll: {
+      value: async () => {
+        if (transport.kind === "ws") await (transport as WsTransport).unsubscribeAll();
+      },
     },
     close: { value: () => transport.close() },
   };

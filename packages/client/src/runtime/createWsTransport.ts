@@ -1,15 +1,16 @@
 import { AbortedError } from "./AbortedError.js";
+import { ChannelSubscriptions } from "./ChannelSubscriptions.js";
 import { ConnectionClosedError } from "./ConnectionClosedError.js";
 import { closeSocket } from "./closeSocket.js";
+import type { HandshakeSend } from "./HandshakeSend.js";
 import { openSocket, type SocketConnection } from "./openSocket.js";
 import { PendingCalls } from "./PendingCalls.js";
 import { Reconnector } from "./Reconnector.js";
 import { runHandshake } from "./runHandshake.js";
-import type { CallOptions, RpcTransport } from "./Transport.js";
+import type { CallOptions } from "./Transport.js";
 import type { WebSocketLike } from "./WebSocketLike.js";
+import type { WsTransport, WsTransportState } from "./WsTransport.js";
 import type { WsTransportOptions } from "./WsTransportOptions.js";
-
-type State = "idle" | "connecting" | "open" | "backoff" | "closed";
 
 /**
  * A JSON-RPC transport over one WebSocket: ids correlate responses, any number of calls in
@@ -17,16 +18,15 @@ type State = "idle" | "connecting" | "open" | "backoff" | "closed";
  * while (re)connecting wait for the connection; calls in flight when it drops reject with
  * `ConnectionClosedError` and are never resent.
  *
+ * Subscriptions (`subscribe(channel)`) live as long as the transport: every new connection
+ * renews them in its handshake, after `onConnect`, before the queued calls go out. A heartbeat
+ * `test_request` from the server is answered with `public/test`.
+ *
  * This file is the connection's state machine; the calls and their timeouts are `PendingCalls`,
  * one socket is `openSocket`, the authentication of each connection `runHandshake`, the backoff
- * `Reconnector`.
+ * `Reconnector`, the channels `ChannelSubscriptions`.
  */
-export function createWsTransport(options: WsTransportOptions): RpcTransport & {
-  /** The connection state, for tests and health checks. */
-  readonly state: State;
-  /** Opens (and authenticates, via `onConnect`) the connection now; resolves when calls can go out. */
-  connect(): Promise<void>;
-} {
+export function createWsTransport(options: WsTransportOptions): WsTransport {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const pending = new PendingCalls(options.timeoutMs ?? 30_000, options.errorClasses ?? {});
   const reconnector =
@@ -34,10 +34,19 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
       ? undefined
       : new Reconnector(options.reconnect ?? {}, options.onConnectionEvent);
   const openWaiters = new Set<{ resolve: () => void; reject: (error: unknown) => void }>();
-  let state: State = "idle";
+  let state: WsTransportState = "idle";
   let socket: WebSocketLike | undefined;
   let closing: Promise<void> | undefined;
   let stopConnectTimer: (() => void) | undefined;
+  const subscriptions = new ChannelSubscriptions({
+    get state() {
+      return state;
+    },
+    call: (method, params) => enqueue(method, params, {}, false),
+    connect: () => {
+      opening().catch(() => {});
+    },
+  });
 
   function enqueue(
     method: string,
@@ -81,7 +90,9 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
     } catch (cause) {
       // e.g. a malformed URL: the browser's WebSocket throws instead of failing the connection
       state = "idle";
-      failWaiting(new ConnectionClosedError(`Could not connect to ${options.url}.`, { cause }));
+      const error = new ConnectionClosedError(`Could not connect to ${options.url}.`, { cause });
+      failWaiting(error);
+      subscriptions.fail(error);
       return;
     }
     socket = connection.socket;
@@ -91,7 +102,14 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
   function receive(message: any): void {
     const id = message.id;
     if (id !== undefined && id !== null) pending.settle(id, message);
-    else if (typeof message.method === "string") options.onNotification?.(message);
+    else if (typeof message.method === "string") {
+      if (message.method === "subscription") subscriptions.receive(message.params);
+      else if (message.method === "heartbeat" && message.params?.type === "test_request") {
+        // Deribit closes a connection that does not answer: `public/test` is the answer
+        enqueue("public/test", {}, {}, false).catch(() => {});
+      }
+      options.onNotification?.(message);
+    }
   }
 
   function dropped(current: WebSocketLike, code: number, reason: string, cause?: unknown): void {
@@ -116,7 +134,9 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
         }),
       );
     }
-    if (reconnector && (wasOpen || reconnector.attempt > 0)) {
+    const again =
+      reconnector !== undefined &&
+      (wasOpen || reconnector.attempt > 0) &&
       reconnector.schedule(
         () => {
           state = "backoff";
@@ -125,16 +145,29 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
           if (state === "backoff") connect();
         },
       );
+    if (again) subscriptions.lost();
+    else {
+      subscriptions.fail(
+        new ConnectionClosedError(
+          "The WebSocket closed and the transport does not reconnect: the subscription ended.",
+          { closeCode: code, closeReason: reason, cause },
+        ),
+      );
     }
   }
 
+  async function setUp(send: HandshakeSend): Promise<void> {
+    if (options.onConnect) await options.onConnect(send);
+    await subscriptions.restore(send);
+  }
+
   function handshake(connection: SocketConnection): void {
-    if (!options.onConnect) {
+    if (!options.onConnect && subscriptions.size === 0) {
       opened();
       return;
     }
     const current = connection.socket;
-    runHandshake(options.onConnect, {
+    runHandshake(setUp, {
       isCurrent: () => socket === current,
       transmit: (method, params) => {
         const [call, promise] = pending.track(method, params, {}, true);
@@ -149,6 +182,7 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
         if (refused) {
           if (reconnector) reconnector.attempt = 0;
           failWaiting(error);
+          subscriptions.fail(error);
           connection.lost(4001, "handshake refused", error);
         } else {
           connection.lost(4000, "handshake failed", error);
@@ -162,6 +196,7 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
     state = "open";
     if (reconnector) reconnector.attempt = 0;
     options.onConnectionEvent?.({ type: "open", url: options.url });
+    subscriptions.flush();
     pending.sendWaiting(socket!);
     for (const waiter of openWaiters) waiter.resolve();
     openWaiters.clear();
@@ -197,6 +232,8 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
     notify,
     request: (method, params, callOptions = {}) => enqueue(method, params, callOptions, false),
     send: (method, params, callOptions = {}) => enqueue(method, params, callOptions, true),
+    subscribe: (channel, subscribeOptions) => subscriptions.subscribe(channel, subscribeOptions),
+    unsubscribeAll: () => subscriptions.unsubscribeAll(),
     close() {
       if (closing) return closing;
       state = "closed";
@@ -205,6 +242,7 @@ export function createWsTransport(options: WsTransportOptions): RpcTransport & {
       const error = new ConnectionClosedError("The transport was closed by the client.");
       failWaiting(error);
       pending.failInFlight(error);
+      subscriptions.end();
       const current = socket;
       socket = undefined;
       closing = closeSocket(current);

@@ -39,12 +39,13 @@ function kindOf(schema: Schema): ParamKind {
   return "json";
 }
 
-/** `private/close_position` -> `closePosition`. */
-export const handlerName = (method: string) =>
-  method
-    .split("/")
-    .pop()!
-    .replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/**
+ * The methods a client calls: the spec's methods without the notifications the server sends
+ * (`x-sent-by: server`, e.g. `subscription`).
+ */
+export const clientMethods = (openrpc.methods as (typeof openrpc.methods)[number][]).filter(
+  (m) => (m as { "x-sent-by"?: string })["x-sent-by"] !== "server",
+);
 
 /** The method table and params validators, built from the spec (what the generator emits for the server). */
 export function specTable(): {
@@ -54,11 +55,12 @@ export function specTable(): {
   const compile = createSchemaCompiler(openrpc as any);
   const methods: Record<string, MethodDescriptor> = {};
   const validators: Record<string, ParamValidator> = {};
-  for (const method of openrpc.methods) {
+  for (const method of clientMethods) {
     const params = method.params as { name: string; required?: boolean; schema: Schema }[];
     methods[method.name] = {
       name: method.name,
-      handler: handlerName(method.name),
+      // the method's name, not its last segment: public/subscribe and private/subscribe differ
+      handler: method.name,
       params: params.map((p) => ({ name: p.name, required: !!p.required, kind: kindOf(p.schema) })),
       auth: method["x-auth"] ?? { private: false },
       matchingEngine: method["x-matching-engine"] === true,
@@ -119,8 +121,8 @@ export async function startSpecServer(
     };
   };
   const handlers: Record<string, (params: any, context: RequestContext) => unknown> = {};
-  for (const method of openrpc.methods) {
-    handlers[handlerName(method.name)] = (params, context) => {
+  for (const method of clientMethods) {
+    handlers[method.name] = (params, context) => {
       server.calls.push({ method: method.name, params, principal: context.principal });
       const override = server.override[method.name];
       if (override) return override(params, context);
