@@ -60,3 +60,28 @@ describe("a broken example is reported with the method and the field", () => {
     expect(text).toMatch(want);
   });
 });
+
+describe("the subscription notification's examples", () => {
+  test("a payload that does not match its channel's data schema is reported", () => {
+    const document = freshDocument();
+    const data = methodOf(document, "subscription").examples[0].params.find(
+      (p: any) => p.name === "data",
+    );
+    data.value[0].trade_seq = "57";
+    const text = checkExamples(document)
+      .map((p) => `${p.where} ${p.field} ${p.message}`)
+      .join("\n");
+    expect(text).toMatch(
+      /subscription examples\[0\].*\.params\.data does not match the channel's data schema.*trade_seq must be integer/,
+    );
+  });
+
+  test("a notification example with a result is reported", () => {
+    const document = freshDocument();
+    methodOf(document, "subscription").examples[0].result = { name: "result", value: "ok" };
+    const text = checkExamples(document)
+      .map((p) => `${p.where} ${p.field} ${p.message}`)
+      .join("\n");
+    expect(text).toContain("a notification the server sends has neither a result nor an x-error");
+  });
+});

@@ -1,5 +1,6 @@
 import type { OpenrpcDocument } from "@open-rpc/meta-schema";
 import { createSchemaCompiler, formatSchemaErrors } from "./createSchemaCompiler.js";
+import { channelPlaceholders } from "./lintChannels.js";
 import { methodErrors } from "./methodErrors.js";
 import type { SpecProblem } from "./SpecProblem.js";
 
@@ -13,6 +14,24 @@ interface Pairing {
   params?: { name: string; value: unknown }[];
   result?: { value: unknown };
   "x-error"?: { code: number; message: string; data?: unknown };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The `x-channels` entry whose name pattern matches a concrete channel name. */
+function channelOf(document: OpenrpcDocument, name: unknown): { data: unknown } | undefined {
+  const channels = (document as unknown as { "x-channels"?: { name: string; data: unknown }[] })[
+    "x-channels"
+  ];
+  if (!Array.isArray(channels) || typeof name !== "string") return undefined;
+  return channels.find((channel) => {
+    let source = escapeRegExp(channel.name);
+    for (const p of channelPlaceholders(channel.name))
+      source = source.replace(escapeRegExp(`{${p}}`), "[^.]+");
+    return new RegExp(`^${source}$`).test(name);
+  });
 }
 
 /**
@@ -30,7 +49,9 @@ export function checkExamples(document: OpenrpcDocument): SpecProblem[] {
     result?: { schema: unknown };
     errors?: unknown[];
     examples?: Pairing[];
+    "x-sent-by"?: string;
   }[]) {
+    const notification = method["x-sent-by"] === "server";
     const declared = methodErrors(document, method);
     (method.examples ?? []).forEach((example, index) => {
       const at = `examples[${index}] "${example.name ?? "?"}"`;
@@ -62,9 +83,22 @@ export function checkExamples(document: OpenrpcDocument): SpecProblem[] {
           }
         }
       }
+      // A notification's `{channel, data}` example: data follows the channel's x-channels schema.
+      const channel = notification ? channelOf(document, given.get("channel")) : undefined;
+      if (channel && given.has("data")) {
+        const validate = compile(channel.data);
+        if (!validate(given.get("data")))
+          add(
+            ".params.data",
+            `does not match the channel's data schema: ${formatSchemaErrors(validate)}`,
+          );
+      }
       if (error && example.result)
         add("", "has both a result and an x-error; an example shows one outcome");
-      if (!error && !example.result) add("", "has neither a result nor an x-error");
+      if (!error && !example.result && !notification)
+        add("", "has neither a result nor an x-error");
+      if (notification && (error || example.result))
+        add("", "a notification the server sends has neither a result nor an x-error");
       if (example.result && method.result) {
         const validate = compile(method.result.schema);
         if (!validate(example.result.value)) {

@@ -1,5 +1,6 @@
 import type { OpenrpcDocument } from "@open-rpc/meta-schema";
 import { collectRefs } from "./collectRefs.js";
+import { lintChannels } from "./lintChannels.js";
 import { methodErrors } from "./methodErrors.js";
 import type { SpecProblem } from "./SpecProblem.js";
 
@@ -83,9 +84,20 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
         out.push({ where, field: `params[${i}] "${param.name}".description`, message: "missing" });
       lintSchemaTree(param.schema, where, `params[${i}] "${param.name}".schema`, out);
     });
-    if (!method.result?.schema) out.push({ where, field: "result.schema", message: "missing" });
+    // A notification the server sends (`x-sent-by: server`) has no result and no errors.
+    const sentByServer = method["x-sent-by"] === "server";
+    if (sentByServer && method.result)
+      out.push({
+        where,
+        field: "result",
+        message: "a notification the server sends has no result",
+      });
+    if (!sentByServer && !method.result?.schema)
+      out.push({ where, field: "result.schema", message: "missing" });
     const examples = (method.examples ?? []) as Obj[];
-    if (!examples.some((e) => e.result))
+    if (sentByServer && examples.length === 0)
+      out.push({ where, field: "examples", message: "missing: at least one example" });
+    if (!sentByServer && !examples.some((e) => e.result))
       out.push({
         where,
         field: "examples",
@@ -97,7 +109,9 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
     } catch (error) {
       out.push({ where, field: "errors", message: (error as Error).message });
     }
-    const required = [-32602, -32603, ...(method["x-auth"]?.private ? [10000, 13009] : [])];
+    const required = sentByServer
+      ? []
+      : [-32602, -32603, ...(method["x-auth"]?.private ? [10000, 13009] : [])];
     for (const code of required) {
       if (!declared.some((d) => d.code === code))
         out.push({
@@ -192,5 +206,6 @@ export function lintDocument(document: OpenrpcDocument): SpecProblem[] {
     if (ref.startsWith("#/components/errors/") && !errors[ref.slice(20)])
       out.push({ where: "document", field: ref, message: "unresolved reference: no such error" });
   }
+  out.push(...lintChannels(document));
   return out;
 }

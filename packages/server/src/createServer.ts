@@ -4,6 +4,7 @@ import type { Handlers } from "./generated/handlers.js";
 import { type MethodTable, methods as specMethods } from "./generated/methods.js";
 import { validators as specValidators } from "./generated/validators.js";
 import { attachWebSocket } from "./runtime/attachWebSocket.js";
+import { type ChannelHooks, ChannelHub } from "./runtime/ChannelHub.js";
 import { ConnectionCaps } from "./runtime/ConnectionCaps.js";
 import { createDispatcher } from "./runtime/createDispatcher.js";
 import { createHttpHandler } from "./runtime/createHttpHandler.js";
@@ -15,12 +16,16 @@ import type { ParamValidator } from "./runtime/ParamValidator.js";
 import { PendingCounter } from "./runtime/PendingCounter.js";
 import type { ServerAuth } from "./runtime/ServerAuth.js";
 import { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
+import type { subscriptionMethods } from "./runtime/subscriptionHandlers.js";
 import { type transportHandlers, withTransportMethods } from "./runtime/transportHandlers.js";
 
 /** The spec's methods the transport serves itself (the heartbeat): handlers may leave them out. */
 type TransportMethods = keyof typeof transportHandlers;
 /** The same methods by JSON-RPC method name. */
-type TransportMethodNames = "public/set_heartbeat" | "public/disable_heartbeat";
+type TransportMethodNames =
+  | "public/set_heartbeat"
+  | "public/disable_heartbeat"
+  | keyof typeof subscriptionMethods;
 
 /** Handlers by method name, with the transport's methods optional. */
 type SpecMethodHandlers = Omit<MethodHandlers<MethodTable>, TransportMethodNames> &
@@ -47,6 +52,8 @@ interface ServerOptions {
   readonly path?: string;
   /** The WebSocket endpoint, `/ws/api/v2` by default. */
   readonly wsPath?: string;
+  /** The app's channel rules: `accept`, `subscribed`, `disconnected` (see `ChannelHooks`). */
+  readonly channels?: ChannelHooks;
 }
 
 /** A server of the spec: the generated method table and validators, your `Handlers`. */
@@ -83,6 +90,8 @@ export interface RunningServer {
   readonly port: number;
   /** The underlying `node:http` server (WebSocket upgrades included). */
   readonly httpServer: Server;
+  /** The channels: `publish`, `sendTo`, `count` (also `context.channels` in handlers). */
+  readonly channels: ChannelHub;
   /**
    * Graceful shutdown: stops accepting connections and reading new requests, answers everything
    * it read (requests running, and those a WebSocket's back-pressure held back, which are answered
@@ -140,8 +149,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       );
   }
   const methods = options.methods ?? specMethods;
+  const channels = new ChannelHub(options.channels);
   const dispatcher = createDispatcher({
     ...options,
+    channels,
     handlers: withTransportMethods(options.handlers, methods),
     methods,
     validators: options.validators ?? specValidators,
@@ -167,6 +178,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     now,
     isRefused: (socket) => caps.isRefused(socket),
     path: wsPath,
+    channels,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -217,6 +229,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     host,
     port,
     httpServer,
+    channels,
     close() {
       closing ??= shutdown();
       return closing;

@@ -5,6 +5,7 @@ it("exports these names", () => {
   expect(Object.keys(server).sort()).toMatchInlineSnapshot(`
     [
       "AuthorizationRequiredError",
+      "ChannelHub",
       "InternalError",
       "InvalidOrUnsupportedInstrumentError",
       "InvalidParamsError",
@@ -26,6 +27,7 @@ it("exports these names", () => {
       "TooManyConcurrentRequestsError",
       "TooManyRequestsError",
       "UnauthorizedError",
+      "channelTable",
       "createDispatcher",
       "createServer",
       "defaultLimits",
@@ -40,6 +42,7 @@ it("exports these names", () => {
       "rawIdText",
       "rawJson",
       "specVersion",
+      "subscriptionMethods",
       "transportHandlers",
       "validators",
     ]

@@ -7,6 +7,7 @@ export {
   type SpecServerOptions,
   type TableServerOptions,
 } from "./createServer.js";
+export { type ChannelDescriptor, type ChannelTable, channelTable } from "./generated/channels.js";
 export {
   AuthorizationRequiredError,
   errorClasses,
@@ -33,6 +34,12 @@ export {
 export type { Handlers } from "./generated/handlers.js";
 export { type MethodTable, methods, specVersion } from "./generated/methods.js";
 export { validators } from "./generated/validators.js";
+export {
+  type ChannelConnection,
+  type ChannelHooks,
+  ChannelHub,
+  type DisconnectInfo,
+} from "./runtime/ChannelHub.js";
 export {
   type BasicCredentials,
   type BearerCredentials,
@@ -61,4 +68,5 @@ export { rawIdText } from "./runtime/rawIdText.js";
 export type { AuthOutcome, ServerAuth } from "./runtime/ServerAuth.js";
 export { defaultLimits, type ServerLimits } from "./runtime/ServerLimits.js";
 export type { Session } from "./runtime/Session.js";
+export { subscriptionMethods } from "./runtime/subscriptionHandlers.js";
 export { transportHandlers } from "./runtime/transportHandlers.js";

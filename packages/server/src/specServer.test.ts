@@ -14,11 +14,15 @@ interface Example {
   params: { name: string; value: unknown }[];
   result?: { value: unknown };
 }
-const specMethods = openrpc.methods as unknown as {
-  name: string;
-  examples: Example[];
-  "x-auth"?: { private: boolean; scope?: string };
-}[];
+// The notifications the server sends (`x-sent-by: server`) are no methods a client calls.
+const specMethods = (
+  openrpc.methods as unknown as {
+    name: string;
+    examples: Example[];
+    "x-auth"?: { private: boolean; scope?: string };
+    "x-sent-by"?: string;
+  }[]
+).filter((m) => m["x-sent-by"] !== "server");
 const success = (name: string) =>
   specMethods.find((m) => m.name === name)!.examples.find((e) => e.result)!;
 const paramsOf = (example: Example) =>

@@ -1,3 +1,4 @@
+import { type ChannelModel, readChannels } from "./channels.js";
 import { collectTypes, type TypeDeclaration } from "./collectTypes.js";
 import { docPagePaths } from "./docPagePaths.js";
 import type {
@@ -21,6 +22,9 @@ import { TypeRegistry } from "./TypeRegistry.js";
 /** The names the generated modules declare or import themselves; no spec name may take them. */
 export const fixedNames = [
   "Handlers",
+  "ChannelTable",
+  "ChannelDescriptor",
+  "channelTable",
   "MethodTable",
   "Methods",
   "MethodDescriptor",
@@ -91,7 +95,15 @@ export interface Context {
   readonly options: ResolvedOptions;
   readonly names: NameRegistry;
   readonly types: TypeRegistry;
+  /**
+   * The methods a client calls (the docs target: every method). Notifications the server sends
+   * (`x-sent-by: server`) are in `notifications` instead.
+   */
   readonly methods: readonly MethodModel[];
+  /** The notifications the server sends (`x-sent-by: server`): typed, but no function or handler. */
+  readonly notifications: readonly MethodModel[];
+  /** The document-level `x-channels`, in order. */
+  readonly channels: readonly ChannelModel[];
   readonly errors: readonly ErrorModel[];
   /** The declarations of `types.ts`, built once so every target names types alike. */
   readonly typeDeclarations: readonly TypeDeclaration[];
@@ -209,7 +221,7 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
   }
 
   const pages = docPagePaths(methodObjects.map((m) => m.name));
-  const methods = methodObjects.map((method, i): MethodModel => {
+  const all = methodObjects.map((method, i): MethodModel => {
     const where = `method ${method.name}`;
     const params = method.params.map((p, j): ParamModel => {
       const descriptor = deref<ContentDescriptor>(document, p, `params[${j}] of ${where}`);
@@ -251,6 +263,11 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
       docPage: pages[i]!,
     };
   });
+  const sentByServer = (m: MethodModel) => m.method["x-sent-by"] === "server";
+  const docs = options.target === "docs";
+  const methods = docs ? all : all.filter((m) => !sentByServer(m));
+  const notifications = docs ? [] : all.filter(sentByServer);
+  const channels = readChannels(document, types, names);
 
   return {
     document,
@@ -258,8 +275,15 @@ export function createContext(document: OpenRpcDocument, options: GenerateOption
     names,
     types,
     methods,
+    notifications,
+    channels: channels.channels,
     errors,
-    typeDeclarations: collectTypes({ types }, components, methods, options.target === "docs"),
+    typeDeclarations: collectTypes(
+      { types },
+      [...components, ...channels.schemas],
+      all,
+      options.target === "docs",
+    ),
     specVersion: document.info.version,
   };
 }

@@ -1,3 +1,4 @@
+import type { ChannelConnection, ChannelHub } from "./ChannelHub.js";
 import type { HeartbeatControl, Principal, RequestContext } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 
@@ -5,10 +6,17 @@ import type { Session } from "./Session.js";
 export class CallContext implements RequestContext {
   readonly principal: Principal | undefined;
   readonly usIn: number;
+  readonly channels: ChannelHub | undefined;
   readonly #session: Session;
 
-  constructor(session: Session, principal: Principal | undefined, usIn: number) {
+  constructor(
+    session: Session,
+    principal: Principal | undefined,
+    usIn: number,
+    channels?: ChannelHub,
+  ) {
     this.#session = session;
+    this.channels = channels;
     this.principal = principal;
     this.usIn = usIn;
   }
@@ -27,6 +35,10 @@ export class CallContext implements RequestContext {
 
   get heartbeat(): HeartbeatControl | undefined {
     return this.#session.heartbeat;
+  }
+
+  get connection(): ChannelConnection | undefined {
+    return this.#session.connection;
   }
 
   authenticateConnection(principal: Principal): void {

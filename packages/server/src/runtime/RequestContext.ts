@@ -1,3 +1,5 @@
+import type { ChannelConnection, ChannelHub } from "./ChannelHub.js";
+
 /** Who is calling: the account a credential resolved to, and the scopes it holds. */
 export interface Principal {
   /** The account id (the reference server's account number, or your own). */
@@ -54,4 +56,8 @@ export interface RequestContext {
   readonly signal: AbortSignal;
   /** WebSocket only: the connection's heartbeat. Undefined over HTTP, which has no connection to beat on. */
   readonly heartbeat?: HeartbeatControl | undefined;
+  /** The server's channels: publish notifications to subscribed WebSocket connections. */
+  readonly channels?: ChannelHub | undefined;
+  /** WebSocket only: the connection (its subscriptions, its cancel-on-disconnect flag). */
+  readonly connection?: ChannelConnection | undefined;
 }

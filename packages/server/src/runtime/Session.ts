@@ -1,3 +1,4 @@
+import type { ChannelConnection } from "./ChannelHub.js";
 import type { Credentials } from "./Credentials.js";
 import type { HeartbeatControl, Principal } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
@@ -28,4 +29,6 @@ export interface Session {
   readonly rateLimit?: TokenBucket | undefined;
   /** The connection's heartbeat (WebSocket); undefined where there is no connection (HTTP). */
   readonly heartbeat?: HeartbeatControl | undefined;
+  /** The connection, for subscriptions (WebSocket); undefined over HTTP. */
+  readonly connection?: ChannelConnection | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
+import type { ChannelConnection } from "./ChannelHub.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
 import type { PendingCounter } from "./PendingCounter.js";
@@ -19,10 +20,14 @@ import { TokenBucket } from "./TokenBucket.js";
  * never get an answer (a backlog still there when the connection closes, a request read after the
  * close frame went out) are counted in `unanswered`.
  */
-export class WsSession implements Session, HeartbeatLink {
+export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly transport = "ws" as const;
   principal: Principal | undefined = undefined;
+  /** The principal the connection authenticated with last (kept when it expires): who closed. */
+  lastPrincipal: Principal | undefined = undefined;
   inFlight = 0;
+  readonly subscriptions = new Map<string, string | undefined>();
+  cancelOnDisconnect = false;
   readonly maxInFlight: number;
   readonly rateLimit: TokenBucket | undefined;
   /** Times this connection was paused for back-pressure. */
@@ -89,6 +94,11 @@ export class WsSession implements Session, HeartbeatLink {
 
   authenticateConnection(principal: Principal): void {
     this.principal = principal;
+    this.lastPrincipal = principal;
+  }
+
+  get connection(): this {
+    return this;
   }
 
   /** The connection's heartbeat (`public/set_heartbeat`), made on first use. */

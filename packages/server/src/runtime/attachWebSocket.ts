@@ -1,6 +1,8 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
+import { CallContext } from "./CallContext.js";
+import type { ChannelHub } from "./ChannelHub.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import { PendingCounter } from "./PendingCounter.js";
 import type { ServerLimits } from "./ServerLimits.js";
@@ -28,6 +30,8 @@ export interface WebSocketOptions {
   readonly isRefused?: (socket: Socket) => boolean;
   /** The WebSocket endpoint (default `/ws/api/v2`). */
   readonly path?: string;
+  /** The channels: told when a connection opens and closes (subscriptions, `disconnected`). */
+  readonly channels?: ChannelHub;
 }
 
 function rejectUpgrade(socket: Socket, status: string): void {
@@ -85,11 +89,21 @@ export function attachWebSocket(
       now(),
     );
     sessions.add(session);
+    options.channels?.opened(session);
     ws.on("message", (data: Buffer) => session.receive(data.toString()));
     ws.on("error", () => {});
     ws.on("close", () => {
       sessions.delete(session);
       session.closed();
+      const hub = options.channels;
+      if (hub !== undefined) {
+        const context = new CallContext(session, session.lastPrincipal, now() * 1000, hub);
+        try {
+          hub.closed(session, context);
+        } catch (error) {
+          console.error(error);
+        }
+      }
       if (!accepting) unanswered += session.unanswered;
     });
   }

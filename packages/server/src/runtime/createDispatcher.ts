@@ -1,5 +1,6 @@
 import { nowMicros } from "@unwind/protocol";
 import { authorize } from "./authorize.js";
+import type { ChannelHub } from "./ChannelHub.js";
 import { createInvoker, type DispatchResult, type Route } from "./createInvoker.js";
 import { createReplies, type ErrorHook } from "./createReplies.js";
 import type { MethodDescriptor } from "./MethodDescriptor.js";
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   readonly onError?: ErrorHook;
   /** The clock principals' `expiresAt` is compared with, ms since the epoch (default `Date.now`). */
   readonly now?: () => number;
+  /** The server's channels, given to handlers as `context.channels`. */
+  readonly channels?: ChannelHub;
 }
 
 export interface Dispatcher {
@@ -80,7 +83,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pending = new PendingCounter();
   const replies = createReplies(testnet, onError);
   const { fail, error: reply } = replies;
-  const { invoke, afterAuth } = createInvoker(handlers, replies);
+  const { invoke, afterAuth } = createInvoker(handlers, replies, options.channels);
 
   function call(
     idJson: string | null,

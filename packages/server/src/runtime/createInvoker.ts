@@ -1,5 +1,6 @@
 import type { Authorization } from "./authorize.js";
 import { CallContext } from "./CallContext.js";
+import type { ChannelHub } from "./ChannelHub.js";
 import type { Replies } from "./createReplies.js";
 import { describeParamError } from "./describeParamError.js";
 import type { MethodDescriptor } from "./MethodDescriptor.js";
@@ -40,7 +41,7 @@ export interface Invoker {
   ): DispatchResult;
 }
 
-export function createInvoker(handlers: object, replies: Replies): Invoker {
+export function createInvoker(handlers: object, replies: Replies, channels?: ChannelHub): Invoker {
   const { succeed, fail, error: reply } = replies;
 
   function invoke(
@@ -59,7 +60,7 @@ export function createInvoker(handlers: object, replies: Replies): Invoker {
     }
     let out: unknown;
     try {
-      out = route.fn.call(handlers, params, new CallContext(session, principal, usIn));
+      out = route.fn.call(handlers, params, new CallContext(session, principal, usIn, channels));
     } catch (error) {
       return fail(idJson, error, name, usIn);
     }

@@ -16,6 +16,12 @@ export {
   type TableServerOptions,
 } from "../createServer.js";
 export {
+  type ChannelConnection,
+  type ChannelHooks,
+  ChannelHub,
+  type DisconnectInfo,
+} from "./ChannelHub.js";
+export {
   createDispatcher,
   type Dispatcher,
   type DispatcherOptions,

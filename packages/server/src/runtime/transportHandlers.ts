@@ -1,6 +1,7 @@
 import { MustBeWebsocketRequestError } from "../generated/errors.js";
 import type { MethodDescriptor } from "./MethodDescriptor.js";
 import type { HeartbeatControl, RequestContext } from "./RequestContext.js";
+import { subscriptionHandlers, subscriptionMethods } from "./subscriptionHandlers.js";
 
 type Fn = (params: any, context: RequestContext) => unknown;
 
@@ -15,7 +16,8 @@ function heartbeatOf(context: RequestContext, method: string): HeartbeatControl 
 }
 
 /**
- * The methods the transport itself serves, Deribit's heartbeat: they act on the WebSocket
+ * The methods the transport itself serves, Deribit's heartbeat, subscriptions and cancel on
+ * disconnect flags: they act on the WebSocket
  * connection, which only the runtime holds. Over HTTP they answer 10030
  * `must_be_websocket_request`. `createServer` fills them in when the handlers leave them out.
  */
@@ -28,12 +30,14 @@ export const transportHandlers = {
     heartbeatOf(context, "public/disable_heartbeat").stop();
     return "ok";
   },
+  ...subscriptionHandlers,
 };
 
 /** The transport's methods by JSON-RPC method name. */
 const builtins: Readonly<Record<string, Fn>> = {
   "public/set_heartbeat": transportHandlers.setHeartbeat,
   "public/disable_heartbeat": transportHandlers.disableHeartbeat,
+  ...(subscriptionMethods as Readonly<Record<string, Fn>>),
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from "../context.js";
 import type { GeneratedFile } from "../GenerateOptions.js";
 import { createServerModule } from "../package/createServerModule.js";
+import { channelsModule, hasChannels } from "./channelsModule.js";
 import { errorsModule } from "./errorsModule.js";
 import { errorTableModule } from "./errorTableModule.js";
 import { handlersModule } from "./handlersModule.js";
@@ -16,6 +17,7 @@ import { validatorsModule } from "./validatorsModule.js";
 export function serverTarget(ctx: Context): GeneratedFile[] {
   const errors = ctx.errors.map((e) => e.className);
   const packaged = ctx.options.package !== undefined;
+  const channels = hasChannels(ctx);
   return [
     typesModule(ctx),
     methodsModule(ctx),
@@ -23,10 +25,20 @@ export function serverTarget(ctx: Context): GeneratedFile[] {
     handlersModule(ctx),
     errorsModule(ctx),
     errorTableModule(ctx),
+    ...(channels ? [channelsModule(ctx)] : []),
     ...(packaged ? [createServerModule(ctx)] : []),
     indexModule(ctx, [
       ...(packaged
         ? [{ from: "./createServer.js", values: ["createServer"], types: ["ServerOptions"] }]
+        : []),
+      ...(channels
+        ? [
+            {
+              from: "./channels.js",
+              values: ["channelTable"],
+              types: ["ChannelDescriptor", "ChannelTable"],
+            },
+          ]
         : []),
       { from: "./errors.js", values: [...errors, "errorClasses"], types: [] },
       { from: "./handlers.js", values: [], types: ["Handlers"] },

@@ -1,0 +1,165 @@
+import type { RequestContext } from "./RequestContext.js";
+import type { RpcError } from "./RpcError.js";
+
+/** One WebSocket connection as the hub sees it (`WsSession` implements it). */
+export interface ChannelConnection {
+  /** The connection's subscriptions: channel name -> the `private/subscribe` label, if any. */
+  readonly subscriptions: Map<string, string | undefined>;
+  /** Cancel on disconnect enabled for this connection (`private/enable_cancel_on_disconnect`). */
+  cancelOnDisconnect: boolean;
+  /** The principal's account id; undefined until the connection authenticates. */
+  readonly principal?: { readonly accountId: number | string } | undefined;
+  /** Writes one text frame (nothing once the connection is closing). */
+  send(text: string): void;
+}
+
+/** What `disconnected` is told about a closed connection. */
+export interface DisconnectInfo {
+  /** No other open connection is authenticated as the same account. */
+  readonly lastOfAccount: boolean;
+  /**
+   * The cancel on disconnect that applies: `connection` (enabled on this connection), `account`
+   * (enabled for the account and this was its last connection), or undefined (cancel nothing).
+   */
+  readonly cancel: "connection" | "account" | undefined;
+}
+
+/** The app's channel rules, given to `createServer` as `channels`. */
+export interface ChannelHooks {
+  /** App checks of one concrete channel name (e.g. the instrument exists); an error refuses the whole subscribe call. */
+  accept?(channel: string, context: RequestContext): RpcError | undefined;
+  /** Called after the subscribe response was written, once per channel (e.g. send a book snapshot with `sendTo`). */
+  subscribed?(channel: string, context: RequestContext): void;
+  /** A WebSocket connection closed (its subscriptions are gone already). */
+  disconnected?(context: RequestContext, info: DisconnectInfo): void;
+}
+
+const PREFIX = '{"jsonrpc":"2.0","method":"subscription","params":{"channel":';
+
+/** The notification text of one channel's data (`data` already JSON), with a label or not. */
+function notification(channelJson: string, dataJson: string, label: string | undefined): string {
+  const labelPart = label === undefined ? "" : `,"label":${JSON.stringify(label)}`;
+  return `${PREFIX}${channelJson},"data":${dataJson}${labelPart}}}`;
+}
+
+/**
+ * Subscriptions of every WebSocket connection, by channel, and the `subscription` notifications
+ * sent to them. A publish serialises its data once, whatever the number of subscribers. Created
+ * by `createServer` (`server.channels`, and `context.channels` in handlers).
+ */
+export class ChannelHub {
+  readonly #byChannel = new Map<string, Set<ChannelConnection>>();
+  readonly #connections = new Set<ChannelConnection>();
+  /** Accounts with cancel on disconnect enabled for scope `account`. */
+  readonly #accountCancel = new Set<string>();
+  readonly hooks: ChannelHooks;
+
+  constructor(hooks: ChannelHooks = {}) {
+    this.hooks = hooks;
+  }
+
+  /**
+   * Sends `{channel, data}` to every connection subscribed to `channel`; with `account`, only to
+   * connections authenticated as that account. The JSON text is built once per call.
+   */
+  publish(channel: string, data: unknown, account?: number | string): void {
+    const subscribers = this.#byChannel.get(channel);
+    if (subscribers === undefined) return;
+    const channelJson = JSON.stringify(channel);
+    const dataJson = JSON.stringify(data);
+    let plain: string | undefined;
+    const wanted = account === undefined ? undefined : String(account);
+    for (const connection of subscribers) {
+      if (wanted !== undefined) {
+        const id = connection.principal?.accountId;
+        if (id === undefined || String(id) !== wanted) continue;
+      }
+      const label = connection.subscriptions.get(channel);
+      if (label === undefined) {
+        plain ??= notification(channelJson, dataJson, undefined);
+        connection.send(plain);
+      } else connection.send(notification(channelJson, dataJson, label));
+    }
+  }
+
+  /** Sends one notification to the connection of a call (the book snapshot after subscribe); nothing over HTTP. */
+  sendTo(context: RequestContext, channel: string, data: unknown): void {
+    const connection = context.connection;
+    if (connection === undefined) return;
+    const label = connection.subscriptions.get(channel);
+    connection.send(notification(JSON.stringify(channel), JSON.stringify(data), label));
+  }
+
+  /** Connections subscribed to the channel (a cheap "anyone listening?" check). */
+  count(channel: string): number {
+    return this.#byChannel.get(channel)?.size ?? 0;
+  }
+
+  /** Subscribes a connection to a channel (with a label for a private one). */
+  add(connection: ChannelConnection, channel: string, label: string | undefined): void {
+    connection.subscriptions.set(channel, label);
+    let set = this.#byChannel.get(channel);
+    if (set === undefined) {
+      set = new Set();
+      this.#byChannel.set(channel, set);
+    }
+    set.add(connection);
+  }
+
+  /** Unsubscribes a connection from a channel; true when it was subscribed. */
+  remove(connection: ChannelConnection, channel: string): boolean {
+    if (!connection.subscriptions.delete(channel)) return false;
+    const set = this.#byChannel.get(channel);
+    set?.delete(connection);
+    if (set?.size === 0) this.#byChannel.delete(channel);
+    return true;
+  }
+
+  /** Unsubscribes a connection from everything. */
+  removeAll(connection: ChannelConnection): void {
+    for (const channel of [...connection.subscriptions.keys()]) this.remove(connection, channel);
+  }
+
+  /** Enables or disables cancel on disconnect for an account (scope `account`). */
+  setAccountCancel(account: number | string, enabled: boolean): void {
+    if (enabled) this.#accountCancel.add(String(account));
+    else this.#accountCancel.delete(String(account));
+  }
+
+  /** Whether cancel on disconnect is enabled for an account (scope `account`). */
+  accountCancel(account: number | string): boolean {
+    return this.#accountCancel.has(String(account));
+  }
+
+  /** A WebSocket connection opened. */
+  opened(connection: ChannelConnection): void {
+    this.#connections.add(connection);
+  }
+
+  /**
+   * A WebSocket connection closed: its subscriptions are dropped, then `disconnected` is called
+   * with `lastOfAccount` and the cancel on disconnect that applies. `context.principal` is the
+   * principal the connection authenticated with last (undefined: it never did).
+   */
+  closed(connection: ChannelConnection, context: RequestContext): void {
+    this.#connections.delete(connection);
+    this.removeAll(connection);
+    const account = context.principal?.accountId;
+    let lastOfAccount = account !== undefined;
+    if (account !== undefined) {
+      for (const other of this.#connections) {
+        const id = other.principal?.accountId;
+        if (id !== undefined && String(id) === String(account)) {
+          lastOfAccount = false;
+          break;
+        }
+      }
+    }
+    const cancel = connection.cancelOnDisconnect
+      ? "connection"
+      : lastOfAccount && account !== undefined && this.accountCancel(account)
+        ? "account"
+        : undefined;
+    this.hooks.disconnected?.(context, { lastOfAccount, cancel });
+  }
+}
