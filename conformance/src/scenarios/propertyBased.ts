@@ -49,14 +49,29 @@ function validArbitrary(ctx: RunContext, method: string): fc.Arbitrary<Record<st
   for (const p of list) {
     const arb = arbitraryFromSchema(ctx.spec, p.schema);
     arbs[p.name] =
-      p.name === "instrument_name"
-        ? fc.oneof(
-            { arbitrary: fc.constant(ctx.instrument), weight: 3 },
-            { arbitrary: arb, weight: 1 },
-          )
-        : arb;
+      p.name === "channels"
+        ? publicChannels(ctx, arb)
+        : p.name === "instrument_name"
+          ? fc.oneof(
+              { arbitrary: fc.constant(ctx.instrument), weight: 3 },
+              { arbitrary: arb, weight: 1 },
+            )
+          : arb;
   }
   return fc.record(arbs, { requiredKeys: list.filter((p) => p.required).map((p) => p.name) });
+}
+
+/**
+ * Channel lists of the spec's public channels on the instrument under test: a name made from
+ * the schema alone (any string) names no channel, which the spec refuses with -32602.
+ */
+function publicChannels(ctx: RunContext, fallback: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const names = ctx.spec.channels
+    .filter((c) => !c.private)
+    .map((c) => c.name.replace(/\{[^}]+\}/g, ctx.instrument));
+  return names.length === 0
+    ? fallback
+    : fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: names.length });
 }
 
 type Mutation = { param: string; value?: unknown; missing?: true };

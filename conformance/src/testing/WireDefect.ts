@@ -19,6 +19,8 @@ export interface Defect {
   description: string;
   /** The check id that must fail against this server. */
   caughtBy: string;
+  /** Whether the check needs `--slow` (real-time waits such as the heartbeat's). */
+  slow?: boolean;
   /** The scenarios whose traffic shows the defect (default: those that declare `caughtBy`). */
   scenarios?: string[];
   /** Server-level: limits the reference runs with instead of its defaults. */
