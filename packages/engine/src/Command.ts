@@ -27,6 +27,17 @@ export interface CancelCommand {
   timestamp: number;
 }
 
+/**
+ * Cancels every open order of the account, oldest first (cancel on disconnect: the reason the
+ * orders are closed with). Succeeds with no events when nothing is open.
+ */
+export interface CancelAllCommand {
+  type: "cancel_all";
+  account: number;
+  reason: "cancel_on_disconnect";
+  timestamp: number;
+}
+
 /** Closes the account's position in an instrument with one reduce-only limit order. */
 export interface ClosePositionCommand {
   type: "close_position";
@@ -38,4 +49,4 @@ export interface ClosePositionCommand {
 }
 
 /** Everything that changes the engine's state: plain data, journaled and replayed as is. */
-export type Command = PlaceCommand | CancelCommand | ClosePositionCommand;
+export type Command = PlaceCommand | CancelCommand | CancelAllCommand | ClosePositionCommand;

@@ -1,6 +1,7 @@
 import type { AccountConfig } from "./Account.js";
 import { Accounts } from "./Accounts.js";
 import { applyCancel } from "./applyCancel.js";
+import { applyCancelAll } from "./applyCancelAll.js";
 import { applyClosePosition } from "./applyClosePosition.js";
 import { applyPlace } from "./applyPlace.js";
 import type { Command } from "./Command.js";
@@ -21,6 +22,13 @@ import { stateHash } from "./stateHash.js";
 export interface Journal {
   append(command: Command): void;
 }
+
+/**
+ * Sees every command the engine applies, right after it is applied, with its outcome (events in
+ * engine order when the engine emits them): the reference server turns them into notifications.
+ * The outcome and its events are reused by the next command: read them before returning.
+ */
+export type ApplyObserver = (command: Command, outcome: Outcome) => void;
 
 /** How to build an engine. */
 export interface EngineOptions {
@@ -49,7 +57,13 @@ export class Engine implements EngineState {
   readonly orders: OrderStore;
   readonly orderIds: IdSequence;
   readonly tradeIds: IdSequence;
-  readonly emitEvents: boolean;
+  /**
+   * Whether outcomes carry events; may be switched between commands (the reference server turns
+   * them on for its notifications).
+   */
+  emitEvents: boolean;
+  /** Called after every applied command (not during construction or a snapshot restore). */
+  observer: ApplyObserver | undefined = undefined;
   /** Makes the trades and events of the current command (reused with `apply(command, into)`). */
   readonly made: OutcomePool;
   /** The scratch order request the command handlers fill (see {@link OrderRequest}). */
@@ -118,12 +132,21 @@ export class Engine implements EngineState {
     switch (command.type) {
       case "buy":
       case "sell":
-        return applyPlace(this, command, out);
+        applyPlace(this, command, out);
+        break;
       case "cancel":
-        return applyCancel(this, command, out);
+        applyCancel(this, command, out);
+        break;
+      case "cancel_all":
+        applyCancelAll(this, command, out);
+        break;
       case "close_position":
-        return applyClosePosition(this, command, out);
+        applyClosePosition(this, command, out);
+        break;
     }
+    const observer = this.observer;
+    if (observer !== undefined) observer(command, out);
+    return out;
   }
 
   /** The book of an instrument, by name. */

@@ -41,6 +41,7 @@ export const REASONS: readonly (CancelReason | null)[] = [
   "self_trade",
   "immediate_or_cancel",
   "fill_or_kill",
+  "cancel_on_disconnect",
 ];
 
 /** The codes of the cancel reasons in meta. */
@@ -49,6 +50,7 @@ export const REDUCE_ONLY_REASON = 2;
 export const SELF_TRADE = 3;
 export const IMMEDIATE_OR_CANCEL = 4;
 export const FILL_OR_KILL = 5;
+export const CANCEL_ON_DISCONNECT = 6;
 
 /** The meta word of a new open order of instrument `instrument` (an index). */
 export function orderMeta(

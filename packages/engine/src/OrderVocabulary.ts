@@ -12,4 +12,5 @@ export type CancelReason =
   | "reduce_only"
   | "self_trade"
   | "immediate_or_cancel"
-  | "fill_or_kill";
+  | "fill_or_kill"
+  | "cancel_on_disconnect";

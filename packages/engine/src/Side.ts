@@ -65,6 +65,11 @@ export class Side {
     this.byPrice.get(price)!.total -= lots;
   }
 
+  /** The open lots resting at `price` (0 when no level is there). */
+  totalAt(price: number): number {
+    return this.byPrice.get(price)?.total ?? 0;
+  }
+
   /** Number of resting orders. */
   orderCount(): number {
     let n = 0;

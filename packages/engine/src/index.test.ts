@@ -23,7 +23,9 @@ test("exports", () => {
       "compareDecimal",
       "defaultInstruments",
       "divideExact",
+      "formatAmount",
       "formatDecimal",
+      "formatPrice",
       "formatRatio",
       "generateCommands",
       "getAccountSummaries",
@@ -46,6 +48,7 @@ test("exports", () => {
       "resultMessage",
       "specEnums",
       "toWireOrder",
+      "toWirePosition",
       "toWireRequest",
       "toWireTrade",
     ]

@@ -9,7 +9,13 @@ export {
   generateCommands,
 } from "./bench/generateCommands.js";
 export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
-export type { CancelCommand, ClosePositionCommand, Command, PlaceCommand } from "./Command.js";
+export type {
+  CancelAllCommand,
+  CancelCommand,
+  ClosePositionCommand,
+  Command,
+  PlaceCommand,
+} from "./Command.js";
 export {
   compareDecimal,
   type Decimal,
@@ -19,7 +25,7 @@ export {
   formatRatio,
   parseDecimal,
 } from "./decimal.js";
-export { Engine, type EngineOptions, type Journal } from "./Engine.js";
+export { type ApplyObserver, Engine, type EngineOptions, type Journal } from "./Engine.js";
 export type { EngineEvent } from "./EngineEvent.js";
 export type { EngineSnapshot, OrderSnapshot, PositionSnapshot } from "./EngineSnapshot.js";
 export type { EngineState } from "./EngineState.js";
@@ -61,6 +67,7 @@ export type {
 } from "./wire/closePosition.js";
 export { closePosition, closePositionJson, parseClosePosition } from "./wire/closePosition.js";
 export type { EdgeError, EdgeResult } from "./wire/EdgeResult.js";
+export { formatAmount, formatPrice } from "./wire/format.js";
 export { getCurrencies, getInstruments, getOrderBook } from "./wire/marketQueries.js";
 export { getOpenOrdersByInstrument, getOrderState } from "./wire/orderQueries.js";
 export type { Params } from "./wire/parseParams.js";
@@ -78,5 +85,5 @@ export type { WireCurrency } from "./wire/toWireCurrency.js";
 export type { WireInstrument } from "./wire/toWireInstrument.js";
 export { toWireOrder, type WireOrder } from "./wire/toWireOrder.js";
 export type { WireOrderBook } from "./wire/toWireOrderBook.js";
-export type { WirePosition } from "./wire/toWirePosition.js";
+export { toWirePosition, type WirePosition } from "./wire/toWirePosition.js";
 export { toWireTrade, type WireTrade } from "./wire/toWireTrade.js";

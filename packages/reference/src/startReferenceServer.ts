@@ -12,6 +12,8 @@ import { checkTable, type ReferenceHandlers } from "./handlers/ReferenceHandlers
 import type { Journal } from "./journal/Journal.js";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { openDataDir } from "./journal/openDataDir.js";
+import { ChannelFeed } from "./subscriptions/ChannelFeed.js";
+import { referenceChannels } from "./subscriptions/referenceChannels.js";
 
 /** Options of {@link startReferenceServer}; every one has a default. */
 export interface ReferenceServerOptions {
@@ -163,7 +165,8 @@ export async function startReferenceServer(
     ...(options.maxTokensPerKey === undefined ? {} : { maxTokensPerKey: options.maxTokensPerKey }),
     ...(options.loginThrottle === undefined ? {} : { loginThrottle: options.loginThrottle }),
   });
-  const table = createHandlers({ engine, auth, journal, now, version: VERSION });
+  const feed = new ChannelFeed(engine);
+  const table = createHandlers({ engine, auth, journal, now, version: VERSION, feed });
   const handlers: ReferenceHandlers = options.wrapHandlers?.(table, { engine, auth }) ?? table;
   checkTable(handlers);
   let server: Awaited<ReturnType<typeof createServer>>;
@@ -172,6 +175,14 @@ export async function startReferenceServer(
       handlers,
       auth,
       now,
+      channels: referenceChannels({
+        engine,
+        journal,
+        feed,
+        now,
+        hub: () => server.channels,
+        onError: onJournalFailure,
+      }),
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.testnet === undefined ? {} : { testnet: options.testnet }),
@@ -182,6 +193,7 @@ export async function startReferenceServer(
     await journal.close();
     throw error;
   }
+  feed.attach(server.channels);
   const base = server.url.slice(0, -"/api/v2".length);
   let closing: Promise<void> | undefined;
   return {

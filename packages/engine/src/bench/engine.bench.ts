@@ -35,6 +35,7 @@ for (const c of stream.commands) {
 const STP = "EXPIRE_MAKER";
 const nobOps: NobOp[] = stream.commands.map((c: Command, i): NobOp => {
   if (c.type === "cancel") return { kind: "cancel", id: c.orderId };
+  if (c.type === "cancel_all") return { kind: "skip" };
   const accountId = String(c.account);
   if (c.type === "close_position") {
     const o = stream.closeOrders[i];

@@ -12,6 +12,8 @@ export interface WireRequest {
 export function toWireRequest(engine: Engine, command: Command): WireRequest {
   if (command.type === "cancel")
     return { method: "private/cancel", params: { order_id: command.orderId } };
+  // The server applies cancel_all itself (cancel on disconnect): no request makes it.
+  if (command.type === "cancel_all") throw new Error("cancel_all has no wire request");
   const instrument = engine.book(command.instrument)?.instrument;
   if (instrument === undefined) throw new Error(`unknown instrument ${command.instrument}`);
   if (command.type === "close_position") {

@@ -5,6 +5,7 @@ import { writeBenchAccounts } from "./benchAccounts.js";
 import { measureCloseUsDiff, type UsDiffStats } from "./closeLatency.js";
 import { measureMethodUsDiff } from "./methodUsDiff.js";
 import { startServerProcess } from "./serverProcess.js";
+import { type CloseRate, measureSubscribedClose } from "./subscribedClose.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
 // The reference server's bench: journal on vs in memory (throughput ratio, goal >= 0.5) and the
@@ -16,6 +17,8 @@ const WINDOW = 32;
 const WARMUP_MS = 500;
 const DURATION_MS = 2_000;
 const ROUNDS = 2;
+/** Subscribed connections in the subscriptions phase (issue 14: goal >= 0.8 of the rate without). */
+const SUBSCRIBERS = 100;
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
 const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS);
@@ -40,6 +43,20 @@ async function usDiff(args: string[], cycles: number, burst: number) {
       warmup: Math.min(2_000, cycles),
       cycles,
       burst,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function subscribedClose(subscribers: number): Promise<CloseRate> {
+  const server = await startServerProcess(["--accounts", accounts, "--in-memory"]);
+  try {
+    return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
+      subscribers,
+      warmup: 2_000,
+      cycles: 8_000,
+      burst: 16,
     });
   } finally {
     await server.stop();
@@ -76,6 +93,34 @@ try {
       ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
     ],
   ];
+  // Notification fan-out: close cycles with 100 connections subscribed to every channel of the
+  // instrument (as the taker's account: user.* reach them too) against none, alternating rounds.
+  const quietRuns: CloseRate[] = [];
+  const busyRuns: CloseRate[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    quietRuns.push(await subscribedClose(0));
+    busyRuns.push(await subscribedClose(SUBSCRIBERS));
+  }
+  const fastest = (runs: CloseRate[]) =>
+    runs.reduce((a, b) => (b.closesPerSecond > a.closesPerSecond ? b : a));
+  const quiet = fastest(quietRuns);
+  const busy = fastest(busyRuns);
+  const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
+  rows.push(
+    ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
+    [
+      "close cycles",
+      `${SUBSCRIBERS} subscribed connections`,
+      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications)`,
+      "",
+    ],
+    [
+      "fan-out ratio",
+      `${SUBSCRIBERS} subscribers / none`,
+      fanRatio.toFixed(2),
+      fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
+    ],
+  );
   // The floor: public/test (no work at all) one call at a time, what waking an idle server and
   // the dispatcher cost before any handler runs.
   const floorServer = await startServerProcess(["--accounts", accounts, "--in-memory"]);

@@ -33,10 +33,18 @@ export function settleJson<T>(out: EdgeResult<string>): RawJson<T> | RpcError {
 
 /**
  * Answers once every command applied so far is durable: the answer of a state-changing call (and
- * of a read that may show its effects) never gets ahead of the journal. Synchronous when the
- * journal has nothing pending.
+ * of a read that may show its effects) never gets ahead of the journal. `durable` runs first
+ * (the subscription notifications of those commands go out before the answer). Synchronous when
+ * the journal has nothing pending.
  */
-export function afterFlush<A>(journal: Journal, answer: A): A | Promise<A> {
+export function afterFlush<A>(journal: Journal, answer: A, durable?: () => void): A | Promise<A> {
   const flushed = journal.flush();
-  return flushed === undefined ? answer : flushed.then(() => answer);
+  if (flushed === undefined) {
+    durable?.();
+    return answer;
+  }
+  return flushed.then(() => {
+    durable?.();
+    return answer;
+  });
 }

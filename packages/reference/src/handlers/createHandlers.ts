@@ -18,10 +18,12 @@ import {
   type MethodHandlers,
   type MethodTable,
   type RequestContext,
+  subscriptionMethods,
   transportHandlers,
 } from "@unwind/server";
 import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
+import type { ChannelFeed } from "../subscriptions/ChannelFeed.js";
 import { afterFlush, settle, settleJson } from "./answer.js";
 
 /** What the handlers work with. */
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   readonly now: () => number;
   /** `public/test`'s version. */
   readonly version: string;
+  /** Subscription notifications: published once their commands are durable, before the answer. */
+  readonly feed?: ChannelFeed;
 }
 
 /** Generated params types have no index signature; the engine's edge reads any by-name params. */
@@ -64,9 +68,10 @@ export function account(context: RequestContext): number {
  * await createServer({ handlers, auth });
  */
 export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
-  const { engine, auth, journal, now, version } = deps;
-  const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out));
-  const json = <T>(out: EdgeResult<string>) => afterFlush(journal, settleJson<T>(out));
+  const { engine, auth, journal, now, version, feed } = deps;
+  const publish = feed === undefined ? undefined : () => feed.publishPending();
+  const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out), publish);
+  const json = <T>(out: EdgeResult<string>) => afterFlush(journal, settleJson<T>(out), publish);
   return {
     "private/close_position": (p, c) => json(closePositionJson(engine, account(c), wire(p), now())),
     "public/auth": (p, c) => {
@@ -79,15 +84,19 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
     // The heartbeat acts on the WebSocket connection: the server runtime's own.
     "public/set_heartbeat": transportHandlers.setHeartbeat,
     "public/disable_heartbeat": transportHandlers.disableHeartbeat,
+    // Subscriptions and cancel on disconnect act on the connection: the server runtime's own.
+    ...subscriptionMethods,
     "public/get_currencies": () => spec(answer(getCurrencies(engine))),
     "public/get_instruments": (p) => spec(answer(getInstruments(engine, wire(p)))),
     "public/get_order_book": (p) => answer(getOrderBook(engine, wire(p), now())),
     "private/buy": (p, c) => json(placeOrderJson(engine, account(c), "buy", wire(p), now())),
     "private/sell": (p, c) => json(placeOrderJson(engine, account(c), "sell", wire(p), now())),
-    "private/cancel": (p, c) => answer(cancel(engine, account(c), wire(p), now())),
-    "private/get_order_state": (p, c) => answer(getOrderState(engine, account(c), wire(p))),
+    // Orders: the engine's cancel reasons include `cancel_on_disconnect`, which the spec's enum
+    // gains with subscriptions (issue 14); typed through `spec` until every side has it.
+    "private/cancel": (p, c) => spec(answer(cancel(engine, account(c), wire(p), now()))),
+    "private/get_order_state": (p, c) => spec(answer(getOrderState(engine, account(c), wire(p)))),
     "private/get_open_orders_by_instrument": (p, c) =>
-      answer(getOpenOrdersByInstrument(engine, account(c), wire(p))),
+      spec(answer(getOpenOrdersByInstrument(engine, account(c), wire(p)))),
     "private/get_position": (p, c) => answer(getPosition(engine, account(c), wire(p))),
     "private/get_positions": (p, c) => answer(getPositions(engine, account(c), wire(p))),
     "private/get_account_summary": (p, c) =>

@@ -127,18 +127,58 @@ const WebSocket = createRequire(fromHere.resolve("@unwind/server"))("ws") as new
   options?: { localAddress?: string },
 ) => WebSocketLike;
 
-/** A JSON-RPC client over one WebSocket, answers matched by id. */
+/** A `subscription` notification's params. */
+export interface Notified {
+  channel: string;
+  data: any;
+  label?: string;
+}
+
+/**
+ * A JSON-RPC client over one WebSocket, answers matched by id; `subscription` notifications are
+ * kept in `notifications` (and in `log`, interleaved with the answers' ids, to check ordering).
+ */
 export class WsClient {
   #next = 1;
   readonly #waiting = new Map<number, (e: Envelope) => void>();
+  readonly notifications: Notified[] = [];
+  /** Every message in arrival order: a notification's channel, or `answer <id>`. */
+  readonly log: string[] = [];
+  #watchers: (() => void)[] = [];
 
   private constructor(readonly socket: WebSocketLike) {
     socket.on("message", (data) => {
-      const message = JSON.parse(data.toString()) as Envelope;
+      const message = JSON.parse(data.toString()) as Envelope & { method?: string; params?: any };
+      if (message.id === undefined && message.method === "subscription") {
+        this.notifications.push(message.params as Notified);
+        this.log.push((message.params as Notified).channel);
+        const watchers = this.#watchers;
+        this.#watchers = [];
+        for (const w of watchers) w();
+        return;
+      }
+      this.log.push(`answer ${String(message.id)}`);
       const resolve = this.#waiting.get(message.id as number);
       this.#waiting.delete(message.id as number);
       resolve?.(message);
     });
+  }
+
+  /** Resolves once a notification satisfies `test` (already received ones included). */
+  waitFor(test: (n: Notified) => boolean): Promise<Notified> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = this.notifications.find(test);
+        if (found !== undefined) resolve(found);
+        else this.#watchers.push(check);
+      };
+      check();
+    });
+  }
+
+  /** The notifications of one channel so far. */
+  on(channel: string): Notified[] {
+    return this.notifications.filter((n) => n.channel === channel);
   }
 
   /** Connects; `localAddress` (e.g. `127.0.0.2`, any of 127.0.0.0/8 is loopback) picks the client's address. */

@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { WsClient } from "../testing/rpc.test-helpers.js";
+import type { BenchKey } from "./benchAccounts.js";
+
+const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
+
+/** close_position cycles per second, and the notifications the subscribers received meanwhile. */
+export interface CloseRate {
+  closesPerSecond: number;
+  notifications: number;
+}
+
+/** Starts `n` subscribed connections (authenticated as `key`) in their own process. */
+async function startListeners(wsUrl: string, n: number, key: BenchKey) {
+  const child = spawn(process.execPath, [listenersScript, wsUrl, String(n), key.id, key.secret], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the listeners exited with ${code}`)));
+    const check = () => (out.includes("ready\n") ? resolve() : setTimeout(check, 10));
+    check();
+  });
+  child.removeAllListeners("exit");
+  return {
+    /** Ends the process without waiting (after an error). */
+    kill: () => child.kill("SIGKILL"),
+    stop: () =>
+      new Promise<number>((resolve) => {
+        child.once("exit", () => resolve(Number(/received (\d+)/.exec(out)?.[1] ?? 0)));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/**
+ * The close cycle of `measureCloseUsDiff` (the maker rests an ask, the taker buys it, the maker
+ * rests a bid, the taker's close_position sells into it), `burst` cycles in flight on one
+ * connection, timed over `cycles` after `warmup`; with `subscribers` connections of the taker's
+ * account subscribed to every channel of the instrument (so each close notifies all of them).
+ */
+export async function measureSubscribedClose(
+  wsUrl: string,
+  maker: BenchKey,
+  taker: BenchKey,
+  options: { subscribers: number; warmup: number; cycles: number; burst: number },
+): Promise<CloseRate> {
+  const listeners =
+    options.subscribers > 0 ? await startListeners(wsUrl, options.subscribers, taker) : undefined;
+  let client: WsClient | undefined;
+  let stopped = false;
+  try {
+    client = await WsClient.open(wsUrl);
+    const auth = (key: BenchKey) =>
+      client!.call("public/auth", {
+        grant_type: "client_credentials",
+        client_id: key.id,
+        client_secret: key.secret,
+      });
+    const makerToken = (await auth(maker)).result.access_token as string;
+    await auth(taker);
+    const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
+    const asMaker = { ...order, access_token: makerToken };
+    let started = 0;
+    for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
+      if (done === options.warmup) started = performance.now();
+      const cycles = [];
+      for (let k = 0; k < options.burst; k++) {
+        cycles.push(
+          Promise.all([
+            client!.call("private/sell", asMaker),
+            client!.call("private/buy", order),
+            client!.call("private/buy", asMaker),
+            client!.call("private/close_position", {
+              instrument_name: "BTC-PERPETUAL",
+              type: "limit",
+            }),
+          ]),
+        );
+      }
+      for (const [, , , closed] of await Promise.all(cycles)) {
+        if (closed.error !== undefined || closed.result.trades.length !== 1) {
+          throw new Error(`close_position did not trade: ${JSON.stringify(closed)}`);
+        }
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    stopped = true;
+    const notifications = listeners === undefined ? 0 : await listeners.stop();
+    return { closesPerSecond: options.cycles / seconds, notifications };
+  } finally {
+    client?.socket.terminate();
+    if (!stopped) listeners?.kill();
+  }
+}

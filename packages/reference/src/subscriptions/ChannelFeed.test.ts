@@ -1,0 +1,223 @@
+import {
+  Engine,
+  getOrderBook,
+  getOrderState,
+  getPosition,
+  placeOrder,
+  placeOrderJson,
+} from "@unwind/engine";
+import { expect, test } from "vitest";
+import { MemoryJournal } from "../journal/MemoryJournal.js";
+import type { BookChange } from "./BookMirror.js";
+import { ChannelFeed, type UserChanges } from "./ChannelFeed.js";
+import type { ChannelSink } from "./ChannelSink.js";
+import { cancelOnDisconnect } from "./cancelOnDisconnect.js";
+
+const BTC = "BTC-PERPETUAL";
+const accounts = [1, 2, 3].map((id) => ({ id, username: `u${id}`, balances: { BTC: "10" } }));
+
+/** A sink that keeps what it is sent; `listen` says which channels have a subscriber. */
+class RecordingSink implements ChannelSink {
+  readonly sent: { channel: string; data: unknown; account: number | undefined }[] = [];
+  readonly listening = new Set<string>();
+  counted = 0;
+  publish(channel: string, data: unknown, account?: number): void {
+    this.sent.push({ channel, data: JSON.parse(JSON.stringify(data)), account });
+  }
+  count(channel: string): number {
+    this.counted++;
+    return this.listening.has(channel) ? 1 : 0;
+  }
+  on(channel: string) {
+    return this.sent.filter((s) => s.channel === channel);
+  }
+}
+
+function setup(...channels: string[]) {
+  const engine = new Engine({ accounts, events: false });
+  const feed = new ChannelFeed(engine);
+  const sink = new RecordingSink();
+  for (const c of channels) sink.listening.add(c);
+  feed.attach(sink);
+  return { engine, feed, sink };
+}
+
+const place = (
+  engine: Engine,
+  account: number,
+  dir: "buy" | "sell",
+  price: string,
+  amount: string,
+) => placeOrder(engine, account, dir, { instrument_name: BTC, price, amount }, 1000);
+
+test("a close_position's notifications carry get_order_state's order, buy's trades and get_position's position", () => {
+  const { engine, feed, sink } = setup(
+    `user.orders.${BTC}.raw`,
+    `user.trades.${BTC}.raw`,
+    `user.changes.${BTC}.raw`,
+  );
+  place(engine, 2, "sell", "50000", "100");
+  place(engine, 1, "buy", "50000", "100");
+  place(engine, 3, "buy", "49000", "100");
+  feed.publishPending();
+  sink.sent.length = 0;
+  const r = engine.apply({ type: "close_position", account: 1, instrument: BTC, timestamp: 2000 });
+  expect(r.code).toBe(0);
+  // Held until the command is durable.
+  expect(sink.sent).toEqual([]);
+  feed.publishPending();
+  const closeId = "4";
+  const mine = sink.sent.filter((s) => s.account === 1);
+  const orders = mine.filter((s) => s.channel === `user.orders.${BTC}.raw`);
+  const state = getOrderState(engine, 1, { order_id: closeId });
+  expect(orders.map((o) => o.data)).toEqual([state.ok && state.result]);
+  expect((orders[0]!.data as { order_state: string }).order_state).toBe("filled");
+  const changes = mine.find((s) => s.channel === `user.changes.${BTC}.raw`)!.data as UserChanges;
+  const position = getPosition(engine, 1, { instrument_name: BTC });
+  expect(changes.positions).toEqual([position.ok && position.result]);
+  expect(changes.positions[0]!.size).toBe("0");
+  const trades = mine.find((s) => s.channel === `user.trades.${BTC}.raw`)!.data;
+  expect(trades).toEqual(changes.trades);
+  expect(changes.trades).toMatchObject([{ order_id: closeId, liquidity: "T", amount: "100" }]);
+  // The maker's notifications go to the maker only.
+  const theirs = sink.sent.filter((s) => s.account === 3);
+  expect(theirs.map((s) => s.channel).sort()).toEqual(
+    [`user.changes.${BTC}.raw`, `user.orders.${BTC}.raw`, `user.trades.${BTC}.raw`].sort(),
+  );
+  expect(sink.sent.every((s) => s.account === 1 || s.account === 3)).toBe(true);
+});
+
+test("buy's JSON trades equal the user.trades data of the same command", () => {
+  const { engine, feed, sink } = setup(`user.trades.${BTC}.raw`);
+  place(engine, 2, "sell", "50000", "30");
+  const json = placeOrderJson(
+    engine,
+    1,
+    "buy",
+    { instrument_name: BTC, price: "50000", amount: "30" },
+    1500,
+  );
+  expect(json.ok).toBe(true);
+  feed.publishPending();
+  const result = JSON.parse(json.ok ? json.result : "null") as { trades: unknown[] };
+  expect(sink.on(`user.trades.${BTC}.raw`).find((s) => s.account === 1)!.data).toEqual(
+    result.trades,
+  );
+});
+
+test("book changes chain from the snapshot with no gap and match get_order_book's levels", () => {
+  const { engine, feed, sink } = setup(`book.${BTC}.raw`, `trades.${BTC}.raw`);
+  place(engine, 2, "sell", "50000", "100");
+  const snapshot = feed.bookSnapshot(BTC, 1)!;
+  expect(snapshot).toMatchObject({
+    type: "snapshot",
+    change_id: 1,
+    asks: [["new", "50000", "100"]],
+    bids: [],
+  });
+  expect(snapshot).not.toHaveProperty("prev_change_id");
+  place(engine, 2, "sell", "50000", "50");
+  place(engine, 3, "sell", "50500", "10");
+  place(engine, 1, "buy", "50000", "150");
+  place(engine, 1, "buy", "49000", "20");
+  engine.apply({ type: "cancel_all", account: 1, reason: "cancel_on_disconnect", timestamp: 3 });
+  feed.publishPending();
+  const changes = sink.on(`book.${BTC}.raw`).map((s) => s.data as BookChange);
+  let prev = snapshot.change_id;
+  for (const c of changes) {
+    expect(c.type).toBe("change");
+    expect(c.prev_change_id).toBe(prev);
+    prev = c.change_id;
+  }
+  expect(changes.map((c) => [c.bids, c.asks])).toEqual([
+    [[], [["change", "50000", "150"]]],
+    [[], [["new", "50500", "10"]]],
+    [[], [["delete", "50000", "0"]]],
+    [[["new", "49000", "20"]], []],
+    [[["delete", "49000", "0"]], []],
+  ]);
+  const book = getOrderBook(engine, { instrument_name: BTC }, 5);
+  expect(book.ok && book.result.change_id).toBe(prev);
+  expect(book.ok && book.result.asks).toEqual([["50500", "10"]]);
+  expect(sink.on(`trades.${BTC}.raw`).map((s) => s.data)).toEqual([
+    [
+      {
+        trade_id: "1",
+        trade_seq: 1,
+        timestamp: 1000,
+        instrument_name: BTC,
+        price: "50000",
+        amount: "100",
+        direction: "buy",
+      },
+      {
+        trade_id: "2",
+        trade_seq: 2,
+        timestamp: 1000,
+        instrument_name: BTC,
+        price: "50000",
+        amount: "50",
+        direction: "buy",
+      },
+    ],
+  ]);
+});
+
+test("nobody listening: nothing is built, a few counts per command", () => {
+  const { engine, feed, sink } = setup();
+  place(engine, 2, "sell", "50000", "100");
+  place(engine, 1, "buy", "50000", "100");
+  expect(feed.pendingCount).toBe(0);
+  expect(sink.counted).toBe(10);
+});
+
+test("cancel on disconnect cancels the account's open orders, journaled, notifications after the flush", async () => {
+  const journal = new MemoryJournal();
+  const engine = new Engine({ accounts, events: false, journal });
+  const feed = new ChannelFeed(engine);
+  const sink = new RecordingSink();
+  sink.listening.add(`user.orders.${BTC}.raw`);
+  feed.attach(sink);
+  place(engine, 1, "buy", "49000", "10");
+  place(engine, 1, "sell", "51000", "10");
+  place(engine, 2, "sell", "52000", "10");
+  feed.publishPending();
+  sink.sent.length = 0;
+  await cancelOnDisconnect(engine, journal, feed, 1, 5000);
+  expect(
+    sink.sent.map((s) => [
+      s.account,
+      (s.data as { order_id: string }).order_id,
+      (s.data as { cancel_reason: string }).cancel_reason,
+    ]),
+  ).toEqual([
+    [1, "1", "cancel_on_disconnect"],
+    [1, "2", "cancel_on_disconnect"],
+  ]);
+  const r = getOrderState(engine, 2, { order_id: "3" });
+  expect(r.ok && r.result.order_state).toBe("open");
+});
+
+test("a book subscriber arriving while a change awaits the journal gets the book before it, then the change", () => {
+  const { engine, feed, sink } = setup(`book.${BTC}.raw`);
+  place(engine, 2, "sell", "50000", "100");
+  const first = feed.bookSnapshot(BTC, 1)!;
+  place(engine, 2, "sell", "50500", "10");
+  place(engine, 1, "buy", "50000", "100");
+  // Not yet published: a second subscriber's snapshot is the book the first one was told of.
+  const second = feed.bookSnapshot(BTC, 2)!;
+  expect(second).toEqual({ ...first, timestamp: 2 });
+  feed.publishPending();
+  const changes = sink.on(`book.${BTC}.raw`).map((s) => s.data as BookChange);
+  expect(changes[0]!.prev_change_id).toBe(second.change_id);
+  expect(changes.map((c) => c.asks)).toEqual([
+    [["new", "50500", "10"]],
+    [["delete", "50000", "0"]],
+  ]);
+  // Once published, a snapshot is the book as it is.
+  const third = feed.bookSnapshot(BTC, 3)!;
+  expect(third).toMatchObject({
+    change_id: changes.at(-1)!.change_id,
+    asks: [["new", "50500", "10"]],
+  });
+});

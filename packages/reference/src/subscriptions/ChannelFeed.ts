@@ -1,0 +1,195 @@
+import {
+  type Command,
+  type Engine,
+  type Order,
+  type Outcome,
+  toWireOrder,
+  toWirePosition,
+  toWireTrade,
+  type WireOrder,
+  type WirePosition,
+  type WireTrade,
+} from "@unwind/engine";
+import { type BookChange, BookMirror } from "./BookMirror.js";
+import type { ChannelSink } from "./ChannelSink.js";
+import { InstrumentChannels } from "./InstrumentChannels.js";
+import type { Notification } from "./Notification.js";
+import { type PublicTrade, toPublicTrade } from "./toPublicTrade.js";
+
+/** The `user.changes.{instrument}.raw` data. */
+export interface UserChanges {
+  instrument_name: string;
+  orders: WireOrder[];
+  trades: WireTrade[];
+  positions: WirePosition[];
+}
+
+/** What one command did for one account in one instrument. */
+class AccountChanges {
+  readonly orders = new Map<number, Order>();
+  readonly trades: WireTrade[] = [];
+  moved = false;
+}
+
+/**
+ * Turns each command the engine applies into the notifications of the channels someone listens
+ * to (`user.orders`, `user.trades`, `user.changes` per account, `book` and `trades` for
+ * everyone), in engine order, with the data the methods answer: an order as
+ * `private/get_order_state` shows it after the command, trades as `private/buy` lists them, a
+ * position as `private/get_position`. They are computed when the command is applied (the state
+ * after it) and held until {@link publishPending}, which the server calls once the command is
+ * journaled. A command in an instrument nobody listens to costs five map lookups.
+ *
+ * @example
+ * const feed = new ChannelFeed(engine);
+ * feed.attach(server.channels);
+ * // after the journal's flush, before the call's answer:
+ * feed.publishPending();
+ */
+export class ChannelFeed {
+  private sink: ChannelSink | undefined;
+  private readonly channels: InstrumentChannels[];
+  private readonly mirrors: BookMirror[];
+  private pending: Notification[] = [];
+
+  constructor(private readonly engine: Engine) {
+    this.channels = engine.books.map((b) => new InstrumentChannels(b.instrument.name));
+    this.mirrors = engine.books.map((b) => new BookMirror(b));
+  }
+
+  /** Starts feeding `sink`: the engine's events are turned on and every command observed. */
+  attach(sink: ChannelSink): void {
+    this.sink = sink;
+    this.engine.emitEvents = true;
+    this.engine.observer = (command, out) => this.observe(command, out);
+  }
+
+  /** Notifications computed and not yet published. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Publishes every pending notification, in engine order (call once their commands are durable). */
+  publishPending(): void {
+    const sink = this.sink;
+    if (sink === undefined || this.pending.length === 0) return;
+    const list = this.pending;
+    this.pending = [];
+    for (const m of this.mirrors) m.published();
+    for (const n of list) {
+      if (n.account === undefined) sink.publish(n.channel, n.data);
+      else sink.publish(n.channel, n.data, n.account);
+    }
+  }
+
+  /** The whole book of an instrument for a new `book.{instrument}.raw` subscriber; undefined for an unknown one. */
+  bookSnapshot(instrument: string, timestamp: number): BookChange | undefined {
+    const book = this.engine.book(instrument);
+    if (book === undefined) return undefined;
+    return this.mirrors[book.instrument.index]!.snapshot(timestamp);
+  }
+
+  /** The engine's observer: the notifications of one applied command. */
+  observe(_command: Command, out: Outcome): void {
+    const sink = this.sink;
+    const events = out.events;
+    if (sink === undefined || out.code !== 0 || events.length === 0) return;
+    const engine = this.engine;
+    // Most commands touch one book; cancel_all may touch several.
+    let first = -1;
+    let others: Set<number> | undefined;
+    for (const e of events) {
+      let index: number;
+      if (e.type === "trade") index = engine.book(e.trade.instrument)!.instrument.index;
+      else if (e.type === "order_placed" || e.type === "position_changed")
+        index = engine.book(e.instrument)!.instrument.index;
+      else index = engine.orders.get(e.orderId)!.book.instrument.index;
+      if (first === -1) first = index;
+      else if (index !== first) {
+        others ??= new Set();
+        others.add(index);
+      }
+    }
+    this.instrument(sink, out, first);
+    if (others !== undefined)
+      for (const i of others) if (i !== first) this.instrument(sink, out, i);
+  }
+
+  private instrument(sink: ChannelSink, out: Outcome, index: number): void {
+    const ch = this.channels[index]!;
+    const mirror = this.mirrors[index]!;
+    const wantOrders = sink.count(ch.orders) > 0;
+    const wantTrades = sink.count(ch.trades) > 0;
+    const wantChanges = sink.count(ch.changes) > 0;
+    const wantBook = sink.count(ch.book) > 0 && mirror.live;
+    const wantPublic = sink.count(ch.publicTrades) > 0;
+    if (!wantBook && mirror.live) mirror.drop();
+    if (!(wantOrders || wantTrades || wantChanges || wantBook || wantPublic)) return;
+    const engine = this.engine;
+    const book = engine.books[index]!;
+    const name = book.instrument.name;
+    const wantUser = wantOrders || wantTrades || wantChanges;
+    const accounts = new Map<number, AccountChanges>();
+    const of = (account: number) => {
+      let a = accounts.get(account);
+      if (a === undefined) {
+        a = new AccountChanges();
+        accounts.set(account, a);
+      }
+      return a;
+    };
+    const bids = new Set<number>();
+    const asks = new Set<number>();
+    const touch = (sell: boolean, price: number) => (sell ? asks : bids).add(price);
+    const publicTrades: PublicTrade[] = [];
+    for (const e of out.events) {
+      if (e.type === "trade") {
+        const t = e.trade;
+        if (t.instrument !== name) continue;
+        if (wantBook) touch(t.direction === "buy", t.price);
+        if (wantPublic) publicTrades.push(toPublicTrade(engine, t));
+        if (wantUser) {
+          const taker = of(t.takerAccount);
+          const maker = of(t.makerAccount);
+          taker.orders.set(t.takerSeq, engine.orders.bySeq(t.takerSeq)!);
+          maker.orders.set(t.makerSeq, engine.orders.bySeq(t.makerSeq)!);
+          if (wantTrades || wantChanges) {
+            taker.trades.push(toWireTrade(engine, t, "T"));
+            maker.trades.push(toWireTrade(engine, t, "M"));
+          }
+        }
+      } else if (e.type === "position_changed") {
+        if (wantUser && e.instrument === name) of(e.account).moved = true;
+      } else {
+        const order = engine.orders.get(e.orderId)!;
+        if (order.book !== book) continue;
+        if (wantBook) touch(order.direction === "sell", order.price);
+        if (wantUser) of(e.account).orders.set(order.seq, order);
+      }
+    }
+    const timestamp = engine.lastTimestamp;
+    const pending = this.pending;
+    if (wantBook) {
+      const change = mirror.change(timestamp, bids, asks);
+      if (change !== undefined)
+        pending.push({ channel: ch.book, account: undefined, data: change });
+    }
+    if (publicTrades.length > 0)
+      pending.push({ channel: ch.publicTrades, account: undefined, data: publicTrades });
+    for (const [account, a] of accounts) {
+      const orders: WireOrder[] = [];
+      for (const order of a.orders.values()) orders.push(toWireOrder(order));
+      if (wantOrders)
+        for (const o of orders) pending.push({ channel: ch.orders, account, data: o });
+      if (wantTrades && a.trades.length > 0)
+        pending.push({ channel: ch.trades, account, data: a.trades });
+      if (wantChanges) {
+        const positions = a.moved
+          ? [toWirePosition(book, engine.accounts.get(account)!.peekPosition(index))]
+          : [];
+        const data: UserChanges = { instrument_name: name, orders, trades: a.trades, positions };
+        pending.push({ channel: ch.changes, account, data });
+      }
+    }
+  }
+}

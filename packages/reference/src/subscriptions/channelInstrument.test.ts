@@ -1,0 +1,24 @@
+import { expect, test } from "vitest";
+import { channelInstrument } from "./channelInstrument.js";
+
+test("the instrument of each channel kind; none for other names", () => {
+  expect(
+    [
+      "user.orders.BTC-PERPETUAL.raw",
+      "user.trades.ETH-PERPETUAL.raw",
+      "user.changes.BTC-25DEC26.raw",
+      "book.BTC-PERPETUAL.raw",
+      "trades.X.Y.raw",
+      "book.BTC-PERPETUAL.100ms",
+      "ticker.BTC-PERPETUAL.raw",
+    ].map(channelInstrument),
+  ).toEqual([
+    "BTC-PERPETUAL",
+    "ETH-PERPETUAL",
+    "BTC-25DEC26",
+    "BTC-PERPETUAL",
+    "X.Y",
+    undefined,
+    undefined,
+  ]);
+});
