@@ -161,6 +161,7 @@ export const benignServers: BenignServer[] = [
           o["maker_commission"] = MAKER_FEE;
         }
       })(onResults(PLACING, chargeFee)(handlers)),
+    framing: faithful,
     wsNotifications: notificationsToo(chargeFee),
   },
   {
@@ -175,6 +176,7 @@ export const benignServers: BenignServer[] = [
     description:
       "marks positions, trades and books to an index of its own, not the last trade: mark_price and floating PnL differ",
     wrapHandlers: onResults([...POSITIONS, ...PLACING, "public/get_order_book"], markOwn),
+    framing: faithful,
     wsNotifications: notificationsToo(markOwn),
   },
   {
@@ -224,6 +226,7 @@ export const benignServers: BenignServer[] = [
     name: "extra-notification-members",
     description:
       "an extra member in every notification's params and in every object of its data (a richer server's notifications)",
+    framing: faithful,
     wsNotifications: (connection) => ({
       notification(message) {
         const params = message["params"] as Obj | undefined;

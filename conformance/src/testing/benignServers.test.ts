@@ -23,6 +23,7 @@ describe("each benign server passes the whole suite over both transports", () =>
         expect(passed.length, transport).toBeGreaterThan(50);
       }
     },
-    60_000,
+    // Nineteen whole-suite runs at once on a shared machine: a generous bound, not a goal.
+    120_000,
   );
 });

@@ -116,6 +116,9 @@ export async function startWireProxy(
       // Frames go to the client in the order they came from upstream: a notification that came
       // after an answer waits until that answer (rewritten by the defect) is written.
       let tail: Promise<void> = Promise.resolve();
+      // Answers not yet written and notifications queued behind them: while none, a
+      // notification goes out at once (a chain of microtasks would let the answer overtake it).
+      let pending = 0;
       const releases: (() => void)[] = [];
       const sendText = (out: string) => {
         if (client.readyState !== client.OPEN) return;
@@ -140,7 +143,15 @@ export async function startWireProxy(
           typeof (answer as Record<string, unknown>)["method"] === "string" &&
           !("id" in answer)
         ) {
-          tail = tail.then(() => notifications.notification(answer as Record<string, unknown>));
+          const message = answer as Record<string, unknown>;
+          if (pending === 0) notifications.notification(message);
+          else {
+            pending++;
+            tail = tail.then(() => {
+              pending--;
+              notifications.notification(message);
+            });
+          }
           return;
         }
         const id = (answer as { id?: unknown } | undefined)?.id ?? null;
@@ -151,7 +162,12 @@ export async function startWireProxy(
         const written = new Promise<void>((r) => {
           release = r;
         });
-        tail = tail.then(() => written);
+        pending++;
+        tail = tail
+          .then(() => written)
+          .then(() => {
+            pending--;
+          });
         releases.push(release);
         resolve(answer);
       });
