@@ -39,6 +39,8 @@ function failureBlock(r: CheckResult): string[] {
     lines.push(
       `      response: ${truncate(r.exchange.error ?? r.exchange.responseText ?? describeOutcome(r.exchange), 300)}`,
     );
+    for (const n of (r.exchange.notifications ?? []).slice(0, 5))
+      lines.push(`      notified: ${truncate(n, 300)}`);
   }
   return lines;
 }

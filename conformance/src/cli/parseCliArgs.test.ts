@@ -13,6 +13,7 @@ describe("parseCliArgs", () => {
       skip: [],
       propertyRuns: 20,
       timeoutMs: 10_000,
+      slow: false,
       reports: {},
     });
   });
@@ -74,6 +75,7 @@ describe("parseCliArgs", () => {
     });
     expect(parseCliArgs(["--max-body-bytes", "1048576"]).maxBodyBytes).toBe(1_048_576);
     expect(parseCliArgs([]).maxBodyBytes).toBeUndefined();
+    expect(parseCliArgs(["--slow"]).slow).toBe(true);
     expect(parseCliArgs(["--list"]).command).toBe("list");
     expect(parseCliArgs(["-h"]).command).toBe("help");
   });

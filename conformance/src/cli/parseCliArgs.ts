@@ -23,6 +23,8 @@ export interface CliOptions {
   seed?: number;
   propertyRuns: number;
   timeoutMs: number;
+  /** Run the checks that wait in real time (the heartbeat: at least 10 s). */
+  slow: boolean;
   /** The server's declared HTTP body limit (bytes), for http-body-too-large. */
   maxBodyBytes?: number;
   baseline?: string;
@@ -56,6 +58,7 @@ Selection:
   --seed N               seed of the property-based runs (default: random, printed)
   --property-runs N      generated requests per property and method (default 20)
   --timeout MS           per-request timeout (default 10000)
+  --slow                 also run the checks that wait in real time (heartbeat: ~10 s)
 
 Results:
   --baseline FILE        expected failures, one check or scenario id a line; a listed check
@@ -132,6 +135,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       report: { type: "string", multiple: true },
       out: string,
       list: { type: "boolean" },
+      slow: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowEmpty: true,
@@ -171,6 +175,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     skip: list("skip"),
     propertyRuns: positiveInt("--property-runs", s("property-runs"), 20, 1)!,
     timeoutMs: positiveInt("--timeout", s("timeout"), 10_000, 1)!,
+    slow: v["slow"] === true,
     reports,
   };
   const assign = (target: { id?: string; secret?: string }, id?: string, secret?: string) => {

@@ -152,6 +152,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         seed: options.seed ?? 1,
         propertyRuns: options.propertyRuns,
         timeoutMs: options.timeoutMs,
+        slow: false,
         spec: createSpecView(),
         recorder: new Recorder(),
       });
@@ -177,6 +178,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       skip: options.skip,
       propertyRuns: options.propertyRuns,
       timeoutMs: options.timeoutMs,
+      slow: options.slow,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       onEvent: consoleProgress(io.stdout),
     });

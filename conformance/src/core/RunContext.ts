@@ -40,6 +40,8 @@ export interface RunContext {
   /** How many generated requests each property sends. */
   readonly propertyRuns: number;
   readonly timeoutMs: number;
+  /** Whether checks that wait in real time (a 10 s heartbeat) run; else they are skipped. */
+  readonly slow: boolean;
   readonly spec: SpecView;
   readonly recorder: Recorder;
   /** The shared anonymous driver of this transport. */

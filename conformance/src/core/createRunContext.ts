@@ -21,6 +21,7 @@ export interface RunContextOptions {
   seed: number;
   propertyRuns: number;
   timeoutMs: number;
+  slow: boolean;
   spec: SpecView;
   recorder: Recorder;
 }
@@ -121,6 +122,7 @@ export function createRunContext(options: RunContextOptions): RunContext {
     seed: options.seed,
     propertyRuns: options.propertyRuns,
     timeoutMs,
+    slow: options.slow,
     spec: options.spec,
     recorder,
     driver: () => {

@@ -29,6 +29,8 @@ export interface RunOptions extends Selection {
   propertyRuns?: number;
   /** Per-request timeout in ms (default 10000). */
   timeoutMs?: number;
+  /** Run the checks that wait in real time, e.g. for a heartbeat (default false: skipped). */
+  slow?: boolean;
   /** Default: the registered scenarios. */
   scenarios?: ReadonlyMap<string, Scenario>;
   spec?: SpecView;
@@ -90,6 +92,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
       seed,
       propertyRuns: options.propertyRuns ?? 20,
       timeoutMs: options.timeoutMs ?? 10_000,
+      slow: options.slow ?? false,
       spec,
       recorder,
     });

@@ -1,4 +1,5 @@
 import type { Exchange } from "./Exchange.js";
+import type { NotificationLog } from "./NotificationLog.js";
 import type { Transport } from "./Transport.js";
 
 /** Options for one raw send. */
@@ -27,6 +28,8 @@ export interface Driver {
   call(method: string, params?: unknown, options?: CallOptions): Promise<Exchange>;
   /** Messages that arrived without a request waiting for them (WebSocket only). */
   readonly strays: unknown[];
+  /** Notifications the server sent (WebSocket only; always empty over HTTP). */
+  readonly notifications: NotificationLog;
   close(): Promise<void>;
 }
 

@@ -26,6 +26,16 @@ export interface Exchange {
   error?: string;
   /** The scenario that sent it (set by the recorder). */
   scenario?: string;
+  /**
+   * WebSocket: the answer's position among the frames of its connection, notifications
+   * included (see `NotificationLog`): what came before it, and what after.
+   */
+  frame?: number;
+  /**
+   * WebSocket: server notifications that are part of the evidence of a failure (a copy of the
+   * exchange made for the verdict carries them; the recorded exchange never does).
+   */
+  notifications?: string[];
   /** WebSocket: the answer came in a binary frame, not a text frame. */
   binaryFrame?: boolean;
   /**

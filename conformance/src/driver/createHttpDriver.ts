@@ -1,6 +1,7 @@
 import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
+import { NotificationLog } from "./NotificationLog.js";
 
 /** Options of {@link createHttpDriver}. */
 export interface HttpDriverOptions {
@@ -104,6 +105,7 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
     transport: "http",
     url: `${base}/api/v2`,
     strays: [],
+    notifications: new NotificationLog(),
     request,
     send,
     call: (method: string, params?: unknown, opts: CallOptions = {}) =>

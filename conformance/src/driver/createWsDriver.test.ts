@@ -90,4 +90,27 @@ describe("createWsDriver", () => {
     expect(a.binaryFrame).toBe(true);
     expect(a.response).toMatchObject({ id: 1 });
   });
+
+  it("keeps server notifications apart from answers, numbered in one sequence with them", async () => {
+    const note = (n: number) =>
+      JSON.stringify({ jsonrpc: "2.0", method: "subscription", params: { channel: "c", data: n } });
+    const d = await serve((socket, _request, answer) => {
+      socket.send(note(1));
+      socket.send(answer);
+      socket.send(note(2));
+    });
+    const a = await d.call("public/test", {});
+    expect(a.response).toMatchObject({ id: 1, result: "public/test" });
+    expect(a.frame).toBe(1);
+    const second = await d.notifications.waitFor(
+      (n) => (n.params as { data: number }).data === 2,
+      2000,
+    );
+    expect(second?.frame).toBe(2);
+    expect(d.notifications.subscriptions("c").map((n) => [n.frame, n.params.data])).toEqual([
+      [0, 1],
+      [2, 2],
+    ]);
+    expect(d.strays).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import WebSocket from "ws";
 import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
+import { NotificationLog } from "./NotificationLog.js";
 
 /** Options of {@link createWsDriver}. */
 export interface WsDriverOptions {
@@ -17,6 +18,8 @@ interface Frame {
   json: unknown;
   atUs: number;
   binary: boolean;
+  /** Its position among the connection's frames. */
+  index: number;
 }
 
 interface Waiter {
@@ -35,7 +38,9 @@ const trackable = (id: unknown): id is string | number =>
  * `id` (answers to unreadable requests carry `id: null`). A frame whose id is that of a request
  * already answered, or given up on after its timeout, is kept on that request's exchange
  * (`laterAnswers`), never handed to the request waiting now. Other frames nobody waits for are
- * kept in `strays`, so a server that answers a notification can be caught.
+ * kept in `strays`, so a server that answers a notification can be caught. Notifications from
+ * the server (a `method` and no `id`: subscriptions, heartbeats) go to `notifications`, never to
+ * a waiting request; answers and notifications are numbered in one sequence (`frame`).
  *
  * @example
  * const ws = await createWsDriver({ url: "ws://127.0.0.1:8080/ws/api/v2" });
@@ -62,6 +67,8 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
   socket.on("error", () => {});
   let waiters: Waiter[] = [];
   const strays: unknown[] = [];
+  const notifications = new NotificationLog();
+  let frames = 0;
   let closedReason: string | undefined;
   let nextId = 1;
 
@@ -70,6 +77,7 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
 
   socket.on("message", (data, isBinary) => {
     const atUs = nowUs();
+    const index = frames++;
     const text = data.toString();
     let json: unknown;
     try {
@@ -77,31 +85,43 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
     } catch {
       json = undefined;
     }
-    const id =
+    const object =
       json !== null && typeof json === "object" && !Array.isArray(json)
-        ? (json as Record<string, unknown>)["id"]
+        ? (json as Record<string, unknown>)
         : undefined;
-    let index = waiters.findIndex((w) => trackable(w.id) && w.id === id);
-    const earlier = index < 0 && trackable(id) ? settled.get(id) : undefined;
+    if (object !== undefined && typeof object["method"] === "string" && !("id" in object)) {
+      notifications.add({
+        method: object["method"],
+        params: object["params"],
+        text,
+        atUs,
+        frame: index,
+      });
+      return;
+    }
+    const id = object?.["id"];
+    let at = waiters.findIndex((w) => trackable(w.id) && w.id === id);
+    const earlier = at < 0 && trackable(id) ? settled.get(id) : undefined;
     if (earlier !== undefined) {
       earlier.exchange.laterAnswers ??= [];
       earlier.exchange.laterAnswers.push({ text, atUs, late: earlier.timedOut });
       return;
     }
     // Else the oldest waiter, so that a wrong id shows as a wrong id, not a timeout.
-    if (index < 0 && waiters.length > 0) index = 0;
-    if (index < 0) {
+    if (at < 0 && waiters.length > 0) at = 0;
+    if (at < 0) {
       strays.push(json ?? text);
       return;
     }
-    const [waiter] = waiters.splice(index, 1);
+    const [waiter] = waiters.splice(at, 1);
     if (trackable(waiter!.id))
       settled.set(waiter!.id, { exchange: waiter!.exchange, timedOut: false });
-    waiter!.resolve({ text, json, atUs, binary: isBinary });
+    waiter!.resolve({ text, json, atUs, binary: isBinary, index });
   });
   socket.on("close", (code, reason) => {
     closedReason = `WebSocket closed (${code}${reason.length ? ` ${reason.toString()}` : ""})`;
-    for (const w of waiters) w.resolve({ text: "", json: undefined, atUs: -1, binary: false });
+    for (const w of waiters)
+      w.resolve({ text: "", json: undefined, atUs: -1, binary: false, index: -1 });
     waiters = [];
   });
 
@@ -143,6 +163,7 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
       else {
         exchange.responseText = answer.text;
         exchange.receivedAtUs = answer.atUs;
+        exchange.frame = answer.index;
         if (answer.binary) exchange.binaryFrame = true;
         if (answer.json !== undefined) exchange.response = answer.json;
       }
@@ -156,6 +177,7 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
     transport: "ws",
     url: options.url,
     strays,
+    notifications,
     send,
     call: (method: string, params?: unknown, opts: CallOptions = {}) =>
       send(requestText(method, params, opts.id ?? nextId++), opts),

@@ -49,7 +49,11 @@ function row(r: CheckResult): string {
   const exchange =
     e === undefined
       ? ""
-      : `<h4>Request <small>${esc(e.httpMethod ?? "WebSocket")} ${esc(e.url)}</small></h4><pre class="request">${esc(pretty(e.request))}</pre><h4>Response${e.status === undefined ? "" : ` <small>HTTP ${e.status}</small>`}</h4><pre class="response">${esc(e.error ?? pretty(e.responseText))}</pre>`;
+      : `<h4>Request <small>${esc(e.httpMethod ?? "WebSocket")} ${esc(e.url)}</small></h4><pre class="request">${esc(pretty(e.request))}</pre><h4>Response${e.status === undefined ? "" : ` <small>HTTP ${e.status}</small>`}</h4><pre class="response">${esc(e.error ?? pretty(e.responseText))}</pre>${
+          e.notifications?.length
+            ? `<h4>Notifications</h4><pre class="notifications">${esc(e.notifications.join("\n"))}</pre>`
+            : ""
+        }`;
   const expected =
     r.expected === undefined
       ? ""

@@ -27,6 +27,7 @@ function evidence(r: CheckResult): string {
     lines.push(
       `response${r.exchange.status === undefined ? "" : ` (HTTP ${r.exchange.status})`}: ${r.exchange.error ?? r.exchange.responseText ?? ""}`,
     );
+    for (const n of r.exchange.notifications ?? []) lines.push(`notification: ${n}`);
   }
   lines.push(`spec: ${r.specReferences.map(formatSpecReference).join("; ")}`);
   return lines.join("\n");

@@ -18,6 +18,7 @@ import { propertyBased } from "./propertyBased.js";
 import { protocolErrors } from "./protocolErrors.js";
 import { publicMethods } from "./publicMethods.js";
 import { schemas } from "./schemas.js";
+import { subscriptions } from "./subscriptions/subscriptions.js";
 import { closeMultiLevel, closeOwnBestPrice } from "./trading/closeResults.js";
 import { instrumentRules } from "./trading/instrumentRules.js";
 import { orderBook } from "./trading/orderBook.js";
@@ -55,6 +56,7 @@ export const scenarios: ReadonlyMap<string, Scenario> = new Map(
     instrumentRules,
     propertyBased,
     fixtureReplay,
+    subscriptions,
     transport,
     envelope,
     schemas,

@@ -32,6 +32,7 @@ async function baseParams(ctx: RunContext, method: string): Promise<Record<strin
     order_id: "1",
     currency: ctx.instrument.split("-")[0],
     grant_type: "client_credentials",
+    channels: [`book.${ctx.instrument}.raw`],
     client_id: ctx.accounts.maker.id,
     client_secret: ctx.accounts.maker.secret,
   };
@@ -49,14 +50,29 @@ function validArbitrary(ctx: RunContext, method: string): fc.Arbitrary<Record<st
   for (const p of list) {
     const arb = arbitraryFromSchema(ctx.spec, p.schema);
     arbs[p.name] =
-      p.name === "instrument_name"
-        ? fc.oneof(
-            { arbitrary: fc.constant(ctx.instrument), weight: 3 },
-            { arbitrary: arb, weight: 1 },
-          )
-        : arb;
+      p.name === "channels"
+        ? publicChannels(ctx, arb)
+        : p.name === "instrument_name"
+          ? fc.oneof(
+              { arbitrary: fc.constant(ctx.instrument), weight: 3 },
+              { arbitrary: arb, weight: 1 },
+            )
+          : arb;
   }
   return fc.record(arbs, { requiredKeys: list.filter((p) => p.required).map((p) => p.name) });
+}
+
+/**
+ * Channel lists of the spec's public channels on the instrument under test: a name made from
+ * the schema alone (any string) names no channel, which the spec refuses with -32602.
+ */
+function publicChannels(ctx: RunContext, fallback: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const names = ctx.spec.channels
+    .filter((c) => !c.private)
+    .map((c) => c.name.replace(/\{[^}]+\}/g, ctx.instrument));
+  return names.length === 0
+    ? fallback
+    : fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: names.length });
 }
 
 type Mutation = { param: string; value?: unknown; missing?: true };
@@ -133,7 +149,12 @@ export const propertyBased: Scenario = {
       );
     }
     const taker = await ctx.session("taker");
-    for (const method of ctx.spec.methodNames) {
+    // Methods the server sends (the `subscription` notification) are not called.
+    const called = ctx.spec.methodNames.filter(
+      (m) =>
+        (ctx.spec.method(m) as { "x-sent-by"?: string } | undefined)?.["x-sent-by"] !== "server",
+    );
+    for (const method of called) {
       const arbitrary = mutationArbitrary(ctx, method);
       if (arbitrary === undefined) continue;
       const base = await baseParams(ctx, method);

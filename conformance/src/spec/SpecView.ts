@@ -27,6 +27,29 @@ export interface SpecView {
   schema(name: string): Record<string, unknown> | undefined;
   /** Follows a top-level `$ref` into `components.schemas`. */
   deref(schema: unknown): Record<string, unknown>;
+  /** The `x-channels` entry whose name pattern a channel name matches, with its index. */
+  channel(name: string): SpecChannel | undefined;
+  /** Every `x-channels` entry, in document order. */
+  readonly channels: readonly SpecChannel[];
+}
+
+/** A channel of the document's `x-channels` extension. */
+export interface SpecChannel {
+  /** Its pattern, e.g. `book.{instrument_name}.raw`. */
+  name: string;
+  private: boolean;
+  /** The schema of a notification's `params.data`. */
+  data: unknown;
+  /** Its index in `x-channels` (for spec references: `/x-channels/<index>`). */
+  index: number;
+  /** Matches concrete names; group 1.. are the params in order. */
+  regex: RegExp;
+}
+
+/** A channel pattern as a regex: each `{param}` one or more characters other than a dot. */
+export function channelRegex(pattern: string): RegExp {
+  const parts = pattern.split(/\{[^}]+\}/).map((p) => p.replace(/[.*+?^$()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join("([^.]+)")}$`);
 }
 
 /**
@@ -54,8 +77,20 @@ export function createSpecView(document: UnwindDocument = openrpc): SpecView {
     }
     return s ?? {};
   };
+  const rawChannels = (document as unknown as Record<string, unknown>)["x-channels"];
+  const channels: SpecChannel[] = (Array.isArray(rawChannels) ? rawChannels : []).map(
+    (c: Record<string, unknown>, index) => ({
+      name: String(c["name"]),
+      private: c["private"] === true,
+      data: c["data"],
+      index,
+      regex: channelRegex(String(c["name"])),
+    }),
+  );
   return {
     document,
+    channels,
+    channel: (name) => channels.find((c) => c.regex.test(name)),
     methodNames: document.methods.map((m) => m.name),
     method: (name) => byName.get(name.replace(/^\//, "")),
     methodIndex: (name) => document.methods.findIndex((m) => m.name === name.replace(/^\//, "")),

@@ -19,6 +19,8 @@ export interface Defect {
   description: string;
   /** The check id that must fail against this server. */
   caughtBy: string;
+  /** Whether the check needs `--slow` (real-time waits such as the heartbeat's). */
+  slow?: boolean;
   /** The scenarios whose traffic shows the defect (default: those that declare `caughtBy`). */
   scenarios?: string[];
   /** Server-level: limits the reference runs with instead of its defaults. */
@@ -51,6 +53,30 @@ export interface Defect {
   wsWriter?: (
     send: (text: string, options?: { binary?: boolean }) => void,
   ) => (text: string, request: ProxiedRequest) => void;
+  /**
+   * Wire-level: for each WebSocket connection, what becomes of the server's notifications
+   * (subscriptions, heartbeats), which the proxy otherwise passes on in order, between the
+   * answers they came between. `answered` runs after each answer was written.
+   */
+  wsNotifications?: (connection: WsProxyConnection) => NotificationHandler;
+}
+
+/** What a defect does with one connection's notifications. */
+export interface NotificationHandler {
+  notification(message: Record<string, unknown>): void;
+  answered?(request: ProxiedRequest, answer: unknown): void;
+}
+
+/** A client WebSocket connection of the proxy, as notification hooks see it. */
+export interface WsProxyConnection {
+  /** Sends a notification (or any message) to this client, after what was sent before. */
+  send(message: Record<string, unknown>): void;
+  /** The channels this client is subscribed to, as the answers it got say. */
+  readonly channels: Set<string>;
+  /** The account this client logged in as (`client_id`), once a public/auth succeeded. */
+  account?: string;
+  /** The proxy's other open client connections. */
+  others(): WsProxyConnection[];
 }
 
 /** An HTTP request as the wire proxy forwards it. */

@@ -45,6 +45,34 @@ const onResults =
     return out;
   };
 
+/**
+ * The same edit on the data of every subscription notification: a server that charges fees or
+ * marks to its own index does so in what it notifies too.
+ */
+const notificationsToo =
+  (fn: (o: Obj) => void): BenignServer["wsNotifications"] =>
+  (connection) => ({
+    notification(message) {
+      walk((message["params"] as Obj | undefined)?.["data"], fn);
+      connection.send(message);
+    },
+  });
+
+/** A trade's fee at the benign fee rates. */
+function chargeFee(o: Obj): void {
+  if (!("trade_id" in o) || !("fee" in o)) return;
+  const rate = o["liquidity"] === "M" ? MAKER_FEE : TAKER_FEE;
+  o["fee"] = fromE8(divE8(mulE8(e8(o["amount"]), e8(rate)), e8(o["price"])));
+}
+
+/** Marks positions, trades and books to the server's own index. */
+function markOwn(o: Obj): void {
+  const mark = ownMark(o["instrument_name"]);
+  if (mark === undefined) return;
+  if ("floating_profit_loss" in o) markPosition(o, mark);
+  else if ("mark_price" in o) Object.assign(o, { mark_price: mark, index_price: mark });
+}
+
 const PLACING = ["private/buy", "private/sell", "private/close_position"];
 const POSITIONS = ["private/get_position", "private/get_positions"];
 
@@ -132,13 +160,9 @@ export const benignServers: BenignServer[] = [
           o["taker_commission"] = TAKER_FEE;
           o["maker_commission"] = MAKER_FEE;
         }
-      })(
-        onResults(PLACING, (o) => {
-          if (!("trade_id" in o)) return;
-          const rate = o["liquidity"] === "M" ? MAKER_FEE : TAKER_FEE;
-          o["fee"] = fromE8(divE8(mulE8(e8(o["amount"]), e8(rate)), e8(o["price"])));
-        })(handlers),
-      ),
+      })(onResults(PLACING, chargeFee)(handlers)),
+    framing: faithful,
+    wsNotifications: notificationsToo(chargeFee),
   },
   {
     name: "leverage",
@@ -151,12 +175,9 @@ export const benignServers: BenignServer[] = [
     name: "own-mark",
     description:
       "marks positions, trades and books to an index of its own, not the last trade: mark_price and floating PnL differ",
-    wrapHandlers: onResults([...POSITIONS, ...PLACING, "public/get_order_book"], (o) => {
-      const mark = ownMark(o["instrument_name"]);
-      if (mark === undefined) return;
-      if ("floating_profit_loss" in o) markPosition(o, mark);
-      else if ("mark_price" in o) Object.assign(o, { mark_price: mark, index_price: mark });
-    }),
+    wrapHandlers: onResults([...POSITIONS, ...PLACING, "public/get_order_book"], markOwn),
+    framing: faithful,
+    wsNotifications: notificationsToo(markOwn),
   },
   {
     name: "minimal-close",
@@ -200,6 +221,19 @@ export const benignServers: BenignServer[] = [
       if ("result" in r) walk(r["result"], (o) => Object.assign(o, { venue_note: "edge-7" }));
       return { ...r, served_by: "edge-7" };
     },
+  },
+  {
+    name: "extra-notification-members",
+    description:
+      "an extra member in every notification's params and in every object of its data (a richer server's notifications)",
+    framing: faithful,
+    wsNotifications: (connection) => ({
+      notification(message) {
+        const params = message["params"] as Obj | undefined;
+        walk(params?.["data"], (o) => Object.assign(o, { venue_note: "edge-7" }));
+        connection.send(params ? { ...message, params: { ...params, sequence: 1 } } : message);
+      },
+    }),
   },
   {
     name: "pretty-printed",

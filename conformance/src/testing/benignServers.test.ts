@@ -23,8 +23,8 @@ describe("each benign server passes the whole suite over both transports", () =>
         expect(passed.length, transport).toBeGreaterThan(50);
       }
     },
-    // A safety net, not a measure: five suites run at once, each about 5 s alone; a busy machine
-    // (the first batch also compiles everything) took 63 s.
+    // A safety net, not a measure: several whole-suite runs at once, each about 5 s alone; a busy
+    // machine (the first batch also compiles everything) took 63 s.
     120_000,
   );
 });

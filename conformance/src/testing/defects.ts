@@ -4,6 +4,7 @@ import { loadAccountsFile } from "@unwind/reference";
 import type { ServerAuth } from "@unwind/server";
 import { createSpecView } from "../spec/SpecView.js";
 import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
+import { subscriptionDefects } from "./subscriptionDefects.js";
 import {
   ordersIn,
   plain,
@@ -875,6 +876,7 @@ export const defects: Defect[] = [
     caughtBy: "instrument-contract-amount",
     wrapHandlers: datedFutureRounding("amount", "contract_size"),
   },
+  ...subscriptionDefects,
 ];
 
 /** buy and sell rounding `param` down to the instrument's `step` on dated futures (not perpetuals). */

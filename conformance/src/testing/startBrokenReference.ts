@@ -46,6 +46,7 @@ export async function startBrokenReference(
     "httpWriter",
     "wsWriter",
     "framing",
+    "wsNotifications",
   ];
   if (defect === undefined || !wireHooks.some((hook) => hook in defect)) {
     return { ...direct, accounts, close: () => reference.close() };

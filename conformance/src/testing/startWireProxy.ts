@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
 import type { Target } from "../core/Target.js";
-import type { Defect, ProxiedRequest, ProxyConnection } from "./WireDefect.js";
+import type { Defect, ProxiedRequest, ProxyConnection, WsProxyConnection } from "./WireDefect.js";
 
 function readRequest(text: string): ProxiedRequest & { id?: unknown; hasId: boolean } {
   try {
@@ -26,6 +26,17 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Keeps a client's subscribed channels in step with the (un)subscribe answers it got. */
+function trackChannels(channels: Set<string>, method: string | undefined, result: unknown): void {
+  if (method === undefined) return;
+  if (/^(public|private)\/unsubscribe_all$/.test(method) && result === "ok") channels.clear();
+  else if (!Array.isArray(result)) return;
+  else if (/^(public|private)\/subscribe$/.test(method))
+    for (const c of result) channels.add(String(c));
+  else if (/^(public|private)\/unsubscribe$/.test(method))
+    for (const c of result) channels.delete(String(c));
 }
 
 /**
@@ -95,18 +106,69 @@ export async function startWireProxy(
   });
 
   const wss = new WebSocketServer({ ...framing?.wsServer, noServer: true });
+  const clients = new Set<WsProxyConnection>();
   server.on("upgrade", (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (client) => {
       const up = new WebSocket(upstream.wsUrl);
       const opened = new Promise<void>((resolve) => up.once("open", () => resolve()));
       const connection: ProxyConnection = { transport: "ws", authenticated: false, makerToken };
       const waiting = new Map<unknown, (answer: unknown) => void>();
+      // Frames go to the client in the order they came from upstream: a notification that came
+      // after an answer waits until that answer (rewritten by the defect) is written.
+      let tail: Promise<void> = Promise.resolve();
+      // Answers not yet written and notifications queued behind them: while none, a
+      // notification goes out at once (a chain of microtasks would let the answer overtake it).
+      let pending = 0;
+      const releases: (() => void)[] = [];
+      const sendText = (out: string) => {
+        if (client.readyState !== client.OPEN) return;
+        if (framing?.sendWs) framing.sendWs(client, out);
+        else client.send(out);
+      };
+      const view: WsProxyConnection = {
+        send: (message) => sendText(serialize(message, "")),
+        channels: new Set<string>(),
+        others: () => [...clients].filter((c) => c !== view),
+      };
+      clients.add(view);
+      const notifications = defect.wsNotifications?.(view) ?? {
+        notification: (message: Record<string, unknown>) => view.send(message),
+      };
       up.on("message", (data) => {
         const answer = parse(data.toString());
+        if (
+          answer !== null &&
+          typeof answer === "object" &&
+          !Array.isArray(answer) &&
+          typeof (answer as Record<string, unknown>)["method"] === "string" &&
+          !("id" in answer)
+        ) {
+          const message = answer as Record<string, unknown>;
+          if (pending === 0) notifications.notification(message);
+          else {
+            pending++;
+            tail = tail.then(() => {
+              pending--;
+              notifications.notification(message);
+            });
+          }
+          return;
+        }
         const id = (answer as { id?: unknown } | undefined)?.id ?? null;
         const resolve = waiting.get(id) ?? waiting.get(null);
         if (resolve === undefined) return;
         waiting.delete(waiting.has(id) ? id : null);
+        let release = () => {};
+        const written = new Promise<void>((r) => {
+          release = r;
+        });
+        pending++;
+        tail = tail
+          .then(() => written)
+          .then(() => {
+            pending--;
+          });
+        releases.push(release);
         resolve(answer);
       });
       const forward = async (text: string): Promise<unknown> => {
@@ -127,12 +189,13 @@ export async function startWireProxy(
           waiting.set(key, resolve);
           up.send(sent);
         });
-        if (
-          request.method === "public/auth" &&
-          (answer as { result?: unknown } | undefined)?.result !== undefined
-        ) {
+        const result = (answer as { result?: unknown } | undefined)?.result;
+        if (request.method === "public/auth" && result !== undefined) {
           connection.authenticated = true;
+          const params = request.params as { client_id?: unknown } | undefined;
+          if (typeof params?.client_id === "string") view.account = params.client_id;
         }
+        trackChannels(view.channels, request.method, result);
         return rewrite(answer, request);
       };
       const write = defect.wsWriter
@@ -140,13 +203,21 @@ export async function startWireProxy(
         : (text: string) => client.send(text);
       client.on("message", async (data) => {
         const text = data.toString();
-        const answer = defect.message ? await defect.message(text, forward) : await forward(text);
-        if (answer === undefined) return;
-        const out = serialize(answer, text);
-        if (framing?.sendWs) framing.sendWs(client, out);
-        else write(out, readRequest(text));
+        try {
+          const answer = defect.message ? await defect.message(text, forward) : await forward(text);
+          if (answer === undefined) return;
+          const out = serialize(answer, text);
+          if (framing?.sendWs) framing.sendWs(client, out);
+          else write(out, readRequest(text));
+          notifications.answered?.(readRequest(text), answer);
+        } finally {
+          for (const release of releases.splice(0)) release();
+        }
       });
-      client.on("close", () => up.close());
+      client.on("close", () => {
+        clients.delete(view);
+        up.close();
+      });
       up.on("close", () => client.close());
       up.on("error", () => client.close());
     });

@@ -1,0 +1,39 @@
+import { subscriptionChecks as c } from "../../checks/subscriptionChecks.js";
+import type { CheckOutcome } from "../../core/CheckOutcome.js";
+import { collectOutcomes } from "../../core/collectOutcomes.js";
+import type { Scenario } from "../../core/Scenario.js";
+import { cancelOnDisconnect } from "./cancelOnDisconnect.js";
+import { channelLifecycle, lifecycleChecks } from "./channelLifecycle.js";
+import { closeFeed, closeFeedChecks } from "./closeFeed.js";
+import { heartbeat } from "./heartbeat.js";
+import { overHttp } from "./overHttp.js";
+
+const checks = Object.values(c);
+const wsOnly = checks.filter((check) => check !== c.overHttp);
+
+/**
+ * Subscriptions end to end, over WebSocket: a close seen through user.orders, user.trades,
+ * user.changes, book and trades notifications, in order and only by its account; unsubscribe,
+ * unsubscribe_all and bad channels; cancel on disconnect; the heartbeat (with `--slow`). Over
+ * HTTP: every WebSocket-only method answers 10030. Each part reports its own checks, so one
+ * part's broken setup does not hide the others' verdicts.
+ */
+export const subscriptions: Scenario = {
+  name: "subscriptions",
+  description:
+    "WebSocket subscriptions: a close seen through user.*, book and trades notifications (before its answer, only by its account), unsubscribe, bad channels, cancel on disconnect, heartbeat (--slow); over HTTP the websocket-only error",
+  checks,
+  needsAccounts: true,
+  async run(ctx) {
+    if (ctx.transport === "http") {
+      const out = await collectOutcomes([c.overHttp], (o) => overHttp(ctx, o));
+      return [...out, ...wsOnly.map((check) => check.skip("subscriptions are WebSocket only"))];
+    }
+    const out: CheckOutcome[] = [c.overHttp.skip("checked over HTTP")];
+    out.push(...(await collectOutcomes(closeFeedChecks, (o) => closeFeed(ctx, o))));
+    out.push(...(await collectOutcomes(lifecycleChecks, (o) => channelLifecycle(ctx, o))));
+    out.push(...(await collectOutcomes([c.cancelOnDisconnect], (o) => cancelOnDisconnect(ctx, o))));
+    out.push(...(await collectOutcomes([c.heartbeat], (o) => heartbeat(ctx, o))));
+    return out;
+  },
+};

@@ -1,0 +1,239 @@
+import type { Defect, NotificationHandler, WsProxyConnection } from "./WireDefect.js";
+
+type Obj = Record<string, any>;
+
+/** Passes notifications on after `fn` edits them (`undefined`: dropped). */
+const editNotifications =
+  (fn: (message: Obj, connection: WsProxyConnection) => Obj | undefined) =>
+  (connection: WsProxyConnection): NotificationHandler => ({
+    notification(message) {
+      const out = fn(structuredClone(message), connection);
+      if (out !== undefined) connection.send(out);
+    },
+  });
+
+/** Edits the `data` of the subscription notifications of channels starting with `prefix`. */
+const onChannel = (prefix: string, fn: (data: any, params: Obj) => unknown) =>
+  editNotifications((m) => {
+    const params = m["params"] as Obj | undefined;
+    if (m["method"] !== "subscription" || !String(params?.["channel"]).startsWith(prefix)) return m;
+    const data = fn(params!["data"], params!);
+    if (data === undefined) return undefined;
+    params!["data"] = data;
+    return m;
+  });
+
+/** Rewrites the method of requests (WebSocket and HTTP alike). */
+const renameMethods = (names: Record<string, string>) => (text: string) => {
+  try {
+    const o = JSON.parse(text) as Obj;
+    const name = typeof o["method"] === "string" ? o["method"].replace(/^\//, "") : "";
+    return name in names ? JSON.stringify({ ...o, method: names[name] }) : text;
+  } catch {
+    return text;
+  }
+};
+
+const S = ["subscriptions"];
+
+/** Broken servers for the subscriptions scenario, each caught by one of its checks. */
+export const subscriptionDefects: Defect[] = [
+  {
+    name: "notifications-after-response",
+    description:
+      "sends a call's notifications after its response (held until the next answer is written)",
+    caughtBy: "notifications-before-response",
+    scenarios: S,
+    wsNotifications: (connection) => {
+      const held: Obj[] = [];
+      return {
+        notification: (m) => void held.push(m),
+        answered: () => {
+          for (const m of held.splice(0)) connection.send(m);
+        },
+      };
+    },
+  },
+  {
+    name: "book-change-gap",
+    description: "loses the first book change after the snapshot: prev_change_id jumps",
+    caughtBy: "book-change-chain",
+    scenarios: S,
+    wsNotifications: (connection) => {
+      let seen = 0;
+      return editNotifications((m) =>
+        String(m["params"]?.["channel"]).startsWith("book.") && ++seen === 2 ? undefined : m,
+      )(connection);
+    },
+  },
+  {
+    name: "user-channels-leak",
+    description:
+      "sends every user.* notification to every connection subscribed to the channel, whatever its account",
+    caughtBy: "user-channels-isolated",
+    scenarios: S,
+    wsNotifications: (connection) => ({
+      notification(m) {
+        connection.send(m);
+        const channel = String((m["params"] as Obj | undefined)?.["channel"]);
+        if (!channel.startsWith("user.")) return;
+        for (const other of connection.others())
+          if (other.channels.has(channel) && other.account !== connection.account) other.send(m);
+      },
+    }),
+  },
+  {
+    name: "unsubscribe-ignored",
+    description:
+      "answers unsubscribe with the channels but keeps them subscribed (it subscribes them again)",
+    caughtBy: "unsubscribe-stops",
+    scenarios: S,
+    request: renameMethods({
+      "public/unsubscribe": "public/subscribe",
+      "private/unsubscribe": "private/subscribe",
+    }),
+  },
+  {
+    name: "unsubscribe-all-ignored",
+    description: 'answers unsubscribe_all "ok" and unsubscribes nothing',
+    caughtBy: "unsubscribe-all",
+    scenarios: S,
+    // The scenario calls get_time nowhere else: its answer stands for unsubscribe_all's.
+    request: renameMethods({
+      "public/unsubscribe_all": "public/get_time",
+      "private/unsubscribe_all": "public/get_time",
+    }),
+    response: (r, request) =>
+      request.method === "public/get_time" && "result" in r ? { ...r, result: "ok" } : r,
+  },
+  {
+    name: "close-order-notified-price",
+    description: "user.orders notifications carry the order's price one tick off the answer's",
+    caughtBy: "user-orders-close-order",
+    scenarios: S,
+    wsNotifications: onChannel("user.orders.", (o) => ({
+      ...o,
+      price: String(Number(o.price) + 0.5),
+    })),
+  },
+  {
+    name: "user-trades-first-only",
+    description: "user.trades brings only the first trade of a command",
+    caughtBy: "user-trades-close",
+    scenarios: S,
+    wsNotifications: onChannel("user.trades.", (ts) => (Array.isArray(ts) ? ts.slice(0, 1) : ts)),
+  },
+  {
+    name: "position-never-flat",
+    description: "user.changes leaves out a position that went flat, so it never shows size 0",
+    caughtBy: "user-changes-position-flat",
+    scenarios: S,
+    wsNotifications: onChannel("user.changes.", (d) => ({
+      ...d,
+      positions: (d.positions ?? []).filter((p: Obj) => Number(p["size"]) !== 0),
+    })),
+  },
+  {
+    name: "book-snapshot-missing",
+    description: "a new book subscriber gets no snapshot, only the changes after it",
+    caughtBy: "book-snapshot-first",
+    scenarios: S,
+    wsNotifications: onChannel("book.", (d) => (d?.type === "snapshot" ? undefined : d)),
+  },
+  {
+    name: "book-deletes-dropped",
+    description: "book changes never carry delete levels: a level that emptied stays in a mirror",
+    caughtBy: "book-levels-consistent",
+    scenarios: S,
+    wsNotifications: onChannel("book.", (d) => ({
+      ...d,
+      bids: (d.bids ?? []).filter((l: unknown[]) => l[0] !== "delete"),
+      asks: (d.asks ?? []).filter((l: unknown[]) => l[0] !== "delete"),
+    })),
+  },
+  {
+    name: "public-trades-maker-direction",
+    description: "trades.* carry the maker's direction instead of the taker's",
+    caughtBy: "public-trades-match-fills",
+    scenarios: S,
+    wsNotifications: onChannel("trades.", (ts) =>
+      (ts as Obj[]).map((t) => ({ ...t, direction: t["direction"] === "buy" ? "sell" : "buy" })),
+    ),
+  },
+  {
+    name: "label-dropped",
+    description: "private/subscribe's label never reaches the notifications",
+    caughtBy: "subscription-label",
+    scenarios: S,
+    wsNotifications: editNotifications((m) => {
+      if (m["params"]) delete m["params"]["label"];
+      return m;
+    }),
+  },
+  {
+    name: "notified-amounts-as-numbers",
+    description: "user.orders notifications write amounts as JSON numbers, not decimal strings",
+    caughtBy: "subscription-data-schema",
+    scenarios: S,
+    wsNotifications: onChannel("user.orders.", (o) => ({ ...o, amount: Number(o.amount) })),
+  },
+  {
+    name: "subscribe-answers-first-only",
+    description: "subscribe answers only the first channel of the list (all are subscribed)",
+    caughtBy: "subscribe-answer",
+    scenarios: S,
+    response: (r, request) =>
+      /subscribe$/.test(request.method ?? "") &&
+      !/unsubscribe/.test(request.method ?? "") &&
+      Array.isArray(r["result"])
+        ? { ...r, result: r["result"].slice(0, 1) }
+        : r,
+  },
+  {
+    name: "interval-100ms-served",
+    description: "serves a 100ms channel as if raw instead of refusing it",
+    caughtBy: "subscribe-bad-channel",
+    scenarios: S,
+    request: (text) => text.replace(/\.100ms"/g, '.raw"'),
+  },
+  {
+    name: "websocket-only-served-over-http",
+    description: "over HTTP the websocket-only methods answer a result instead of 10030",
+    caughtBy: "websocket-only-over-http",
+    scenarios: S,
+    response: (r) =>
+      (r["error"] as Obj | undefined)?.["code"] === 10030
+        ? {
+            jsonrpc: r["jsonrpc"],
+            id: r["id"],
+            result: "ok",
+            usIn: r["usIn"],
+            usOut: r["usOut"],
+            usDiff: r["usDiff"],
+            testnet: r["testnet"],
+          }
+        : r,
+  },
+  {
+    name: "cancel-on-disconnect-ignored",
+    description:
+      "answers enable_cancel_on_disconnect ok and get_cancel_on_disconnect enabled, but leaves the orders open",
+    caughtBy: "cancel-on-disconnect",
+    scenarios: S,
+    request: renameMethods({
+      "private/enable_cancel_on_disconnect": "private/disable_cancel_on_disconnect",
+    }),
+    response: (r, request) =>
+      request.method === "private/get_cancel_on_disconnect" && r["result"]
+        ? { ...r, result: { ...(r["result"] as Obj), enabled: true } }
+        : r,
+  },
+  {
+    name: "heartbeat-never-sent",
+    description: "answers set_heartbeat ok but never sends a heartbeat",
+    caughtBy: "heartbeat-sent",
+    scenarios: S,
+    slow: true,
+    wsNotifications: editNotifications((m) => (m["method"] === "heartbeat" ? undefined : m)),
+  },
+];
