@@ -87,6 +87,7 @@ export function attachWebSocket(
       },
       held,
       now(),
+      options.channels,
     );
     sessions.add(session);
     options.channels?.opened(session);
