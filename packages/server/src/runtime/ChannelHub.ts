@@ -11,16 +11,8 @@ export interface ChannelConnection {
   readonly principal?: { readonly accountId: number | string } | undefined;
   /** Writes one text frame (nothing once the connection is closing). */
   send(text: string): void;
-  /**
-   * Writes a notification frame built already (`textFrame`: one frame, many connections) after
-   * the answers written before it and before those written after it.
-   */
+  /** Writes a whole WebSocket frame built already (`textFrame`): one frame, many connections. */
   sendFrame(frame: Buffer): void;
-  /**
-   * Keeps the notifications sent from now on until the next answer on this connection is written:
-   * a subscribe call's snapshot and the changes after it follow the subscribe answer.
-   */
-  holdUntilAnswer(): void;
 }
 
 /** An unmasked, final WebSocket text frame of `text` (what a server sends), built once for many sockets. */
@@ -56,11 +48,7 @@ export interface DisconnectInfo {
 export interface ChannelHooks {
   /** App checks of one concrete channel name (e.g. the instrument exists); an error refuses the whole subscribe call. */
   accept?(channel: string, context: RequestContext): RpcError | undefined;
-  /**
-   * Called once per channel as it is subscribed, in the subscribe call (e.g. send a book snapshot
-   * with `sendTo`): what it sends, and every notification after it, reach the connection after
-   * the subscribe response.
-   */
+  /** Called after the subscribe response was written, once per channel (e.g. send a book snapshot with `sendTo`). */
   subscribed?(channel: string, context: RequestContext): void;
   /** A WebSocket connection closed (its subscriptions are gone already). */
   disconnected?(context: RequestContext, info: DisconnectInfo): void;
@@ -114,7 +102,7 @@ export class ChannelHub {
       if (label === undefined) {
         plain ??= textFrame(notification(channelJson, dataJson, undefined));
         connection.sendFrame(plain);
-      } else connection.sendFrame(textFrame(notification(channelJson, dataJson, label)));
+      } else connection.send(notification(channelJson, dataJson, label));
     }
   }
 
@@ -147,9 +135,7 @@ export class ChannelHub {
     const connection = context.connection;
     if (connection === undefined) return;
     const label = connection.subscriptions.get(channel);
-    connection.sendFrame(
-      textFrame(notification(JSON.stringify(channel), JSON.stringify(data), label)),
-    );
+    connection.send(notification(JSON.stringify(channel), JSON.stringify(data), label));
   }
 
   /** Connections subscribed to the channel (a cheap "anyone listening?" check). */

@@ -58,8 +58,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   /** Notification frames kept by `sendFrame` until the operation ends, and their bytes. */
   #frames: Buffer[] = [];
   #frameBytes = 0;
-  /** Set by `holdUntilAnswer`: the kept frames wait for the next answer. */
-  #holding = false;
   /** False once the server stops reading new requests (shutdown). */
   #reading = true;
   /** True once the close frame went out or the connection is gone: nothing more can be answered. */
@@ -170,7 +168,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly send = (text: string | undefined): void => {
     const ws = this.#ws;
     if (text === undefined || ws.readyState !== 1) return;
-    if (!this.#holding) this.#flushFrames();
+    this.#flushFrames();
     if (!this.#corked) {
       // Answers produced in one tick (a read chunk of pipelined requests) leave in one write.
       this.#corked = true;
@@ -178,11 +176,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
       process.nextTick(this.#uncork);
     }
     ws.send(text);
-    if (this.#holding) {
-      this.#holding = false;
-      this.#flushFrames();
-      return;
-    }
     if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
       if (!this.#socket.writableNeedDrain) return;
@@ -195,9 +188,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   };
 
   /**
-   * Writes a frame built already (a notification framed once for every subscriber) to the socket,
-   * in order with `send`'s frames (`ws` writes unqueued when nothing is compressed): kept until the
-   * current operation ends or the next answer, or after `holdUntilAnswer` until that answer is out.
+   * Writes a frame built already (a notification framed once for every subscriber) straight to
+   * the socket, in order with `send`'s frames: `ws` writes unqueued when nothing is compressed.
    */
   sendFrame(frame: Buffer): void {
     if (this.#ws.readyState !== 1) return;
@@ -213,13 +205,9 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
    * are copied into one buffer, one write; a large batch goes out as it is, in one corked writev
    * (copying it once per subscriber would cost more than the writes it saves).
    */
-  holdUntilAnswer(): void {
-    this.#holding = true;
-  }
-
   readonly #flushFrames = (): void => {
     const frames = this.#frames;
-    if (frames.length === 0 || this.#holding) return;
+    if (frames.length === 0) return;
     const bytes = this.#frameBytes;
     this.#frames = [];
     this.#frameBytes = 0;
@@ -298,7 +286,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   /** Closes with a code and reason, resolving when the connection is gone (or after `timeoutMs`). */
   close(code: number, reason: string, timeoutMs: number): Promise<void> {
     const ws = this.#ws;
-    this.#holding = false;
     this.#flushFrames();
     this.#done = true;
     if (ws.readyState === 3) return Promise.resolve();

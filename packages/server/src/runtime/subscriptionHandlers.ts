@@ -64,12 +64,12 @@ function subscribe(
     if (!subscribed.includes(name)) subscribed.push(name);
   }
   const after = hub.hooks.subscribed;
-  // In the call, at the state the subscription starts from (a snapshot, then every change after
-  // it); the connection keeps what it sends until the response is written.
-  if (after !== undefined) {
-    connection.holdUntilAnswer();
-    for (const name of subscribed) after(name, context);
-  }
+  // After the response: it is written once the call's promise callbacks ran (setImmediate
+  // comes after them), so a snapshot sent here follows it.
+  if (after !== undefined)
+    setImmediate(() => {
+      for (const name of subscribed) if (connection.subscriptions.has(name)) after(name, context);
+    });
   return subscribed;
 }
 
