@@ -126,28 +126,6 @@ describe("subscribe", () => {
     expect(mine.messages.filter((m) => m.method === "subscription")).toHaveLength(1);
   });
 
-  it("user.* notifications follow a connection that logs in as another account", async () => {
-    const switching = await client(1);
-    const buyer = await client(1);
-    const channels = ["user.orders.BTC-PERPETUAL.raw"];
-    await switching.call(rpc("private/subscribe", { channels }));
-    const buy = rpc("private/buy", { instrument_name: "BTC-PERPETUAL", amount: "10" });
-    const notified = () => switching.messages.filter((m) => m.method === "subscription").length;
-    await buyer.call({ ...buy, id: ++id });
-    await switching.call(rpc("public/test", {}));
-    expect(notified()).toBe(1); // account 1's order reached account 1's connection
-    await switching.call(
-      rpc("public/auth", { grant_type: "client_credentials", client_id: "2", client_secret: "x" }),
-    );
-    await buyer.call({ ...buy, id: ++id });
-    await switching.call(rpc("public/test", {}));
-    expect(notified()).toBe(1); // now account 2's: account 1's orders no longer reach it
-    const other = await client(2);
-    await other.call({ ...buy, id: ++id });
-    await switching.call(rpc("public/test", {}));
-    expect(notified()).toBe(2); // and account 2's do
-  });
-
   it("refuses the whole call for one bad channel, with -32602 on param channels", async () => {
     const c = await client(1);
     const cases: [string, string, string][] = [

@@ -108,13 +108,12 @@ try {
   const quiet = fastest(quietRuns);
   const busy = fastest(busyRuns);
   const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
-  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   rows.push(
     ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
     [
       "close cycles",
       `${SUBSCRIBERS} subscribed connections`,
-      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications, ${mib(busy.notificationBytes)} MiB)`,
+      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications)`,
       "",
     ],
     [
@@ -122,12 +121,6 @@ try {
       `${SUBSCRIBERS} subscribers / none`,
       fanRatio.toFixed(2),
       fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
-    ],
-    [
-      "usDiff private/close_position",
-      `p50, no subscriber / ${SUBSCRIBERS} subscribers`,
-      `${quiet.closeUsDiffP50} us / ${busy.closeUsDiffP50} us`,
-      "",
     ],
   );
   // The floor: public/test (no work at all) one call at a time, what waking an idle server and

@@ -9,10 +9,6 @@ const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", i
 export interface CloseRate {
   closesPerSecond: number;
   notifications: number;
-  /** The bytes of those notifications (WebSocket frames, headers included). */
-  notificationBytes: number;
-  /** The median `usDiff` of the timed close_position calls (the server's time for the call). */
-  closeUsDiffP50: number;
 }
 
 /** Starts one subscribed connection per key in their own process. */
@@ -35,11 +31,8 @@ async function startListeners(wsUrl: string, keys: readonly BenchKey[]) {
     /** Ends the process without waiting (after an error). */
     kill: () => child.kill("SIGKILL"),
     stop: () =>
-      new Promise<{ frames: number; bytes: number }>((resolve) => {
-        child.once("exit", () => {
-          const m = /received (\d+) bytes (\d+)/.exec(out);
-          resolve({ frames: Number(m?.[1] ?? 0), bytes: Number(m?.[2] ?? 0) });
-        });
+      new Promise<number>((resolve) => {
+        child.once("exit", () => resolve(Number(/received (\d+)/.exec(out)?.[1] ?? 0)));
         child.kill("SIGTERM");
       }),
   };
@@ -75,7 +68,6 @@ export async function measureSubscribedClose(
     const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
     const asMaker = { ...order, access_token: makerToken };
     let started = 0;
-    const usDiffs: number[] = [];
     for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
       if (done === options.warmup) started = performance.now();
       const cycles = [];
@@ -96,18 +88,12 @@ export async function measureSubscribedClose(
         if (closed.error !== undefined || closed.result.trades.length !== 1) {
           throw new Error(`close_position did not trade: ${JSON.stringify(closed)}`);
         }
-        if (done >= options.warmup) usDiffs.push(closed.usDiff as number);
       }
     }
     const seconds = (performance.now() - started) / 1000;
     stopped = true;
-    const read = listeners === undefined ? { frames: 0, bytes: 0 } : await listeners.stop();
-    return {
-      closesPerSecond: options.cycles / seconds,
-      notifications: read.frames,
-      notificationBytes: read.bytes,
-      closeUsDiffP50: usDiffs.sort((a, b) => a - b)[usDiffs.length >> 1] ?? Number.NaN,
-    };
+    const notifications = listeners === undefined ? 0 : await listeners.stop();
+    return { closesPerSecond: options.cycles / seconds, notifications };
   } finally {
     client?.socket.terminate();
     if (!stopped) listeners?.kill();

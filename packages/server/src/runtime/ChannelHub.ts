@@ -70,12 +70,6 @@ function notification(channelJson: string, dataJson: string, label: string | und
 export class ChannelHub {
   readonly #byChannel = new Map<string, Set<ChannelConnection>>();
   readonly #connections = new Set<ChannelConnection>();
-  /**
-   * The subscribers of a channel by account (`String(accountId)`), built by the first publish to
-   * an account after a change: a channel's entry is dropped when its subscribers change, all of
-   * them when any connection's principal changes (`principalChanged`).
-   */
-  readonly #byAccount = new Map<string, Map<string, ChannelConnection[]>>();
   /** Accounts with cancel on disconnect enabled for scope `account`. */
   readonly #accountCancel = new Set<string>();
   readonly hooks: ChannelHooks;
@@ -89,45 +83,23 @@ export class ChannelHub {
    * connections authenticated as that account. The JSON text is built once per call.
    */
   publish(channel: string, data: unknown, account?: number | string): void {
-    const all = this.#byChannel.get(channel);
-    if (all === undefined) return;
-    const subscribers =
-      account === undefined ? all : this.#accountSubscribers(channel, all).get(String(account));
+    const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return;
     const channelJson = JSON.stringify(channel);
     const dataJson = JSON.stringify(data);
     let plain: Buffer | undefined;
+    const wanted = account === undefined ? undefined : String(account);
     for (const connection of subscribers) {
+      if (wanted !== undefined) {
+        const id = connection.principal?.accountId;
+        if (id === undefined || String(id) !== wanted) continue;
+      }
       const label = connection.subscriptions.get(channel);
       if (label === undefined) {
         plain ??= textFrame(notification(channelJson, dataJson, undefined));
         connection.sendFrame(plain);
       } else connection.send(notification(channelJson, dataJson, label));
     }
-  }
-
-  #accountSubscribers(
-    channel: string,
-    subscribers: Set<ChannelConnection>,
-  ): Map<string, ChannelConnection[]> {
-    let byAccount = this.#byAccount.get(channel);
-    if (byAccount !== undefined) return byAccount;
-    byAccount = new Map();
-    for (const connection of subscribers) {
-      const id = connection.principal?.accountId;
-      if (id === undefined) continue;
-      const key = String(id);
-      const list = byAccount.get(key);
-      if (list === undefined) byAccount.set(key, [connection]);
-      else list.push(connection);
-    }
-    this.#byAccount.set(channel, byAccount);
-    return byAccount;
-  }
-
-  /** A connection's principal changed (it authenticated, or its token expired): rebuild the account index. */
-  principalChanged(): void {
-    this.#byAccount.clear();
   }
 
   /** Sends one notification to the connection of a call (the book snapshot after subscribe); nothing over HTTP. */
@@ -146,7 +118,6 @@ export class ChannelHub {
   /** Subscribes a connection to a channel (with a label for a private one). */
   add(connection: ChannelConnection, channel: string, label: string | undefined): void {
     connection.subscriptions.set(channel, label);
-    this.#byAccount.delete(channel);
     let set = this.#byChannel.get(channel);
     if (set === undefined) {
       set = new Set();
@@ -158,7 +129,6 @@ export class ChannelHub {
   /** Unsubscribes a connection from a channel; true when it was subscribed. */
   remove(connection: ChannelConnection, channel: string): boolean {
     if (!connection.subscriptions.delete(channel)) return false;
-    this.#byAccount.delete(channel);
     const set = this.#byChannel.get(channel);
     set?.delete(connection);
     if (set?.size === 0) this.#byChannel.delete(channel);

@@ -1,15 +1,12 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
-import type { ChannelConnection, ChannelHub } from "./ChannelHub.js";
+import type { ChannelConnection } from "./ChannelHub.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
 import type { PendingCounter } from "./PendingCounter.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 import { TokenBucket } from "./TokenBucket.js";
-
-/** Kept notification frames up to this many bytes are written as one copied buffer. */
-const COALESCE_BYTES = 16 * 1024;
 
 /**
  * One WebSocket connection: its own auth state (set by `authenticateConnection`), its in-flight
@@ -25,7 +22,7 @@ const COALESCE_BYTES = 16 * 1024;
  */
 export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly transport = "ws" as const;
-  #principal: Principal | undefined = undefined;
+  principal: Principal | undefined = undefined;
   /** The principal the connection authenticated with last (kept when it expires): who closed. */
   lastPrincipal: Principal | undefined = undefined;
   inFlight = 0;
@@ -45,7 +42,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   /** Set once `fail` closed the connection. */
   failed = false;
   #heartbeat: Heartbeat | undefined;
-  readonly #channels: ChannelHub | undefined;
   readonly #ws: WebSocket;
   readonly #dispatcher: Dispatcher;
   readonly #backlog: string[] = [];
@@ -55,9 +51,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly #controller = new AbortController();
   #backPressure = false;
   #corked = false;
-  /** Notification frames kept by `sendFrame` until the operation ends, and their bytes. */
-  #frames: Buffer[] = [];
-  #frameBytes = 0;
   /** False once the server stops reading new requests (shutdown). */
   #reading = true;
   /** True once the close frame went out or the connection is gone: nothing more can be answered. */
@@ -75,9 +68,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
     },
     held: PendingCounter,
     now: number,
-    channels?: ChannelHub,
   ) {
-    this.#channels = channels;
     this.idleSince = now;
     this.#ws = ws;
     this.#dispatcher = dispatcher;
@@ -87,17 +78,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
     this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;
     this.#highWaterMark = limits.highWaterMark;
     this.#held = held;
-  }
-
-  /** Who the connection is authenticated as; a change tells the channel hub (its account index). */
-  get principal(): Principal | undefined {
-    return this.#principal;
-  }
-
-  set principal(principal: Principal | undefined) {
-    if (principal === this.#principal) return;
-    this.#principal = principal;
-    this.#channels?.principalChanged();
   }
 
   get remoteAddress(): string | undefined {
@@ -168,7 +148,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly send = (text: string | undefined): void => {
     const ws = this.#ws;
     if (text === undefined || ws.readyState !== 1) return;
-    this.#flushFrames();
     if (!this.#corked) {
       // Answers produced in one tick (a read chunk of pipelined requests) leave in one write.
       this.#corked = true;
@@ -193,35 +172,14 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
    */
   sendFrame(frame: Buffer): void {
     if (this.#ws.readyState !== 1) return;
-    // Kept until the current operation ends, or until the next answer (which must follow them):
-    // a publish to 100 connections then costs 100 array pushes.
-    if (this.#frames.length === 0) process.nextTick(this.#flushFrames);
-    this.#frames.push(frame);
-    this.#frameBytes += frame.length;
-  }
-
-  /**
-   * Writes the frames kept by `sendFrame`, in order. A few small ones (a close's notifications)
-   * are copied into one buffer, one write; a large batch goes out as it is, in one corked writev
-   * (copying it once per subscriber would cost more than the writes it saves).
-   */
-  readonly #flushFrames = (): void => {
-    const frames = this.#frames;
-    if (frames.length === 0) return;
-    const bytes = this.#frameBytes;
-    this.#frames = [];
-    this.#frameBytes = 0;
-    if (this.#ws.readyState !== 1) return;
-    const socket = this.#socket;
-    if (frames.length === 1) socket.write(frames[0]!);
-    else if (bytes <= COALESCE_BYTES) socket.write(Buffer.concat(frames, bytes));
-    else {
-      socket.cork();
-      for (const frame of frames) socket.write(frame);
-      socket.uncork();
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(this.#uncork);
     }
+    this.#socket.write(frame);
     this.#checkBackPressure();
-  };
+  }
 
   #checkBackPressure(): void {
     const ws = this.#ws;
@@ -286,7 +244,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   /** Closes with a code and reason, resolving when the connection is gone (or after `timeoutMs`). */
   close(code: number, reason: string, timeoutMs: number): Promise<void> {
     const ws = this.#ws;
-    this.#flushFrames();
     this.#done = true;
     if (ws.readyState === 3) return Promise.resolve();
     return new Promise((resolve) => {

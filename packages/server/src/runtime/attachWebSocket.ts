@@ -87,7 +87,6 @@ export function attachWebSocket(
       },
       held,
       now(),
-      options.channels,
     );
     sessions.add(session);
     options.channels?.opened(session);
