@@ -1,0 +1,281 @@
+import ccxt, { type Order, type Trade } from "ccxt";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
+import { ALICE, BOB, post } from "./testing/rpc.test-helpers.js";
+
+/*
+ * CCXT's WebSocket class (`ccxt.pro.deribit`, the same npm package as the REST class) against the
+ * reference: real server on 127.0.0.1, real ccxt objects. What works and what does not is
+ * recorded in the README's "CCXT" section; each claim there is one of these tests.
+ */
+
+const SYMBOL = "BTC/USD:BTC";
+const INSTRUMENT = "BTC-PERPETUAL";
+/** The reference serves only the raw interval; ccxt's book default is `100ms`. */
+const RAW = { interval: "raw" };
+
+type Pro = InstanceType<typeof ccxt.pro.deribit>;
+
+let server: ReferenceServer;
+let opened: Pro[] = [];
+beforeEach(async () => {
+  server = await startReferenceServer({ port: 0, log: () => {} });
+});
+afterEach(async () => {
+  // Every ccxt WebSocket closed, or vitest would not exit.
+  await Promise.all(opened.map((x) => x.close()));
+  opened = [];
+  await server.close();
+});
+
+/** A `ccxt.pro.deribit` for `key`, REST and WebSocket pointed at the server, markets loaded. */
+async function pro(key: { id: string; secret: string }): Promise<Pro> {
+  const x = new ccxt.pro.deribit({ apiKey: key.id, secret: key.secret });
+  x.urls["api"] = { rest: server.url, ws: server.wsUrl };
+  // ccxt refuses a plain ws:// URL until its HTTP agent is loaded.
+  await x.loadHttpProxyAgent();
+  await x.loadMarkets();
+  opened.push(x);
+  return x;
+}
+
+/**
+ * Authenticates `x`'s WebSocket (ccxt's `public/auth` with `client_signature`), then waits for the
+ * next millisecond: ccxt uses `Date.now()` as the nonce of both the WebSocket login and each signed
+ * REST call, and the server accepts a (key, nonce) pair once.
+ */
+async function login(x: Pro): Promise<void> {
+  await x.authenticate();
+  const t = Date.now();
+  while (Date.now() <= t) await new Promise((r) => setImmediate(r));
+}
+
+/**
+ * ccxt's own subscribe-and-parse machinery on one of the reference's per-instrument channels:
+ * `private/subscribe` sent through `Exchange.watch`, the notification routed by ccxt's
+ * `handleMessage` (`user.orders.*` to `handleOrders`, `user.trades.*` to `handleMyTrades`) and
+ * resolved under its channel name. Only the channel name differs from what `watchOrders` and
+ * `watchMyTrades` subscribe (`user.{orders,trades}.any.any.raw`).
+ */
+function watchChannel<T>(x: Pro, channel: string): Promise<T> {
+  const request = {
+    jsonrpc: "2.0",
+    method: "private/subscribe",
+    params: { channels: [channel] },
+    id: x.requestId(),
+  };
+  return x.watch(x.urls["api"]["ws"], channel, request, channel, request) as Promise<T>;
+}
+
+/**
+ * Subscribes `x` to `channels` and returns once the server has them: a `book` subscription sent
+ * after them on the same connection is answered, with its snapshot, after they were processed.
+ */
+async function subscribe(x: Pro, channels: string[]): Promise<void> {
+  for (const c of channels) void watchChannel(x, c).catch(() => {});
+  await x.watchOrderBook(SYMBOL, undefined, { ...RAW });
+}
+
+/** Calls `next` until what it resolves satisfies `done`. */
+async function until<T>(next: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await next();
+    if (done(value)) return value;
+  }
+}
+
+/** The levels of `public/get_order_book` as `[price, amount]` numbers, best first. */
+async function restLevels(): Promise<{ bids: number[][]; asks: number[][] }> {
+  const { result } = await post(server.url, "public/get_order_book", {
+    instrument_name: INSTRUMENT,
+  });
+  const levels = (side: unknown[][]) => side.map(([p, a]) => [Number(p), Number(a)]);
+  return { bids: levels(result.bids), asks: levels(result.asks) };
+}
+
+/** A ccxt book side (`[price, amount, count]` rows) as `[price, amount]` numbers. */
+function levels(side: unknown[][]): number[][] {
+  return side.map(([p, a]) => [Number(p), Number(a)]);
+}
+
+test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book, then new levels and bid changes", async () => {
+  const alice = await pro(ALICE);
+  const bob = await pro(BOB);
+  await login(bob);
+  await alice.createOrder(SYMBOL, "limit", "sell", 10, 50000);
+  await alice.createOrder(SYMBOL, "limit", "sell", 20, 50500);
+  const bid = await bob.createOrder(SYMBOL, "limit", "buy", 30, 49000);
+
+  const watch = () => {
+    const next = bob.watchOrderBook(SYMBOL, undefined, { ...RAW });
+    // A watch still pending when a failed test closes the socket rejects: not a second failure.
+    next.catch(() => {});
+    return next;
+  };
+  const first = await watch();
+  expect({ bids: levels(first.bids), asks: levels(first.asks) }).toEqual(await restLevels());
+  expect(levels(first.asks)).toEqual([
+    [50000, 10],
+    [50500, 20],
+  ]);
+  expect(first.symbol).toBe(SYMBOL);
+
+  // A new ask level and a new bid level.
+  let next = watch();
+  await alice.createOrder(SYMBOL, "limit", "sell", 10, 51000);
+  let book = await until(
+    () => next,
+    (b) => b.asks.length === 3,
+  );
+  next = watch();
+  await bob.createOrder(SYMBOL, "limit", "buy", 10, 48000);
+  book = await until(
+    () => next,
+    (b) => b.bids.length === 2,
+  );
+  expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
+
+  // A bid level that changes, then one that goes away.
+  next = watch();
+  await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
+  book = await until(
+    () => next,
+    (b) => Number(b.bids[0]![1]) === 40,
+  );
+  expect(levels(book.bids)).toEqual([
+    [49000, 40],
+    [48000, 10],
+  ]);
+  next = watch();
+  await bob.cancelOrder(bid.id!, SYMBOL);
+  book = await until(
+    () => next,
+    (b) => Number(b.bids[0]![1]) === 10,
+  );
+  expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
+}, 20_000);
+
+test("watchOrderBook, known gap: an ask level that changes or goes away is not updated (decimal strings)", async () => {
+  // The reference sends prices as decimal strings ("50000"), Deribit as JSON numbers. ccxt's
+  // order book side compares its Float64Array index with the raw price using ===: bids are
+  // stored under -price (a number) and work; asks under the string, which never equals.
+  const alice = await pro(ALICE);
+  const bob = await pro(BOB);
+  await login(bob);
+  await alice.createOrder(SYMBOL, "limit", "sell", 10, 50000);
+  const first = await bob.watchOrderBook(SYMBOL, undefined, { ...RAW });
+  expect(levels(first.asks)).toEqual([[50000, 10]]);
+
+  const next = bob.watchOrderBook(SYMBOL, undefined, { ...RAW });
+  await alice.createOrder(SYMBOL, "limit", "sell", 10, 50000);
+  const book = await next;
+  expect((await restLevels()).asks).toEqual([[50000, 20]]);
+  // The change (50000 -> 20) was stored as a second row instead of replacing the first.
+  expect(levels(book.asks)).toEqual([
+    [50000, 20],
+    [50000, 10],
+  ]);
+}, 20_000);
+
+test("watchOrders and watchMyTrades subscribe user.{orders,trades}.any.any.raw, which the reference refuses", async () => {
+  const bob = await pro(BOB);
+  await expect(bob.watchOrders(SYMBOL)).rejects.toThrow(
+    /-32602.*unknown channel 'user\.orders\.any\.any\.raw'/,
+  );
+  const alice = await pro(ALICE);
+  await expect(alice.watchMyTrades(SYMBOL)).rejects.toThrow(
+    /-32602.*unknown channel 'user\.trades\.any\.any\.raw'/,
+  );
+}, 20_000);
+
+test("ccxt's order parser on user.orders.BTC-PERPETUAL.raw: place, cancel, fill and close_position", async () => {
+  const alice = await pro(ALICE);
+  const bob = await pro(BOB);
+  await login(bob);
+  const channel = `user.orders.${INSTRUMENT}.raw`;
+  await subscribe(bob, [channel]);
+  // ccxt keeps every order it parsed in `bob.orders`, the latest state of each id.
+  const state = (id: string) => ((bob.orders ?? []) as unknown as Order[]).find((o) => o.id === id);
+  const seen = (id: string, status: string) => async () => {
+    let o = state(id);
+    while (o?.status !== status) {
+      await watchChannel(bob, channel);
+      o = state(id);
+    }
+    return o;
+  };
+
+  const placed = await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
+  expect(await seen(placed.id!, "open")()).toMatchObject({
+    id: placed.id,
+    symbol: SYMBOL,
+    type: "limit",
+    side: "buy",
+    price: 49000,
+    amount: 10,
+    filled: 0,
+    remaining: 10,
+  });
+  await bob.cancelOrder(placed.id!, SYMBOL);
+  expect(await seen(placed.id!, "canceled")()).toMatchObject({ id: placed.id, filled: 0 });
+
+  await alice.createOrder(SYMBOL, "limit", "sell", 20, 50000);
+  const taken = await bob.createOrder(SYMBOL, "limit", "buy", 20, 50000);
+  expect(await seen(taken.id!, "closed")()).toMatchObject({
+    id: taken.id,
+    side: "buy",
+    filled: 20,
+    remaining: 0,
+    average: 50000,
+  });
+
+  await alice.createOrder(SYMBOL, "limit", "buy", 20, 49500);
+  const closed = (await bob.privateGetClosePosition({
+    instrument_name: INSTRUMENT,
+    type: "limit",
+  })) as { result: { order: { order_id: string } } };
+  const id = closed.result.order.order_id;
+  expect(await seen(id, "closed")()).toMatchObject({
+    id,
+    side: "sell",
+    filled: 20,
+    remaining: 0,
+    average: 49500,
+    // ccxt's deribit parseOrder leaves `reduceOnly` unset; the wire order says it.
+    info: expect.objectContaining({ reduce_only: true, order_state: "filled" }),
+  });
+}, 20_000);
+
+test("ccxt's trade parser on user.trades.BTC-PERPETUAL.raw: each side's trade with price, amount and side", async () => {
+  const alice = await pro(ALICE);
+  const bob = await pro(BOB);
+  await login(alice);
+  await login(bob);
+  const channel = `user.trades.${INSTRUMENT}.raw`;
+  await subscribe(alice, [channel]);
+  await subscribe(bob, [channel]);
+  const made = watchChannel<Trade[]>(alice, channel);
+  const took = watchChannel<Trade[]>(bob, channel);
+
+  const ask = await alice.createOrder(SYMBOL, "limit", "sell", 30, 50000);
+  const buy = await bob.createOrder(SYMBOL, "limit", "buy", 30, 50000);
+  const [maker, taker] = [[...(await made)], [...(await took)]];
+  expect(taker).toHaveLength(1);
+  expect(taker[0]).toMatchObject({
+    symbol: SYMBOL,
+    order: buy.id,
+    side: "buy",
+    takerOrMaker: "taker",
+    price: 50000,
+    amount: 30,
+  });
+  expect(maker).toHaveLength(1);
+  expect(maker[0]).toMatchObject({
+    id: taker[0]!.id,
+    order: ask.id,
+    side: "sell",
+    takerOrMaker: "maker",
+    price: 50000,
+    amount: 30,
+  });
+}, 20_000);
