@@ -1,4 +1,4 @@
-import ccxt, { type Order, type Trade } from "ccxt";
+import ccxt, { type Order } from "ccxt";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "./startReferenceServer.js";
 import { ALICE, BOB, post } from "./testing/rpc.test-helpers.js";
@@ -51,28 +51,12 @@ async function login(x: Pro): Promise<void> {
 }
 
 /**
- * ccxt's own subscribe-and-parse machinery on one of the reference's per-instrument channels:
- * `private/subscribe` sent through `Exchange.watch`, the notification routed by ccxt's
- * `handleMessage` (`user.orders.*` to `handleOrders`, `user.trades.*` to `handleMyTrades`) and
- * resolved under its channel name. Only the channel name differs from what `watchOrders` and
- * `watchMyTrades` subscribe (`user.{orders,trades}.any.any.raw`).
+ * Starts `watch` (whose subscribe request ccxt sends) and returns once the server has processed
+ * it: a `book` subscription sent after it on the same connection is answered, with its
+ * snapshot, after it.
  */
-function watchChannel<T>(x: Pro, channel: string): Promise<T> {
-  const request = {
-    jsonrpc: "2.0",
-    method: "private/subscribe",
-    params: { channels: [channel] },
-    id: x.requestId(),
-  };
-  return x.watch(x.urls["api"]["ws"], channel, request, channel, request) as Promise<T>;
-}
-
-/**
- * Subscribes `x` to `channels` and returns once the server has them: a `book` subscription sent
- * after them on the same connection is answered, with its snapshot, after they were processed.
- */
-async function subscribe(x: Pro, channels: string[]): Promise<void> {
-  for (const c of channels) void watchChannel(x, c).catch(() => {});
+async function subscribed(x: Pro, watch: () => Promise<unknown>): Promise<void> {
+  watch().catch(() => {});
   await x.watchOrderBook(SYMBOL, undefined, { ...RAW });
 }
 
@@ -177,36 +161,25 @@ test("watchOrderBook, known gap: an ask level that changes or goes away is not u
   ]);
 }, 20_000);
 
-test("watchOrders and watchMyTrades subscribe user.{orders,trades}.any.any.raw, which the reference refuses", async () => {
-  const bob = await pro(BOB);
-  await expect(bob.watchOrders(SYMBOL)).rejects.toThrow(
-    /-32602.*unknown channel 'user\.orders\.any\.any\.raw'/,
-  );
-  const alice = await pro(ALICE);
-  await expect(alice.watchMyTrades(SYMBOL)).rejects.toThrow(
-    /-32602.*unknown channel 'user\.trades\.any\.any\.raw'/,
-  );
-}, 20_000);
-
-test("ccxt's order parser on user.orders.BTC-PERPETUAL.raw: place, cancel, fill and close_position", async () => {
+test("watchOrders: place, cancel, fill and close_position come out as ccxt orders with id, status and filled", async () => {
   const alice = await pro(ALICE);
   const bob = await pro(BOB);
   await login(bob);
-  const channel = `user.orders.${INSTRUMENT}.raw`;
-  await subscribe(bob, [channel]);
+  // ccxt subscribes user.orders.any.any.raw (Deribit's kind/currency form).
+  await subscribed(bob, () => bob.watchOrders(SYMBOL));
   // ccxt keeps every order it parsed in `bob.orders`, the latest state of each id.
   const state = (id: string) => ((bob.orders ?? []) as unknown as Order[]).find((o) => o.id === id);
-  const seen = (id: string, status: string) => async () => {
+  const seen = async (id: string, status: string) => {
     let o = state(id);
     while (o?.status !== status) {
-      await watchChannel(bob, channel);
+      await bob.watchOrders(SYMBOL);
       o = state(id);
     }
     return o;
   };
 
   const placed = await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
-  expect(await seen(placed.id!, "open")()).toMatchObject({
+  expect(await seen(placed.id!, "open")).toMatchObject({
     id: placed.id,
     symbol: SYMBOL,
     type: "limit",
@@ -217,11 +190,11 @@ test("ccxt's order parser on user.orders.BTC-PERPETUAL.raw: place, cancel, fill 
     remaining: 10,
   });
   await bob.cancelOrder(placed.id!, SYMBOL);
-  expect(await seen(placed.id!, "canceled")()).toMatchObject({ id: placed.id, filled: 0 });
+  expect(await seen(placed.id!, "canceled")).toMatchObject({ id: placed.id, filled: 0 });
 
   await alice.createOrder(SYMBOL, "limit", "sell", 20, 50000);
   const taken = await bob.createOrder(SYMBOL, "limit", "buy", 20, 50000);
-  expect(await seen(taken.id!, "closed")()).toMatchObject({
+  expect(await seen(taken.id!, "closed")).toMatchObject({
     id: taken.id,
     side: "buy",
     filled: 20,
@@ -235,7 +208,7 @@ test("ccxt's order parser on user.orders.BTC-PERPETUAL.raw: place, cancel, fill 
     type: "limit",
   })) as { result: { order: { order_id: string } } };
   const id = closed.result.order.order_id;
-  expect(await seen(id, "closed")()).toMatchObject({
+  expect(await seen(id, "closed")).toMatchObject({
     id,
     side: "sell",
     filled: 20,
@@ -246,16 +219,16 @@ test("ccxt's order parser on user.orders.BTC-PERPETUAL.raw: place, cancel, fill 
   });
 }, 20_000);
 
-test("ccxt's trade parser on user.trades.BTC-PERPETUAL.raw: each side's trade with price, amount and side", async () => {
+test("watchMyTrades: each side's trade with price, amount, side and order", async () => {
   const alice = await pro(ALICE);
   const bob = await pro(BOB);
   await login(alice);
   await login(bob);
-  const channel = `user.trades.${INSTRUMENT}.raw`;
-  await subscribe(alice, [channel]);
-  await subscribe(bob, [channel]);
-  const made = watchChannel<Trade[]>(alice, channel);
-  const took = watchChannel<Trade[]>(bob, channel);
+  // ccxt subscribes user.trades.any.any.raw.
+  await subscribed(alice, () => alice.watchMyTrades(SYMBOL));
+  await subscribed(bob, () => bob.watchMyTrades(SYMBOL));
+  const made = alice.watchMyTrades(SYMBOL);
+  const took = bob.watchMyTrades(SYMBOL);
 
   const ask = await alice.createOrder(SYMBOL, "limit", "sell", 30, 50000);
   const buy = await bob.createOrder(SYMBOL, "limit", "buy", 30, 50000);
@@ -278,4 +251,26 @@ test("ccxt's trade parser on user.trades.BTC-PERPETUAL.raw: each side's trade wi
     price: 50000,
     amount: 30,
   });
+}, 20_000);
+
+test("watchOrders with params {kind, currency}: another currency's channel gets nothing, a bad one is refused", async () => {
+  const bob = await pro(BOB);
+  await login(bob);
+  await expect(bob.watchOrders(SYMBOL, undefined, undefined, { currency: "XRP" })).rejects.toThrow(
+    /-32602.*unknown currency 'XRP' in 'user\.orders\.any\.XRP\.raw'/,
+  );
+  // future.ETH: its first notification is the ETH order, though a BTC order came first.
+  const hasEth = () =>
+    ((bob.orders ?? []) as unknown as Order[]).some((o) => o.symbol === "ETH/USD:ETH");
+  const eth = bob
+    .watchOrders(undefined, undefined, undefined, { kind: "future", currency: "ETH" })
+    .then(hasEth);
+  await subscribed(bob, () =>
+    bob.watchOrders(SYMBOL, undefined, undefined, { kind: "future", currency: "BTC" }),
+  );
+  const btc = bob.watchOrders(SYMBOL, undefined, undefined, { kind: "future", currency: "BTC" });
+  const placed = await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
+  expect((await btc).map((o) => o.id)).toContain(placed.id);
+  await bob.createOrder("ETH/USD:ETH", "limit", "buy", 1, 2000);
+  expect(await eth).toBe(true);
 }, 20_000);
