@@ -60,12 +60,18 @@ async function subscribed(x: Pro, watch: () => Promise<unknown>): Promise<void> 
   await x.watchOrderBook(SYMBOL, undefined, { ...RAW });
 }
 
-/** Calls `next` until what it resolves satisfies `done`. */
-async function until<T>(next: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await next();
-    if (done(value)) return value;
-  }
+/**
+ * Awaits `first`, then calls `next` until what came satisfies `done` (ccxt's book is one live
+ * object, so a change that came before a call is seen, not waited for).
+ */
+async function until<T>(
+  first: Promise<T>,
+  next: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> {
+  let value = await first;
+  while (!done(value)) value = await next();
+  return value;
 }
 
 /** The levels of `public/get_order_book` as `[price, amount]` numbers, best first. */
@@ -82,7 +88,7 @@ function levels(side: unknown[][]): number[][] {
   return side.map(([p, a]) => [Number(p), Number(a)]);
 }
 
-test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book, then new levels and bid changes", async () => {
+test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book, then new levels, bid changes and deletes", async () => {
   const alice = await pro(ALICE);
   const bob = await pro(BOB);
   await login(bob);
@@ -107,35 +113,27 @@ test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book,
   // A new ask level and a new bid level.
   let next = watch();
   await alice.createOrder(SYMBOL, "limit", "sell", 10, 51000);
-  let book = await until(
-    () => next,
-    (b) => b.asks.length === 3,
-  );
+  let book = await until(next, watch, (b) => b.asks.length === 3);
   next = watch();
   await bob.createOrder(SYMBOL, "limit", "buy", 10, 48000);
-  book = await until(
-    () => next,
-    (b) => b.bids.length === 2,
-  );
+  book = await until(next, watch, (b) => b.bids.length === 2);
   expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
 
-  // A bid level that changes, then one that goes away.
+  // A bid level that changes twice, then goes away.
   next = watch();
-  await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
-  book = await until(
-    () => next,
-    (b) => Number(b.bids[0]![1]) === 40,
-  );
+  const more = await bob.createOrder(SYMBOL, "limit", "buy", 10, 49000);
+  book = await until(next, watch, (b) => Number(b.bids[0]![1]) === 40);
   expect(levels(book.bids)).toEqual([
     [49000, 40],
     [48000, 10],
   ]);
   next = watch();
   await bob.cancelOrder(bid.id!, SYMBOL);
-  book = await until(
-    () => next,
-    (b) => Number(b.bids[0]![1]) === 10,
-  );
+  book = await until(next, watch, (b) => Number(b.bids[0]![1]) === 10);
+  next = watch();
+  await bob.cancelOrder(more.id!, SYMBOL);
+  book = await until(next, watch, (b) => b.bids.length === 1);
+  expect(levels(book.bids)).toEqual([[48000, 10]]);
   expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
 }, 20_000);
 
@@ -156,6 +154,16 @@ test("watchOrderBook, known gap: an ask level that changes or goes away is not u
   expect((await restLevels()).asks).toEqual([[50000, 20]]);
   // The change (50000 -> 20) was stored as a second row instead of replacing the first.
   expect(levels(book.asks)).toEqual([
+    [50000, 20],
+    [50000, 10],
+  ]);
+
+  // The level's delete (bob takes all 20) is lost.
+  const gone = bob.watchOrderBook(SYMBOL, undefined, { ...RAW });
+  await bob.createOrder(SYMBOL, "limit", "buy", 20, 50000);
+  const after = await gone;
+  expect((await restLevels()).asks).toEqual([]);
+  expect(levels(after.asks)).toEqual([
     [50000, 20],
     [50000, 10],
   ]);
