@@ -137,6 +137,13 @@ test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book,
   expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
 }, 20_000);
 
+test("watchOrderBook without {interval: raw}: ccxt's default book.{instrument}.100ms is refused", async () => {
+  const bob = await pro(BOB);
+  await expect(bob.watchOrderBook(SYMBOL)).rejects.toThrow(
+    /-32602.*unknown channel 'book\.BTC-PERPETUAL\.100ms': only the raw interval is served/,
+  );
+}, 20_000);
+
 test("watchOrderBook, known gap: an ask level that changes or goes away is not updated (decimal strings)", async () => {
   // The reference sends prices as decimal strings ("50000"), Deribit as JSON numbers. ccxt's
   // order book side compares its Float64Array index with the raw price using ===: bids are
