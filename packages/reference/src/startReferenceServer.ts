@@ -12,6 +12,7 @@ import { checkTable, type ReferenceHandlers } from "./handlers/ReferenceHandlers
 import type { Journal } from "./journal/Journal.js";
 import { MemoryJournal } from "./journal/MemoryJournal.js";
 import { openDataDir } from "./journal/openDataDir.js";
+import { KindCurrencyChannels } from "./KindCurrencyChannels.js";
 import { ChannelFeed } from "./subscriptions/ChannelFeed.js";
 import { referenceChannels } from "./subscriptions/referenceChannels.js";
 
@@ -170,19 +171,27 @@ export async function startReferenceServer(
   const handlers: ReferenceHandlers = options.wrapHandlers?.(table, { engine, auth }) ?? table;
   checkTable(handlers);
   let server: Awaited<ReturnType<typeof createServer>>;
+  const hooks = referenceChannels({
+    engine,
+    journal,
+    feed,
+    now,
+    hub: () => server.channels,
+    onError: onJournalFailure,
+  });
+  const kindCurrency = new KindCurrencyChannels(engine);
   try {
     server = await createServer({
       handlers,
       auth,
       now,
-      channels: referenceChannels({
-        engine,
-        journal,
-        feed,
-        now,
-        hub: () => server.channels,
-        onError: onJournalFailure,
-      }),
+      channels: {
+        ...hooks,
+        accept: (channel, context) =>
+          kindCurrency.matches(channel)
+            ? kindCurrency.problem(channel)
+            : hooks.accept?.(channel, context),
+      },
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.testnet === undefined ? {} : { testnet: options.testnet }),
@@ -193,7 +202,7 @@ export async function startReferenceServer(
     await journal.close();
     throw error;
   }
-  feed.attach(server.channels);
+  feed.attach(kindCurrency.sink(server.channels));
   const base = server.url.slice(0, -"/api/v2".length);
   let closing: Promise<void> | undefined;
   return {
