@@ -1,3 +1,4 @@
+import { ChannelSubscribers } from "./ChannelSubscribers.js";
 import type { RequestContext } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 
@@ -54,6 +55,13 @@ export interface ChannelHooks {
   disconnected?(context: RequestContext, info: DisconnectInfo): void;
 }
 
+/** Whether the connection is authenticated as `account` (a number and its decimal text are the same account). */
+function isAccount(connection: ChannelConnection, account: number | string): boolean {
+  const id = connection.principal?.accountId;
+  if (typeof id === typeof account) return id === account;
+  return id !== undefined && String(id) === String(account);
+}
+
 const PREFIX = '{"jsonrpc":"2.0","method":"subscription","params":{"channel":';
 
 /** The notification text of one channel's data (`data` already JSON), with a label or not. */
@@ -68,7 +76,8 @@ function notification(channelJson: string, dataJson: string, label: string | und
  * by `createServer` (`server.channels`, and `context.channels` in handlers).
  */
 export class ChannelHub {
-  readonly #byChannel = new Map<string, Set<ChannelConnection>>();
+  /** Per channel, its subscribers and their labels (what `connection.subscriptions` holds). */
+  readonly #byChannel = new Map<string, ChannelSubscribers>();
   readonly #connections = new Set<ChannelConnection>();
   /** Accounts with cancel on disconnect enabled for scope `account`. */
   readonly #accountCancel = new Set<string>();
@@ -80,21 +89,23 @@ export class ChannelHub {
 
   /**
    * Sends `{channel, data}` to every connection subscribed to `channel`; with `account`, only to
-   * connections authenticated as that account. The JSON text is built once per call.
+   * connections authenticated as that account. The JSON text is built once per call (and not at
+   * all when nobody gets it); subscribers without a label share one frame.
    */
   publish(channel: string, data: unknown, account?: number | string): void {
     const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return;
-    const channelJson = JSON.stringify(channel);
-    const dataJson = JSON.stringify(data);
+    const connections = subscribers.connections();
+    const labels = subscribers.labels();
+    let channelJson: string | undefined;
+    let dataJson: string | undefined;
     let plain: Buffer | undefined;
-    const wanted = account === undefined ? undefined : String(account);
-    for (const connection of subscribers) {
-      if (wanted !== undefined) {
-        const id = connection.principal?.accountId;
-        if (id === undefined || String(id) !== wanted) continue;
-      }
-      const label = connection.subscriptions.get(channel);
+    for (let i = 0; i < connections.length; i++) {
+      const connection = connections[i]!;
+      if (account !== undefined && !isAccount(connection, account)) continue;
+      channelJson ??= JSON.stringify(channel);
+      dataJson ??= JSON.stringify(data);
+      const label = labels[i];
       if (label === undefined) {
         plain ??= textFrame(notification(channelJson, dataJson, undefined));
         connection.sendFrame(plain);
@@ -110,9 +121,17 @@ export class ChannelHub {
     connection.send(notification(JSON.stringify(channel), JSON.stringify(data), label));
   }
 
-  /** Connections subscribed to the channel (a cheap "anyone listening?" check). */
-  count(channel: string): number {
-    return this.#byChannel.get(channel)?.size ?? 0;
+  /**
+   * Connections subscribed to the channel (a cheap "anyone listening?" check); with `account`,
+   * those authenticated as that account (what `publish` with that account would reach).
+   */
+  count(channel: string, account?: number | string): number {
+    const subscribers = this.#byChannel.get(channel);
+    if (subscribers === undefined) return 0;
+    if (account === undefined) return subscribers.size;
+    let n = 0;
+    for (const connection of subscribers.connections()) if (isAccount(connection, account)) n++;
+    return n;
   }
 
   /** Subscribes a connection to a channel (with a label for a private one). */
@@ -120,10 +139,10 @@ export class ChannelHub {
     connection.subscriptions.set(channel, label);
     let set = this.#byChannel.get(channel);
     if (set === undefined) {
-      set = new Set();
+      set = new ChannelSubscribers();
       this.#byChannel.set(channel, set);
     }
-    set.add(connection);
+    set.set(connection, label);
   }
 
   /** Unsubscribes a connection from a channel; true when it was subscribed. */
