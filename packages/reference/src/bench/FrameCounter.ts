@@ -6,6 +6,8 @@
 export class FrameCounter {
   /** Complete frames so far. */
   frames = 0;
+  /** Bytes read so far. */
+  bytes = 0;
   /** Payload bytes of the current frame still to come in later reads. */
   #skip = 0;
   /** The start of a header the last read ended in. */
@@ -13,6 +15,7 @@ export class FrameCounter {
 
   /** Reads one chunk off the socket. */
   push(chunk: Buffer): void {
+    this.bytes += chunk.length;
     let buf = chunk;
     let offset = 0;
     if (this.#skip > 0) {

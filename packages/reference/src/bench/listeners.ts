@@ -7,7 +7,7 @@ import { maskedTextFrame, openRawWebSocket } from "./rawWebSocket.js";
 // then `id:secret` per connection, comma-separated (each connection authenticates with its key
 // and subscribes to every channel of BTC-PERPETUAL: the book and trades of everyone, its own
 // account's user.* channels). Prints "ready" once all are subscribed, and on SIGTERM the
-// notifications received, then exits.
+// notifications received and their bytes, then exits.
 //
 // A fair reader that costs little (it shares the machine's cores with the server): raw sockets,
 // every byte read off each socket, frames counted from their headers (`FrameCounter`), payloads
@@ -89,8 +89,12 @@ const sockets = await Promise.all(
 process.stdout.write("ready\n");
 process.once("SIGTERM", () => {
   let received = 0;
-  for (const c of counters) received += c.frames;
-  process.stdout.write(`received ${received}\n`);
+  let bytes = 0;
+  for (const c of counters) {
+    received += c.frames;
+    bytes += c.bytes;
+  }
+  process.stdout.write(`received ${received} ${bytes}\n`);
   for (const s of sockets) s.destroy();
   process.exit(0);
 });

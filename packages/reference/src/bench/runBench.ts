@@ -19,6 +19,8 @@ const DURATION_MS = 2_000;
 const ROUNDS = 2;
 /** Subscribed connections in the subscriptions phase (issue 14: goal >= 0.8 of the rate without). */
 const SUBSCRIBERS = 100;
+const FANOUT_WARMUP = 2_000;
+const FANOUT_CYCLES = 8_000;
 
 /** `--only fanout` runs the subscriptions phase alone (the other phases take a minute more). */
 const onlyAt = process.argv.indexOf("--only");
@@ -65,8 +67,8 @@ async function subscribedClose(subscribers: number): Promise<CloseRate> {
   try {
     return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
       subscribers: listeners,
-      warmup: 2_000,
-      cycles: 8_000,
+      warmup: FANOUT_WARMUP,
+      cycles: FANOUT_CYCLES,
       burst: 16,
     });
   } finally {
@@ -125,7 +127,7 @@ try {
     [
       "close cycles",
       `${SUBSCRIBERS} subscribed connections`,
-      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications)`,
+      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications, ${Math.round(busy.bytes / busy.notifications)} B each)`,
       "",
     ],
     [
@@ -142,7 +144,7 @@ try {
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(line(r));
   console.log(
-    `(fan-out: close cycles/s no subscriber ${quietRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}, 100 subscribers ${busyRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")})`,
+    `(fan-out: close cycles/s no subscriber ${quietRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}, ${SUBSCRIBERS} subscribers ${busyRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}; the subscribers read ${Math.round(busy.bytes / (FANOUT_WARMUP + FANOUT_CYCLES))} B per cycle, ${((busy.closesPerSecond * busy.bytes) / (FANOUT_WARMUP + FANOUT_CYCLES) / 1e6).toFixed(0)} MB/s at the best rate)`,
   );
   if (all) {
     const memory = best(memoryRuns);

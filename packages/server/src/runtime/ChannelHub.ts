@@ -14,6 +14,13 @@ export interface ChannelConnection {
   send(text: string): void;
   /** Writes a whole WebSocket frame built already (`textFrame`): one frame, many connections. */
   sendFrame(frame: Buffer): void;
+  /**
+   * Runs `fn` right after the answer of the call being handled is written, before any later
+   * message on the connection (the book snapshot after a subscribe answer). Called outside a
+   * call's synchronous part (a handler that ran after an asynchronous step), `fn` runs in a
+   * `setImmediate`.
+   */
+  afterAnswer(fn: () => void): void;
 }
 
 /** An unmasked, final WebSocket text frame of `text` (what a server sends), built once for many sockets. */
@@ -49,7 +56,10 @@ export interface DisconnectInfo {
 export interface ChannelHooks {
   /** App checks of one concrete channel name (e.g. the instrument exists); an error refuses the whole subscribe call. */
   accept?(channel: string, context: RequestContext): RpcError | undefined;
-  /** Called after the subscribe response was written, once per channel (e.g. send a book snapshot with `sendTo`). */
+  /**
+   * Called right after the subscribe response was written, once per channel, before any later
+   * notification reaches the connection (e.g. send a book snapshot with `sendTo`).
+   */
   subscribed?(channel: string, context: RequestContext): void;
   /** A WebSocket connection closed (its subscriptions are gone already). */
   disconnected?(context: RequestContext, info: DisconnectInfo): void;

@@ -57,6 +57,10 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   readonly #controller = new AbortController();
   #backPressure = false;
   #corked = false;
+  /** True while a message's call runs its synchronous part (`afterAnswer` attaches to its answer). */
+  #dispatching = false;
+  /** What runs right after the answer of the call being dispatched is written. */
+  #afterAnswer: (() => void)[] | undefined;
   /** Notification frames published this turn and not written yet (`FrameBatcher`). */
   #frames: Buffer[] = [];
   /** False once the server stops reading new requests (shutdown). */
@@ -147,9 +151,38 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   }
 
   #dispatch(text: string): void {
-    const out = this.#dispatcher.handleText(text, this);
-    if (typeof out === "string") this.send(out);
-    else if (out !== undefined) out.then(this.send);
+    this.#dispatching = true;
+    let out: ReturnType<Dispatcher["handleText"]>;
+    try {
+      out = this.#dispatcher.handleText(text, this);
+    } finally {
+      this.#dispatching = false;
+    }
+    const after = this.#afterAnswer;
+    if (after === undefined) {
+      if (typeof out === "string") this.send(out);
+      else if (out !== undefined) out.then(this.send);
+      return;
+    }
+    this.#afterAnswer = undefined;
+    if (typeof out === "object") {
+      out.then((text) => {
+        this.send(text);
+        for (const fn of after) fn();
+      });
+      return;
+    }
+    this.send(out);
+    for (const fn of after) fn();
+  }
+
+  afterAnswer(fn: () => void): void {
+    if (!this.#dispatching) {
+      setImmediate(fn);
+      return;
+    }
+    this.#afterAnswer ??= [];
+    this.#afterAnswer.push(fn);
   }
 
   /** Sends an answer (a bound function, so it can be a promise callback without a closure a call). */
