@@ -190,6 +190,24 @@ describe("subscribe", () => {
     expect(order).toEqual(["answer 0", "snapshot", "change", "answer 1"]);
   });
 
+  it("an account's notifications follow the connection's login: logged in again as another account, it gets that one's", async () => {
+    const c = await client(1);
+    const channel = "user.orders.BTC-PERPETUAL.raw";
+    await c.call(rpc("private/subscribe", { channels: [channel] }));
+    server.channels.publish(channel, { order_id: "a" }, 1);
+    expect(server.channels.count(channel, 1)).toBe(1);
+    await c.call(
+      rpc("public/auth", { grant_type: "client_credentials", client_id: "2", client_secret: "x" }),
+    );
+    expect(server.channels.count(channel, 1)).toBe(0);
+    expect(server.channels.count(channel, 2)).toBe(1);
+    server.channels.publish(channel, { order_id: "b" }, 1);
+    server.channels.publish(channel, { order_id: "c" }, "2");
+    await c.call(rpc("public/test"));
+    const got = c.messages.filter((m) => m.method === "subscription");
+    expect(got.map((m) => m.params.data.order_id)).toEqual(["a", "c"]);
+  });
+
   it("unsubscribe answers the channels that were subscribed; unsubscribe_all and close clear them", async () => {
     const c = await client(1);
     await c.call(

@@ -107,10 +107,14 @@ export class ChannelHub {
     if (subscribers === undefined) return;
     const connections = subscribers.connections();
     const labels = subscribers.labels();
+    const only = account === undefined ? undefined : subscribers.ofAccount(account);
+    if (account !== undefined && (only === undefined || only.length === 0)) return;
+    const n = only === undefined ? connections.length : only.length;
     let channelJson: string | undefined;
     let dataJson: string | undefined;
     let plain: Buffer | undefined;
-    for (let i = 0; i < connections.length; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = only === undefined ? k : only[k]!;
       const connection = connections[i]!;
       if (account !== undefined && !isAccount(connection, account)) continue;
       channelJson ??= JSON.stringify(channel);
@@ -139,8 +143,11 @@ export class ChannelHub {
     const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return 0;
     if (account === undefined) return subscribers.size;
+    const only = subscribers.ofAccount(account);
+    if (only === undefined) return 0;
+    const connections = subscribers.connections();
     let n = 0;
-    for (const connection of subscribers.connections()) if (isAccount(connection, account)) n++;
+    for (const i of only) if (isAccount(connections[i]!, account)) n++;
     return n;
   }
 

@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import type { ChannelConnection } from "./ChannelHub.js";
+import { principalsChanged } from "./ChannelSubscribers.js";
 import type { Dispatcher } from "./createDispatcher.js";
 import { type BatchedConnection, frameBatcher } from "./FrameBatcher.js";
 import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
@@ -107,6 +108,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   authenticateConnection(principal: Principal): void {
     this.principal = principal;
     this.lastPrincipal = principal;
+    principalsChanged();
   }
 
   get connection(): this {
