@@ -29,6 +29,11 @@ handlers["buy"] = async (p: { instrument_name: string }, context: RequestContext
   context.channels!.publish(`trades.${p.instrument_name}.raw`, [{ trade_id: "7" }]);
   return { order: { order_id: "1" }, trades: [] };
 };
+/** private/sell changes the book at once (no await): its notification goes out in the same tick. */
+handlers["sell"] = (p: { instrument_name: string }, context: RequestContext) => {
+  context.channels!.publish(`book.${p.instrument_name}.raw`, { type: "change" });
+  return { order: { order_id: "2" }, trades: [] };
+};
 const auth = { authenticate: () => new RpcError(13009, "unauthorized") };
 
 let server: RunningServer;
@@ -167,6 +172,40 @@ describe("subscribe", () => {
       data: { type: "snapshot" },
     });
     expect(c.messages.indexOf(answer)).toBeLessThan(c.messages.indexOf(snapshot));
+  });
+
+  it("sends the snapshot right after the subscribe answer, before a change published in the same read", async () => {
+    const c = await client(1);
+    const sub = rpc("public/subscribe", { channels: ["book.BTC-PERPETUAL.raw"] });
+    const sell = rpc("private/sell", { instrument_name: "BTC-PERPETUAL", amount: 10 });
+    // Both requests in one TCP write: the server reads them in one chunk, back to back.
+    const socket = (c.ws as unknown as { _socket: import("node:net").Socket })._socket;
+    socket.cork();
+    const answers = Promise.all([c.call(sub), c.call(sell)]);
+    socket.uncork();
+    await answers;
+    const order = c.messages
+      .slice(1) // the auth answer
+      .map((m) => (m.id !== undefined ? `answer ${m.id - sub.id}` : m.params.data.type));
+    expect(order).toEqual(["answer 0", "snapshot", "change", "answer 1"]);
+  });
+
+  it("an account's notifications follow the connection's login: logged in again as another account, it gets that one's", async () => {
+    const c = await client(1);
+    const channel = "user.orders.BTC-PERPETUAL.raw";
+    await c.call(rpc("private/subscribe", { channels: [channel] }));
+    server.channels.publish(channel, { order_id: "a" }, 1);
+    expect(server.channels.count(channel, 1)).toBe(1);
+    await c.call(
+      rpc("public/auth", { grant_type: "client_credentials", client_id: "2", client_secret: "x" }),
+    );
+    expect(server.channels.count(channel, 1)).toBe(0);
+    expect(server.channels.count(channel, 2)).toBe(1);
+    server.channels.publish(channel, { order_id: "b" }, 1);
+    server.channels.publish(channel, { order_id: "c" }, "2");
+    await c.call(rpc("public/test"));
+    const got = c.messages.filter((m) => m.method === "subscription");
+    expect(got.map((m) => m.params.data.order_id)).toEqual(["a", "c"]);
   });
 
   it("unsubscribe answers the channels that were subscribed; unsubscribe_all and close clear them", async () => {

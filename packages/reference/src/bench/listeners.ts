@@ -1,11 +1,17 @@
-import { WsClient } from "../testing/rpc.test-helpers.js";
+import type { Socket } from "node:net";
+import { FrameCounter } from "./FrameCounter.js";
+import { maskedTextFrame, openRawWebSocket } from "./rawWebSocket.js";
 
 // A process of subscribed WebSocket connections for the bench, so that reading their
 // notifications costs the process that drives the calls nothing. Arguments: the WebSocket URL,
 // then `id:secret` per connection, comma-separated (each connection authenticates with its key
 // and subscribes to every channel of BTC-PERPETUAL: the book and trades of everyone, its own
-// account's user.* channels). Prints "ready" once all are subscribed, and on
-// SIGTERM the notifications received, then exits.
+// account's user.* channels). Prints "ready" once all are subscribed, and on SIGTERM the
+// notifications received and their bytes, then exits.
+//
+// A fair reader that costs little (it shares the machine's cores with the server): raw sockets,
+// every byte read off each socket, frames counted from their headers (`FrameCounter`), payloads
+// not decoded once the two answers (auth, subscribe) were checked.
 
 const [wsUrl, list] = process.argv.slice(2);
 const keys = list!.split(",").map((k) => k.split(":") as [string, string]);
@@ -13,25 +19,82 @@ const instrument = "BTC-PERPETUAL";
 const channels = ["orders", "trades", "changes"]
   .map((c) => `user.${c}.${instrument}.raw`)
   .concat(`book.${instrument}.raw`, `trades.${instrument}.raw`);
-let received = 0;
-const clients = await Promise.all(
+
+/** Reads whole frames (decoded) until the answers to ids 1 and 2 came; the bytes after them are left. */
+async function answers(socket: Socket, first: Buffer) {
+  let buf = first;
+  const got = new Map<number, { result?: unknown; error?: unknown }>();
+  let notifications = 0;
+  for (;;) {
+    while (buf.length >= 2) {
+      let length = buf[1]! & 0x7f;
+      let header = 2;
+      if (length === 126) {
+        if (buf.length < 4) break;
+        length = buf.readUInt16BE(2);
+        header = 4;
+      } else if (length === 127) {
+        if (buf.length < 10) break;
+        length = Number(buf.readBigUInt64BE(2));
+        header = 10;
+      }
+      if (buf.length < header + length) break;
+      const message = JSON.parse(buf.toString("utf8", header, header + length));
+      buf = buf.subarray(header + length);
+      if (message.id === undefined) notifications++;
+      else got.set(message.id, message);
+      if (got.size === 2) return { got, rest: buf, notifications };
+    }
+    const chunk: Buffer = await new Promise((resolve) => socket.once("data", resolve));
+    buf = Buffer.concat([buf, chunk]);
+  }
+}
+
+const counters: FrameCounter[] = [];
+const sockets = await Promise.all(
   keys.map(async ([clientId, clientSecret]) => {
-    const client = await WsClient.open(wsUrl!);
-    await client.call("public/auth", {
+    const { socket, rest } = await openRawWebSocket(wsUrl!);
+    const auth = {
       grant_type: "client_credentials",
       client_id: clientId,
       client_secret: clientSecret,
-    });
-    const sub = await client.call("private/subscribe", { channels });
-    if (sub.error !== undefined) throw new Error(`subscribe failed: ${JSON.stringify(sub.error)}`);
-    // Counted, not parsed: a subscriber that reads everything and does nothing else.
-    client.socket.on("message", () => received++);
-    return client;
+    };
+    socket.write(
+      Buffer.concat([
+        maskedTextFrame(
+          JSON.stringify({ jsonrpc: "2.0", id: 1, method: "public/auth", params: auth }),
+        ),
+        maskedTextFrame(
+          JSON.stringify({
+            jsonrpc: "2.0",
+            id: 2,
+            method: "private/subscribe",
+            params: { channels },
+          }),
+        ),
+      ]),
+    );
+    const { got, rest: after, notifications } = await answers(socket, rest);
+    const sub = got.get(2)!;
+    if (got.get(1)!.error !== undefined || sub.error !== undefined)
+      throw new Error(`auth or subscribe failed: ${JSON.stringify([...got.values()])}`);
+    const counter = new FrameCounter();
+    counter.frames = notifications;
+    counters.push(counter);
+    if (after.length > 0) counter.push(after);
+    socket.on("data", (chunk: Buffer) => counter.push(chunk));
+    return socket;
   }),
 );
 process.stdout.write("ready\n");
 process.once("SIGTERM", () => {
-  process.stdout.write(`received ${received}\n`);
-  for (const c of clients) c.socket.terminate();
+  let received = 0;
+  let bytes = 0;
+  for (const c of counters) {
+    received += c.frames;
+    bytes += c.bytes;
+  }
+  process.stdout.write(`received ${received} ${bytes}\n`);
+  for (const s of sockets) s.destroy();
   process.exit(0);
 });

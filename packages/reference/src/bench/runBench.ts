@@ -19,6 +19,17 @@ const DURATION_MS = 2_000;
 const ROUNDS = 2;
 /** Subscribed connections in the subscriptions phase (issue 14: goal >= 0.8 of the rate without). */
 const SUBSCRIBERS = 100;
+const FANOUT_WARMUP = 2_000;
+const FANOUT_CYCLES = 8_000;
+
+/** `--only fanout` runs the subscriptions phase alone (the other phases take a minute more). */
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+if (only !== undefined && only !== "fanout") {
+  console.error(`--only: expected "fanout", got ${JSON.stringify(only)}`);
+  process.exit(2);
+}
+const all = only === undefined;
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
 // The throughput phase uses the first CONNECTIONS accounts; the subscribers the next 100.
@@ -56,8 +67,8 @@ async function subscribedClose(subscribers: number): Promise<CloseRate> {
   try {
     return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
       subscribers: listeners,
-      warmup: 2_000,
-      cycles: 8_000,
+      warmup: FANOUT_WARMUP,
+      cycles: FANOUT_CYCLES,
       burst: 16,
     });
   } finally {
@@ -76,25 +87,28 @@ try {
   // both modes alike instead of one of them.
   const memoryRuns: ThroughputResult[] = [];
   const journalRuns: ThroughputResult[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < (all ? ROUNDS : 0); round++) {
     memoryRuns.push(await throughput(["--in-memory"]));
     journalRuns.push(await throughput(["--data-dir", join(work, `data-${round}`)]));
   }
   const best = (runs: typeof memoryRuns) =>
     runs.reduce((a, b) => (b.opsPerSecond > a.opsPerSecond ? b : a));
-  const memory = best(memoryRuns);
-  const journal = best(journalRuns);
-  const ratio = journal.opsPerSecond / memory.opsPerSecond;
-  const rows = [
-    ["throughput", "in memory", `${Math.round(memory.opsPerSecond)} req/s`, ""],
-    ["throughput", "journal (--data-dir)", `${Math.round(journal.opsPerSecond)} req/s`, ""],
-    [
-      "throughput ratio",
-      "journal / in memory",
-      ratio.toFixed(2),
-      ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
-    ],
-  ];
+  const rows: string[][] = [];
+  if (all) {
+    const memory = best(memoryRuns);
+    const journal = best(journalRuns);
+    const ratio = journal.opsPerSecond / memory.opsPerSecond;
+    rows.push(
+      ["throughput", "in memory", `${Math.round(memory.opsPerSecond)} req/s`, ""],
+      ["throughput", "journal (--data-dir)", `${Math.round(journal.opsPerSecond)} req/s`, ""],
+      [
+        "throughput ratio",
+        "journal / in memory",
+        ratio.toFixed(2),
+        ratio >= 0.5 ? "ok (>= 0.5)" : "MISSED (>= 0.5)",
+      ],
+    );
+  }
   // Notification fan-out: close cycles with 100 connections (100 other accounts) subscribed to
   // every channel of the instrument against none, alternating rounds.
   const quietRuns: CloseRate[] = [];
@@ -113,7 +127,7 @@ try {
     [
       "close cycles",
       `${SUBSCRIBERS} subscribed connections`,
-      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications)`,
+      `${Math.round(busy.closesPerSecond)} /s (${busy.notifications} notifications, ${Math.round(busy.bytes / busy.notifications)} B each)`,
       "",
     ],
     [
@@ -123,6 +137,28 @@ try {
       fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
     ],
   );
+  if (all) await latencyRows(rows);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(["measure", "setup", "value", "goal"]));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(
+    `(fan-out: close cycles/s no subscriber ${quietRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}, ${SUBSCRIBERS} subscribers ${busyRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}; the subscribers read ${Math.round(busy.bytes / (FANOUT_WARMUP + FANOUT_CYCLES))} B per cycle, ${((busy.closesPerSecond * busy.bytes) / (FANOUT_WARMUP + FANOUT_CYCLES) / 1e6).toFixed(0)} MB/s at the best rate)`,
+  );
+  if (all) {
+    const memory = best(memoryRuns);
+    const journal = best(journalRuns);
+    console.log(
+      `(throughput: ${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, best of ${ROUNDS} alternating rounds; in memory ${memoryRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")}, journal ${journalRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")} req/s; rejected orders are answers too: in memory ${memory.errors}, journal ${journal.errors})`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The usDiff phases: close_position in memory (one at a time, in bursts), the floor, the journal. */
+async function latencyRows(rows: string[][]): Promise<void> {
   // The floor: public/test (no work at all) one call at a time, what waking an idle server and
   // the dispatcher cost before any handler runs.
   const floorServer = await startServerProcess(["--accounts", accounts, "--in-memory"]);
@@ -175,14 +211,4 @@ try {
       "includes the fsync",
     ]);
   }
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(["measure", "setup", "value", "goal"]));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
-  console.log(
-    `(throughput: ${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, best of ${ROUNDS} alternating rounds; in memory ${memoryRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")}, journal ${journalRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")} req/s; rejected orders are answers too: in memory ${memory.errors}, journal ${journal.errors})`,
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

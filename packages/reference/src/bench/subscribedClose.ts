@@ -5,10 +5,12 @@ import type { BenchKey } from "./benchAccounts.js";
 
 const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
 
-/** close_position cycles per second, and the notifications the subscribers received meanwhile. */
+/** close_position cycles per second, and the notifications (and bytes) the subscribers received meanwhile. */
 export interface CloseRate {
   closesPerSecond: number;
   notifications: number;
+  /** Bytes the subscribers read (frames of the warm-up and the timed cycles). */
+  bytes: number;
 }
 
 /** Starts one subscribed connection per key in their own process. */
@@ -31,8 +33,11 @@ async function startListeners(wsUrl: string, keys: readonly BenchKey[]) {
     /** Ends the process without waiting (after an error). */
     kill: () => child.kill("SIGKILL"),
     stop: () =>
-      new Promise<number>((resolve) => {
-        child.once("exit", () => resolve(Number(/received (\d+)/.exec(out)?.[1] ?? 0)));
+      new Promise<{ notifications: number; bytes: number }>((resolve) => {
+        child.once("exit", () => {
+          const m = /received (\d+) (\d+)/.exec(out);
+          resolve({ notifications: Number(m?.[1] ?? 0), bytes: Number(m?.[2] ?? 0) });
+        });
         child.kill("SIGTERM");
       }),
   };
@@ -92,8 +97,8 @@ export async function measureSubscribedClose(
     }
     const seconds = (performance.now() - started) / 1000;
     stopped = true;
-    const notifications = listeners === undefined ? 0 : await listeners.stop();
-    return { closesPerSecond: options.cycles / seconds, notifications };
+    const read = listeners === undefined ? { notifications: 0, bytes: 0 } : await listeners.stop();
+    return { closesPerSecond: options.cycles / seconds, ...read };
   } finally {
     client?.socket.terminate();
     if (!stopped) listeners?.kill();

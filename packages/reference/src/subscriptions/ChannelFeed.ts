@@ -24,11 +24,20 @@ export interface UserChanges {
   positions: WirePosition[];
 }
 
-/** What one command did for one account in one instrument. */
+/** What one command did for one account in one instrument, and which of its channels someone listens to. */
 class AccountChanges {
   readonly orders = new Map<number, Order>();
   readonly trades: WireTrade[] = [];
   moved = false;
+  constructor(
+    readonly wantOrders: boolean,
+    readonly wantTrades: boolean,
+    readonly wantChanges: boolean,
+  ) {}
+  /** Someone listens to one of the account's channels. */
+  get wanted(): boolean {
+    return this.wantOrders || this.wantTrades || this.wantChanges;
+  }
 }
 
 /**
@@ -133,7 +142,12 @@ export class ChannelFeed {
     const of = (account: number) => {
       let a = accounts.get(account);
       if (a === undefined) {
-        a = new AccountChanges();
+        // Only the account's own connections get its user.* notifications: build none for others.
+        a = new AccountChanges(
+          wantOrders && sink.count(ch.orders, account) > 0,
+          wantTrades && sink.count(ch.trades, account) > 0,
+          wantChanges && sink.count(ch.changes, account) > 0,
+        );
         accounts.set(account, a);
       }
       return a;
@@ -151,12 +165,10 @@ export class ChannelFeed {
         if (wantUser) {
           const taker = of(t.takerAccount);
           const maker = of(t.makerAccount);
-          taker.orders.set(t.takerSeq, engine.orders.bySeq(t.takerSeq)!);
-          maker.orders.set(t.makerSeq, engine.orders.bySeq(t.makerSeq)!);
-          if (wantTrades || wantChanges) {
-            taker.trades.push(toWireTrade(engine, t, "T"));
-            maker.trades.push(toWireTrade(engine, t, "M"));
-          }
+          if (taker.wanted) taker.orders.set(t.takerSeq, engine.orders.bySeq(t.takerSeq)!);
+          if (maker.wanted) maker.orders.set(t.makerSeq, engine.orders.bySeq(t.makerSeq)!);
+          if (taker.wantTrades || taker.wantChanges) taker.trades.push(toWireTrade(engine, t, "T"));
+          if (maker.wantTrades || maker.wantChanges) maker.trades.push(toWireTrade(engine, t, "M"));
         }
       } else if (e.type === "position_changed") {
         if (wantUser && e.instrument === name) of(e.account).moved = true;
@@ -164,7 +176,10 @@ export class ChannelFeed {
         const order = engine.orders.get(e.orderId)!;
         if (order.book !== book) continue;
         if (wantBook) touch(order.direction === "sell", order.price);
-        if (wantUser) of(e.account).orders.set(order.seq, order);
+        if (wantUser) {
+          const a = of(e.account);
+          if (a.wanted) a.orders.set(order.seq, order);
+        }
       }
     }
     const timestamp = engine.lastTimestamp;
@@ -177,13 +192,14 @@ export class ChannelFeed {
     if (publicTrades.length > 0)
       pending.push({ channel: ch.publicTrades, account: undefined, data: publicTrades });
     for (const [account, a] of accounts) {
+      if (!a.wanted) continue;
       const orders: WireOrder[] = [];
       for (const order of a.orders.values()) orders.push(toWireOrder(order));
-      if (wantOrders)
+      if (a.wantOrders)
         for (const o of orders) pending.push({ channel: ch.orders, account, data: o });
-      if (wantTrades && a.trades.length > 0)
+      if (a.wantTrades && a.trades.length > 0)
         pending.push({ channel: ch.trades, account, data: a.trades });
-      if (wantChanges) {
+      if (a.wantChanges) {
         const positions = a.moved
           ? [toWirePosition(book, engine.accounts.get(account)!.peekPosition(index))]
           : [];

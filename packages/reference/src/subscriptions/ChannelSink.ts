@@ -6,6 +6,6 @@
 export interface ChannelSink {
   /** Sends `{channel, data}` to the channel's subscribers; with `account`, only to that account's connections. */
   publish(channel: string, data: unknown, account?: number): void;
-  /** Connections subscribed to the channel. */
-  count(channel: string): number;
+  /** Connections subscribed to the channel; with `account`, those of that account only. */
+  count(channel: string, account?: number): number;
 }

@@ -1,3 +1,4 @@
+import { ChannelSubscribers } from "./ChannelSubscribers.js";
 import type { RequestContext } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 
@@ -13,6 +14,13 @@ export interface ChannelConnection {
   send(text: string): void;
   /** Writes a whole WebSocket frame built already (`textFrame`): one frame, many connections. */
   sendFrame(frame: Buffer): void;
+  /**
+   * Runs `fn` right after the answer of the call being handled is written, before any later
+   * message on the connection (the book snapshot after a subscribe answer). Called outside a
+   * call's synchronous part (a handler that ran after an asynchronous step), `fn` runs in a
+   * `setImmediate`.
+   */
+  afterAnswer(fn: () => void): void;
 }
 
 /** An unmasked, final WebSocket text frame of `text` (what a server sends), built once for many sockets. */
@@ -48,10 +56,20 @@ export interface DisconnectInfo {
 export interface ChannelHooks {
   /** App checks of one concrete channel name (e.g. the instrument exists); an error refuses the whole subscribe call. */
   accept?(channel: string, context: RequestContext): RpcError | undefined;
-  /** Called after the subscribe response was written, once per channel (e.g. send a book snapshot with `sendTo`). */
+  /**
+   * Called right after the subscribe response was written, once per channel, before any later
+   * notification reaches the connection (e.g. send a book snapshot with `sendTo`).
+   */
   subscribed?(channel: string, context: RequestContext): void;
   /** A WebSocket connection closed (its subscriptions are gone already). */
   disconnected?(context: RequestContext, info: DisconnectInfo): void;
+}
+
+/** Whether the connection is authenticated as `account` (a number and its decimal text are the same account). */
+function isAccount(connection: ChannelConnection, account: number | string): boolean {
+  const id = connection.principal?.accountId;
+  if (typeof id === typeof account) return id === account;
+  return id !== undefined && String(id) === String(account);
 }
 
 const PREFIX = '{"jsonrpc":"2.0","method":"subscription","params":{"channel":';
@@ -68,7 +86,8 @@ function notification(channelJson: string, dataJson: string, label: string | und
  * by `createServer` (`server.channels`, and `context.channels` in handlers).
  */
 export class ChannelHub {
-  readonly #byChannel = new Map<string, Set<ChannelConnection>>();
+  /** Per channel, its subscribers and their labels (what `connection.subscriptions` holds). */
+  readonly #byChannel = new Map<string, ChannelSubscribers>();
   readonly #connections = new Set<ChannelConnection>();
   /** Accounts with cancel on disconnect enabled for scope `account`. */
   readonly #accountCancel = new Set<string>();
@@ -80,21 +99,27 @@ export class ChannelHub {
 
   /**
    * Sends `{channel, data}` to every connection subscribed to `channel`; with `account`, only to
-   * connections authenticated as that account. The JSON text is built once per call.
+   * connections authenticated as that account. The JSON text is built once per call (and not at
+   * all when nobody gets it); subscribers without a label share one frame.
    */
   publish(channel: string, data: unknown, account?: number | string): void {
     const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return;
-    const channelJson = JSON.stringify(channel);
-    const dataJson = JSON.stringify(data);
+    const connections = subscribers.connections();
+    const labels = subscribers.labels();
+    const only = account === undefined ? undefined : subscribers.ofAccount(account);
+    if (account !== undefined && (only === undefined || only.length === 0)) return;
+    const n = only === undefined ? connections.length : only.length;
+    let channelJson: string | undefined;
+    let dataJson: string | undefined;
     let plain: Buffer | undefined;
-    const wanted = account === undefined ? undefined : String(account);
-    for (const connection of subscribers) {
-      if (wanted !== undefined) {
-        const id = connection.principal?.accountId;
-        if (id === undefined || String(id) !== wanted) continue;
-      }
-      const label = connection.subscriptions.get(channel);
+    for (let k = 0; k < n; k++) {
+      const i = only === undefined ? k : only[k]!;
+      const connection = connections[i]!;
+      if (account !== undefined && !isAccount(connection, account)) continue;
+      channelJson ??= JSON.stringify(channel);
+      dataJson ??= JSON.stringify(data);
+      const label = labels[i];
       if (label === undefined) {
         plain ??= textFrame(notification(channelJson, dataJson, undefined));
         connection.sendFrame(plain);
@@ -110,9 +135,20 @@ export class ChannelHub {
     connection.send(notification(JSON.stringify(channel), JSON.stringify(data), label));
   }
 
-  /** Connections subscribed to the channel (a cheap "anyone listening?" check). */
-  count(channel: string): number {
-    return this.#byChannel.get(channel)?.size ?? 0;
+  /**
+   * Connections subscribed to the channel (a cheap "anyone listening?" check); with `account`,
+   * those authenticated as that account (what `publish` with that account would reach).
+   */
+  count(channel: string, account?: number | string): number {
+    const subscribers = this.#byChannel.get(channel);
+    if (subscribers === undefined) return 0;
+    if (account === undefined) return subscribers.size;
+    const only = subscribers.ofAccount(account);
+    if (only === undefined) return 0;
+    const connections = subscribers.connections();
+    let n = 0;
+    for (const i of only) if (isAccount(connections[i]!, account)) n++;
+    return n;
   }
 
   /** Subscribes a connection to a channel (with a label for a private one). */
@@ -120,10 +156,10 @@ export class ChannelHub {
     connection.subscriptions.set(channel, label);
     let set = this.#byChannel.get(channel);
     if (set === undefined) {
-      set = new Set();
+      set = new ChannelSubscribers();
       this.#byChannel.set(channel, set);
     }
-    set.add(connection);
+    set.set(connection, label);
   }
 
   /** Unsubscribes a connection from a channel; true when it was subscribed. */

@@ -1,12 +1,19 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import type { ChannelConnection } from "./ChannelHub.js";
+import { principalsChanged } from "./ChannelSubscribers.js";
 import type { Dispatcher } from "./createDispatcher.js";
+import { type BatchedConnection, frameBatcher } from "./FrameBatcher.js";
 import { Heartbeat, type HeartbeatLink } from "./Heartbeat.js";
 import type { PendingCounter } from "./PendingCounter.js";
 import type { Principal } from "./RequestContext.js";
 import type { Session } from "./Session.js";
 import { TokenBucket } from "./TokenBucket.js";
+
+/** One buffer of frames, copied only when there are several. */
+function joined(frames: Buffer[]): Buffer {
+  return frames.length === 1 ? frames[0]! : Buffer.concat(frames);
+}
 
 /**
  * One WebSocket connection: its own auth state (set by `authenticateConnection`), its in-flight
@@ -20,7 +27,7 @@ import { TokenBucket } from "./TokenBucket.js";
  * never get an answer (a backlog still there when the connection closes, a request read after the
  * close frame went out) are counted in `unanswered`.
  */
-export class WsSession implements Session, HeartbeatLink, ChannelConnection {
+export class WsSession implements Session, HeartbeatLink, ChannelConnection, BatchedConnection {
   readonly transport = "ws" as const;
   principal: Principal | undefined = undefined;
   /** The principal the connection authenticated with last (kept when it expires): who closed. */
@@ -51,6 +58,12 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   readonly #controller = new AbortController();
   #backPressure = false;
   #corked = false;
+  /** True while a message's call runs its synchronous part (`afterAnswer` attaches to its answer). */
+  #dispatching = false;
+  /** What runs right after the answer of the call being dispatched is written. */
+  #afterAnswer: (() => void)[] | undefined;
+  /** Notification frames published this turn and not written yet (`FrameBatcher`). */
+  #frames: Buffer[] = [];
   /** False once the server stops reading new requests (shutdown). */
   #reading = true;
   /** True once the close frame went out or the connection is gone: nothing more can be answered. */
@@ -95,6 +108,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   authenticateConnection(principal: Principal): void {
     this.principal = principal;
     this.lastPrincipal = principal;
+    principalsChanged();
   }
 
   get connection(): this {
@@ -139,9 +153,38 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   }
 
   #dispatch(text: string): void {
-    const out = this.#dispatcher.handleText(text, this);
-    if (typeof out === "string") this.send(out);
-    else if (out !== undefined) out.then(this.send);
+    this.#dispatching = true;
+    let out: ReturnType<Dispatcher["handleText"]>;
+    try {
+      out = this.#dispatcher.handleText(text, this);
+    } finally {
+      this.#dispatching = false;
+    }
+    const after = this.#afterAnswer;
+    if (after === undefined) {
+      if (typeof out === "string") this.send(out);
+      else if (out !== undefined) out.then(this.send);
+      return;
+    }
+    this.#afterAnswer = undefined;
+    if (typeof out === "object") {
+      out.then((text) => {
+        this.send(text);
+        for (const fn of after) fn();
+      });
+      return;
+    }
+    this.send(out);
+    for (const fn of after) fn();
+  }
+
+  afterAnswer(fn: () => void): void {
+    if (!this.#dispatching) {
+      setImmediate(fn);
+      return;
+    }
+    this.#afterAnswer ??= [];
+    this.#afterAnswer.push(fn);
   }
 
   /** Sends an answer (a bound function, so it can be a promise callback without a closure a call). */
@@ -154,6 +197,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
       this.#socket.cork();
       process.nextTick(this.#uncork);
     }
+    // The notifications published before this message go before it.
+    if (this.#frames.length > 0) this.#socket.write(joined(this.takeFrames()));
     ws.send(text);
     if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
@@ -167,17 +212,25 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   };
 
   /**
-   * Writes a frame built already (a notification framed once for every subscriber) straight to
-   * the socket, in order with `send`'s frames: `ws` writes unqueued when nothing is compressed.
+   * Queues a frame built already (a notification framed once for every subscriber): the frames of
+   * a turn leave in one write at its end (`FrameBatcher`), or before the next `send`, in order
+   * with `send`'s frames (`ws` writes unqueued when nothing is compressed).
    */
   sendFrame(frame: Buffer): void {
     if (this.#ws.readyState !== 1) return;
-    if (!this.#corked) {
-      this.#corked = true;
-      this.#socket.cork();
-      process.nextTick(this.#uncork);
-    }
-    this.#socket.write(frame);
+    if (this.#frames.length === 0) frameBatcher.schedule(this);
+    this.#frames.push(frame);
+  }
+
+  takeFrames(): Buffer[] {
+    const frames = this.#frames;
+    if (frames.length > 0) this.#frames = [];
+    return frames;
+  }
+
+  writeJoined(data: Buffer): void {
+    if (this.#ws.readyState !== 1) return;
+    this.#socket.write(data);
     this.#checkBackPressure();
   }
 
@@ -194,6 +247,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   }
 
   readonly #uncork = (): void => {
+    // Notifications published before these answers go first, on every connection.
+    frameBatcher.flush();
     this.#corked = false;
     this.#socket.uncork();
   };
@@ -246,6 +301,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
     const ws = this.#ws;
     this.#done = true;
     if (ws.readyState === 3) return Promise.resolve();
+    // Notifications published before the close go before the close frame.
+    if (this.#frames.length > 0 && ws.readyState === 1) this.writeJoined(joined(this.takeFrames()));
     return new Promise((resolve) => {
       const timer = setTimeout(() => ws.terminate(), timeoutMs);
       ws.once("close", () => {
@@ -261,6 +318,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection {
   /** The connection is gone: abort what handlers are still doing for it, count what is left. */
   closed(): void {
     this.#done = true;
+    this.#frames = [];
     this.#heartbeat?.stop();
     const left = this.#backlog.length;
     this.unanswered += left;

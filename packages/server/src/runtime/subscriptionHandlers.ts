@@ -64,10 +64,10 @@ function subscribe(
     if (!subscribed.includes(name)) subscribed.push(name);
   }
   const after = hub.hooks.subscribed;
-  // After the response: it is written once the call's promise callbacks ran (setImmediate
-  // comes after them), so a snapshot sent here follows it.
+  // Right after the response, before anything published later reaches the connection: a
+  // snapshot sent here is the state the changes that follow it start from.
   if (after !== undefined)
-    setImmediate(() => {
+    connection.afterAnswer(() => {
       for (const name of subscribed) if (connection.subscriptions.has(name)) after(name, context);
     });
   return subscribed;

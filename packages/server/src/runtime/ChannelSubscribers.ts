@@ -1,0 +1,79 @@
+import type { ChannelConnection } from "./ChannelHub.js";
+
+let principalEpoch = 0;
+
+/**
+ * A connection authenticated (perhaps as another account than before): every channel's index of
+ * connections by account is rebuilt on its next use. (A principal that expires or is revoked
+ * needs no call: the index may then hold a connection too many, and users check it again.)
+ */
+export function principalsChanged(): void {
+  principalEpoch++;
+}
+
+/**
+ * The subscribers of one channel and their labels. A publish walks two arrays (no iterator, no
+ * entry array a subscriber); they are rebuilt from the map after a subscribe or unsubscribe.
+ */
+export class ChannelSubscribers {
+  readonly #labels = new Map<ChannelConnection, string | undefined>();
+  #connections: ChannelConnection[] | undefined;
+  #labelList: (string | undefined)[] = [];
+  /** Indexes into `connections()` by account id text, and the principal epoch it was built in. */
+  #byAccount: Map<string, number[]> | undefined;
+  #byAccountEpoch = -1;
+
+  get size(): number {
+    return this.#labels.size;
+  }
+
+  set(connection: ChannelConnection, label: string | undefined): void {
+    this.#labels.set(connection, label);
+    this.#connections = undefined;
+    this.#byAccount = undefined;
+  }
+
+  delete(connection: ChannelConnection): void {
+    if (this.#labels.delete(connection)) {
+      this.#connections = undefined;
+      this.#byAccount = undefined;
+    }
+  }
+
+  /**
+   * The indexes (into {@link connections}) of the connections authenticated as `account` when
+   * the index was built: a superset of those that are now (check each again).
+   */
+  ofAccount(account: number | string): readonly number[] | undefined {
+    const connections = this.connections();
+    let index = this.#byAccount;
+    if (index === undefined || this.#byAccountEpoch !== principalEpoch) {
+      index = new Map();
+      for (let i = 0; i < connections.length; i++) {
+        const id = connections[i]!.principal?.accountId;
+        if (id === undefined) continue;
+        const key = String(id);
+        const list = index.get(key);
+        if (list === undefined) index.set(key, [i]);
+        else list.push(i);
+      }
+      this.#byAccount = index;
+      this.#byAccountEpoch = principalEpoch;
+    }
+    return index.get(String(account));
+  }
+
+  /** The connections, in subscription order. */
+  connections(): readonly ChannelConnection[] {
+    if (this.#connections === undefined) {
+      this.#connections = [...this.#labels.keys()];
+      this.#labelList = [...this.#labels.values()];
+    }
+    return this.#connections;
+  }
+
+  /** The labels, index for index with {@link connections} (call that first). */
+  labels(): readonly (string | undefined)[] {
+    return this.#labelList;
+  }
+}
