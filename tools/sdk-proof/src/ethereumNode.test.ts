@@ -87,7 +87,7 @@ async function buildSdk(document: string): Promise<Run> {
 
 beforeAll(async () => {
   const built = await Promise.all(sdks.map(([, document]) => buildSdk(document)));
-  sdks.forEach(([, document], i) => runs.set(document, built[i]!));
+  for (const [i, [, document]] of sdks.entries()) runs.set(document, built[i]!);
   node = ganache.server({
     logging: { quiet: true },
     chain: { chainId: 1337 },
