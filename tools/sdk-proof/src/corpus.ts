@@ -50,6 +50,18 @@ const fromRepositories: readonly CorpusDocument[] = [
       "filecoin-project/lotus@b835fab702ebce57abd7e6d0c3326bbd1e18c008 build/openrpc/gateway.json",
     path: join(vendored, "lotus-gateway.json"),
   },
+  {
+    name: "execution-apis",
+    source:
+      "ethereum/execution-apis@033ca6e69da000445840d2060ff47e5e56172a86 refs-openrpc.json (src/**/*.yaml assembled by scripts/assemble-execution-apis.ts)",
+    path: join(vendored, "execution-apis.json"),
+  },
+  {
+    name: "sui",
+    source:
+      "MystenLabs/sui@82e65fb55b4021eac71684fb7c4ede8a7d355ff1 crates/sui-open-rpc/spec/openrpc.json",
+    path: join(vendored, "sui.json"),
+  },
 ];
 
 /** Every document of the corpus, in a fixed order. */

@@ -1,7 +1,9 @@
-// The SDK generated from MetaMask's OpenRPC document (@metamask/api-specs) against a real
-// Ethereum node (ganache, pure JavaScript, on 127.0.0.1), over HTTP and WebSocket. The calls sit
-// in a TypeScript file compiled with the generated package (strict tsc), so the results and the
-// error are typed by the document, and run here against the node.
+// The SDKs generated from MetaMask's OpenRPC document (@metamask/api-specs) and from Ethereum's
+// execution-apis (corpus/execution-apis.json) against a real Ethereum node (ganache, pure
+// JavaScript, on 127.0.0.1), over HTTP and WebSocket. The calls sit in a TypeScript file compiled
+// with each generated package (strict tsc), so the results and the error are typed by its
+// document, and run here against the node. Both documents name the parameters alike (`Address`,
+// `Block`, `Hydrated transactions`), so one source serves both.
 import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -61,18 +63,31 @@ type Outcome = {
   error: { code: number; className: string; declared: boolean } | undefined;
 };
 
+type Run = (url: string, transport: "http" | "ws", account: string) => Promise<Outcome>;
+
+const sdks = [
+  ["MetaMask", "metamask-openrpc"],
+  ["execution-apis", "execution-apis"],
+] as const;
+
 let node: ReturnType<typeof ganache.server>;
 let url: string;
 let account: string;
-let run: (url: string, transport: "http" | "ws", account: string) => Promise<Outcome>;
+const runs = new Map<string, Run>();
 
-beforeAll(async () => {
-  const dir = generatePackage(corpusDocument("metamask-openrpc").path, "client", "metamask-sdk");
+/** Generates the client of a corpus document with `calls.ts` beside it, builds it, loads `run`. */
+async function buildSdk(document: string): Promise<Run> {
+  const dir = generatePackage(corpusDocument(document).path, "client", `${document}-sdk`);
   writeFileSync(join(dir, "src", "calls.ts"), calls);
   await installOffline(dir, "client");
   const built = await buildPackage(dir);
-  if (built.code !== 0) throw new Error(`the generated SDK does not build:\n${built.output}`);
-  ({ run } = await import(pathToFileURL(join(dir, "dist", "calls.js")).href));
+  if (built.code !== 0) throw new Error(`the ${document} SDK does not build:\n${built.output}`);
+  return (await import(pathToFileURL(join(dir, "dist", "calls.js")).href)).run;
+}
+
+beforeAll(async () => {
+  const built = await Promise.all(sdks.map(([, document]) => buildSdk(document)));
+  for (const [i, [, document]] of sdks.entries()) runs.set(document, built[i]!);
   node = ganache.server({
     logging: { quiet: true },
     chain: { chainId: 1337 },
@@ -82,13 +97,17 @@ beforeAll(async () => {
   await node.listen(0, "127.0.0.1");
   url = `127.0.0.1:${(node.address() as AddressInfo).port}`;
   account = Object.keys(node.provider.getInitialAccounts())[0]!;
-}, 120_000);
+}, 180_000);
 
 afterAll(() => node?.close());
 
-describe.each(["http", "ws"] as const)("the MetaMask SDK against ganache over %s", (transport) => {
+describe.each(
+  sdks.flatMap(([label, document]) =>
+    (["http", "ws"] as const).map((transport) => [label, transport, document] as const),
+  ),
+)("the %s SDK against ganache over %s", (_label, transport, document) => {
   test("eth_chainId, eth_blockNumber, eth_getBalance, eth_getBlockByNumber, and a typed error", async () => {
-    const outcome = await run(`${transport}://${url}`, transport, account);
+    const outcome = await runs.get(document)!(`${transport}://${url}`, transport, account);
     expect(outcome.chainId).toBe("0x539");
     expect(outcome.blockNumber).toMatch(/^0x[0-9a-f]+$/);
     expect(BigInt(outcome.balance)).toBe(100n * 10n ** 18n);

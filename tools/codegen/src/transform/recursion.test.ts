@@ -24,6 +24,8 @@ const document = {
           { type: "object", additionalProperties: { $ref: "#/components/schemas/MoveValue" } },
           { $ref: "#/components/schemas/MoveValue" },
           { $ref: "#/components/schemas/MoveAlias" },
+          // as Sui writes Option<MoveValue>: an inline union holding it again
+          { anyOf: [{ $ref: "#/components/schemas/MoveValue" }, { type: "null" }] },
         ],
       },
       MoveAlias: { $ref: "#/components/schemas/MoveValue" },
@@ -43,7 +45,7 @@ test("self-referencing unions and alias loops compile", () => {
   expect(typeCheck(outputs)).toEqual([]);
   const types = outputs[0]!.files.find((f) => f.path === "types.ts")!.content;
   expect(types).toContain(
-    "export type MoveValue = string | MoveValue[] | {\n  [key: string]: MoveValue;\n};",
+    "export type MoveValue = string | MoveValue[] | {\n  [key: string]: MoveValue;\n} | null;",
   );
   expect(types).toContain("export type A = unknown;");
 });

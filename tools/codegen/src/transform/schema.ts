@@ -77,14 +77,25 @@ export function transformSchemaBody(schema: Schema, scope: SchemaScope, path: st
     const base = typeOf(schema, scope, path);
     if (base) parts.push(base);
   }
-  const sub = (list: Schema[], word: string) =>
+  const atTop = topLevel.has(schema);
+  const sub = (list: Schema[], word: string, union: boolean) =>
     list
       .map((s, i) => [s, i] as const)
-      .filter(([s]) => schema !== declaring || !isSelf(s, scope))
-      .map(([s, i]) => transformSchema(s, scope, `${path}${word}${list.length > 1 ? i + 1 : ""}`));
-  if (Array.isArray(schema.oneOf)) parts.push(tsUnion(sub(schema.oneOf, "Option")));
-  if (Array.isArray(schema.anyOf)) parts.push(tsUnion(sub(schema.anyOf, "Option")));
-  if (Array.isArray(schema.allOf)) parts.push(tsIntersection(sub(schema.allOf, "Part")));
+      .filter(([s]) => !(union ? atTop : schema === declaring) || !isSelf(s, scope))
+      .map(([s, i]) => {
+        // An inline union member is written in place, so it is still at the declaration's top
+        // level: `X = A | (X | null)` is `A | null`, and TypeScript refuses the self-reference.
+        const inPlace = union && atTop && !isRefOrHoisted(s);
+        if (inPlace) topLevel.add(s);
+        try {
+          return transformSchema(s, scope, `${path}${word}${list.length > 1 ? i + 1 : ""}`);
+        } finally {
+          if (inPlace) topLevel.delete(s);
+        }
+      });
+  if (Array.isArray(schema.oneOf)) parts.push(tsUnion(sub(schema.oneOf, "Option", true)));
+  if (Array.isArray(schema.anyOf)) parts.push(tsUnion(sub(schema.anyOf, "Option", true)));
+  if (Array.isArray(schema.allOf)) parts.push(tsIntersection(sub(schema.allOf, "Part", false)));
   const type = parts.length === 0 ? tsKeyword("unknown") : tsIntersection(parts);
   return schema.nullable === true ? tsUnion([type, tsLiteral(null)]) : type;
 }
@@ -209,16 +220,28 @@ export function transformNamedSchema(
   scope: SchemaScope,
 ): ts.Statement {
   const outer = declaring;
+  const outerTop = topLevel;
   declaring = schema;
+  topLevel = new Set([schema]);
   try {
     return tsDeclaration(name, transformSchemaBody(schema, scope, name), schemaDoc(schema));
   } finally {
     declaring = outer;
+    topLevel = outerTop;
   }
 }
 
 /** The named schema whose declaration is being written (for self-references at its top level). */
 let declaring: Schema | undefined;
+
+/** The schemas written at the declaration's top level: it and its inline union members. */
+let topLevel = new Set<Schema>();
+
+function isRefOrHoisted(schema: Schema): boolean {
+  return (
+    typeof schema !== "object" || typeof schema.$ref === "string" || TypeRegistry.isHoisted(schema)
+  );
+}
 
 /**
  * Where a chain of pure `$ref`s (aliases) starting at `schema` ends; `undefined` when it loops or
