@@ -9,11 +9,15 @@ const accounts = [{ id: 1, username: "u1", balances: { BTC: "10" } }];
 class RecordingSink implements ChannelSink {
   readonly sent: { channel: string; account: number | undefined }[] = [];
   readonly listening = new Set<string>();
+  /** Channel -> the one account listening to it (a channel not here: any account listens). */
+  readonly listeningAccount = new Map<string, number>();
   publish(channel: string, _data: unknown, account?: number): void {
     this.sent.push({ channel, account });
   }
-  count(channel: string): number {
-    return this.listening.has(channel) ? 1 : 0;
+  count(channel: string, account?: number): number {
+    if (!this.listening.has(channel)) return 0;
+    const only = this.listeningAccount.get(channel);
+    return account === undefined || only === undefined || only === account ? 1 : 0;
   }
 }
 
@@ -41,6 +45,16 @@ test("count adds the kind/currency names' subscribers; other channels pass throu
   expect(sink.count("user.trades.ETH-PERPETUAL.raw")).toBe(1);
   expect(sink.count("user.trades.BTC-PERPETUAL.raw")).toBe(0);
   expect(sink.count("book.ETH-PERPETUAL.raw")).toBe(1);
+});
+
+test("count with an account counts that account's subscribers only, under every name", () => {
+  const { inner, sink } = setup("user.orders.any.any.raw", "user.orders.BTC-PERPETUAL.raw");
+  inner.listeningAccount.set("user.orders.any.any.raw", 7);
+  inner.listeningAccount.set("user.orders.BTC-PERPETUAL.raw", 7);
+  expect(sink.count("user.orders.BTC-PERPETUAL.raw")).toBe(2);
+  expect(sink.count("user.orders.BTC-PERPETUAL.raw", 7)).toBe(2);
+  // Another account's subscribers do not make the feed build this account's data.
+  expect(sink.count("user.orders.BTC-PERPETUAL.raw", 1)).toBe(0);
 });
 
 test("public notifications are not aliased", () => {

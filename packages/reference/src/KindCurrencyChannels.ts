@@ -63,10 +63,12 @@ export class KindCurrencyChannels {
   sink(inner: ChannelSink): ChannelSink {
     const aliases = this.aliases;
     return {
-      count(channel: string): number {
-        let n = inner.count(channel);
+      count(channel: string, account?: number): number {
+        // With an account, that account's subscribers only: the feed builds an account's user.*
+        // data only when this says one of its connections listens.
+        let n = inner.count(channel, account);
         const names = aliases.get(channel);
-        if (names !== undefined) for (const a of names) n += inner.count(a);
+        if (names !== undefined) for (const a of names) n += inner.count(a, account);
         return n;
       },
       publish(channel: string, data: unknown, account?: number): void {

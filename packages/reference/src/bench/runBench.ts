@@ -136,6 +136,16 @@ try {
       fanRatio.toFixed(2),
       fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
     ],
+    // close_position's own server time in the same runs: what building and logging its
+    // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).
+    ...[quiet, busy].map((r, i) => [
+      "usDiff private/close_position",
+      i === 0
+        ? "close cycles, no subscriber"
+        : `close cycles, ${SUBSCRIBERS} subscribed connections`,
+      `p50 ${r.usDiff.p50} us, mean ${r.usDiff.mean.toFixed(1)} us, p99 ${r.usDiff.p99} us`,
+      "",
+    ]),
   );
   if (all) await latencyRows(rows);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

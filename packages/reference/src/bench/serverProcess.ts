@@ -13,11 +13,17 @@ export interface ServerProcess {
 // The built CLI, from dist/bench and from src/bench alike (tests run from src).
 const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
+/** `UNWIND_BENCH_PROFILE_DIR=dir`: each server writes a V8 CPU profile there when it stops. */
+function profile(): string[] {
+  const dir = process.env["UNWIND_BENCH_PROFILE_DIR"];
+  return dir === undefined || dir === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+}
+
 /** Starts `dist/cli.js` on 127.0.0.1 with a free port and the given extra arguments. */
 export function startServerProcess(args: readonly string[]): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, "--host", "127.0.0.1", "--port", "0", ...args],
+    [...profile(), cli, "--host", "127.0.0.1", "--port", "0", ...args],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },

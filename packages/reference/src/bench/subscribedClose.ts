@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { WsClient } from "../testing/rpc.test-helpers.js";
 import type { BenchKey } from "./benchAccounts.js";
+import { type UsDiffStats, usDiffStats } from "./closeLatency.js";
 
 const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
 
@@ -11,6 +12,8 @@ export interface CloseRate {
   notifications: number;
   /** Bytes the subscribers read (frames of the warm-up and the timed cycles). */
   bytes: number;
+  /** close_position's `usDiff` (server time, microseconds) over the timed cycles. */
+  usDiff: UsDiffStats & { mean: number };
 }
 
 /** Starts one subscribed connection per key in their own process. */
@@ -73,6 +76,7 @@ export async function measureSubscribedClose(
     const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
     const asMaker = { ...order, access_token: makerToken };
     let started = 0;
+    const usDiffs: number[] = [];
     for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
       if (done === options.warmup) started = performance.now();
       const cycles = [];
@@ -93,12 +97,18 @@ export async function measureSubscribedClose(
         if (closed.error !== undefined || closed.result.trades.length !== 1) {
           throw new Error(`close_position did not trade: ${JSON.stringify(closed)}`);
         }
+        if (done >= options.warmup) usDiffs.push(closed.usDiff);
       }
     }
     const seconds = (performance.now() - started) / 1000;
     stopped = true;
     const read = listeners === undefined ? { notifications: 0, bytes: 0 } : await listeners.stop();
-    return { closesPerSecond: options.cycles / seconds, ...read };
+    const mean = usDiffs.reduce((a, b) => a + b, 0) / usDiffs.length;
+    return {
+      closesPerSecond: options.cycles / seconds,
+      ...read,
+      usDiff: { ...usDiffStats("private/close_position", usDiffs), mean },
+    };
   } finally {
     client?.socket.terminate();
     if (!stopped) listeners?.kill();

@@ -1,9 +1,10 @@
 import { ChannelSubscribers } from "./ChannelSubscribers.js";
+import { type BatchedConnection, frameBatcher } from "./FrameBatcher.js";
 import type { RequestContext } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 
 /** One WebSocket connection as the hub sees it (`WsSession` implements it). */
-export interface ChannelConnection {
+export interface ChannelConnection extends BatchedConnection {
   /** The connection's subscriptions: channel name -> the `private/subscribe` label, if any. */
   readonly subscriptions: Map<string, string | undefined>;
   /** Cancel on disconnect enabled for this connection (`private/enable_cancel_on_disconnect`). */
@@ -105,6 +106,12 @@ export class ChannelHub {
   publish(channel: string, data: unknown, account?: number | string): void {
     const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return;
+    if (account === undefined && subscribers.labelled === 0) {
+      // Everyone gets the same frame: logged once, whatever the number of subscribers.
+      const text = notification(JSON.stringify(channel), JSON.stringify(data), undefined);
+      frameBatcher.broadcast(subscribers, textFrame(text));
+      return;
+    }
     const connections = subscribers.connections();
     const labels = subscribers.labels();
     const only = account === undefined ? undefined : subscribers.ofAccount(account);
@@ -153,6 +160,9 @@ export class ChannelHub {
 
   /** Subscribes a connection to a channel (with a label for a private one). */
   add(connection: ChannelConnection, channel: string, label: string | undefined): void {
+    // What was published before this subscribe is not for it (nor is what comes after for an
+    // unsubscribed channel, below): its frames so far are decided by its membership until now.
+    frameBatcher.settle(connection);
     connection.subscriptions.set(channel, label);
     let set = this.#byChannel.get(channel);
     if (set === undefined) {
@@ -164,7 +174,9 @@ export class ChannelHub {
 
   /** Unsubscribes a connection from a channel; true when it was subscribed. */
   remove(connection: ChannelConnection, channel: string): boolean {
-    if (!connection.subscriptions.delete(channel)) return false;
+    if (!connection.subscriptions.has(channel)) return false;
+    frameBatcher.settle(connection);
+    connection.subscriptions.delete(channel);
     const set = this.#byChannel.get(channel);
     set?.delete(connection);
     if (set?.size === 0) this.#byChannel.delete(channel);

@@ -1,3 +1,4 @@
+import type { BroadcastGroup } from "./BroadcastGroup.js";
 import type { ChannelConnection } from "./ChannelHub.js";
 
 let principalEpoch = 0;
@@ -15,8 +16,10 @@ export function principalsChanged(): void {
  * The subscribers of one channel and their labels. A publish walks two arrays (no iterator, no
  * entry array a subscriber); they are rebuilt from the map after a subscribe or unsubscribe.
  */
-export class ChannelSubscribers {
+export class ChannelSubscribers implements BroadcastGroup {
   readonly #labels = new Map<ChannelConnection, string | undefined>();
+  /** Subscribers with a label (their notifications differ from the rest). */
+  #labelled = 0;
   #connections: ChannelConnection[] | undefined;
   #labelList: (string | undefined)[] = [];
   /** Indexes into `connections()` by account id text, and the principal epoch it was built in. */
@@ -27,13 +30,22 @@ export class ChannelSubscribers {
     return this.#labels.size;
   }
 
+  /** Subscribers with a label: with none, one frame serves everyone (`FrameBatcher.broadcast`). */
+  get labelled(): number {
+    return this.#labelled;
+  }
+
   set(connection: ChannelConnection, label: string | undefined): void {
+    if (this.#labels.has(connection) && this.#labels.get(connection) !== undefined)
+      this.#labelled--;
+    if (label !== undefined) this.#labelled++;
     this.#labels.set(connection, label);
     this.#connections = undefined;
     this.#byAccount = undefined;
   }
 
   delete(connection: ChannelConnection): void {
+    if (this.#labels.get(connection) !== undefined) this.#labelled--;
     if (this.#labels.delete(connection)) {
       this.#connections = undefined;
       this.#byAccount = undefined;
@@ -70,6 +82,15 @@ export class ChannelSubscribers {
       this.#labelList = [...this.#labels.values()];
     }
     return this.#connections;
+  }
+
+  /** The connections (a {@link BroadcastGroup}: the unlabelled channel's frames go to each). */
+  members(): readonly ChannelConnection[] {
+    return this.connections();
+  }
+
+  has(connection: ChannelConnection): boolean {
+    return this.#labels.has(connection);
   }
 
   /** The labels, index for index with {@link connections} (call that first). */

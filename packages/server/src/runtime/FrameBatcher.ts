@@ -1,63 +1,181 @@
+import type { BatchState } from "./BatchState.js";
+import type { BroadcastGroup } from "./BroadcastGroup.js";
+
 /** A connection whose published frames wait for the end of the event-loop turn. */
 export interface BatchedConnection {
-  /** The frames published to it since its last write (emptied: the connection writes them now or never). */
-  takeFrames(): Buffer[];
+  /** The batcher's bookkeeping for this connection (read and written by the batcher only). */
+  readonly batch: BatchState;
+  /** The channels it is subscribed to: a connection with none is in no broadcast group. */
+  readonly subscriptions: ReadonlyMap<string, unknown>;
   /** Writes frames already joined into one buffer (nothing once the connection is closing). */
   writeJoined(data: Buffer): void;
 }
 
-/** Whether two frame lists hold the same buffers in the same order. */
-function sameFrames(a: readonly Buffer[], b: readonly Buffer[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const NONE: readonly Buffer[] = [];
+/** Distinct groups a turn can tell apart by a bit of a connection's mask. */
+const MASK_BITS = 30;
 
 /**
- * Writes the notification frames published in one tick (a read chunk of requests, or one
- * journal flush's continuations) with one `write` per connection, in a `process.nextTick`.
- * Subscribers of the same channels get the same frames (each built once by `textFrame`), so the
- * joined buffer is made once and written to each of them: a tick costs one concatenation per
- * distinct frame list and one write per connection, not a write per frame and connection.
- * The spec's ordering (a call's notifications are sent on every subscribed connection before
- * its response) holds: a connection that answers writes its own frames before the answer, and
- * `WsSession` flushes the batcher before the corked answers of a tick leave.
+ * The notification frames of one turn (a read chunk of requests, or one journal flush's
+ * continuations), written with one `write` per connection in a `process.nextTick`.
+ *
+ * A frame for everyone in a group (a channel's subscribers) is logged once, whatever the size of
+ * the group: publishing costs the same for 1 subscriber and for 1,000. At the end of the turn a
+ * connection's frames are the logged frames of its groups, in log order; connections in the same
+ * groups get the same frames, joined into one buffer once and written to each of them. A frame
+ * for one connection (a labelled or account-scoped notification) is logged for it alone, and the
+ * connection's frames are then picked from the log one by one.
+ *
+ * Order: a connection gets its frames in log (publish) order. One whose membership changes within
+ * the turn is settled first (`settle`: what was published before the change is decided by the old
+ * membership), and a connection that answers a call takes its frames before the answer (`take`),
+ * so the spec's rule (a call's notifications go out before its response) holds; `WsSession`
+ * flushes the batcher before the corked answers of a turn leave.
  */
 export class FrameBatcher {
-  #queue: BatchedConnection[] = [];
+  /** The turn's frames, and for each its group or its one connection. */
+  #frames: Buffer[] = [];
+  #groups: (BroadcastGroup | undefined)[] = [];
+  #to: (BatchedConnection | undefined)[] = [];
+  /** Connections with a state in this turn's epoch (settled, taken or sent to alone). */
+  #touched: BatchedConnection[] = [];
+  #epoch = 0;
   #scheduled = false;
 
-  /** Writes `connection`'s frames at the end of this turn (call once per turn, on its first frame). */
-  schedule(connection: BatchedConnection): void {
-    this.#queue.push(connection);
+  /** Frames logged this turn and not yet written (for tests and diagnostics). */
+  get pending(): number {
+    return this.#frames.length;
+  }
+
+  /** Sends `frame` to every connection in `group` when the turn ends (or before its next answer). */
+  broadcast(group: BroadcastGroup, frame: Buffer): void {
+    this.#frames.push(frame);
+    this.#groups.push(group);
+    this.#to.push(undefined);
+    this.#schedule();
+  }
+
+  /** Sends `frame` to `connection` alone, in order with the turn's broadcasts. */
+  sendTo(connection: BatchedConnection, frame: Buffer): void {
+    this.#frames.push(frame);
+    this.#groups.push(undefined);
+    this.#to.push(connection);
+    this.#state(connection).individual = true;
+    this.#schedule();
+  }
+
+  /**
+   * Decides the connection's frames logged so far by its membership now: call it before the
+   * connection joins or leaves a group (a subscribe or unsubscribe in the middle of a turn).
+   */
+  settle(connection: BatchedConnection): void {
+    const end = this.#frames.length;
+    if (end === 0) return;
+    const state = this.#state(connection);
+    state.individual = true;
+    if (state.cursor === end) return;
+    const held = state.held;
+    const groups = this.#groups;
+    const to = this.#to;
+    const frames = this.#frames;
+    for (let i = state.cursor; i < end; i++) {
+      const group = groups[i];
+      if (group === undefined ? to[i] === connection : group.has(connection)) held.push(frames[i]!);
+    }
+    state.cursor = end;
+  }
+
+  /** The connection's frames so far, taken (it writes them itself, before an answer). */
+  take(connection: BatchedConnection): readonly Buffer[] {
+    if (this.#frames.length === 0) return NONE;
+    const state = connection.batch;
+    // In no group and sent nothing alone this turn: nothing for it (the common answering connection).
+    if (state.epoch !== this.#epoch && connection.subscriptions.size === 0) return NONE;
+    this.settle(connection);
+    const held = state.held;
+    if (held.length === 0) return NONE;
+    state.held = [];
+    return held;
+  }
+
+  /** Writes every connection's frames of the turn now (nothing when none was logged). */
+  readonly flush = (): void => {
+    this.#scheduled = false;
+    const frames = this.#frames;
+    if (frames.length === 0) return;
+    const groups = this.#groups;
+    const to = this.#to;
+    // One bit per distinct group; a connection's mask says which of them it is in.
+    const bits = new Map<BroadcastGroup, number>();
+    for (const group of groups) if (group !== undefined && !bits.has(group)) bits.set(group, 0);
+    const individually = bits.size > MASK_BITS;
+    let bit = 1;
+    for (const group of bits.keys()) {
+      if (individually) {
+        for (const connection of group.members()) this.#state(connection).individual = true;
+        continue;
+      }
+      bits.set(group, bit);
+      for (const connection of group.members()) this.#state(connection).mask |= bit;
+      bit <<= 1;
+    }
+    // The turn ends here: what the writes below might publish belongs to the next one.
+    const touched = this.#touched;
+    this.#frames = [];
+    this.#groups = [];
+    this.#to = [];
+    this.#touched = [];
+    this.#epoch++;
+    const byMask = new Map<number, Buffer>();
+    for (const connection of touched) {
+      const state = connection.batch;
+      if (state.individual) {
+        const out = state.held;
+        state.held = [];
+        for (let i = state.cursor; i < frames.length; i++) {
+          const group = groups[i];
+          if (group === undefined ? to[i] === connection : group.has(connection))
+            out.push(frames[i]!);
+        }
+        if (out.length > 0) connection.writeJoined(out.length === 1 ? out[0]! : Buffer.concat(out));
+        continue;
+      }
+      const mask = state.mask;
+      if (mask === 0) continue;
+      let data = byMask.get(mask);
+      if (data === undefined) {
+        const out: Buffer[] = [];
+        for (let i = 0; i < frames.length; i++) {
+          const group = groups[i];
+          if (group !== undefined && (bits.get(group)! & mask) !== 0) out.push(frames[i]!);
+        }
+        data = out.length === 1 ? out[0]! : Buffer.concat(out);
+        byMask.set(mask, data);
+      }
+      connection.writeJoined(data);
+    }
+  };
+
+  #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
     process.nextTick(this.flush);
   }
 
-  /** Writes every queued connection's frames now (nothing when none is queued). */
-  readonly flush = (): void => {
-    if (this.#queue.length === 0) return;
-    this.#scheduled = false;
-    const queue = this.#queue;
-    this.#queue = [];
-    let lastFrames: Buffer[] | undefined;
-    let lastJoined: Buffer | undefined;
-    for (const connection of queue) {
-      const frames = connection.takeFrames();
-      if (frames.length === 0) continue;
-      if (frames.length === 1) {
-        connection.writeJoined(frames[0]!);
-        continue;
-      }
-      if (lastFrames === undefined || !sameFrames(frames, lastFrames)) {
-        lastFrames = frames;
-        lastJoined = Buffer.concat(frames);
-      }
-      connection.writeJoined(lastJoined!);
+  /** The connection's state in this turn, reset on its first use in the turn. */
+  #state(connection: BatchedConnection): BatchState {
+    const state = connection.batch;
+    if (state.epoch !== this.#epoch) {
+      state.epoch = this.#epoch;
+      state.cursor = 0;
+      state.mask = 0;
+      state.individual = false;
+      if (state.held.length > 0) state.held = [];
+      this.#touched.push(connection);
     }
-  };
+    return state;
+  }
 }
 
-/** The process's batcher: one `setImmediate` per turn whatever the number of servers and connections. */
+/** The process's batcher: one `process.nextTick` per turn whatever the number of servers and connections. */
 export const frameBatcher = new FrameBatcher();

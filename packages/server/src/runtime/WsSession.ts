@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
+import { BatchState } from "./BatchState.js";
 import type { ChannelConnection } from "./ChannelHub.js";
 import { principalsChanged } from "./ChannelSubscribers.js";
 import type { Dispatcher } from "./createDispatcher.js";
@@ -11,7 +12,7 @@ import type { Session } from "./Session.js";
 import { TokenBucket } from "./TokenBucket.js";
 
 /** One buffer of frames, copied only when there are several. */
-function joined(frames: Buffer[]): Buffer {
+function joined(frames: readonly Buffer[]): Buffer {
   return frames.length === 1 ? frames[0]! : Buffer.concat(frames);
 }
 
@@ -62,8 +63,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   #dispatching = false;
   /** What runs right after the answer of the call being dispatched is written. */
   #afterAnswer: (() => void)[] | undefined;
-  /** Notification frames published this turn and not written yet (`FrameBatcher`). */
-  #frames: Buffer[] = [];
+  /** Notification frames of this turn not written yet are the batcher's (`FrameBatcher`). */
+  readonly batch = new BatchState();
   /** False once the server stops reading new requests (shutdown). */
   #reading = true;
   /** True once the close frame went out or the connection is gone: nothing more can be answered. */
@@ -198,7 +199,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
       process.nextTick(this.#uncork);
     }
     // The notifications published before this message go before it.
-    if (this.#frames.length > 0) this.#socket.write(joined(this.takeFrames()));
+    const frames = frameBatcher.take(this);
+    if (frames.length > 0) this.#socket.write(joined(frames));
     ws.send(text);
     if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
@@ -218,14 +220,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
    */
   sendFrame(frame: Buffer): void {
     if (this.#ws.readyState !== 1) return;
-    if (this.#frames.length === 0) frameBatcher.schedule(this);
-    this.#frames.push(frame);
-  }
-
-  takeFrames(): Buffer[] {
-    const frames = this.#frames;
-    if (frames.length > 0) this.#frames = [];
-    return frames;
+    frameBatcher.sendTo(this, frame);
   }
 
   writeJoined(data: Buffer): void {
@@ -302,7 +297,10 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     this.#done = true;
     if (ws.readyState === 3) return Promise.resolve();
     // Notifications published before the close go before the close frame.
-    if (this.#frames.length > 0 && ws.readyState === 1) this.writeJoined(joined(this.takeFrames()));
+    if (ws.readyState === 1) {
+      const frames = frameBatcher.take(this);
+      if (frames.length > 0) this.writeJoined(joined(frames));
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => ws.terminate(), timeoutMs);
       ws.once("close", () => {
@@ -318,7 +316,6 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   /** The connection is gone: abort what handlers are still doing for it, count what is left. */
   closed(): void {
     this.#done = true;
-    this.#frames = [];
     this.#heartbeat?.stop();
     const left = this.#backlog.length;
     this.unanswered += left;
