@@ -97,6 +97,16 @@ export const subscriptionChecks = {
     method: PRIV,
     specReferences: [specRef(NOTE, "/description", "Ordering: the notifications a call causes")],
   }),
+  kindCurrency: defineCheck({
+    id: "user-kind-currency-channels",
+    description:
+      "user.orders.any.any.raw and user.trades.any.any.raw bring the same notifications as the instrument's user.orders and user.trades, in the same order",
+    method: PRIV,
+    specReferences: [
+      channel(5, "user.orders.{kind}.{currency}.raw"),
+      channel(6, "user.trades.{kind}.{currency}.raw"),
+    ],
+  }),
   isolated: defineCheck({
     id: "user-channels-isolated",
     description:

@@ -117,6 +117,28 @@ export const subscriptionDefects: Defect[] = [
     })),
   },
   {
+    name: "kind-currency-channels-silent",
+    description:
+      "accepts user.orders.any.any.raw and user.trades.any.any.raw but never sends anything on them",
+    caughtBy: "user-kind-currency-channels",
+    scenarios: S,
+    wsNotifications: editNotifications((m) =>
+      String(m["params"]?.["channel"]).split(".").length === 5 ? undefined : m,
+    ),
+  },
+  {
+    name: "kind-currency-orders-stale",
+    description:
+      "sends on user.orders.any.any.raw the order as it was when placed, not after the command",
+    caughtBy: "user-kind-currency-channels",
+    scenarios: S,
+    wsNotifications: onChannel("user.orders.any.", (o) => ({
+      ...o,
+      order_state: "open",
+      filled_amount: "0",
+    })),
+  },
+  {
     name: "user-trades-first-only",
     description: "user.trades brings only the first trade of a command",
     caughtBy: "user-trades-close",

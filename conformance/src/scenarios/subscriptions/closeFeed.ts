@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { subscriptionChecks as c } from "../../checks/subscriptionChecks.js";
 import type { CheckOutcome } from "../../core/CheckOutcome.js";
 import { sameDec } from "../../core/decimal.js";
@@ -24,12 +25,44 @@ export const closeFeedChecks = [
   c.bookConsistent,
   c.publicTrades,
   c.beforeResponse,
+  c.kindCurrency,
   c.isolated,
 ] as const;
 
 const LABEL = "unwind-conf";
 const DEPTH = 1000;
 type Trade = Record<string, unknown>;
+/** The kind/currency forms of user.orders and user.trades that match every instrument. */
+const ANY_ORDERS = "user.orders.any.any.raw";
+const ANY_TRADES = "user.trades.any.any.raw";
+
+/**
+ * Where the data of a kind/currency channel (only the items of `instrument`: the account may
+ * trade others) differs from the instrument channel's, message for message; undefined when equal.
+ */
+function aliasProblem(
+  alias: string,
+  aliased: readonly unknown[],
+  original: string,
+  data: readonly unknown[],
+  instrument: string,
+): string | undefined {
+  const ofInstrument = (d: unknown) =>
+    Array.isArray(d)
+      ? d.some((t) => (t as Trade)?.["instrument_name"] === instrument)
+      : (d as Trade | null)?.["instrument_name"] === instrument;
+  const mine = aliased.filter(ofInstrument);
+  if (data.length === 0) return `${original} brought nothing to compare ${alias} with`;
+  for (let i = 0; i < data.length; i++) {
+    if (i >= mine.length)
+      return `${alias} brought ${mine.length} notifications of ${instrument}, ${original} ${data.length}`;
+    if (!isDeepStrictEqual(mine[i], data[i]))
+      return `notification ${i + 1}: ${JSON.stringify(mine[i])} on ${alias}, ${JSON.stringify(data[i])} on ${original}`;
+  }
+  return mine.length > data.length
+    ? `${alias} brought ${mine.length} notifications of ${instrument}, ${original} ${data.length}`
+    : undefined;
+}
 
 /** The problem with a subscribe answer: not the channels asked for, or not a list. */
 function answerProblem(exchange: Exchange, channels: readonly string[]): string | undefined {
@@ -107,14 +140,15 @@ export function closeFeed(ctx: RunContext, out: CheckOutcome[]): Promise<void> {
     const maker = await openSubscriber(ctx, "maker");
     const anon = await openSubscriber(ctx, "anonymous");
     const takerChannels = [...user, book, publicTrades];
+    const makerChannels = [...user, ANY_ORDERS, ANY_TRADES];
     const subs = {
       taker: await taker.call("private/subscribe", { channels: takerChannels, label: LABEL }),
-      maker: await maker.call("private/subscribe", { channels: user }),
+      maker: await maker.call("private/subscribe", { channels: makerChannels }),
       anon: await anon.call("public/subscribe", { channels: [book, publicTrades] }),
     };
     const subscribeProblem =
       answerProblem(subs.taker, takerChannels) ??
-      answerProblem(subs.maker, user) ??
+      answerProblem(subs.maker, makerChannels) ??
       answerProblem(subs.anon, [book, publicTrades]);
     const badSub = [subs.taker, subs.maker, subs.anon].find(
       (e) => answerProblem(e, []) !== undefined && !hasResult(e),
@@ -159,7 +193,7 @@ export function closeFeed(ctx: RunContext, out: CheckOutcome[]): Promise<void> {
     // Every notification: on a channel subscribed, valid against its x-channels schema.
     const schemaProblem =
       notificationProblem(ctx.spec, taker.notices(), new Set(takerChannels), "the taker") ??
-      notificationProblem(ctx.spec, maker.notices(), new Set(user), "the maker") ??
+      notificationProblem(ctx.spec, maker.notices(), new Set(makerChannels), "the maker") ??
       notificationProblem(
         ctx.spec,
         anon.notices(),
@@ -418,6 +452,20 @@ export function closeFeed(ctx: RunContext, out: CheckOutcome[]): Promise<void> {
           exchange: evidence(close, late),
           expected:
             "the close's user.orders, user.trades, user.changes, book and trades notifications before its answer",
+        },
+      ),
+    );
+
+    // Kind/currency channels: the maker's fills, as its instrument channels bring them.
+    const dataOf = (channel: string) => maker.notices(channel).map((n) => n.params.data);
+    const aliasNotices = [...maker.notices(ANY_ORDERS), ...maker.notices(ANY_TRADES)];
+    out.push(
+      c.kindCurrency.verdict(
+        aliasProblem(ANY_ORDERS, dataOf(ANY_ORDERS), orders, dataOf(orders), I) ??
+          aliasProblem(ANY_TRADES, dataOf(ANY_TRADES), trades, dataOf(trades), I),
+        {
+          exchange: evidence(subs.maker, aliasNotices),
+          expected: `on ${ANY_ORDERS} and ${ANY_TRADES}, the maker's ${orders} and ${trades} notifications`,
         },
       ),
     );
