@@ -86,10 +86,18 @@ async function freshCall(wsUrl: string, address: string): Promise<boolean> {
  * 500 ms. Reports the refusals, the server's RSS, and whether the good client was served
  * throughout (every call answered within 2 s).
  */
-export async function connectionFlood(options: SoakOptions): Promise<SoakResult> {
+export async function connectionFlood(
+  options: SoakOptions & {
+    /**
+     * The server's idle timeout for unauthenticated connections; by default short enough that
+     * the run sees idle connections closed and reopened (a quarter of the run, 1 to 30 s).
+     */
+    idleSeconds?: number;
+  },
+): Promise<SoakResult> {
   const { durationMs, log } = options;
-  // An idle timeout short enough that the run sees idle connections closed and reopened.
-  const idleSeconds = Math.max(1, Math.min(30, Math.floor(durationMs / 4000)));
+  const idleSeconds =
+    options.idleSeconds ?? Math.max(1, Math.min(30, Math.floor(durationMs / 4000)));
   const server = await startServer(["--in-memory", "--ws-idle-timeout", String(idleSeconds)]);
   const pid = server.child.pid!;
   log(`connection-flood: server pid ${pid}, ${server.wsUrl}, idle timeout ${idleSeconds} s`);
