@@ -25,6 +25,9 @@ done
 for f in "$here"/corpus/*${ONLY:-}*.json; do # copied from public repositories (README.md)
   docs+=("$(basename "$f" .json)=$f")
 done
+# Starknet's node API, in its repository's layout (its other documents need --ref-base, which
+# @open-rpc/generator has no counterpart for: they are not compared).
+case starknet-api in *${ONLY:-}*) docs+=("starknet-api=$here/corpus/starknet/api/starknet_api_openrpc.json") ;; esac
 
 echo "installing @open-rpc/generator@$version into $work" >&2
 (cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "@open-rpc/generator@$version")

@@ -59,15 +59,21 @@ function collectRefs(node: unknown, out: string[], seen = new Set<unknown>()): s
  * read are resolved against those files, theirs included. A document without such refs comes
  * back as it is, not copied. A file that cannot be read or parsed, a pointer that resolves to
  * nothing, or a cycle of non-schema refs throws, naming the ref, where it is and the file.
+ *
+ * With `refBase`, a relative file path in any `$ref` is resolved against that directory instead
+ * (documents whose refs name files from their repository's root, as Starknet's
+ * `./api/starknet_api_openrpc.json` from `api/starknet_trace_api_openrpc.json`).
  */
 export function resolveExternalRefs(
   document: unknown,
   documentPath: string,
   read: ReadText = (path) => readFileSync(path, "utf8"),
+  refBase?: string,
 ): unknown {
   if (!collectRefs(document, []).some((ref) => !ref.startsWith("#"))) return document;
   const root = structuredClone(document) as Record<string, unknown>;
   const rootFile = resolve(documentPath);
+  const base = refBase === undefined ? undefined : resolve(refBase);
   const files = new Map<string, unknown>([[rootFile, root]]);
   const schemaKeys = new Map<string, string>();
   const inlining = new Set<string>();
@@ -119,7 +125,7 @@ export function resolveExternalRefs(
     const file =
       path === ""
         ? place.file
-        : resolve(dirname(place.file), decodeURIComponent(path.replace(/^file:\/\//i, "")));
+        : resolve(base ?? dirname(place.file), decodeURIComponent(path.replace(/^file:\/\//i, "")));
     return { file, pointer };
   };
 

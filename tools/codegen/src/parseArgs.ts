@@ -7,6 +7,8 @@ export type CliCommand =
   | {
       readonly kind: "generate";
       readonly spec: string;
+      /** `--ref-base`: the directory file `$ref`s are relative to, instead of the file holding each. */
+      readonly refBase?: string;
       readonly out: string;
       readonly check: boolean;
       readonly options: Omit<GenerateOptions, "specText" | "specName"> & {
@@ -27,6 +29,8 @@ document.
 Options:
   --spec <file>               the OpenRPC document (JSON, or YAML named .yaml/.yml); $refs to
                               other files are resolved relative to it
+  --ref-base <dir>            resolve every $ref to another file relative to <dir> instead
+                              (documents whose refs start at their repository's root)
   --target <target>           client | server | docs | tables (error table, enums, types as data)
   --out <dir>                 where the files go (generated files no longer written are removed,
                               other files are left in place)
@@ -51,6 +55,7 @@ readable, 3 the document cannot be generated from (the message names the JSON po
 const value = { type: "string" } as const;
 const OPTIONS = {
   spec: value,
+  "ref-base": value,
   target: value,
   out: value,
   "unknown-params": value,
@@ -133,9 +138,11 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     );
   const packageVersion = values.get("--package-version");
   const runtimeVersion = values.get("--runtime-version");
+  const refBase = values.get("--ref-base");
   return {
     kind: "generate",
     spec,
+    ...(refBase === undefined ? {} : { refBase }),
     out,
     check,
     options: {

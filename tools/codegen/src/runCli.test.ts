@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -62,7 +62,7 @@ describe("parseArgs", () => {
     [["--spec", "a", "--spec", "b"], "--spec was given twice (a and b). Expected it once."],
     [
       ["--verbose"],
-      "unknown option --verbose. Expected one of --spec, --target, --out, --unknown-params, --docs-base,",
+      "unknown option --verbose. Expected one of --spec, --ref-base, --target, --out, --unknown-params,",
     ],
     [
       ["openrpc.json"],
@@ -175,5 +175,65 @@ describe("unwind-codegen", () => {
       readme,
     )?.[1];
     expect(block).toBe(run("--help").out);
+  });
+});
+
+describe("--ref-base", () => {
+  // Starknet's layout: api/trace.json names "./api/main.json", a path from the repository root.
+  const root = join(dir, "ref-base-repo");
+  mkdirSync(join(root, "api"), { recursive: true });
+  writeFileSync(
+    join(root, "api", "main.json"),
+    JSON.stringify({
+      openrpc: "1.3.2",
+      info: { title: "main", version: "1.0.0" },
+      methods: [],
+      components: { schemas: { Felt: { type: "string", pattern: "^0x[a-f0-9]+$" } } },
+    }),
+  );
+  const trace = join(root, "api", "trace.json");
+  writeFileSync(
+    trace,
+    JSON.stringify({
+      openrpc: "1.3.2",
+      info: { title: "trace", version: "1.0.0" },
+      methods: [
+        {
+          name: "trace_get",
+          params: [{ name: "hash", schema: { $ref: "./api/main.json#/components/schemas/Felt" } }],
+          result: { name: "r", schema: { $ref: "./api/main.json#/components/schemas/Felt" } },
+        },
+      ],
+    }),
+  );
+
+  test("without it, a ref from the repository's root is looked for beside the document: exit 3 naming it", () => {
+    const r = run("--spec", trace, "--target", "client", "--out", join(dir, "rb-none"));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('$ref "./api/main.json#/components/schemas/Felt"');
+    expect(r.err).toContain(join(root, "api", "api", "main.json"));
+  });
+
+  test("with the repository's root, the refs resolve and the client is generated", () => {
+    const out = join(dir, "rb-root");
+    const r = run("--spec", trace, "--ref-base", root, "--target", "client", "--out", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "types.ts"), "utf8")).toContain("Felt");
+  });
+
+  test("a --ref-base that is not a directory: exit 2 saying what was expected", () => {
+    const r = run(
+      "--spec",
+      trace,
+      "--ref-base",
+      join(root, "nope"),
+      "--target",
+      "client",
+      "--out",
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("is not a directory");
   });
 });

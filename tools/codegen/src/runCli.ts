@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { compareOutput, describeDrift, isUpToDate } from "./compareOutput.js";
 import { parseDocumentText, resolveExternalRefs } from "./externalRefs.js";
@@ -29,6 +29,12 @@ export function main(
     out.write(`${usage}\n`);
     return 0;
   }
+  if (command.refBase !== undefined && !isDirectory(command.refBase)) {
+    err.write(
+      `unwind-codegen: --ref-base ${command.refBase} is not a directory. Expected the directory the document's file $refs start from.\n`,
+    );
+    return 2;
+  }
   let files: ReturnType<typeof generate>;
   try {
     let text: string;
@@ -49,7 +55,7 @@ export function main(
       );
       return 2;
     }
-    files = generate(resolveExternalRefs(document, command.spec), {
+    files = generate(resolveExternalRefs(document, command.spec, undefined, command.refBase), {
       ...command.options,
       specText: text,
       specName: basename(command.spec),
@@ -85,4 +91,13 @@ export function main(
       `unwind-codegen: warning: ${command.out}/${path} was not generated; left in place.\n`,
     );
   return 0;
+}
+
+/** Whether `path` names a directory (false when it names nothing). */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,8 @@ export interface CorpusDocument {
   /** The npm package and version, or the repository, commit and path, it comes from (see README.md). */
   readonly source: string;
   readonly path: string;
+  /** The directory its file `$ref`s start from, when not its own (`unwind-codegen --ref-base`). */
+  readonly refBase?: string;
 }
 
 const modules = fileURLToPath(new URL("../node_modules/", import.meta.url));
@@ -26,6 +28,9 @@ function fromPackage(pkg: string, version: string, dir: string, prefix: string):
 }
 
 const vendored = fileURLToPath(new URL("../corpus/", import.meta.url));
+/** Starknet's documents, in the repository's own layout (`corpus/starknet/api/`). */
+const starknet = join(vendored, "starknet");
+const STARKNET = "starkware-libs/starknet-specs@1e79af61071a77e0031d397e1fbe81e9a0637072";
 
 /**
  * Documents of public repositories that publish none to the npm registry, copied byte for byte
@@ -34,10 +39,20 @@ const vendored = fileURLToPath(new URL("../corpus/", import.meta.url));
 const fromRepositories: readonly CorpusDocument[] = [
   {
     name: "starknet-api",
-    source:
-      "starkware-libs/starknet-specs@1e79af61071a77e0031d397e1fbe81e9a0637072 api/starknet_api_openrpc.json",
-    path: join(vendored, "starknet-api.json"),
+    source: `${STARKNET} api/starknet_api_openrpc.json`,
+    path: join(starknet, "api", "starknet_api_openrpc.json"),
   },
+  // These name ./api/starknet_api_openrpc.json from the repository's root, not from api/.
+  ...[
+    ["starknet-trace", "starknet_trace_api_openrpc"],
+    ["starknet-write", "starknet_write_api"],
+    ["starknet-ws", "starknet_ws_api"],
+  ].map(([name, file]) => ({
+    name: name!,
+    source: `${STARKNET} api/${file}.json`,
+    path: join(starknet, "api", `${file}.json`),
+    refBase: starknet,
+  })),
   {
     name: "lotus-full",
     source:

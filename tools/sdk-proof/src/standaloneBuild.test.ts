@@ -13,7 +13,13 @@ import {
   runtimeTarballs,
 } from "./standalonePackage.test-helpers.js";
 
-const few = ["metamask-openrpc", "open-rpc-petstore-expanded", "open-rpc-simple-math"];
+// starknet-trace: file $refs from the repository's root (--ref-base).
+const few = [
+  "metamask-openrpc",
+  "open-rpc-petstore-expanded",
+  "open-rpc-simple-math",
+  "starknet-trace",
+];
 const documents = corpus().filter((d) => process.env.SDK_PROOF_ALL === "1" || few.includes(d.name));
 const cases = documents.flatMap((d) =>
   (["client", "server"] as RuntimeName[]).map((target) => [d.name, target, d] as const),
@@ -23,7 +29,12 @@ beforeAll(() => runtimeTarballs(), 120_000);
 
 describe("a generated package builds on its own", () => {
   test.each(cases)("%s %s", async (name, target, document) => {
-    const dir = generatePackage(document.path, target, `@corpus/${name}-${target}`);
+    const dir = generatePackage(
+      document.path,
+      target,
+      `@corpus/${name}-${target}`,
+      document.refBase,
+    );
     await installOffline(dir, target);
     const { code, output } = await buildPackage(dir);
     expect(output.trim(), `npm run build in ${dir}`).toBe("");

@@ -39,12 +39,27 @@ export function runtimeTarballs(): Promise<Record<RuntimeName, string>> {
   return tarballs;
 }
 
-/** Runs `unwind-codegen --target T --package NAME` into a fresh temp dir outside the workspace. */
-export function generatePackage(spec: string, target: RuntimeName, name: string): string {
+/** Runs `unwind-codegen --target T --package NAME` (with `--ref-base` when given) into a fresh temp dir outside the workspace. */
+export function generatePackage(
+  spec: string,
+  target: RuntimeName,
+  name: string,
+  refBase?: string,
+): string {
   const dir = mkdtempSync(join(tmpdir(), `unwind-sdk-${target}-`));
   const errors: string[] = [];
   const code = main(
-    ["--spec", spec, "--target", target, "--package", name, "--out", dir],
+    [
+      "--spec",
+      spec,
+      ...(refBase === undefined ? [] : ["--ref-base", refBase]),
+      "--target",
+      target,
+      "--package",
+      name,
+      "--out",
+      dir,
+    ],
     { write: () => true },
     { write: (t: string) => errors.push(t) },
   );
