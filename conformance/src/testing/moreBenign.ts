@@ -1,0 +1,330 @@
+import type { InstrumentConfig } from "@unwind/engine";
+import type { BenignServer } from "./benign.js";
+import {
+  editNotifications,
+  editResults,
+  jwtInward,
+  jwtOutward,
+  pause,
+  scrambledTradeId,
+  seeded,
+  walkObjects,
+} from "./benignKit.js";
+import { faithful } from "./framings.js";
+import { closeDelimited, frontHeaders, idleClose, trailingNewline } from "./moreFramings.js";
+import { e8, fromE8 } from "./scaledDecimal.js";
+
+type Obj = Record<string, any>;
+
+/** A future of the reference's kind. */
+function future(
+  name: string,
+  currency: string,
+  tick: string,
+  contract: string,
+  min: string,
+  expiry?: number,
+): InstrumentConfig {
+  return {
+    instrument_name: name,
+    kind: "future",
+    base_currency: currency,
+    quote_currency: "USD",
+    settlement_currency: currency,
+    tick_size: tick,
+    contract_size: contract,
+    min_trade_amount: min,
+    settlement_period: expiry === undefined ? "perpetual" : "month",
+    expiration_timestamp: expiry ?? 32503680000000,
+  };
+}
+
+/** Deribit's expiry of a dated future: 08:00 UTC on its day. */
+const expiry = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 8);
+
+/** Instrument members the spec does not require. */
+const OPTIONAL_INSTRUMENT = [
+  "counter_currency",
+  "creation_timestamp",
+  "is_active",
+  "instrument_type",
+  "price_index",
+  "instrument_id",
+  "max_leverage",
+  "maker_commission",
+  "taker_commission",
+];
+const OPTIONAL_CURRENCY = [
+  "coin_type",
+  "decimals",
+  "min_confirmations",
+  "withdrawal_fee",
+  "min_withdrawal_fee",
+  "withdrawal_priorities",
+];
+
+/** Error codes whose description says "No `data` is required": a server may send some. */
+const DATA_OPTIONAL = new Set([-32601, 10002, 10004, 10020, 10023, 10027, 10043, 11044, 11054]);
+
+/** A wire edit of the error of an answer, if it has one. */
+const onError =
+  (fn: (e: Obj) => void) =>
+  (r: Record<string, unknown>): Record<string, unknown> => {
+    const error = r["error"];
+    if (error !== null && typeof error === "object") fn(error as Obj);
+    return r;
+  };
+
+/** Deribit's `expires:N` scope entry, well-formed. */
+const EXPIRES = /^expires:[1-9][0-9]*$/;
+
+const ACCOUNT_FUNDS = [
+  "balance",
+  "equity",
+  "available_funds",
+  "margin_balance",
+  "available_withdrawal_funds",
+];
+
+/**
+ * More correct servers that differ from the reference only where the spec leaves the choice to
+ * the server (spread into `benignServers`).
+ */
+export const moreBenignServers: BenignServer[] = [
+  {
+    name: "error-data",
+    description:
+      "data {reason} on every error whose code requires none (-32601, 10002, 10004, 10020, 10023, 10027, 10043, 11044, 11054)",
+    framing: faithful,
+    response: onError((e) => {
+      if (DATA_OPTIONAL.has(e["code"]) && e["data"] === undefined)
+        e["data"] = { reason: `${e["message"]} (edge-7)` };
+    }),
+  },
+  {
+    name: "error-data-members",
+    description: "an extra member in every error's data object (-32602, 11030, 13403, ...)",
+    framing: faithful,
+    response: onError((e) => {
+      if (e["data"] !== null && typeof e["data"] === "object") e["data"]["trace_id"] = "a1b2c3";
+    }),
+  },
+  {
+    name: "ms-clock",
+    description: "usIn and usOut from a millisecond clock: microseconds, multiples of 1000",
+    framing: faithful,
+    response: (r) => {
+      if (typeof r["usIn"] !== "number" || typeof r["usOut"] !== "number") return r;
+      const usIn = Math.floor(r["usIn"] / 1000) * 1000;
+      const usOut = Math.floor(r["usOut"] / 1000) * 1000;
+      return { ...r, usIn, usOut, usDiff: usOut - usIn };
+    },
+  },
+  {
+    name: "trailing-newline",
+    description: "every answer ends with a newline (HTTP bodies and WebSocket messages)",
+    framing: trailingNewline,
+  },
+  {
+    name: "close-delimited",
+    description:
+      "HTTP answers without Content-Length or chunks, ended by closing the connection (Connection: close)",
+    framing: closeDelimited,
+  },
+  {
+    name: "idle-close",
+    description: "HTTP keep-alive connections closed by the server after 25 ms without a request",
+    framing: idleClose,
+  },
+  {
+    name: "front-headers",
+    description:
+      "HTTP answers with the headers of a production front (Server, Cache-Control, CORS, HSTS, X-Request-Id)",
+    framing: frontHeaders,
+  },
+  {
+    name: "jittered",
+    description:
+      "every request waits 0-6 ms before it is handled, so WebSocket requests in flight together are answered in any order",
+    framing: faithful,
+    message: (() => {
+      const random = seeded(7);
+      return async (text: string, next: (text: string) => Promise<unknown>) => {
+        await pause(Math.floor(random() * 7));
+        return next(text);
+      };
+    })(),
+  },
+  {
+    name: "jwt-tokens",
+    description:
+      "access and refresh tokens shaped as JWTs of about 300 characters (header, payload, HMAC)",
+    framing: faithful,
+    response: (r) => {
+      const result = r["result"] as Obj | undefined;
+      if (result && typeof result["access_token"] === "string") {
+        return {
+          ...r,
+          result: {
+            ...result,
+            access_token: jwtOutward(result["access_token"]),
+            refresh_token: jwtOutward(result["refresh_token"]),
+          },
+        };
+      }
+      return r;
+    },
+    request: (text) => jwtInward(text),
+    http: (req) => ({
+      ...req,
+      url: jwtInward(req.url),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, jwtInward(v)])),
+    }),
+  },
+  {
+    name: "long-ttl",
+    description: "access tokens live 30 days and refresh tokens a year (expires_in 2592000)",
+    reference: { accessTtlSeconds: 2_592_000, refreshTtlSeconds: 31_536_000 },
+  },
+  {
+    name: "no-expires-scope",
+    description:
+      "does not support Deribit's expires:N scope entry (the spec lets it): tokens keep the usual lifetime",
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "public/auth": (p, c) => {
+        const scope = p["scope"];
+        if (typeof scope !== "string") return handlers["public/auth"]!(p, c);
+        const kept = scope.split(" ").filter((s) => !EXPIRES.test(s));
+        return handlers["public/auth"]!({ ...p, scope: kept.join(" ") }, c);
+      },
+    }),
+  },
+  {
+    name: "scope-extras",
+    description:
+      "the granted scope lists more entries (mainaccount, account:read) around the trade scope",
+    wrapHandlers: editResults(["public/auth"], (o) => {
+      if (typeof o["scope"] === "string") o["scope"] = `mainaccount ${o["scope"]} account:read`;
+    }),
+  },
+  {
+    name: "lean-instruments",
+    description: "get_instruments leaves out every member the Instrument schema does not require",
+    wrapHandlers: editResults(["public/get_instruments"], (o) => {
+      for (const k of OPTIONAL_INSTRUMENT) delete o[k];
+    }),
+  },
+  {
+    name: "lean-currencies",
+    description: "get_currencies leaves out every member the Currency schema does not require",
+    wrapHandlers: editResults(["public/get_currencies"], (o) => {
+      for (const k of OPTIONAL_CURRENCY) delete o[k];
+    }),
+  },
+  {
+    name: "lean-book",
+    description: "get_order_book leaves out settlement_price and open_interest (not required)",
+    wrapHandlers: editResults(["public/get_order_book"], (o) => {
+      delete o["settlement_price"];
+      delete o["open_interest"];
+    }),
+  },
+  {
+    name: "matching-ids",
+    description: "every trade carries a matching_id string (the spec allows a string or null)",
+    framing: faithful,
+    response: (r) => {
+      walkObjects(r["result"], matchingId);
+      return r;
+    },
+    wsNotifications: editNotifications(matchingId),
+  },
+  {
+    name: "scrambled-trade-ids",
+    description: "trade ids of 19 digits in no particular order (unique, as the spec asks)",
+    framing: faithful,
+    response: (r) => {
+      walkObjects(r["result"], scrambleTrade);
+      return r;
+    },
+    wsNotifications: editNotifications(scrambleTrade),
+  },
+  {
+    name: "settled",
+    description: "a server that settles: settlement_price is its last settlement, not the mark",
+    wrapHandlers: editResults(
+      ["private/get_position", "private/get_positions", "public/get_order_book"],
+      settle,
+    ),
+    framing: faithful,
+    wsNotifications: editNotifications(settle),
+  },
+  {
+    name: "funded-accounts",
+    description: "accounts hold a balance: 10 more in every balance figure of every currency",
+    wrapHandlers: editResults(
+      ["private/get_account_summary", "private/get_account_summaries"],
+      (o) => {
+        if (!("balance" in o)) return;
+        for (const k of ACCOUNT_FUNDS) if (k in o) o[k] = fromE8(e8(o[k]) + e8("10"));
+      },
+    ),
+  },
+  {
+    name: "version-string",
+    description: "public/test reports a version string of its own build (2.4.1+edge.7)",
+    wrapHandlers: editResults(["public/test"], (o) => {
+      if ("version" in o) o["version"] = "2.4.1+edge.7";
+    }),
+  },
+  {
+    name: "other-dated-futures",
+    description:
+      "dated futures of other expiries (BTC-5JUN27, unpadded day, and ETH-26MAR27), no BTC-25DEC26",
+    reference: {
+      instruments: [
+        future("BTC-PERPETUAL", "BTC", "0.5", "10", "10"),
+        future("ETH-PERPETUAL", "ETH", "0.05", "1", "1"),
+        future("ETH-26MAR27", "ETH", "0.05", "1", "1", expiry(2027, 3, 26)),
+        future("BTC-5JUN27", "BTC", "0.5", "10", "10", expiry(2027, 6, 5)),
+      ],
+    },
+  },
+  {
+    name: "min-above-contract",
+    description:
+      "instruments whose minimum is several contracts (BTC-PERPETUAL min 20 of contract 10, ETH min 5 of 1)",
+    reference: {
+      instruments: [
+        future("BTC-PERPETUAL", "BTC", "0.5", "10", "20"),
+        future("ETH-PERPETUAL", "ETH", "0.05", "1", "5"),
+        future("BTC-25DEC26", "BTC", "0.5", "10", "10", expiry(2026, 12, 25)),
+      ],
+    },
+  },
+  {
+    name: "linear-btc",
+    description: "BTC-PERPETUAL with tick 0.1 and contract size 1 (a linear venue's listing)",
+    reference: {
+      instruments: [
+        future("BTC-PERPETUAL", "BTC", "0.1", "1", "1"),
+        future("ETH-PERPETUAL", "ETH", "0.01", "0.1", "0.1"),
+      ],
+    },
+  },
+];
+
+function matchingId(o: Obj): void {
+  if ("matching_id" in o && typeof o["trade_id"] === "string")
+    o["matching_id"] = `m-${o["trade_id"]}`;
+}
+
+function scrambleTrade(o: Obj): void {
+  if (typeof o["trade_id"] === "string" && /^[0-9]+$/.test(o["trade_id"]))
+    o["trade_id"] = scrambledTradeId(o["trade_id"]);
+}
+
+function settle(o: Obj): void {
+  if ("settlement_price" in o) o["settlement_price"] = "60000";
+}
