@@ -2,6 +2,7 @@ import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
 import { NotificationLog } from "./NotificationLog.js";
+import { resendWhileLimited } from "./resendWhileLimited.js";
 
 /** Options of {@link createHttpDriver}. */
 export interface HttpDriverOptions {
@@ -41,7 +42,9 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
   const defaultTimeout = options.timeoutMs ?? 10_000;
   let nextId = 1;
 
-  async function request(req: HttpRequest): Promise<Exchange> {
+  const request = (req: HttpRequest) => resendWhileLimited(() => requestOnce(req));
+
+  async function requestOnce(req: HttpRequest): Promise<Exchange> {
     const url = base + req.path;
     const headers: Record<string, string> = { ...options.headers, ...req.headers };
     if (req.body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
