@@ -28,7 +28,14 @@ export interface Defect {
   /** Server-level: how the reference is configured (its instruments, clock, first order id, testnet). */
   reference?: Pick<
     ReferenceServerOptions,
-    "instruments" | "now" | "orderIdStart" | "testnet" | "accessTtlSeconds" | "refreshTtlSeconds"
+    | "instruments"
+    | "now"
+    | "orderIdStart"
+    | "testnet"
+    | "accessTtlSeconds"
+    | "refreshTtlSeconds"
+    | "maxTokensPerKey"
+    | "loginThrottle"
   >;
   /** Wire-level: how the proxy writes answers (serialisation, HTTP framing, WebSocket frames). */
   framing?: Framing;

@@ -313,6 +313,33 @@ export const moreBenignServers: BenignServer[] = [
       ],
     },
   },
+  {
+    name: "rate-limited",
+    description: "at most 150 requests a second per connection and per HTTP client (10028 beyond)",
+    limits: { maxRequestsPerSecond: 150 },
+  },
+  {
+    name: "two-in-flight",
+    description: "at most 2 requests in flight per WebSocket connection (10066 beyond)",
+    limits: { maxInFlightPerConnection: 2 },
+  },
+  {
+    name: "token-cap",
+    description:
+      "an API key holds at most 8 token pairs at once; a login past it revokes the oldest",
+    reference: { maxTokensPerKey: 8 },
+  },
+  {
+    name: "strict-login-throttle",
+    description:
+      "failed logins throttled after 3 per client id and 8 per address (then 1 a second)",
+    reference: {
+      loginThrottle: {
+        perClientId: { burst: 3, perSecond: 1 },
+        perAddress: { burst: 8, perSecond: 1 },
+      },
+    },
+  },
 ];
 
 function matchingId(o: Obj): void {
