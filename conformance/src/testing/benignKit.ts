@@ -95,3 +95,18 @@ const MUL = 0x9e3779b97f4a7c15n % MOD;
 /** A reference trade id as a unique 19-digit id in no particular order (a bijection mod 2^60). */
 export const scrambledTradeId = (id: string): string =>
   String(((BigInt(id) * MUL) % MOD) + 1_000_000_000_000_000_000n);
+
+/** Gaps between consecutive order ids of {@link gappedOrderIds}. */
+const GAP = 1000n;
+
+/** A reference order id as a larger one: still increasing, with gaps (`n * 1000 + n % 997`). */
+export const gappedOrderId = (id: string): string => {
+  const n = BigInt(id);
+  return String(n * GAP + (n % 997n));
+};
+
+/** The reference order id a gapped one stands for, or `"0"` (no order) when it stands for none. */
+export const referenceOrderId = (id: string): string => {
+  const n = BigInt(id) / GAP;
+  return n > 0n && gappedOrderId(String(n)) === id ? String(n) : "0";
+};

@@ -3,15 +3,30 @@ import type { BenignServer } from "./benign.js";
 import {
   editNotifications,
   editResults,
+  gappedOrderId,
   jwtInward,
   jwtOutward,
   pause,
+  referenceOrderId,
   scrambledTradeId,
   seeded,
   walkObjects,
 } from "./benignKit.js";
 import { faithful } from "./framings.js";
-import { closeDelimited, frontHeaders, idleClose, trailingNewline } from "./moreFramings.js";
+import {
+  closeDelimited,
+  contentTypeCase,
+  deflateNoContext,
+  escapedSlashes,
+  exponentTimes,
+  frontHeaders,
+  htmlFaults,
+  idleClose,
+  leadingWhitespace,
+  reasonPhrase,
+  trailers,
+  trailingNewline,
+} from "./moreFramings.js";
 import { e8, fromE8 } from "./scaledDecimal.js";
 
 type Obj = Record<string, any>;
@@ -24,6 +39,7 @@ function future(
   contract: string,
   min: string,
   expiry?: number,
+  period: "month" | "week" = "month",
 ): InstrumentConfig {
   return {
     instrument_name: name,
@@ -34,7 +50,7 @@ function future(
     tick_size: tick,
     contract_size: contract,
     min_trade_amount: min,
-    settlement_period: expiry === undefined ? "perpetual" : "month",
+    settlement_period: expiry === undefined ? "perpetual" : period,
     expiration_timestamp: expiry ?? 32503680000000,
   };
 }
@@ -281,13 +297,14 @@ export const moreBenignServers: BenignServer[] = [
   {
     name: "other-dated-futures",
     description:
-      "dated futures of other expiries (BTC-5JUN27, unpadded day, and ETH-26MAR27), no BTC-25DEC26",
+      "dated futures of other expiries (BTC-5JUN27, unpadded day, ETH-26MAR27, a weekly BTC-11DEC26), no BTC-25DEC26",
     reference: {
       instruments: [
         future("BTC-PERPETUAL", "BTC", "0.5", "10", "10"),
         future("ETH-PERPETUAL", "ETH", "0.05", "1", "1"),
         future("ETH-26MAR27", "ETH", "0.05", "1", "1", expiry(2027, 3, 26)),
         future("BTC-5JUN27", "BTC", "0.5", "10", "10", expiry(2027, 6, 5)),
+        future("BTC-11DEC26", "BTC", "0.5", "10", "10", expiry(2026, 12, 11), "week"),
       ],
     },
   },
@@ -340,7 +357,85 @@ export const moreBenignServers: BenignServer[] = [
       },
     },
   },
+  {
+    name: "html-faults",
+    description:
+      "HTTP 404, 405, 413 and 415 answered with an HTML page (text/html), as a web front does",
+    framing: htmlFaults,
+  },
+  {
+    name: "content-type-case",
+    description: "Content-Type: Application/JSON; Charset=UTF-8 (media types are case-insensitive)",
+    framing: contentTypeCase,
+  },
+  {
+    name: "trailers",
+    description: "chunked HTTP answers ending with a trailer field (Server-Timing)",
+    framing: trailers,
+  },
+  {
+    name: "reason-phrase",
+    description: "HTTP status lines with reason phrases of its own (200 Success)",
+    framing: reasonPhrase,
+  },
+  {
+    name: "deflate-no-context",
+    description:
+      "permessage-deflate without context takeover on either side and a 1 KiB server window",
+    framing: deflateNoContext,
+  },
+  {
+    name: "escaped-slashes",
+    description: "every / in answers written \\/ (PHP's json_encode): the same JSON strings",
+    framing: escapedSlashes,
+  },
+  {
+    name: "exponent-times",
+    description: "usIn, usOut and usDiff written with an exponent (1.796e+15): the same integers",
+    framing: exponentTimes,
+  },
+  {
+    name: "leading-whitespace",
+    description: "whitespace (space, tab, CR LF) before every answer's JSON",
+    framing: leadingWhitespace,
+  },
+  {
+    name: "subscribe-reversed",
+    description: "subscribe and unsubscribe list the channels they concerned in reverse order",
+    framing: faithful,
+    response: (r, request) =>
+      /^(public|private)\/(un)?subscribe$/.test(request.method ?? "") && Array.isArray(r["result"])
+        ? { ...r, result: [...(r["result"] as unknown[])].reverse() }
+        : r,
+  },
+  {
+    name: "gapped-order-ids",
+    description: "order ids that increase with gaps (n * 1000 + n % 997), not one by one",
+    framing: faithful,
+    request: (text) =>
+      text.replace(
+        /("order_id"\s*:\s*")([0-9]+)"/g,
+        (_, head: string, id: string) => `${head}${referenceOrderId(id)}"`,
+      ),
+    http: (req) => ({
+      ...req,
+      url: req.url.replace(
+        /([?&]order_id=)([0-9]+)/g,
+        (_, head: string, id: string) => `${head}${referenceOrderId(id)}`,
+      ),
+    }),
+    response: (r) => {
+      walkObjects(r["result"], gapOrderIds);
+      return r;
+    },
+    wsNotifications: editNotifications(gapOrderIds),
+  },
 ];
+
+function gapOrderIds(o: Obj): void {
+  if (typeof o["order_id"] === "string" && /^[0-9]+$/.test(o["order_id"]))
+    o["order_id"] = gappedOrderId(o["order_id"]);
+}
 
 function matchingId(o: Obj): void {
   if ("matching_id" in o && typeof o["trade_id"] === "string")

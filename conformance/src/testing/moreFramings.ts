@@ -72,3 +72,84 @@ export const frontHeaders: Framing = {
       .end(body);
   },
 };
+
+/** Transport faults (4xx) answered with a web server's HTML page, as a front such as nginx does. */
+export const htmlFaults: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res) => {
+    if (status < 400) {
+      res.writeHead(status, headers).end(body);
+      return;
+    }
+    const page = `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>edge-7</center>\r\n</body>\r\n</html>\r\n`;
+    res.writeHead(status, { "content-type": "text/html" }).end(page);
+  },
+};
+
+/** `Content-Type` in other letter cases (media types are case-insensitive). */
+export const contentTypeCase: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res) => {
+    const type = headers["content-type"] ?? "";
+    res
+      .writeHead(status, {
+        ...headers,
+        "content-type": type.startsWith("application/json")
+          ? "Application/JSON; Charset=UTF-8"
+          : type,
+      })
+      .end(body);
+  },
+};
+
+/** Chunked HTTP answers that end with a trailer field (`Server-Timing`). */
+export const trailers: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res) => {
+    res.writeHead(status, { ...headers, trailer: "server-timing" });
+    res.write(body);
+    res.addTrailers({ "server-timing": "app;dur=0.4" });
+    res.end();
+  },
+};
+
+/** An HTTP status line with a reason phrase of the server's own (`200 Success`). */
+export const reasonPhrase: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res) => {
+    res.writeHead(status, status === 200 ? "Success" : "Refused", headers).end(body);
+  },
+};
+
+/** permessage-deflate with no context takeover on either side and a 1 KiB window. */
+export const deflateNoContext: Framing = {
+  ...faithful,
+  wsServer: {
+    perMessageDeflate: {
+      threshold: 0,
+      serverNoContextTakeover: true,
+      clientNoContextTakeover: true,
+      serverMaxWindowBits: 10,
+    },
+  },
+};
+
+/** Every `/` in answers written `\/`, as PHP's `json_encode` does (the same JSON strings). */
+export const escapedSlashes: Framing = {
+  serialize: (answer, request) => faithful.serialize!(answer, request).replaceAll("/", "\\/"),
+};
+
+/** `usIn`, `usOut` and `usDiff` written with an exponent (`1.7e+15`), as a double-based writer does. */
+export const exponentTimes: Framing = {
+  serialize: (answer, request) =>
+    faithful.serialize!(answer, request).replace(
+      /"(usIn|usOut|usDiff)":(\d+)/g,
+      (_, k: string, v: string) =>
+        Number(v) === 0 ? `"${k}":0.0e0` : `"${k}":${Number(v).toExponential()}`,
+    ),
+};
+
+/** Whitespace before every answer (a space, a tab, CR LF): still one JSON text. */
+export const leadingWhitespace: Framing = {
+  serialize: (answer, request) => ` \t\r\n${faithful.serialize!(answer, request)}`,
+};
