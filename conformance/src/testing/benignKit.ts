@@ -110,3 +110,24 @@ export const referenceOrderId = (id: string): string => {
   const n = BigInt(id) / GAP;
   return n > 0n && gappedOrderId(String(n)) === id ? String(n) : "0";
 };
+
+/** Two bytes whose base64 is `+/`, so that every {@link base64Outward} token has both. */
+const B64_HEAD = Buffer.from([0xfb, 0xff]);
+
+/**
+ * Tokens in standard base64 (`+`, `/` and `=` padding, as many servers issue them): the reference's
+ * token behind two bytes that print as `+/`. They must be percent-encoded in a query string.
+ */
+export const base64Outward = (token: string): string =>
+  Buffer.concat([B64_HEAD, Buffer.from(token)]).toString("base64");
+
+/** The reference token a base64 token stands for (a mangled one stands for none). */
+export function base64Inward(token: string): string {
+  const bytes = Buffer.from(token, "base64");
+  if (!token.startsWith("+/") || bytes.toString("base64") !== token) return "mangled.token.value";
+  return bytes.subarray(2).toString("utf8");
+}
+
+/** Every base64 token in JSON text (a string starting `+/`) replaced by the reference's. */
+export const base64InwardText = (text: string): string =>
+  text.replace(/"(\+\/[A-Za-z0-9+/]*={0,2})"/g, (_, t: string) => `"${base64Inward(t)}"`);

@@ -1,6 +1,9 @@
 import type { InstrumentConfig } from "@unwind/engine";
 import type { BenignServer } from "./benign.js";
 import {
+  base64Inward,
+  base64InwardText,
+  base64Outward,
   editNotifications,
   editResults,
   gappedOrderId,
@@ -16,12 +19,15 @@ import { faithful } from "./framings.js";
 import {
   closeDelimited,
   contentTypeCase,
+  deflateEncoding,
   deflateNoContext,
   escapedSlashes,
   exponentTimes,
+  fewPerConnection,
   frontHeaders,
   htmlFaults,
   idleClose,
+  interleavedPings,
   leadingWhitespace,
   reasonPhrase,
   trailers,
@@ -429,6 +435,73 @@ export const moreBenignServers: BenignServer[] = [
       return r;
     },
     wsNotifications: editNotifications(gapOrderIds),
+  },
+  {
+    name: "interleaved-pings",
+    description: "each WebSocket answer in two fragments with a ping between them",
+    framing: interleavedPings,
+  },
+  {
+    name: "few-per-connection",
+    description:
+      "an HTTP connection serves 3 requests (Keep-Alive: max), the third answer says Connection: close",
+    framing: fewPerConnection,
+  },
+  {
+    name: "deflate-encoding",
+    description: "HTTP answers Content-Encoding: deflate when the request accepts it",
+    framing: deflateEncoding,
+  },
+  {
+    name: "instrument-order",
+    description:
+      "lists its instruments in another order (the dated future, ETH, then BTC-PERPETUAL), and so its positions",
+    reference: {
+      instruments: [
+        future("BTC-25DEC26", "BTC", "0.5", "10", "10", expiry(2026, 12, 25)),
+        future("ETH-PERPETUAL", "ETH", "0.05", "1", "1"),
+        future("BTC-PERPETUAL", "BTC", "0.5", "10", "10"),
+      ],
+    },
+  },
+  {
+    name: "base64-tokens",
+    description:
+      "tokens in standard base64 with +, / and = (to be percent-encoded in a query string)",
+    framing: faithful,
+    response: (r) => {
+      const result = r["result"] as Obj | undefined;
+      if (!result || typeof result["access_token"] !== "string") return r;
+      return {
+        ...r,
+        result: {
+          ...result,
+          access_token: base64Outward(result["access_token"]),
+          refresh_token: base64Outward(result["refresh_token"]),
+        },
+      };
+    },
+    request: base64InwardText,
+    http: (req) => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [
+          k,
+          k === "authorization"
+            ? v.replace(/^(bearer\s+)(\S+)$/i, (_, h, t) => h + base64Inward(t))
+            : v,
+        ]),
+      );
+      const at = req.url.indexOf("?");
+      if (at < 0) return { ...req, headers };
+      const query = new URLSearchParams(req.url.slice(at + 1));
+      let changed = false;
+      for (const [k, v] of query) {
+        if (!v.startsWith("+/")) continue;
+        query.set(k, base64Inward(v));
+        changed = true;
+      }
+      return { ...req, headers, url: changed ? `${req.url.slice(0, at + 1)}${query}` : req.url };
+    },
   },
 ];
 

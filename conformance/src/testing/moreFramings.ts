@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
+import { deflateSync } from "node:zlib";
 import type { Framing } from "./Framing.js";
 import { faithful } from "./framings.js";
 
@@ -152,4 +153,57 @@ export const exponentTimes: Framing = {
 /** Whitespace before every answer (a space, a tab, CR LF): still one JSON text. */
 export const leadingWhitespace: Framing = {
   serialize: (answer, request) => ` \t\r\n${faithful.serialize!(answer, request)}`,
+};
+
+/** Each WebSocket answer in two fragments with a ping between them (RFC 6455 allows it). */
+export const interleavedPings: Framing = {
+  ...faithful,
+  sendWs: (client, text) => {
+    const bytes = Buffer.from(text);
+    const half = Math.max(1, Math.floor(bytes.length / 2));
+    client.send(bytes.subarray(0, half), { binary: false, fin: false });
+    client.ping();
+    client.send(bytes.subarray(half), { binary: false, fin: true });
+  },
+};
+
+/** Answers per kept-alive connection before the server closes it (saying `Connection: close`). */
+const MAX_PER_CONNECTION = 3;
+const answeredOn = new WeakMap<Socket, number>();
+
+/** A kept-alive HTTP connection serves 3 requests; the third answer says `Connection: close`. */
+export const fewPerConnection: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res, req) => {
+    const n = (answeredOn.get(req.socket) ?? 0) + 1;
+    answeredOn.set(req.socket, n);
+    if (n >= MAX_PER_CONNECTION) {
+      res.shouldKeepAlive = false;
+      res.writeHead(status, { ...headers, connection: "close" }).end(body);
+    } else {
+      res
+        .writeHead(status, { ...headers, "keep-alive": `timeout=5, max=${MAX_PER_CONNECTION - n}` })
+        .end(body);
+    }
+  },
+};
+
+/** `Content-Encoding: deflate` (zlib) whenever the request accepts it, in preference to gzip. */
+export const deflateEncoding: Framing = {
+  ...faithful,
+  writeHttp: ({ status, headers, body }, res, req) => {
+    if (!/\bdeflate\b/i.test(String(req.headers["accept-encoding"] ?? ""))) {
+      res.writeHead(status, headers).end(body);
+      return;
+    }
+    const packed = deflateSync(body);
+    res
+      .writeHead(status, {
+        ...headers,
+        "content-encoding": "deflate",
+        vary: "accept-encoding",
+        "content-length": String(packed.length),
+      })
+      .end(packed);
+  },
 };
