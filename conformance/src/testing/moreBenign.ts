@@ -15,7 +15,7 @@ import {
   seeded,
   walkObjects,
 } from "./benignKit.js";
-import { faithful } from "./framings.js";
+import { faithful, splitWrites } from "./framings.js";
 import {
   closeDelimited,
   contentTypeCase,
@@ -502,6 +502,17 @@ export const moreBenignServers: BenignServer[] = [
       }
       return { ...req, headers, url: changed ? `${req.url.slice(0, at + 1)}${query}` : req.url };
     },
+  },
+  {
+    name: "unicode-reasons",
+    description:
+      "-32602 reasons in Unicode (a dash, accents, a check mark), written in pieces that cut characters",
+    framing: splitWrites,
+    response: onError((e) => {
+      const data = e["data"];
+      if (e["code"] === -32602 && data && typeof data["reason"] === "string")
+        data["reason"] = `${data["reason"]} — vérifiez ✓`;
+    }),
   },
 ];
 
