@@ -514,6 +514,16 @@ export const moreBenignServers: BenignServer[] = [
         data["reason"] = `${data["reason"]} — vérifiez ✓`;
     }),
   },
+  {
+    name: "clock-ahead-30s",
+    description: "a clock 30 s ahead of the suite's (within the 60 s the signature window allows)",
+    reference: { now: () => Date.now() + 30_000 },
+  },
+  {
+    name: "clock-behind-30s",
+    description: "a clock 30 s behind the suite's",
+    reference: { now: () => Date.now() - 30_000 },
+  },
 ];
 
 function gapOrderIds(o: Obj): void {
