@@ -42,7 +42,8 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
   const defaultTimeout = options.timeoutMs ?? 10_000;
   let nextId = 1;
 
-  const request = (req: HttpRequest) => resendWhileLimited(() => requestOnce(req));
+  const resend = resendWhileLimited();
+  const request = (req: HttpRequest) => resend(() => requestOnce(req));
 
   async function requestOnce(req: HttpRequest): Promise<Exchange> {
     const url = base + req.path;

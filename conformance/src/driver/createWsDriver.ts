@@ -126,10 +126,9 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
     waiters = [];
   });
 
+  const resend = resendWhileLimited();
   const send = (text: string, opts: SendOptions = {}) =>
-    opts.expectResponse === false
-      ? sendOnce(text, opts)
-      : resendWhileLimited(() => sendOnce(text, opts));
+    opts.expectResponse === false ? sendOnce(text, opts) : resend(() => sendOnce(text, opts));
 
   async function sendOnce(text: string, opts: SendOptions): Promise<Exchange> {
     const exchange: Exchange = {

@@ -19,22 +19,32 @@ function waitAfter(exchange: Exchange, attempt: number): number | undefined {
 }
 
 /**
- * Sends a request until the server handles it: an answer 10028 `too_many_requests` or 10066
- * `too_many_concurrent_requests` means the request was not handled (the spec lets any request get
- * them, under limits that are the server's own), so it goes out again after `data.retry_after_ms`,
- * or a growing pause, for at most 3 s in all; then the last answer is kept for the checks. Every
- * attempt is recorded as traffic.
+ * A driver's resender: sends a request until the server handles it. An answer 10028
+ * `too_many_requests` or 10066 `too_many_concurrent_requests` means the request was not handled
+ * (the spec lets any request get them, under limits that are the server's own), so it goes out
+ * again after `data.retry_after_ms`, or a pause doubling from 50 ms, for at most 3 s in all; then
+ * the last answer is kept for the checks. Every attempt is recorded as traffic. Once a request
+ * was still refused after 3 s, the server is not pacing but refusing, and the driver stops
+ * resending (so a server that answers everything 10028 costs the run 3 s, not 3 s a request).
  *
  * @example
- * const exchange = await resendWhileLimited(() => sendOnce(text));
+ * const resend = resendWhileLimited();
+ * const exchange = await resend(() => sendOnce(text));
  */
-export async function resendWhileLimited(send: () => Promise<Exchange>): Promise<Exchange> {
-  let waited = 0;
-  for (let attempt = 0; ; attempt++) {
-    const exchange = await send();
-    const wait = waitAfter(exchange, attempt);
-    if (wait === undefined || waited + wait > MAX_WAIT_MS) return exchange;
-    await pause(wait);
-    waited += wait;
-  }
+export function resendWhileLimited(): (send: () => Promise<Exchange>) => Promise<Exchange> {
+  let refusing = false;
+  return async (send) => {
+    let waited = 0;
+    for (let attempt = 0; ; attempt++) {
+      const exchange = await send();
+      const wait = refusing ? undefined : waitAfter(exchange, attempt);
+      if (wait === undefined) return exchange;
+      if (waited + wait > MAX_WAIT_MS) {
+        refusing = true;
+        return exchange;
+      }
+      await pause(wait);
+      waited += wait;
+    }
+  };
 }
