@@ -34,6 +34,7 @@ import {
   trailingNewline,
 } from "./moreFramings.js";
 import { e8, fromE8 } from "./scaledDecimal.js";
+import { plain, rejected } from "./tradingDefectKit.js";
 
 type Obj = Record<string, any>;
 
@@ -523,6 +524,30 @@ export const moreBenignServers: BenignServer[] = [
     name: "clock-behind-30s",
     description: "a clock 30 s behind the suite's",
     reference: { now: () => Date.now() - 30_000 },
+  },
+  {
+    name: "partial-close-order",
+    description:
+      "close_position answers part of its order (id, state, direction, amounts) and its trades",
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "private/close_position": async (p, c) => {
+        const answer = await handlers["private/close_position"]!(p, c);
+        if (rejected(answer)) return answer;
+        const { order, trades } = plain(answer);
+        const kept = ["order_id", "order_state", "direction", "amount", "filled_amount"];
+        return { order: Object.fromEntries(kept.map((k) => [k, order[k]])), trades };
+      },
+    }),
+  },
+  {
+    name: "slow",
+    description: "every request waits 10 ms before it is handled (a distant or busy server)",
+    framing: faithful,
+    message: async (text, next) => {
+      await pause(10);
+      return next(text);
+    },
   },
 ];
 
