@@ -28,6 +28,7 @@ export interface Defect {
   /** Server-level: how the reference is configured (its instruments, clock, first order id, testnet). */
   reference?: Pick<
     ReferenceServerOptions,
+    | "host"
     | "instruments"
     | "now"
     | "orderIdStart"

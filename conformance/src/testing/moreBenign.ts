@@ -549,6 +549,11 @@ export const moreBenignServers: BenignServer[] = [
       return next(text);
     },
   },
+  {
+    name: "ipv6",
+    description: "listens on the IPv6 loopback only (http://[::1]:port)",
+    reference: { host: "::1" },
+  },
 ];
 
 function gapOrderIds(o: Obj): void {
