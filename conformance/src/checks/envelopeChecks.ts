@@ -106,6 +106,15 @@ function isJsonRpcEndpoint(exchange: Exchange): boolean {
   return (exchange.httpMethod === "POST" && path === "/api/v2") || path.startsWith("/api/v2/");
 }
 
+/** The HTTP statuses the spec gives transport faults; it leaves their bodies to the server. */
+const TRANSPORT_FAULTS = new Set([404, 405, 413, 415]);
+
+/** An HTTP transport fault (e.g. a web front's HTML 415 page), not a JSON-RPC answer. */
+const isTransportFault = (exchange: Exchange) =>
+  exchange.transport === "http" &&
+  exchange.status !== undefined &&
+  TRANSPORT_FAULTS.has(exchange.status);
+
 /** A JSON-RPC answer, as opposed to an HTTP transport fault (404, 405 with any body). */
 function isRpcAnswer(exchange: Exchange): boolean {
   const o = body(exchange);
@@ -188,13 +197,16 @@ export function checkEnvelope(exchanges: readonly Exchange[]): CheckOutcome[] {
     overTraffic(c.answered, wanted, (e) =>
       e.error === undefined ? undefined : { problem: e.error, expected: "an answer" },
     ),
-    overTraffic(c.json, answered, (e) =>
-      body(e) !== undefined
-        ? undefined
-        : {
-            problem: `the answer is not a JSON object: ${e.status === undefined ? "" : `HTTP ${e.status} `}${JSON.stringify((e.responseText ?? "").slice(0, 120))}`,
-            expected: "one JSON-RPC response object",
-          },
+    overTraffic(
+      c.json,
+      answered.filter((e) => !isTransportFault(e)),
+      (e) =>
+        body(e) !== undefined
+          ? undefined
+          : {
+              problem: `the answer is not a JSON object: ${e.status === undefined ? "" : `HTTP ${e.status} `}${JSON.stringify((e.responseText ?? "").slice(0, 120))}`,
+              expected: "one JSON-RPC response object",
+            },
     ),
     overTraffic(
       c.jsonrpc,

@@ -2,6 +2,7 @@ import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
 import { NotificationLog } from "./NotificationLog.js";
+import { resendWhileLimited } from "./resendWhileLimited.js";
 
 /** Options of {@link createHttpDriver}. */
 export interface HttpDriverOptions {
@@ -41,7 +42,10 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
   const defaultTimeout = options.timeoutMs ?? 10_000;
   let nextId = 1;
 
-  async function request(req: HttpRequest): Promise<Exchange> {
+  const resend = resendWhileLimited();
+  const request = (req: HttpRequest) => resend(() => requestOnce(req));
+
+  async function requestOnce(req: HttpRequest): Promise<Exchange> {
     const url = base + req.path;
     const headers: Record<string, string> = { ...options.headers, ...req.headers };
     if (req.body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
@@ -75,7 +79,7 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
         signal: AbortSignal.timeout(req.timeoutMs ?? defaultTimeout),
       };
       if (req.body !== undefined) init.body = req.body;
-      const res = await fetch(url, init);
+      const res = await fetchAgainIfClosed(url, init);
       exchange.status = res.status;
       exchange.responseText = await res.text();
       exchange.receivedAtUs = nowUs();
@@ -112,6 +116,31 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
       send(requestText(method, params, opts.id ?? nextId++), opts),
     close: async () => {},
   };
+}
+
+/** Errors of a connection that closed before any byte of the answer came. */
+const CLOSED_UNANSWERED = new Set(["UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNRESET", "EPIPE"]);
+
+/** How many times a request goes out again after its connection closed unanswered. */
+const RESENDS = 3;
+
+/**
+ * `fetch`, sent again when the connection closed before any byte of an answer. A server may close
+ * an idle keep-alive connection at any time (RFC 9112, section 9.5), and a request that goes out
+ * on it as it closes is never read; the client's other idle connections may have closed with it,
+ * so it tries up to {@link RESENDS} more. An answer cut after its first byte is not sent again:
+ * the checks judge it.
+ */
+async function fetchAgainIfClosed(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      const closed = code !== undefined && CLOSED_UNANSWERED.has(code);
+      if (!closed || attempt === RESENDS || init.signal?.aborted) throw error;
+    }
+  }
 }
 
 function describeFetchError(error: unknown, url: string, timeoutMs: number): string {

@@ -3,6 +3,7 @@ import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
 import { NotificationLog } from "./NotificationLog.js";
+import { resendWhileLimited } from "./resendWhileLimited.js";
 
 /** Options of {@link createWsDriver}. */
 export interface WsDriverOptions {
@@ -125,7 +126,11 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
     waiters = [];
   });
 
-  async function send(text: string, opts: SendOptions = {}): Promise<Exchange> {
+  const resend = resendWhileLimited();
+  const send = (text: string, opts: SendOptions = {}) =>
+    opts.expectResponse === false ? sendOnce(text, opts) : resend(() => sendOnce(text, opts));
+
+  async function sendOnce(text: string, opts: SendOptions): Promise<Exchange> {
     const exchange: Exchange = {
       transport: "ws",
       url: options.url,

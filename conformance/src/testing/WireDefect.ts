@@ -26,7 +26,18 @@ export interface Defect {
   /** Server-level: limits the reference runs with instead of its defaults. */
   limits?: Partial<ServerLimits>;
   /** Server-level: how the reference is configured (its instruments, clock, first order id, testnet). */
-  reference?: Pick<ReferenceServerOptions, "instruments" | "now" | "orderIdStart" | "testnet">;
+  reference?: Pick<
+    ReferenceServerOptions,
+    | "host"
+    | "instruments"
+    | "now"
+    | "orderIdStart"
+    | "testnet"
+    | "accessTtlSeconds"
+    | "refreshTtlSeconds"
+    | "maxTokensPerKey"
+    | "loginThrottle"
+  >;
   /** Wire-level: how the proxy writes answers (serialisation, HTTP framing, WebSocket frames). */
   framing?: Framing;
   /** Handler-level: wraps or replaces the reference's handlers. */

@@ -9,6 +9,7 @@ import {
   pings,
   splitWrites,
 } from "./framings.js";
+import { moreBenignServers } from "./moreBenign.js";
 import { divE8, e8, fromE8, mulE8 } from "./scaledDecimal.js";
 import { plain, rejected } from "./tradingDefectKit.js";
 import type { Defect } from "./WireDefect.js";
@@ -271,4 +272,5 @@ export const benignServers: BenignServer[] = [
     description: "Content-Type: application/json; charset=utf-8",
     framing: charset,
   },
+  ...moreBenignServers,
 ];

@@ -1,31 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { runSuite } from "../core/runSuite.js";
 import { benignServers } from "./benign.js";
-import { startBrokenReference, type TestServer } from "./startBrokenReference.js";
+import { describeBenign } from "./describeBenign.js";
 
-const servers: TestServer[] = [];
-afterAll(() => Promise.all(servers.map((s) => s.close())));
-
-// Concurrent: most of a run is waiting (the token-expiry check sleeps 1.5 s per transport).
-describe("each benign server passes the whole suite over both transports", () => {
-  it.concurrent.each(benignServers.map((b) => [b.name, b] as const))(
-    "%s",
-    async (_, benign) => {
-      const server = await startBrokenReference(benign);
-      servers.push(server);
-      const report = await runSuite({ target: server, accounts: server.accounts, seed: 1 });
-      const failed = report.results.filter((r) => r.status === "failed");
-      expect(failed.map((r) => `${r.transport} ${r.scenario} ${r.id}: ${r.details}`)).toEqual([]);
-      for (const transport of ["http", "ws"] as const) {
-        const passed = report.results.filter(
-          (r) => r.transport === transport && r.status === "passed",
-        );
-        expect(passed.length, transport).toBeGreaterThan(50);
-      }
-    },
-    // A safety net, not a measure: several whole-suite runs at once, each about 5 s alone; a busy
-    // machine (the first batch also compiles everything) took 63 s, and over 120 s while two
-    // other full test runs shared the 2 cores.
-    300_000,
-  );
-});
+// Half of the servers here, half in benignServers.more.test.ts: two files, two workers.
+describeBenign(
+  "each benign server passes the whole suite over both transports",
+  benignServers.filter((_, i) => i % 2 === 0),
+);
