@@ -134,6 +134,26 @@ export const authChecks = {
     method: "public/auth",
     specReferences: [specRef("public/auth", "/description", "It is single-use")],
   }),
+  refreshKeepsScope: defineCheck({
+    id: "auth-refresh-keeps-scope",
+    description:
+      "Tokens from a refresh_token grant carry the original scope: refreshing a trade:read token gives one that still answers 13403 for a trading call",
+    method: "public/auth",
+    specReferences: [
+      specRef("public/auth", "/description", "The new tokens carry the original scope"),
+      specRef(undefined, "/components/errors/ScopeExceeded"),
+    ],
+  }),
+  beforeParams: defineCheck({
+    id: "auth-before-params",
+    description:
+      'Credentials are checked before params: close_position without credentials and with type "market" answers 10000, not -32602',
+    method: "private/close_position",
+    specReferences: [
+      specRef(undefined, "/info/description", "Order of checks"),
+      specRef("private/close_position", "/description", "Params and credentials"),
+    ],
+  }),
   httpHmacFieldOrder: defineCheck({
     id: "auth-http-hmac-field-order",
     description:

@@ -11,7 +11,7 @@ export const closePositionChecks = {
   orderShape: defineCheck({
     id: "close-order-shape",
     description:
-      "The placed order: order_id a digit string, direction opposite to the position, amount = |size|, limit, reduce_only, good_til_cancelled, not post_only",
+      'The placed order: order_id a digit string, direction opposite to the position, amount = |size|, contracts = amount / contract_size, limit, reduce_only, good_til_cancelled, not post_only, reject_post_only false, label ""',
     method: CP,
     specReferences: [steps, specRef(undefined, "/components/schemas/ClosePositionOrder")],
   }),
@@ -28,6 +28,17 @@ export const closePositionChecks = {
       "It matches at once: trades at the resting orders' prices, their amounts sum to filled_amount, order_state filled when the whole position closed",
     method: CP,
     specReferences: [steps, specRef(CP, "/result")],
+  }),
+  timestamps: defineCheck({
+    id: "close-timestamps",
+    description:
+      "The close order's creation_timestamp <= last_update_timestamp and its trades' timestamp are integer milliseconds since the epoch, within 60 s of the wall clock",
+    method: CP,
+    specReferences: [
+      specRef(undefined, "/components/schemas/Timestamp"),
+      specRef(undefined, "/components/schemas/Order/properties/creation_timestamp"),
+      specRef(undefined, "/components/schemas/Trade/properties/timestamp"),
+    ],
   }),
   flat: defineCheck({
     id: "close-position-flat",

@@ -55,10 +55,12 @@ export const publicMethodChecks = {
   }),
   getOrderBookUnknown: defineCheck({
     id: "public-get-order-book-unknown-instrument",
-    description: "public/get_order_book of an instrument the server does not list answers 10020",
+    description:
+      "public/get_order_book of an instrument the server does not list answers 10020 (NOPE-PERPETUAL, and the instrument under test in lower case: names match exactly)",
     method: "public/get_order_book",
     specReferences: [
       specRef("public/get_order_book", "/errors"),
+      specRef(undefined, "/components/schemas/InstrumentName", "a name the server does not list"),
       specRef(undefined, "/components/errors/InvalidOrUnsupportedInstrument"),
     ],
   }),

@@ -146,6 +146,14 @@ export const authentication: Scenario = {
         ]),
       );
       out.push(
+        steps(c.beforeParams, [
+          err(
+            await fresh.call("private/close_position", { instrument_name: inst, type: "market" }),
+            10000,
+          ),
+        ]),
+      );
+      out.push(
         steps(c.badSecret, [
           err(
             await fresh.call("public/auth", {
@@ -274,6 +282,35 @@ export const authentication: Scenario = {
           ),
         ]),
       );
+      const readRefresh = resultOf<{ refresh_token?: string }>(readLogin)?.refresh_token;
+      if (typeof readRefresh !== "string") {
+        out.push(
+          c.refreshKeepsScope.fail("the trade:read public/auth result has no refresh_token", {
+            exchange: readLogin,
+            expected: "a refresh_token",
+          }),
+        );
+      } else {
+        const refresher = await ctx.openDriver();
+        const renewed = await refresher.call("public/auth", {
+          grant_type: "refresh_token",
+          refresh_token: readRefresh,
+        });
+        const renewedToken = resultOf<{ access_token?: string }>(renewed)?.access_token ?? "";
+        out.push(
+          steps(c.refreshKeepsScope, [
+            ok(ctx, "public/auth", renewed),
+            err(
+              await (await ctx.openDriver()).call("private/close_position", {
+                instrument_name: inst,
+                type: "limit",
+                access_token: renewedToken,
+              }),
+              13403,
+            ),
+          ]),
+        );
+      }
 
       if (ctx.transport !== "http") {
         for (const check of [

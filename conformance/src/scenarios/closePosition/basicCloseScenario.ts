@@ -5,6 +5,7 @@ import { addDec, sameDec } from "../../core/decimal.js";
 import type { Scenario } from "../../core/Scenario.js";
 import { openPosition, place, withDesk } from "../../trading/Desk.js";
 import { closeAndRead } from "./closeAndRead.js";
+import { closeTimestampProblem } from "./closeTimestampProblem.js";
 import { flatCheck } from "./flatCheck.js";
 
 /**
@@ -12,7 +13,7 @@ import { flatCheck } from "./flatCheck.js";
  * the maker provides the liquidity, the close fills whole, the position ends flat.
  */
 export function basicCloseScenario(side: "long" | "short", withPrice: boolean): Scenario {
-  const checks = [c.orderShape, c.price, c.fill, c.flat];
+  const checks = [c.orderShape, c.price, c.fill, c.timestamps, c.flat];
   const closing = side === "long" ? "sell" : "buy";
   return {
     name: `close-${side}-${withPrice ? "with" : "without"}-price`,
@@ -34,7 +35,11 @@ export function basicCloseScenario(side: "long" | "short", withPrice: boolean): 
           const evidence = { exchange: closed.exchange };
           out.push(
             c.orderShape.verdict(
-              closeOrderProblem(closed.order, { direction: closing, amount: L }),
+              closeOrderProblem(closed.order, {
+                direction: closing,
+                amount: L,
+                contractSize: desk.market.contractSize,
+              }),
               {
                 ...evidence,
                 expected: `${closing} ${L} limit, reduce_only, good_til_cancelled, not post_only`,
@@ -68,6 +73,13 @@ export function basicCloseScenario(side: "long" | "short", withPrice: boolean): 
             c.fill.verdict(fillProblem, {
               ...evidence,
               expected: `order_state filled, filled_amount ${L}, trades at ${best} summing to ${L}`,
+            }),
+          );
+          out.push(
+            c.timestamps.verdict(closeTimestampProblem(closed.order, trades, Date.now()), {
+              ...evidence,
+              expected:
+                "integer milliseconds since the epoch within 60 s of the wall clock, creation_timestamp <= last_update_timestamp",
             }),
           );
           out.push(await flatCheck(desk));
