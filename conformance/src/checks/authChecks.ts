@@ -140,7 +140,7 @@ export const authChecks = {
       "Tokens from a refresh_token grant carry the original scope: refreshing a trade:read token gives one that still answers 13403 for a trading call",
     method: "public/auth",
     specReferences: [
-      specRef("public/auth", "/description", "The new tokens carry the original scope"),
+      specRef("public/auth", "/description", "The new tokens carry"),
       specRef(undefined, "/components/errors/ScopeExceeded"),
     ],
   }),
