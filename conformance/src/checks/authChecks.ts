@@ -144,6 +144,16 @@ export const authChecks = {
       specRef(undefined, "/components/errors/ScopeExceeded"),
     ],
   }),
+  leadingSlashPrivate: defineCheck({
+    id: "method-leading-slash-private",
+    description:
+      "A private method name with a leading slash (/private/get_position), with credentials, names the same method",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/x-transports/leadingSlash"),
+      specRef(undefined, "/info/description", "`/private/close_position`"),
+    ],
+  }),
   beforeParams: defineCheck({
     id: "auth-before-params",
     description:

@@ -42,7 +42,8 @@ export const closePositionChecks = {
   }),
   flat: defineCheck({
     id: "close-position-flat",
-    description: 'After the closing order fills, get_position answers size "0", direction zero',
+    description:
+      'After the closing order fills, get_position answers size "0", direction zero, and (when present) average_price, size_currency and floating_profit_loss "0"',
     method: CP,
     specReferences: [steps, specRef(undefined, "/components/schemas/Position")],
   }),
@@ -66,6 +67,20 @@ export const closePositionChecks = {
       "Closing a flat position answers 11030 other_reject with data.reason no_open_position",
     method: CP,
     specReferences: [specRef(CP, "/x-reject-reasons"), error("OtherReject", "no_open_position")],
+  }),
+  checkOrder: defineCheck({
+    id: "close-check-order",
+    description:
+      "The steps' order decides which refusal comes: a flat close with price 0 answers 10023 and one off the tick 10043 (price before position); an unknown instrument with price 0 answers 10020 (instrument first)",
+    method: CP,
+    specReferences: [steps, specRef(CP, "/examples/10", "checked before the position")],
+  }),
+  realizedPnl: defineCheck({
+    id: "close-realized-pnl",
+    description:
+      "The close's fills book realized profit and loss like any reducing fill: realized_profit_loss moves by (p - average_price) * q closing a long, (average_price - p) * q closing a short",
+    method: CP,
+    specReferences: [specRef(CP, "/description", "Position bookkeeping")],
   }),
   unknownInstrument: defineCheck({
     id: "close-unknown-instrument",

@@ -146,6 +146,15 @@ export const authentication: Scenario = {
         ]),
       );
       out.push(
+        steps(c.leadingSlashPrivate, [
+          ok(
+            ctx,
+            "private/get_position",
+            await (await ctx.session("maker")).call("/private/get_position", read),
+          ),
+        ]),
+      );
+      out.push(
         steps(c.beforeParams, [
           err(
             await fresh.call("private/close_position", { instrument_name: inst, type: "market" }),

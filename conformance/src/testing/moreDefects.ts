@@ -447,4 +447,137 @@ export const moreDefects: Defect[] = [
       delete o["cancel_reason"];
     }),
   },
+  {
+    name: "leading-slash-public-only",
+    description: "a leading slash is accepted on public methods only: /private/... answers -32601",
+    caughtBy: "method-leading-slash-private",
+    // The routing table knows /public/ names only: the name reaches the server as unknown.
+    request: (text) =>
+      text.replace(/"method":"\/private\/[a-z_]+"/, '"method":"private/no_such_method"'),
+  },
+  {
+    name: "unknown-private-method-needs-credentials",
+    description:
+      "an unknown private/ method without credentials answers 10000 (credentials checked before the method is looked up)",
+    caughtBy: "protocol-method-not-found",
+    response: (r, request) => {
+      const error = r["error"] as Obj | undefined;
+      const params = (request.params ?? {}) as Obj;
+      return error?.["code"] === -32601 &&
+        String(request.method).replace(/^\//, "").startsWith("private/") &&
+        !("access_token" in params)
+        ? { ...r, error: { code: 10000, message: "authorization_required" } }
+        : r;
+    },
+  },
+  {
+    name: "close-position-before-price",
+    description:
+      "close_position looks at the position before the price: a flat close with price 0 or off the tick answers 11030, not 10023/10043",
+    caughtBy: "close-check-order",
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "private/close_position": async (p, c) => {
+        const pos = await handlers["private/get_position"]!(
+          { instrument_name: p["instrument_name"] },
+          c,
+        );
+        if (!rejected(pos) && plain(pos)["size"] === "0") {
+          const { price: _, ...rest } = p;
+          return handlers["private/close_position"]!(rest, c);
+        }
+        return handlers["private/close_position"]!(p, c);
+      },
+    }),
+  },
+  {
+    name: "close-pnl-not-booked",
+    description:
+      "close_position's fills move the position but not realized_profit_loss (the close path skips the PnL booking)",
+    caughtBy: "close-realized-pnl",
+    wrapHandlers: (handlers) => {
+      const missed = new Map<string, number>();
+      const key = (c: any, instrument: unknown) =>
+        `${String(c.principal?.accountId)} ${String(instrument)}`;
+      const realized = async (p: Obj, c: any) => {
+        const pos = await handlers["private/get_position"]!(
+          { instrument_name: p["instrument_name"] },
+          c,
+        );
+        return rejected(pos) ? undefined : Number(plain(pos)["realized_profit_loss"]);
+      };
+      const fix = (o: Obj, c: any) => {
+        const off = missed.get(key(c, o["instrument_name"]));
+        if (off !== undefined && typeof o["realized_profit_loss"] === "string")
+          o["realized_profit_loss"] = String(Number(o["realized_profit_loss"]) - off);
+      };
+      return {
+        ...handlers,
+        "private/close_position": async (p, c) => {
+          const before = await realized(p, c);
+          const answer = await handlers["private/close_position"]!(p, c);
+          const after = await realized(p, c);
+          if (!rejected(answer) && before !== undefined && after !== undefined) {
+            const k = key(c, p["instrument_name"]);
+            missed.set(k, (missed.get(k) ?? 0) + after - before);
+          }
+          return answer;
+        },
+        "private/get_position": async (p, c) => {
+          const answer = await handlers["private/get_position"]!(p, c);
+          if (rejected(answer)) return answer;
+          const o = plain(answer);
+          fix(o, c);
+          return o;
+        },
+        "private/get_positions": async (p, c) => {
+          const answer = await handlers["private/get_positions"]!(p, c);
+          if (rejected(answer)) return answer;
+          const list = plain(answer) as Obj[];
+          for (const o of list) fix(o, c);
+          return list;
+        },
+      };
+    },
+  },
+  {
+    name: "flat-keeps-average",
+    description: 'a position closed flat keeps its last average_price instead of "0"',
+    caughtBy: "close-position-flat",
+    scenarios: ["close-long-with-price"],
+    wrapHandlers: (handlers) => {
+      const last = new Map<string, unknown>();
+      return rewriteResults(POSITION_METHODS, (r, _p, c: any) => {
+        for (const o of Array.isArray(r) ? r : [r]) {
+          const k = `${String(c.principal?.accountId)} ${String(o["instrument_name"])}`;
+          if (o["size"] !== "0") last.set(k, o["average_price"]);
+          else if (last.has(k)) o["average_price"] = last.get(k);
+        }
+        return r;
+      })(handlers);
+    },
+  },
+  {
+    name: "open-orders-every-instrument",
+    description:
+      "get_open_orders_by_instrument ignores instrument_name and lists the account's open orders in every instrument",
+    caughtBy: "open-orders-listing",
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "private/get_open_orders_by_instrument": async (p, c) => {
+        const own = await handlers["private/get_open_orders_by_instrument"]!(p, c);
+        if (rejected(own)) return own;
+        const list = (await handlers["public/get_instruments"]!({}, c)) as Obj[];
+        const all: Obj[] = [];
+        for (const i of rejected(list) ? [] : plain(list)) {
+          const orders = await handlers["private/get_open_orders_by_instrument"]!(
+            { ...p, instrument_name: i["instrument_name"] },
+            c,
+          );
+          if (!rejected(orders)) all.push(...(plain(orders) as Obj[]));
+        }
+        return all.sort((a, b) => (BigInt(a["order_id"]) < BigInt(b["order_id"]) ? -1 : 1));
+      },
+    }),
+  },
 ];
