@@ -9,9 +9,13 @@ export const authChecks = {
   clientCredentials: defineCheck({
     id: "auth-client-credentials",
     description:
-      "public/auth client_credentials issues tokens (token_type bearer, expires_in, refresh_token, scope)",
+      "public/auth client_credentials issues tokens (token_type bearer, expires_in, refresh_token, scope) and echoes the state param",
     method: "public/auth",
-    specReferences: [specRef("public/auth", "/result"), schemes],
+    specReferences: [
+      specRef("public/auth", "/result"),
+      specRef("public/auth", "/params/8"),
+      schemes,
+    ],
   }),
   required: defineCheck({
     id: "auth-required",

@@ -73,7 +73,7 @@ export const publicMethodChecks = {
   httpGetForm: defineCheck({
     id: "http-get-form",
     description:
-      "GET /api/v2/{method}?query answers like the JSON-RPC call, integers coerced from the query (HTTP only)",
+      "GET /api/v2/{method}?query answers like the JSON-RPC call, integers and booleans coerced from the query (HTTP only)",
     method: "*",
     specReferences: [specRef(undefined, "/x-transports/http/perMethod")],
   }),

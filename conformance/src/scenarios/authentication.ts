@@ -117,8 +117,10 @@ export const authentication: Scenario = {
         grant_type: "client_credentials",
         client_id: id,
         client_secret: secret,
+        state: "conformance-state",
       });
       const tokens = resultOf<{
+        state?: unknown;
         access_token?: string;
         refresh_token?: string;
         token_type?: string;
@@ -127,11 +129,14 @@ export const authentication: Scenario = {
         resultProblem(ctx.spec, "public/auth", login) ??
         (tokens.token_type === "bearer"
           ? undefined
-          : `token_type is ${JSON.stringify(tokens.token_type)}`);
+          : `token_type is ${JSON.stringify(tokens.token_type)}`) ??
+        (tokens.state === "conformance-state"
+          ? undefined
+          : `state is ${JSON.stringify(tokens.state)}, the request's state was "conformance-state"`);
       out.push(
         c.clientCredentials.verdict(loginProblem, {
           exchange: login,
-          expected: 'a valid public/auth result with token_type "bearer"',
+          expected: 'a valid public/auth result with token_type "bearer" and state echoed',
         }),
       );
 

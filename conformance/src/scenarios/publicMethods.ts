@@ -124,6 +124,18 @@ export const publicMethods: Scenario = {
                 : undefined,
           ),
         );
+        // A boolean from the query: "false" is coerced to false, not read as a string.
+        const listing = await ctx
+          .http()
+          .request({ httpMethod: "GET", path: "/api/v2/public/get_instruments?expired=false" });
+        const last = out.at(-1)!;
+        if (last.status !== "failed")
+          out[out.length - 1] = expectResult(
+            c.httpGetForm,
+            spec,
+            "public/get_instruments",
+            listing,
+          );
       }
     }),
 };

@@ -580,4 +580,23 @@ export const moreDefects: Defect[] = [
       },
     }),
   },
+  {
+    name: "auth-state-dropped",
+    description: "public/auth leaves the state param out of its result",
+    caughtBy: "auth-client-credentials",
+    wrapHandlers: rewriteResults(["public/auth"], (r) => {
+      const { state: _, ...rest } = r as Obj;
+      return rest;
+    }),
+  },
+  {
+    name: "get-form-booleans-uncoerced",
+    description:
+      "the per-method GET form coerces integers but reads booleans as strings: expired=false is -32602",
+    caughtBy: "http-get-form",
+    http: (request) =>
+      request.httpMethod === "GET"
+        ? { ...request, url: request.url.replace(/([?&]expired=)(true|false)\b/, "$1no") }
+        : request,
+  },
 ];
