@@ -43,6 +43,16 @@ export const orderChecks = {
     method: BOOK,
     specReferences: [specRef(undefined, "/components/schemas/OrderBook/properties/change_id")],
   }),
+  label: defineCheck({
+    id: "order-label-kept",
+    description:
+      "A label of 64 characters (the most OrderLabel allows) comes back whole in buy's answer and in get_open_orders_by_instrument",
+    method: "private/buy",
+    specReferences: [
+      specRef(undefined, "/components/schemas/OrderLabel"),
+      specRef("private/buy", "/params/4"),
+    ],
+  }),
   cancelAnswer: defineCheck({
     id: "cancel-answer",
     description:

@@ -599,4 +599,34 @@ export const moreDefects: Defect[] = [
         ? { ...request, url: request.url.replace(/([?&]expired=)(true|false)\b/, "$1no") }
         : request,
   },
+  {
+    name: "label-truncated-32",
+    description: "labels are stored in 32 characters: a longer label comes back cut",
+    caughtBy: "order-label-kept",
+    scenarios: ["order-book"],
+    wrapHandlers: everyOrder((o) => {
+      if (typeof o["label"] === "string") o["label"] = o["label"].slice(0, 32);
+    }),
+  },
+  {
+    name: "close-without-price-immediate",
+    description:
+      "close_position without a price acts as a market close: the unfilled rest is cancelled instead of resting at the best price",
+    caughtBy: "close-partial-rests",
+    scenarios: ["close-partial-fill"],
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "private/close_position": async (p, c) => {
+        const answer = await handlers["private/close_position"]!(p, c);
+        if (rejected(answer) || p["price"] !== undefined) return answer;
+        const result = plain(answer) as { order: Obj };
+        if (result.order["order_state"] !== "open") return result;
+        const cancelled = await handlers["private/cancel"]!(
+          { order_id: result.order["order_id"] },
+          c,
+        );
+        return rejected(cancelled) ? result : { ...result, order: plain(cancelled) };
+      },
+    }),
+  },
 ];

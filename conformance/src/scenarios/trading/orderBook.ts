@@ -4,8 +4,9 @@ import { cmpDec, isDecimal, sameDec } from "../../core/decimal.js";
 import type { Scenario } from "../../core/Scenario.js";
 import type { Exchange } from "../../driver/Exchange.js";
 import { type Desk, must, place, withDesk } from "../../trading/Desk.js";
+import { labelOutcome } from "./labelOutcome.js";
 
-const checks = [c.bookSorted, c.bookDepth, c.bookBest, c.bookChangeId, c.cancelAnswer];
+const checks = [c.bookSorted, c.bookDepth, c.bookBest, c.bookChangeId, c.cancelAnswer, c.label];
 type Book = { bids?: unknown; asks?: unknown; change_id?: unknown } & Record<string, unknown>;
 type Level = [string, string];
 
@@ -95,6 +96,7 @@ export const orderBook: Scenario = {
         );
         out.push(await depthOutcome(desk, bids.slice(0, 2), asks.slice(0, 2)));
         out.push(await cancelOutcome(desk, placed["bid 3"]!, desk.price(-3)));
+        out.push(await labelOutcome(desk));
       }),
     ),
 };
