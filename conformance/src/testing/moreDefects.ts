@@ -613,7 +613,7 @@ export const moreDefects: Defect[] = [
     description:
       "close_position without a price acts as a market close: the unfilled rest is cancelled instead of resting at the best price",
     caughtBy: "close-partial-rests",
-    scenarios: ["close-partial-fill"],
+    scenarios: ["close-own-best-price"],
     wrapHandlers: (handlers) => ({
       ...handlers,
       "private/close_position": async (p, c) => {

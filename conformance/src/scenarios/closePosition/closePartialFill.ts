@@ -14,7 +14,7 @@ const checks = [c.orderShape, c.partialRests, c.partialLaterFilled, c.flat];
 export const closePartialFill: Scenario = {
   name: "close-partial-fill",
   description:
-    "Close a long of 3 lots without a price against a bid of 1: 1 fills at the best bid, 2 rest there; a later bid fills the rest",
+    "Close a long of 3 lots against a bid of 1: 1 fills, 2 rest at the price; a later bid fills the rest",
   checks,
   needsAccounts: true,
   run: (ctx) =>
@@ -24,8 +24,7 @@ export const closePartialFill: Scenario = {
         const P = desk.price();
         await openPosition(desk, "taker", "buy", L3);
         await place(desk, desk.maker, "buy", L, P);
-        // Without a price: the best bid sets it, and the rest rests there like any limit order's.
-        const closed = await closeAndRead(desk, desk.taker);
+        const closed = await closeAndRead(desk, desk.taker, P);
         out.push(
           c.orderShape.verdict(
             closeOrderProblem(closed.order, {
