@@ -43,9 +43,17 @@ export const authChecks = {
   refreshToken: defineCheck({
     id: "auth-refresh-token",
     description:
-      "public/auth refresh_token issues new tokens; an unknown refresh token answers 13009",
+      "public/auth refresh_token issues new tokens (on a WebSocket it authenticates the connection: a private call on it is served); an unknown refresh token answers 13009",
     method: "public/auth",
-    specReferences: [schemes, unauthorized],
+    specReferences: [
+      schemes,
+      unauthorized,
+      specRef(
+        "public/auth",
+        "/description",
+        "on a WebSocket the call authenticates the connection with them",
+      ),
+    ],
   }),
   unknownToken: defineCheck({
     id: "auth-unknown-token",

@@ -44,7 +44,7 @@ export const positionChecks = {
   positionsList: defineCheck({
     id: "positions-list",
     description:
-      "get_positions without filters lists one position per instrument get_instruments lists, flat ones included as zero positions",
+      "get_positions lists one position per instrument get_instruments lists, flat ones included as zero positions, without filters and with a currency",
     method: "private/get_positions",
     specReferences: [
       specRef("private/get_positions", "/description"),

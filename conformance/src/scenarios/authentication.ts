@@ -211,9 +211,10 @@ export const authentication: Scenario = {
           err(await (await ctx.openDriver()).call("public/auth", once), 13009),
         ]),
       );
+      const refreshConn = await ctx.openDriver();
       const refreshed =
         typeof tokens?.refresh_token === "string"
-          ? await (await ctx.openDriver()).call("public/auth", {
+          ? await refreshConn.call("public/auth", {
               grant_type: "refresh_token",
               refresh_token: tokens.refresh_token,
             })
@@ -221,6 +222,16 @@ export const authentication: Scenario = {
       out.push(
         steps(c.refreshToken, [
           ok(ctx, "public/auth", refreshed),
+          // On a WebSocket the refresh authenticates its connection, as any public/auth does.
+          ...(ctx.transport === "ws"
+            ? [
+                ok(
+                  ctx,
+                  "private/get_position",
+                  await refreshConn.call("private/get_position", read),
+                ),
+              ]
+            : []),
           err(
             await (await ctx.openDriver()).call("public/auth", {
               grant_type: "refresh_token",

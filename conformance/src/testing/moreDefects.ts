@@ -629,4 +629,33 @@ export const moreDefects: Defect[] = [
       },
     }),
   },
+  {
+    name: "positions-currency-filter-ignored",
+    description: "get_positions ignores currency and lists every instrument's position",
+    caughtBy: "positions-list",
+    scenarios: ["position-bookkeeping"],
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "private/get_positions": (p, c) => {
+        const { currency: _, ...rest } = p ?? {};
+        return handlers["private/get_positions"]!(rest, c);
+      },
+    }),
+  },
+  {
+    name: "refresh-leaves-connection-anonymous",
+    description:
+      "on a WebSocket, a refresh_token grant issues tokens but does not authenticate the connection",
+    caughtBy: "auth-refresh-token",
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "public/auth": (p, c) =>
+        handlers["public/auth"]!(
+          p,
+          p?.["grant_type"] === "refresh_token"
+            ? Object.assign(Object.create(c), { authenticateConnection: () => {} })
+            : c,
+        ),
+    }),
+  },
 ];

@@ -44,8 +44,9 @@ export function totalPnlProblem(p: Pos): string | undefined {
 }
 
 /**
- * How the taker's get_positions (no filters) departs from one position per instrument of
- * get_instruments (no filters); `[undefined, ...]` when it conforms. The order is not judged.
+ * How the taker's get_positions departs from one position per instrument of get_instruments,
+ * without filters and with the instrument's base currency; `[undefined, ...]` when it
+ * conforms. The order is not judged.
  */
 export async function positionsListProblem(desk: Desk): Promise<[string | undefined, Exchange]> {
   const listing = await desk.taker.call("public/get_instruments", {});
@@ -53,12 +54,32 @@ export async function positionsListProblem(desk: Desk): Promise<[string | undefi
   const exchange = await desk.taker.call("private/get_positions", {});
   const positions = must<Pos[]>(exchange, "taker get_positions");
   if (!Array.isArray(instruments) || !Array.isArray(positions)) return [undefined, exchange];
-  const want = instruments.map((i) => String(i["instrument_name"])).sort();
-  const got = positions.map((p) => String(p["instrument_name"])).sort();
+  const names = (list: Pos[], key: string) => list.map((x) => String(x[key])).sort();
+  const want = names(instruments, "instrument_name");
+  const got = names(positions, "instrument_name");
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    return [
+      `get_positions lists ${JSON.stringify(got)}; get_instruments lists ${JSON.stringify(want)}`,
+      exchange,
+    ];
+  // With a currency: the instruments of that base currency only (get_instruments' filter).
+  const currency = instruments.find((i) => i["instrument_name"] === desk.market.instrument)?.[
+    "base_currency"
+  ];
+  if (typeof currency !== "string") return [undefined, exchange];
+  const byCurrency = { currency };
+  const filtered = must<Pos[]>(
+    await desk.taker.call("public/get_instruments", byCurrency),
+    `get_instruments ${currency}`,
+  );
+  const mine = await desk.taker.call("private/get_positions", byCurrency);
+  const listed = must<Pos[]>(mine, `taker get_positions ${currency}`);
+  if (!Array.isArray(filtered) || !Array.isArray(listed)) return [undefined, mine];
+  const [wantC, gotC] = [names(filtered, "instrument_name"), names(listed, "instrument_name")];
   return [
-    JSON.stringify(got) === JSON.stringify(want)
+    JSON.stringify(gotC) === JSON.stringify(wantC)
       ? undefined
-      : `get_positions lists ${JSON.stringify(got)}; get_instruments lists ${JSON.stringify(want)}`,
-    exchange,
+      : `get_positions {currency: ${currency}} lists ${JSON.stringify(gotC)}; get_instruments {currency: ${currency}} lists ${JSON.stringify(wantC)}`,
+    mine,
   ];
 }
