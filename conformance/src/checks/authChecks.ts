@@ -43,11 +43,16 @@ export const authChecks = {
   refreshToken: defineCheck({
     id: "auth-refresh-token",
     description:
-      "public/auth refresh_token issues new tokens (on a WebSocket it authenticates the connection: a private call on it is served); an unknown refresh token answers 13009",
+      "public/auth refresh_token issues new tokens; an unknown refresh token answers 13009",
+    method: "public/auth",
+    specReferences: [schemes, unauthorized],
+  }),
+  refreshAuthenticates: defineCheck({
+    id: "auth-refresh-authenticates-connection",
+    description:
+      "On a WebSocket, a refresh_token grant authenticates its connection: a private call on it without other credentials is served (WebSocket only)",
     method: "public/auth",
     specReferences: [
-      schemes,
-      unauthorized,
       specRef(
         "public/auth",
         "/description",

@@ -4,8 +4,8 @@ import { isDecimal, mulDec, sameDec } from "../core/decimal.js";
 export interface CloseOrderExpectation {
   direction: "buy" | "sell";
   amount: string;
-  /** The instrument's contract size: `contracts` must be `amount / contract_size`. */
-  contractSize: string;
+  /** The instrument's contract size: when given, `contracts` must be `amount / contract_size`. */
+  contractSize?: string;
 }
 
 /**
@@ -40,6 +40,7 @@ export function closeOrderProblem(
   const contracts = order["contracts"];
   if (
     contracts !== undefined &&
+    want.contractSize !== undefined &&
     !(
       typeof contracts === "string" &&
       /^[0-9]+$/.test(contracts) &&

@@ -219,19 +219,18 @@ export const authentication: Scenario = {
               refresh_token: tokens.refresh_token,
             })
           : login;
+      // On a WebSocket the refresh authenticates its connection, as any public/auth does.
+      out.push(
+        ctx.transport !== "ws"
+          ? c.refreshAuthenticates.skip("WebSocket only")
+          : steps(c.refreshAuthenticates, [
+              ok(ctx, "public/auth", refreshed),
+              ok(ctx, "private/get_position", await refreshConn.call("private/get_position", read)),
+            ]),
+      );
       out.push(
         steps(c.refreshToken, [
           ok(ctx, "public/auth", refreshed),
-          // On a WebSocket the refresh authenticates its connection, as any public/auth does.
-          ...(ctx.transport === "ws"
-            ? [
-                ok(
-                  ctx,
-                  "private/get_position",
-                  await refreshConn.call("private/get_position", read),
-                ),
-              ]
-            : []),
           err(
             await (await ctx.openDriver()).call("public/auth", {
               grant_type: "refresh_token",

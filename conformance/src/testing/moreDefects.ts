@@ -646,14 +646,17 @@ export const moreDefects: Defect[] = [
     name: "refresh-leaves-connection-anonymous",
     description:
       "on a WebSocket, a refresh_token grant issues tokens but does not authenticate the connection",
-    caughtBy: "auth-refresh-token",
+    caughtBy: "auth-refresh-authenticates-connection",
     wrapHandlers: (handlers) => ({
       ...handlers,
       "public/auth": (p, c) =>
         handlers["public/auth"]!(
           p,
           p?.["grant_type"] === "refresh_token"
-            ? Object.assign(Object.create(c), { authenticateConnection: () => {} })
+            ? new Proxy(c, {
+                get: (target, key) =>
+                  key === "authenticateConnection" ? () => {} : Reflect.get(target, key, target),
+              })
             : c,
         ),
     }),
