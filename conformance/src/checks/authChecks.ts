@@ -9,9 +9,13 @@ export const authChecks = {
   clientCredentials: defineCheck({
     id: "auth-client-credentials",
     description:
-      "public/auth client_credentials issues tokens (token_type bearer, expires_in, refresh_token, scope)",
+      "public/auth client_credentials issues tokens (token_type bearer, expires_in, refresh_token, scope) and echoes the state param",
     method: "public/auth",
-    specReferences: [specRef("public/auth", "/result"), schemes],
+    specReferences: [
+      specRef("public/auth", "/result"),
+      specRef("public/auth", "/params/8"),
+      schemes,
+    ],
   }),
   required: defineCheck({
     id: "auth-required",
@@ -42,6 +46,19 @@ export const authChecks = {
       "public/auth refresh_token issues new tokens; an unknown refresh token answers 13009",
     method: "public/auth",
     specReferences: [schemes, unauthorized],
+  }),
+  refreshAuthenticates: defineCheck({
+    id: "auth-refresh-authenticates-connection",
+    description:
+      "On a WebSocket, a refresh_token grant authenticates its connection: a private call on it without other credentials is served (WebSocket only)",
+    method: "public/auth",
+    specReferences: [
+      specRef(
+        "public/auth",
+        "/description",
+        "on a WebSocket the call authenticates the connection with them",
+      ),
+    ],
   }),
   unknownToken: defineCheck({
     id: "auth-unknown-token",
@@ -133,6 +150,36 @@ export const authChecks = {
     description: "A refresh token works once: its second use answers 13009",
     method: "public/auth",
     specReferences: [specRef("public/auth", "/description", "It is single-use")],
+  }),
+  refreshKeepsScope: defineCheck({
+    id: "auth-refresh-keeps-scope",
+    description:
+      "Tokens from a refresh_token grant carry the original scope: refreshing a trade:read token gives one that still answers 13403 for a trading call",
+    method: "public/auth",
+    specReferences: [
+      specRef("public/auth", "/description", "The new tokens carry"),
+      specRef(undefined, "/components/errors/ScopeExceeded"),
+    ],
+  }),
+  leadingSlashPrivate: defineCheck({
+    id: "method-leading-slash-private",
+    description:
+      "A private method name with a leading slash (/private/get_position), with credentials, names the same method",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/x-transports/leadingSlash"),
+      specRef(undefined, "/info/description", "`/private/close_position`"),
+    ],
+  }),
+  beforeParams: defineCheck({
+    id: "auth-before-params",
+    description:
+      'Credentials are checked before params: close_position without credentials and with type "market" answers 10000, not -32602',
+    method: "private/close_position",
+    specReferences: [
+      specRef(undefined, "/info/description", "Order of checks"),
+      specRef("private/close_position", "/description", "Params and credentials"),
+    ],
   }),
   httpHmacFieldOrder: defineCheck({
     id: "auth-http-hmac-field-order",

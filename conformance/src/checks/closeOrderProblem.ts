@@ -1,9 +1,11 @@
-import { isDecimal, sameDec } from "../core/decimal.js";
+import { isDecimal, mulDec, sameDec } from "../core/decimal.js";
 
 /** What the order close_position places must be. */
 export interface CloseOrderExpectation {
   direction: "buy" | "sell";
   amount: string;
+  /** The instrument's contract size: when given, `contracts` must be `amount / contract_size`. */
+  contractSize?: string;
 }
 
 /**
@@ -24,6 +26,9 @@ export function closeOrderProblem(
     ["reduce_only", true],
     ["time_in_force", "good_til_cancelled"],
     ["post_only", false],
+    // Step 5 fixes these too; a close with no label param carries `""`.
+    ["reject_post_only", false],
+    ["label", ""],
   ];
   for (const [field, value] of expect) {
     if (order[field] !== value)
@@ -31,6 +36,18 @@ export function closeOrderProblem(
   }
   if (!isDecimal(order["amount"]) || !sameDec(order["amount"], want.amount)) {
     return `amount is ${JSON.stringify(order["amount"])}, expected ${JSON.stringify(want.amount)} (the absolute position size)`;
+  }
+  const contracts = order["contracts"];
+  if (
+    contracts !== undefined &&
+    want.contractSize !== undefined &&
+    !(
+      typeof contracts === "string" &&
+      /^[0-9]+$/.test(contracts) &&
+      sameDec(mulDec(want.contractSize, BigInt(contracts)), want.amount)
+    )
+  ) {
+    return `contracts is ${JSON.stringify(contracts)}, expected amount / contract_size = ${want.amount} / ${want.contractSize}`;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ export const closePositionChecks = {
   orderShape: defineCheck({
     id: "close-order-shape",
     description:
-      "The placed order: order_id a digit string, direction opposite to the position, amount = |size|, limit, reduce_only, good_til_cancelled, not post_only",
+      'The placed order: order_id a digit string, direction opposite to the position, amount = |size|, contracts = amount / contract_size, limit, reduce_only, good_til_cancelled, not post_only, reject_post_only false, label ""',
     method: CP,
     specReferences: [steps, specRef(undefined, "/components/schemas/ClosePositionOrder")],
   }),
@@ -29,9 +29,21 @@ export const closePositionChecks = {
     method: CP,
     specReferences: [steps, specRef(CP, "/result")],
   }),
+  timestamps: defineCheck({
+    id: "close-timestamps",
+    description:
+      "The close order's creation_timestamp <= last_update_timestamp and its trades' timestamp are integer milliseconds since the epoch, within 60 s of the wall clock",
+    method: CP,
+    specReferences: [
+      specRef(undefined, "/components/schemas/Timestamp"),
+      specRef(undefined, "/components/schemas/Order/properties/creation_timestamp"),
+      specRef(undefined, "/components/schemas/Trade/properties/timestamp"),
+    ],
+  }),
   flat: defineCheck({
     id: "close-position-flat",
-    description: 'After the closing order fills, get_position answers size "0", direction zero',
+    description:
+      'After the closing order fills, get_position answers size "0", direction zero, and (when present) average_price, size_currency and floating_profit_loss "0"',
     method: CP,
     specReferences: [steps, specRef(undefined, "/components/schemas/Position")],
   }),
@@ -55,6 +67,20 @@ export const closePositionChecks = {
       "Closing a flat position answers 11030 other_reject with data.reason no_open_position",
     method: CP,
     specReferences: [specRef(CP, "/x-reject-reasons"), error("OtherReject", "no_open_position")],
+  }),
+  checkOrder: defineCheck({
+    id: "close-check-order",
+    description:
+      "The steps' order decides which refusal comes: a flat close with price 0 answers 10023 and one off the tick 10043 (price before position); an unknown instrument with price 0 answers 10020 (instrument first)",
+    method: CP,
+    specReferences: [steps, specRef(CP, "/examples/10", "checked before the position")],
+  }),
+  realizedPnl: defineCheck({
+    id: "close-realized-pnl",
+    description:
+      "The close's fills book realized profit and loss like any reducing fill: realized_profit_loss moves by (p - average_price) * q closing a long, (average_price - p) * q closing a short",
+    method: CP,
+    specReferences: [specRef(CP, "/description", "Position bookkeeping")],
   }),
   unknownInstrument: defineCheck({
     id: "close-unknown-instrument",

@@ -26,6 +26,40 @@ export const orderChecks = {
       specRef(BOOK, "/description"),
     ],
   }),
+  bookBest: defineCheck({
+    id: "book-best-prices",
+    description:
+      'get_order_book\'s best_bid_price/best_bid_amount and best_ask_price/best_ask_amount are its first level of each side (null and "0" for an empty side)',
+    method: BOOK,
+    specReferences: [
+      specRef(undefined, "/components/schemas/OrderBook/properties/best_bid_price"),
+      specRef(undefined, "/components/schemas/OrderBook/properties/best_ask_amount"),
+    ],
+  }),
+  bookChangeId: defineCheck({
+    id: "book-change-id",
+    description:
+      "get_order_book's change_id grows when orders are placed in the book (read before and after)",
+    method: BOOK,
+    specReferences: [specRef(undefined, "/components/schemas/OrderBook/properties/change_id")],
+  }),
+  label: defineCheck({
+    id: "order-label-kept",
+    description:
+      "A label of 64 characters (the most OrderLabel allows) comes back whole in buy's answer and in get_open_orders_by_instrument",
+    method: "private/buy",
+    specReferences: [
+      specRef(undefined, "/components/schemas/OrderLabel"),
+      specRef("private/buy", "/params/4"),
+    ],
+  }),
+  cancelAnswer: defineCheck({
+    id: "cancel-answer",
+    description:
+      "private/cancel of an open order answers that order as it stands after the cancel: order_state cancelled, cancel_reason user_request; it leaves the book",
+    method: "private/cancel",
+    specReferences: [specRef("private/cancel", "/description")],
+  }),
   bookDepth: defineCheck({
     id: "book-depth",
     description:

@@ -31,4 +31,13 @@ export const paramChecks = {
     method: "*",
     specReferences: [invalidParams, specRef(undefined, "/components/schemas/DecimalInput")],
   }),
+  undeclaredIgnored: defineCheck({
+    id: "params-undeclared-ignored",
+    description:
+      "A param the method does not declare is ignored: get_order_book and get_position with an extra param answer as without it",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/info/description", "params a method does not declare are ignored"),
+    ],
+  }),
 };

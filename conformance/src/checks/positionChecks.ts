@@ -25,9 +25,31 @@ export const positionChecks = {
   signedSizes: defineCheck({
     id: "position-signed-sizes",
     description:
-      "size is signed (negative when short) in get_position and get_positions, and the two accounts' sizes in the traded instrument sum to zero",
+      "size is signed (negative when short) in get_position and get_positions (read again after each change), direction buy/sell/zero and size_currency's sign follow it, and the two accounts' sizes in the traded instrument sum to zero",
     method: "private/get_positions",
-    specReferences: [field("size"), specRef(undefined, "/components/schemas/Position/description")],
+    specReferences: [
+      field("size"),
+      field("size_currency"),
+      specRef(undefined, "/components/schemas/PositionDirection"),
+      specRef(undefined, "/components/schemas/Position/description"),
+    ],
+  }),
+  totalPnl: defineCheck({
+    id: "position-total-pnl",
+    description:
+      "total_profit_loss is realized_profit_loss + floating_profit_loss (each printed rounded to 8 decimal places)",
+    method: GP,
+    specReferences: [field("total_profit_loss")],
+  }),
+  positionsList: defineCheck({
+    id: "positions-list",
+    description:
+      "get_positions lists one position per instrument get_instruments lists, flat ones included as zero positions, without filters and with a currency",
+    method: "private/get_positions",
+    specReferences: [
+      specRef("private/get_positions", "/description"),
+      specRef(undefined, "/components/schemas/PositionList"),
+    ],
   }),
   unknownInstrument: defineCheck({
     id: "position-unknown-instrument",

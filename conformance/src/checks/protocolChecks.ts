@@ -33,7 +33,8 @@ export const protocolChecks = {
   }),
   methodNotFound: defineCheck({
     id: "protocol-method-not-found",
-    description: "An unknown method answers -32601 Method not found",
+    description:
+      "An unknown method answers -32601 Method not found (public/no_such_method, and private/no_such_method without credentials: the method is looked up before credentials)",
     method: "*",
     specReferences: [error("MethodNotFound")],
   }),

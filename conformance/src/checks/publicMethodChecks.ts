@@ -55,10 +55,12 @@ export const publicMethodChecks = {
   }),
   getOrderBookUnknown: defineCheck({
     id: "public-get-order-book-unknown-instrument",
-    description: "public/get_order_book of an instrument the server does not list answers 10020",
+    description:
+      "public/get_order_book of an instrument the server does not list answers 10020 (NOPE-PERPETUAL, and the instrument under test in lower case: names match exactly)",
     method: "public/get_order_book",
     specReferences: [
       specRef("public/get_order_book", "/errors"),
+      specRef(undefined, "/components/schemas/InstrumentName", "a name the server does not list"),
       specRef(undefined, "/components/errors/InvalidOrUnsupportedInstrument"),
     ],
   }),
@@ -71,7 +73,7 @@ export const publicMethodChecks = {
   httpGetForm: defineCheck({
     id: "http-get-form",
     description:
-      "GET /api/v2/{method}?query answers like the JSON-RPC call, integers coerced from the query (HTTP only)",
+      "GET /api/v2/{method}?query answers like the JSON-RPC call, integers and booleans coerced from the query (HTTP only)",
     method: "*",
     specReferences: [specRef(undefined, "/x-transports/http/perMethod")],
   }),

@@ -36,6 +36,20 @@ export const trafficSchemaChecks = {
     method: "*",
     specReferences: [specRef(undefined, "/components/errors/InvalidParams")],
   }),
+  scopeData: defineCheck({
+    id: "error-scope-data",
+    description:
+      "Every 13403 scope_exceeded carries data {reason, required_scope}, required_scope the method's x-auth.scope",
+    method: "*",
+    specReferences: [
+      specRef(undefined, "/components/errors/ScopeExceeded"),
+      specRef(
+        undefined,
+        "/info/description",
+        "13403 `scope_exceeded` with `data: {reason, required_scope}`",
+      ),
+    ],
+  }),
   rejectReason: defineCheck({
     id: "error-reject-reason",
     description:
@@ -147,6 +161,29 @@ export function checkTrafficSchemas(
               : {
                   problem: `data is ${JSON.stringify(data)}`,
                   expected: "data {param: string, reason: string}",
+                };
+          },
+          method,
+        ),
+      );
+    }
+    const scoped = errors.filter((e) => wireError(e)!.code === 13403);
+    if (scoped.length > 0) {
+      const scope = m?.["x-auth"]?.scope;
+      out.push(
+        overTraffic(
+          c.scopeData,
+          scoped,
+          (e) => {
+            const data = wireError(e)!.data as Record<string, unknown> | undefined;
+            const required = data?.["required_scope"];
+            return typeof data?.["reason"] === "string" &&
+              typeof required === "string" &&
+              (typeof scope !== "string" || required === scope)
+              ? undefined
+              : {
+                  problem: `data is ${JSON.stringify(data)}`,
+                  expected: `data {reason: string, required_scope: ${JSON.stringify(scope ?? "<the method's scope>")}}`,
                 };
           },
           method,

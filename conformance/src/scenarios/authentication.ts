@@ -117,8 +117,10 @@ export const authentication: Scenario = {
         grant_type: "client_credentials",
         client_id: id,
         client_secret: secret,
+        state: "conformance-state",
       });
       const tokens = resultOf<{
+        state?: unknown;
         access_token?: string;
         refresh_token?: string;
         token_type?: string;
@@ -127,11 +129,14 @@ export const authentication: Scenario = {
         resultProblem(ctx.spec, "public/auth", login) ??
         (tokens.token_type === "bearer"
           ? undefined
-          : `token_type is ${JSON.stringify(tokens.token_type)}`);
+          : `token_type is ${JSON.stringify(tokens.token_type)}`) ??
+        (tokens.state === "conformance-state"
+          ? undefined
+          : `state is ${JSON.stringify(tokens.state)}, the request's state was "conformance-state"`);
       out.push(
         c.clientCredentials.verdict(loginProblem, {
           exchange: login,
-          expected: 'a valid public/auth result with token_type "bearer"',
+          expected: 'a valid public/auth result with token_type "bearer" and state echoed',
         }),
       );
 
@@ -141,6 +146,23 @@ export const authentication: Scenario = {
           err(await fresh.call("private/get_position", read), 10000),
           err(
             await fresh.call("private/close_position", { instrument_name: inst, type: "limit" }),
+            10000,
+          ),
+        ]),
+      );
+      out.push(
+        steps(c.leadingSlashPrivate, [
+          ok(
+            ctx,
+            "private/get_position",
+            await (await ctx.session("maker")).call("/private/get_position", read),
+          ),
+        ]),
+      );
+      out.push(
+        steps(c.beforeParams, [
+          err(
+            await fresh.call("private/close_position", { instrument_name: inst, type: "market" }),
             10000,
           ),
         ]),
@@ -189,13 +211,23 @@ export const authentication: Scenario = {
           err(await (await ctx.openDriver()).call("public/auth", once), 13009),
         ]),
       );
+      const refreshConn = await ctx.openDriver();
       const refreshed =
         typeof tokens?.refresh_token === "string"
-          ? await (await ctx.openDriver()).call("public/auth", {
+          ? await refreshConn.call("public/auth", {
               grant_type: "refresh_token",
               refresh_token: tokens.refresh_token,
             })
           : login;
+      // On a WebSocket the refresh authenticates its connection, as any public/auth does.
+      out.push(
+        ctx.transport !== "ws"
+          ? c.refreshAuthenticates.skip("WebSocket only")
+          : steps(c.refreshAuthenticates, [
+              ok(ctx, "public/auth", refreshed),
+              ok(ctx, "private/get_position", await refreshConn.call("private/get_position", read)),
+            ]),
+      );
       out.push(
         steps(c.refreshToken, [
           ok(ctx, "public/auth", refreshed),
@@ -274,6 +306,35 @@ export const authentication: Scenario = {
           ),
         ]),
       );
+      const readRefresh = resultOf<{ refresh_token?: string }>(readLogin)?.refresh_token;
+      if (typeof readRefresh !== "string") {
+        out.push(
+          c.refreshKeepsScope.fail("the trade:read public/auth result has no refresh_token", {
+            exchange: readLogin,
+            expected: "a refresh_token",
+          }),
+        );
+      } else {
+        const refresher = await ctx.openDriver();
+        const renewed = await refresher.call("public/auth", {
+          grant_type: "refresh_token",
+          refresh_token: readRefresh,
+        });
+        const renewedToken = resultOf<{ access_token?: string }>(renewed)?.access_token ?? "";
+        out.push(
+          steps(c.refreshKeepsScope, [
+            ok(ctx, "public/auth", renewed),
+            err(
+              await (await ctx.openDriver()).call("private/close_position", {
+                instrument_name: inst,
+                type: "limit",
+                access_token: renewedToken,
+              }),
+              13403,
+            ),
+          ]),
+        );
+      }
 
       if (ctx.transport !== "http") {
         for (const check of [

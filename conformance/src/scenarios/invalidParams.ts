@@ -2,6 +2,7 @@ import {
   describeErrorExpectation,
   type ErrorExpectation,
   errorProblem,
+  resultProblem,
 } from "../checks/expectations.js";
 import { paramChecks as c } from "../checks/paramChecks.js";
 import type { CheckOutcome } from "../core/CheckOutcome.js";
@@ -108,5 +109,22 @@ export const invalidParams: Scenario = {
           ],
         ]),
       );
+      const extra = { instrument_name: inst, client_order_ref: "conformance" };
+      let undeclared = c.undeclaredIgnored.pass("2 requests with an undeclared param answered");
+      for (const [method, call] of [
+        ["public/get_order_book", () => d.call("public/get_order_book", extra)],
+        ["private/get_position", () => taker.call("private/get_position", extra)],
+      ] as const) {
+        const answer = await call();
+        const problem = resultProblem(ctx.spec, method, answer);
+        if (problem !== undefined) {
+          undeclared = c.undeclaredIgnored.fail(`${method} with client_order_ref: ${problem}`, {
+            exchange: answer,
+            expected: `a valid ${method} result (client_order_ref ignored)`,
+          });
+          break;
+        }
+      }
+      out.push(undeclared);
     }),
 };

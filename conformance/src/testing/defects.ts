@@ -3,6 +3,7 @@ import type { ReferenceHandlers, WrapContext } from "@unwind/reference";
 import { loadAccountsFile } from "@unwind/reference";
 import type { ServerAuth } from "@unwind/server";
 import { createSpecView } from "../spec/SpecView.js";
+import { moreDefects } from "./moreDefects.js";
 import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
 import { subscriptionDefects } from "./subscriptionDefects.js";
 import {
@@ -877,6 +878,7 @@ export const defects: Defect[] = [
     wrapHandlers: datedFutureRounding("amount", "contract_size"),
   },
   ...subscriptionDefects,
+  ...moreDefects,
 ];
 
 /** buy and sell rounding `param` down to the instrument's `step` on dated futures (not perpetuals). */

@@ -26,10 +26,17 @@ export const closePartialFill: Scenario = {
         await place(desk, desk.maker, "buy", L, P);
         const closed = await closeAndRead(desk, desk.taker, P);
         out.push(
-          c.orderShape.verdict(closeOrderProblem(closed.order, { direction: "sell", amount: L3 }), {
-            exchange: closed.exchange,
-            expected: `sell ${L3} limit, reduce_only, good_til_cancelled, not post_only`,
-          }),
+          c.orderShape.verdict(
+            closeOrderProblem(closed.order, {
+              direction: "sell",
+              amount: L3,
+              contractSize: desk.market.contractSize,
+            }),
+            {
+              exchange: closed.exchange,
+              expected: `sell ${L3} limit, reduce_only, good_til_cancelled, not post_only`,
+            },
+          ),
         );
         const id = closed.order.order_id;
         const { orders: open } = await openOrders(desk, desk.taker);

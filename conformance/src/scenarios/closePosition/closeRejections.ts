@@ -11,18 +11,32 @@ const CP = "private/close_position";
 export const closeNoPosition: Scenario = {
   name: "close-no-position",
   description: "Closing a flat position answers 11030 {reason: no_open_position}",
-  checks: [c.noPosition],
+  checks: [c.noPosition, c.checkOrder],
   needsAccounts: true,
   run: (ctx) =>
-    collectOutcomes([c.noPosition], (out) =>
+    collectOutcomes([c.noPosition, c.checkOrder], (out) =>
       withDesk(ctx, async (desk) => {
-        const e = await desk.taker.call(CP, {
-          instrument_name: desk.market.instrument,
-          type: "limit",
-        });
+        const inst = desk.market.instrument;
+        const e = await desk.taker.call(CP, { instrument_name: inst, type: "limit" });
         out.push(
           expectError(c.noPosition, e, { code: 11030, data: { reason: "no_open_position" } }),
         );
+        // Still flat: which refusal comes is the steps' order (instrument, price, position).
+        const halfTick = addDec(desk.price(), halfDec(desk.market.tickSize));
+        const cases: [Record<string, unknown>, number][] = [
+          [{ instrument_name: inst, type: "limit", price: "0" }, 10023],
+          [{ instrument_name: inst, type: "limit", price: halfTick }, 10043],
+          [{ instrument_name: "NOPE-PERPETUAL", type: "limit", price: "0" }, 10020],
+        ];
+        let order = c.checkOrder.pass("3 refusals in the steps' order");
+        for (const [params, code] of cases) {
+          const outcome = expectError(c.checkOrder, await desk.taker.call(CP, params), { code });
+          if (outcome.status === "failed") {
+            order = outcome;
+            break;
+          }
+        }
+        out.push(order);
       }),
     ),
 };

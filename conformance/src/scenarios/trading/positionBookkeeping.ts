@@ -8,9 +8,14 @@ import type { Scenario } from "../../core/Scenario.js";
 import type { Exchange } from "../../driver/Exchange.js";
 import { type Desk, must, place, withDesk } from "../../trading/Desk.js";
 import { PositionModel } from "../../trading/PositionModel.js";
+import { positionSideProblem, positionsListProblem, totalPnlProblem } from "./positionProblems.js";
 
 const checks = Object.values(c);
-type Pos = { size?: unknown; average_price?: unknown; realized_profit_loss?: unknown };
+type Pos = {
+  size?: unknown;
+  average_price?: unknown;
+  realized_profit_loss?: unknown;
+} & Record<string, unknown>;
 
 /** A problem and the exchange that shows it. */
 interface Found {
@@ -58,10 +63,15 @@ export const positionBookkeeping: Scenario = {
           maker: sameDec(start.maker.p.size, "0"),
           taker: sameDec(start.taker.p.size, "0"),
         };
-        const found: Record<"average" | "realized" | "signed", Found | undefined> = {
+        const found: Record<
+          "average" | "realized" | "signed" | "total" | "list",
+          Found | undefined
+        > = {
           average: undefined,
           realized: undefined,
           signed: undefined,
+          total: undefined,
+          list: undefined,
         };
         const note = (key: keyof typeof found, problem: string | undefined, exchange: Exchange) => {
           if (problem !== undefined) found[key] ??= { problem, exchange };
@@ -86,6 +96,10 @@ export const positionBookkeeping: Scenario = {
                 : `after ${step}, the ${role}'s get_position size is ${JSON.stringify(p.size)}, expected ${m.sizeText}`,
               exchange,
             );
+            const sideProblem = positionSideProblem(p);
+            note("signed", sideProblem && `after ${step}, the ${role}'s ${sideProblem}`, exchange);
+            const totalProblem = totalPnlProblem(p);
+            note("total", totalProblem && `after ${step}, the ${role}'s ${totalProblem}`, exchange);
             if (!exact[role]) continue;
             note(
               "average",
@@ -114,6 +128,7 @@ export const positionBookkeeping: Scenario = {
           realized: false,
         });
         await signedInPositions(desk, models, start, note);
+        note("list", ...(await positionsListProblem(desk)));
         await trade("buy", 1, 4);
         await judge("selling 1 of 2 lots four ticks up", {
           average: "a partial reduction leaves it unchanged",
@@ -124,6 +139,8 @@ export const positionBookkeeping: Scenario = {
           average: "a flip starts it afresh at the flip's price",
           realized: true,
         });
+        // get_positions again, after the flip: a list cached from the first read shows here.
+        await signedInPositions(desk, models, start, note);
         const verdict = (check: typeof c.averagePrice, f: Found | undefined, expected: string) =>
           check.verdict(f?.problem, f === undefined ? {} : { exchange: f.exchange, expected });
         const outcomes: CheckOutcome[] = [
@@ -140,7 +157,17 @@ export const positionBookkeeping: Scenario = {
           verdict(
             c.signedSizes,
             found.signed,
-            "signed sizes (negative when short) summing to zero over the two accounts",
+            "signed sizes (negative when short) summing to zero over the two accounts, direction and size_currency following the sign",
+          ),
+          verdict(
+            c.totalPnl,
+            found.total,
+            "total_profit_loss = realized_profit_loss + floating_profit_loss",
+          ),
+          verdict(
+            c.positionsList,
+            found.list,
+            "one position per instrument get_instruments lists, flat ones included",
           ),
         ];
         out.push(...outcomes);
