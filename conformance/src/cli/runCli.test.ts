@@ -170,7 +170,7 @@ describe("unwind-conformance", () => {
     const down = await cli(["--url", `http://127.0.0.1:${port}`, "--only", "public-methods"]);
     expect(down.code).toBe(2);
     expect(down.err).toBe(
-      `unwind-conformance: server unreachable over HTTP: HTTP request to http://127.0.0.1:${port}/api/v2 failed: fetch failed (ECONNREFUSED)`,
+      `unwind-conformance: server unreachable over HTTP: HTTP request to http://127.0.0.1:${port}/api/v2 failed: connect ECONNREFUSED 127.0.0.1:${port}`,
     );
     const baseline = join(dir, "bad-baseline.txt");
     writeFileSync(baseline, "not-a-check\n");

@@ -1,7 +1,7 @@
 import { createHttpDriver, type HttpDriver } from "../driver/createHttpDriver.js";
 import { createWsDriver } from "../driver/createWsDriver.js";
 import type { Driver } from "../driver/Driver.js";
-import { resultOf } from "../driver/Exchange.js";
+import { resultOf, wireError } from "../driver/Exchange.js";
 import type { Recorder } from "../driver/Recorder.js";
 import type { Transport } from "../driver/Transport.js";
 import type { SpecView } from "../spec/SpecView.js";
@@ -57,19 +57,42 @@ export function createRunContext(options: RunContextOptions): RunContext {
     const credentials = options.accounts[role];
     const driver = await openDriver();
     const tokens = await authenticate(driver, credentials);
-    let call: AccountSession["call"];
+    let callOnce: AccountSession["call"];
+    const headers = { authorization: `Bearer ${tokens.accessToken}` };
     if (transport === "http") {
       const authed = createHttpDriver({
         baseUrl: target.httpUrl,
         timeoutMs,
         onExchange: recorder.record,
-        headers: { authorization: `Bearer ${tokens.accessToken}` },
+        headers,
       });
-      call = (method, params) => authed.call(method, params ?? {});
+      callOnce = (method, params) => authed.call(method, params ?? {});
     } else {
-      call = (method, params) => driver.call(method, params ?? {});
+      callOnce = (method, params) => driver.call(method, params ?? {});
     }
-    return { role, credentials, ...tokens, call };
+    const session: AccountSession = {
+      role,
+      credentials,
+      ...tokens,
+      // A server may cap the live tokens of a key and revoke the oldest (the spec allows it): a
+      // session's token can be revoked by the scenarios' own logins. On 13009 it logs in again,
+      // once, and the call goes again; both exchanges stay in the run's traffic.
+      async call(method, params) {
+        const first = await callOnce(method, params);
+        if (wireError(first)?.code !== 13009) return first;
+        let again: Awaited<ReturnType<typeof authenticate>>;
+        try {
+          again = await authenticate(driver, credentials);
+        } catch {
+          return first;
+        }
+        session.accessToken = again.accessToken;
+        session.refreshToken = again.refreshToken;
+        headers.authorization = `Bearer ${again.accessToken}`;
+        return callOnce(method, params);
+      },
+    };
+    return session;
   }
 
   async function loadMarket(): Promise<Market> {

@@ -1,6 +1,7 @@
 import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
 import { type Exchange, nowUs, readRequest } from "./Exchange.js";
+import { httpRoundTrip, type RoundTripRequest, type RoundTripResponse } from "./httpRoundTrip.js";
 import { NotificationLog } from "./NotificationLog.js";
 import { resendWhileLimited } from "./resendWhileLimited.js";
 
@@ -31,7 +32,7 @@ export interface HttpDriver extends Driver {
 }
 
 /**
- * A raw driver over HTTP using Node's global `fetch`.
+ * A raw driver over HTTP (`node:http` on keep-alive connections, bodies decoded).
  *
  * @example
  * const http = createHttpDriver({ baseUrl: "http://127.0.0.1:8080" });
@@ -51,7 +52,7 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
     if (req.body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
       headers["content-type"] = "application/json";
     }
-    // Said, not left to fetch, so that reports show it; fetch decodes the answer either way.
+    // Said, so that reports show it; the answer is decoded either way.
     if (!Object.keys(headers).some((h) => /^accept-encoding$/i.test(h))) {
       headers["accept-encoding"] = "gzip, deflate";
     }
@@ -73,15 +74,15 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
     }
     const started = performance.now();
     try {
-      const init: RequestInit = {
+      const init: RoundTripRequest = {
         method: req.httpMethod,
         headers,
         signal: AbortSignal.timeout(req.timeoutMs ?? defaultTimeout),
       };
       if (req.body !== undefined) init.body = req.body;
-      const res = await fetchAgainIfClosed(url, init);
+      const res = await sendAgainIfClosed(url, init);
       exchange.status = res.status;
-      exchange.responseText = await res.text();
+      exchange.responseText = res.text;
       exchange.receivedAtUs = nowUs();
       if (exchange.responseText !== "") {
         try {
@@ -91,7 +92,7 @@ export function createHttpDriver(options: HttpDriverOptions): HttpDriver {
         }
       }
     } catch (error) {
-      exchange.error = describeFetchError(error, url, req.timeoutMs ?? defaultTimeout);
+      exchange.error = describeHttpError(error, url, req.timeoutMs ?? defaultTimeout);
     }
     exchange.durationMs = performance.now() - started;
     options.onExchange?.(exchange);
@@ -125,25 +126,27 @@ const CLOSED_UNANSWERED = new Set(["UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNRES
 const RESENDS = 3;
 
 /**
- * `fetch`, sent again when the connection closed before any byte of an answer. A server may close
- * an idle keep-alive connection at any time (RFC 9112, section 9.5), and a request that goes out
- * on it as it closes is never read; the client's other idle connections may have closed with it,
- * so it tries up to {@link RESENDS} more. An answer cut after its first byte is not sent again:
- * the checks judge it.
+ * The request, sent again when the connection closed before any byte of an answer. A server may
+ * close an idle keep-alive connection at any time (RFC 9112, section 9.5), and a request that goes
+ * out on it as it closes is never read; the client's other idle connections may have closed with
+ * it, so it tries up to {@link RESENDS} more. An answer cut after its first byte is not sent
+ * again: the checks judge it.
  */
-async function fetchAgainIfClosed(url: string, init: RequestInit): Promise<Response> {
+async function sendAgainIfClosed(url: string, init: RoundTripRequest): Promise<RoundTripResponse> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetch(url, init);
+      // Again on a connection of its own: the pool may not have dropped the closed one yet.
+      return await httpRoundTrip(url, attempt === 0 ? init : { ...init, fresh: true });
     } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code;
+      const e = error as { code?: string; cause?: { code?: string } };
+      const code = e.code ?? e.cause?.code;
       const closed = code !== undefined && CLOSED_UNANSWERED.has(code);
-      if (!closed || attempt === RESENDS || init.signal?.aborted) throw error;
+      if (!closed || attempt === RESENDS || init.signal.aborted) throw error;
     }
   }
 }
 
-function describeFetchError(error: unknown, url: string, timeoutMs: number): string {
+function describeHttpError(error: unknown, url: string, timeoutMs: number): string {
   const e = error as {
     name?: string;
     message?: string;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { errorProblem } from "../checks/expectations.js";
 import { propertyChecks as c } from "../checks/propertyChecks.js";
 import type { CheckOutcome } from "../core/CheckOutcome.js";
+import { mapConcurrent } from "../core/mapConcurrent.js";
 import type { RunContext } from "../core/RunContext.js";
 import type { Scenario } from "../core/Scenario.js";
 import { describeOutcome, hasResult, resultOf, wireError } from "../driver/Exchange.js";
@@ -101,6 +102,9 @@ function mutationArbitrary(ctx: RunContext, method: string): fc.Arbitrary<Mutati
  * methods must get valid answers; invalid params of every method must get -32602 naming the
  * param. Failures shrink to a minimal failing request.
  */
+/** Methods whose properties run at once (HTTP round trips overlap; a server sees 4 in flight). */
+const PROPERTY_CONCURRENCY = 4;
+
 export const propertyBased: Scenario = {
   name: "property-based",
   description:
@@ -113,12 +117,16 @@ export const propertyBased: Scenario = {
     const publicMethods = ctx.spec.methodNames.filter(
       (m) => m.startsWith("public/") && m !== "public/auth",
     );
-    for (const method of publicMethods) {
-      const declared = new Set(
-        [...ctx.spec.declaredErrors(method), ...ctx.spec.protocolErrors].map((e) => e.code),
-      );
-      out.push(
-        await runProperty({
+    // Methods run PROPERTY_CONCURRENCY at a time (each one's requests in sequence, its outcomes
+    // in method order): over HTTP a request's round trip, not the server, is most of the time.
+    const validOutcomes = await mapConcurrent(
+      publicMethods,
+      PROPERTY_CONCURRENCY,
+      async (method) => {
+        const declared = new Set(
+          [...ctx.spec.declaredErrors(method), ...ctx.spec.protocolErrors].map((e) => e.code),
+        );
+        return runProperty({
           check: c.validParams,
           method,
           arbitrary: validArbitrary(ctx, method),
@@ -145,18 +153,19 @@ export const propertyBased: Scenario = {
             }
             return { exchange, problem: `valid params answered ${describeOutcome(exchange)}` };
           },
-        }),
-      );
-    }
+        });
+      },
+    );
+    out.push(...validOutcomes);
     const taker = await ctx.session("taker");
     // Methods the server sends (the `subscription` notification) are not called.
     const called = ctx.spec.methodNames.filter(
       (m) =>
         (ctx.spec.method(m) as { "x-sent-by"?: string } | undefined)?.["x-sent-by"] !== "server",
     );
-    for (const method of called) {
+    const invalidOutcomes = await mapConcurrent(called, PROPERTY_CONCURRENCY, async (method) => {
       const arbitrary = mutationArbitrary(ctx, method);
-      if (arbitrary === undefined) continue;
+      if (arbitrary === undefined) return undefined;
       const base = await baseParams(ctx, method);
       const isPrivate = ctx.spec.method(method)?.["x-auth"]?.private === true;
       const build = (m: Mutation) => {
@@ -165,29 +174,28 @@ export const propertyBased: Scenario = {
         else p[m.param] = m.value;
         return p;
       };
-      out.push(
-        await runProperty({
-          check: c.invalidParams,
-          method,
-          arbitrary,
-          seed: ctx.seed,
-          numRuns: ctx.propertyRuns,
-          expected: "error -32602 with data.param naming the broken param",
-          describe: (m) => JSON.stringify(build(m)),
-          async test(m) {
-            const p = build(m);
-            const exchange = isPrivate ? await taker.call(method, p) : await d.call(method, p);
-            const problem = errorProblem(exchange, { code: -32602, param: m.param });
-            return problem === undefined
-              ? { exchange }
-              : {
-                  exchange,
-                  problem: `${m.missing ? `without ${m.param}` : `${m.param} = ${JSON.stringify(m.value)}`}: ${problem}`,
-                };
-          },
-        }),
-      );
-    }
+      return runProperty({
+        check: c.invalidParams,
+        method,
+        arbitrary,
+        seed: ctx.seed,
+        numRuns: ctx.propertyRuns,
+        expected: "error -32602 with data.param naming the broken param",
+        describe: (m) => JSON.stringify(build(m)),
+        async test(m) {
+          const p = build(m);
+          const exchange = isPrivate ? await taker.call(method, p) : await d.call(method, p);
+          const problem = errorProblem(exchange, { code: -32602, param: m.param });
+          return problem === undefined
+            ? { exchange }
+            : {
+                exchange,
+                problem: `${m.missing ? `without ${m.param}` : `${m.param} = ${JSON.stringify(m.value)}`}: ${problem}`,
+              };
+        },
+      });
+    });
+    for (const outcome of invalidOutcomes) if (outcome !== undefined) out.push(outcome);
     // A server that accepted a broken order placed it: leave nothing behind.
     await openDesk(ctx)
       .then(flatten)

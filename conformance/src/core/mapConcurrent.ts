@@ -1,0 +1,23 @@
+/**
+ * `fn` over `items` with at most `limit` calls in flight, the results in the order of `items`
+ * (a rejection rejects the whole, as `Promise.all` does).
+ *
+ * @example
+ * const outcomes = await mapConcurrent(methods, 4, (m) => runProperty(m));
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
