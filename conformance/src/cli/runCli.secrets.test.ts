@@ -75,5 +75,5 @@ describe("credentials in the output", () => {
     }
     // The evidence is still there, masked.
     expect(texts.json).toContain("<redacted>");
-  }, 60_000);
+  }, 120_000);
 });

@@ -89,5 +89,6 @@ describe("a server other accounts trade on", () => {
       const fixtures = mine.filter((r) => r.id === "fixture-replay" && r.status === "skipped");
       expect(fixtures.some((r) => /other accounts have orders/.test(r.details))).toBe(true);
     }
-  }, 30_000);
+    // A safety net, not a measure: most of the suite's scenarios over both transports.
+  }, 120_000);
 });
