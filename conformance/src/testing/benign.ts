@@ -1,4 +1,4 @@
-import type { ReferenceHandlers } from "@unwind/reference";
+import { editNotifications } from "./benignKit.js";
 import {
   charset,
   connectionClose,
@@ -11,53 +11,13 @@ import {
 } from "./framings.js";
 import { moreBenignServers } from "./moreBenign.js";
 import { divE8, e8, fromE8, mulE8 } from "./scaledDecimal.js";
-import { plain, rejected } from "./tradingDefectKit.js";
+import { editResults, plain, rejected, walkObjects } from "./tradingDefectKit.js";
 import type { Defect } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
 
 /** A correct server that differs from the reference where the spec lets it. */
 export type BenignServer = Omit<Defect, "caughtBy">;
-
-/** Applies `fn` to every object inside a value, depth first. */
-function walk(value: unknown, fn: (o: Obj) => void): void {
-  if (Array.isArray(value)) for (const v of value) walk(v, fn);
-  else if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) walk(v, fn);
-    fn(value as Obj);
-  }
-}
-
-/** Rewrites every object in the results of some methods. */
-const onResults =
-  (methods: string[], fn: (o: Obj) => void) =>
-  (handlers: ReferenceHandlers): ReferenceHandlers => {
-    const out = { ...handlers };
-    for (const m of methods) {
-      const original = handlers[m]!;
-      out[m] = async (p, c) => {
-        const answer = await original(p, c);
-        if (rejected(answer)) return answer;
-        const result = plain(answer);
-        walk(result, fn);
-        return result;
-      };
-    }
-    return out;
-  };
-
-/**
- * The same edit on the data of every subscription notification: a server that charges fees or
- * marks to its own index does so in what it notifies too.
- */
-const notificationsToo =
-  (fn: (o: Obj) => void): BenignServer["wsNotifications"] =>
-  (connection) => ({
-    notification(message) {
-      walk((message["params"] as Obj | undefined)?.["data"], fn);
-      connection.send(message);
-    },
-  });
 
 /** A trade's fee at the benign fee rates. */
 function chargeFee(o: Obj): void {
@@ -156,19 +116,19 @@ export const benignServers: BenignServer[] = [
     name: "fees",
     description: "charges fees: every trade's fee is non-zero and instruments list their rates",
     wrapHandlers: (handlers) =>
-      onResults(["public/get_instruments"], (o) => {
+      editResults(["public/get_instruments"], (o) => {
         if ("taker_commission" in o) {
           o["taker_commission"] = TAKER_FEE;
           o["maker_commission"] = MAKER_FEE;
         }
-      })(onResults(PLACING, chargeFee)(handlers)),
+      })(editResults(PLACING, chargeFee)(handlers)),
     framing: faithful,
-    wsNotifications: notificationsToo(chargeFee),
+    wsNotifications: editNotifications(chargeFee),
   },
   {
     name: "leverage",
     description: "reports positions at leverage 10 instead of the reference's 50",
-    wrapHandlers: onResults(POSITIONS, (o) => {
+    wrapHandlers: editResults(POSITIONS, (o) => {
       if ("leverage" in o) o["leverage"] = 10;
     }),
   },
@@ -176,9 +136,9 @@ export const benignServers: BenignServer[] = [
     name: "own-mark",
     description:
       "marks positions, trades and books to an index of its own, not the last trade: mark_price and floating PnL differ",
-    wrapHandlers: onResults([...POSITIONS, ...PLACING, "public/get_order_book"], markOwn),
+    wrapHandlers: editResults([...POSITIONS, ...PLACING, "public/get_order_book"], markOwn),
     framing: faithful,
-    wsNotifications: notificationsToo(markOwn),
+    wsNotifications: editNotifications(markOwn),
   },
   {
     name: "minimal-close",
@@ -219,7 +179,8 @@ export const benignServers: BenignServer[] = [
       "an extra member in every envelope and in every object of every result (as a richer server sends)",
     framing: faithful,
     response: (r) => {
-      if ("result" in r) walk(r["result"], (o) => Object.assign(o, { venue_note: "edge-7" }));
+      if ("result" in r)
+        walkObjects(r["result"], (o) => Object.assign(o, { venue_note: "edge-7" }));
       return { ...r, served_by: "edge-7" };
     },
   },
@@ -231,7 +192,7 @@ export const benignServers: BenignServer[] = [
     wsNotifications: (connection) => ({
       notification(message) {
         const params = message["params"] as Obj | undefined;
-        walk(params?.["data"], (o) => Object.assign(o, { venue_note: "edge-7" }));
+        walkObjects(params?.["data"], (o) => Object.assign(o, { venue_note: "edge-7" }));
         connection.send(params ? { ...message, params: { ...params, sequence: 1 } } : message);
       },
     }),

@@ -1,36 +1,8 @@
 import { createHmac } from "node:crypto";
-import type { ReferenceHandlers } from "@unwind/reference";
-import { plain, rejected } from "./tradingDefectKit.js";
+import { walkObjects } from "./tradingDefectKit.js";
 import type { NotificationHandler, WsProxyConnection } from "./WireDefect.js";
 
 type Obj = Record<string, any>;
-
-/** Applies `fn` to every object inside a value, depth first. */
-export function walkObjects(value: unknown, fn: (o: Obj) => void): void {
-  if (Array.isArray(value)) for (const v of value) walkObjects(v, fn);
-  else if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) walkObjects(v, fn);
-    fn(value as Obj);
-  }
-}
-
-/** The reference's handlers with every object in some methods' results edited by `fn`. */
-export const editResults =
-  (methods: string[], fn: (o: Obj) => void) =>
-  (handlers: ReferenceHandlers): ReferenceHandlers => {
-    const out = { ...handlers };
-    for (const m of methods) {
-      const original = handlers[m]!;
-      out[m] = async (p, c) => {
-        const answer = await original(p, c);
-        if (rejected(answer)) return answer;
-        const result = plain(answer);
-        walkObjects(result, fn);
-        return result;
-      };
-    }
-    return out;
-  };
 
 /** The same edit on every object of every notification's data (what the server notifies too). */
 export const editNotifications =

@@ -7,12 +7,14 @@ import { moreDefects } from "./moreDefects.js";
 import { signatureRefusalIgnored } from "./signatureRefusalIgnored.js";
 import { subscriptionDefects } from "./subscriptionDefects.js";
 import {
+  editResults,
   ordersIn,
   plain,
   rejected,
   reweightAverageOnReduce,
   rewriteResults,
   scrambledOrderIds,
+  walkObjects,
 } from "./tradingDefectKit.js";
 import { truncatingWriter } from "./truncatingWriter.js";
 import type { Defect } from "./WireDefect.js";
@@ -28,33 +30,6 @@ const replace =
     ...handlers,
     [method]: wrapper(handlers[method]!, handlers, context),
   });
-
-/** Applies `fn` to every object inside a value, depth first. */
-function walk(value: unknown, fn: (o: Obj) => void): void {
-  if (Array.isArray(value)) for (const v of value) walk(v, fn);
-  else if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) walk(v, fn);
-    fn(value as Obj);
-  }
-}
-
-/** Rewrites the results of some methods. */
-const onResults =
-  (methods: string[], fn: (o: Obj) => void) =>
-  (handlers: ReferenceHandlers): ReferenceHandlers => {
-    const out = { ...handlers };
-    for (const m of methods) {
-      const original = handlers[m]!;
-      out[m] = async (p, c) => {
-        const answer = await original(p, c);
-        if (rejected(answer)) return answer;
-        const result = plain(answer);
-        walk(result, fn);
-        return result;
-      };
-    }
-    return out;
-  };
 
 /** Answers a handler's rejection after `fn` edits it. */
 const onError = (method: string, fn: (e: Obj) => void) =>
@@ -235,7 +210,7 @@ export const defects: Defect[] = [
     description: "order_id as a JSON number in every order",
     caughtBy: "result-schema",
     scenarios: ["close-long-with-price", "schemas"],
-    wrapHandlers: onResults(
+    wrapHandlers: editResults(
       ["private/buy", "private/sell", "private/close_position", "private/get_order_state"],
       (o) => {
         if (typeof o["order_id"] === "string") o["order_id"] = Number(o["order_id"]);
@@ -368,7 +343,7 @@ export const defects: Defect[] = [
     description: "a flat position reads direction buy instead of zero",
     caughtBy: "close-position-flat",
     scenarios: ["close-long-with-price"],
-    wrapHandlers: onResults(["private/get_position"], (o) => {
+    wrapHandlers: editResults(["private/get_position"], (o) => {
       if (o["size"] === "0") o["direction"] = "buy";
     }),
   },
@@ -376,7 +351,7 @@ export const defects: Defect[] = [
     name: "replaced-never-set",
     description: "get_order_state never reports replaced: true",
     caughtBy: "reduce-only-shrinks",
-    wrapHandlers: onResults(["private/get_order_state"], (o) => {
+    wrapHandlers: editResults(["private/get_order_state"], (o) => {
       if ("replaced" in o) o["replaced"] = false;
     }),
   },
@@ -384,7 +359,7 @@ export const defects: Defect[] = [
     name: "self-trade-reason",
     description: "a self-trade cancellation reports cancel_reason user_request",
     caughtBy: "self-trade-cancels-own",
-    wrapHandlers: onResults(["private/get_order_state"], (o) => {
+    wrapHandlers: editResults(["private/get_order_state"], (o) => {
       if (o["cancel_reason"] === "self_trade") o["cancel_reason"] = "user_request";
     }),
   },
@@ -656,7 +631,7 @@ export const defects: Defect[] = [
       "realized_profit_loss books (average_price - p) * q closing a long (and the mirror for a short)",
     caughtBy: "position-realized-pnl",
     wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
-      walk(r, (o) => {
+      walkObjects(r, (o) => {
         const v = o["realized_profit_loss"];
         if (typeof v === "string" && v !== "0")
           o["realized_profit_loss"] = v.startsWith("-") ? v.slice(1) : `-${v}`;
@@ -669,7 +644,7 @@ export const defects: Defect[] = [
     description: "a position's size is its absolute value (direction alone tells a short)",
     caughtBy: "position-signed-sizes",
     wrapHandlers: rewriteResults(["private/get_position", "private/get_positions"], (r) => {
-      walk(r, (o) => {
+      walkObjects(r, (o) => {
         if (typeof o["size"] === "string") o["size"] = o["size"].replace(/^-/, "");
       });
       return r;

@@ -26,21 +26,24 @@ export const connectionClose: Framing = {
   },
 };
 
+/** JSON answers labelled `Content-Type: <value>`; other answers keep their type. */
+export function jsonContentType(value: string): Framing {
+  return {
+    ...faithful,
+    writeHttp: ({ status, headers, body }, res) => {
+      const type = headers["content-type"] ?? "";
+      res
+        .writeHead(status, {
+          ...headers,
+          "content-type": type.startsWith("application/json") ? value : type,
+        })
+        .end(body);
+    },
+  };
+}
+
 /** `Content-Type: application/json; charset=utf-8`. */
-export const charset: Framing = {
-  ...faithful,
-  writeHttp: ({ status, headers, body }, res) => {
-    const type = headers["content-type"] ?? "";
-    res
-      .writeHead(status, {
-        ...headers,
-        "content-type": type.startsWith("application/json")
-          ? "application/json; charset=utf-8"
-          : type,
-      })
-      .end(body);
-  },
-};
+export const charset = jsonContentType("application/json; charset=utf-8");
 
 /** `Content-Encoding: gzip` whenever the request accepts it. */
 export const gzip: Framing = {

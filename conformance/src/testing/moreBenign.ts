@@ -5,7 +5,6 @@ import {
   base64InwardText,
   base64Outward,
   editNotifications,
-  editResults,
   gappedOrderId,
   jwtInward,
   jwtOutward,
@@ -13,7 +12,6 @@ import {
   referenceOrderId,
   scrambledTradeId,
   seeded,
-  walkObjects,
 } from "./benignKit.js";
 import { faithful, splitWrites } from "./framings.js";
 import {
@@ -34,7 +32,7 @@ import {
   trailingNewline,
 } from "./moreFramings.js";
 import { e8, fromE8 } from "./scaledDecimal.js";
-import { plain, rejected } from "./tradingDefectKit.js";
+import { editResults, plain, rejected, walkObjects } from "./tradingDefectKit.js";
 
 type Obj = Record<string, any>;
 

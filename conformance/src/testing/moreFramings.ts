@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { deflateSync } from "node:zlib";
 import type { Framing } from "./Framing.js";
-import { faithful } from "./framings.js";
+import { faithful, jsonContentType } from "./framings.js";
 
 /** Every answer text followed by a newline (as servers that write JSON lines do). */
 export const trailingNewline: Framing = {
@@ -88,20 +88,7 @@ export const htmlFaults: Framing = {
 };
 
 /** `Content-Type` in other letter cases (media types are case-insensitive). */
-export const contentTypeCase: Framing = {
-  ...faithful,
-  writeHttp: ({ status, headers, body }, res) => {
-    const type = headers["content-type"] ?? "";
-    res
-      .writeHead(status, {
-        ...headers,
-        "content-type": type.startsWith("application/json")
-          ? "Application/JSON; Charset=UTF-8"
-          : type,
-      })
-      .end(body);
-  },
-};
+export const contentTypeCase = jsonContentType("Application/JSON; Charset=UTF-8");
 
 /** Chunked HTTP answers that end with a trailer field (`Server-Timing`). */
 export const trailers: Framing = {

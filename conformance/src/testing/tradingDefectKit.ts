@@ -29,6 +29,22 @@ export const rewriteResults =
     return out;
   };
 
+/** Applies `fn` to every object inside a value, depth first. */
+export function walkObjects(value: unknown, fn: (o: Obj) => void): void {
+  if (Array.isArray(value)) for (const v of value) walkObjects(v, fn);
+  else if (value !== null && typeof value === "object") {
+    for (const v of Object.values(value)) walkObjects(v, fn);
+    fn(value as Obj);
+  }
+}
+
+/** The reference's handlers with every object in some methods' results edited by `fn`. */
+export const editResults = (methods: string[], fn: (o: Obj) => void) =>
+  rewriteResults(methods, (result) => {
+    walkObjects(result, fn);
+    return result;
+  });
+
 /** Every order object inside a result (an order, `{order, trades}`, a list of orders). */
 export function ordersIn(result: unknown): Obj[] {
   if (Array.isArray(result)) return result.filter((o) => o && typeof o === "object");

@@ -15,6 +15,22 @@ const NONE: readonly Buffer[] = [];
 /** Distinct groups a turn can tell apart by a bit of a connection's mask. */
 const MASK_BITS = 30;
 
+/** Appends to `out` the logged frames from `from` on that are for `connection`; returns `out`. */
+function pickFrames(
+  frames: readonly Buffer[],
+  groups: readonly (BroadcastGroup | undefined)[],
+  to: readonly (BatchedConnection | undefined)[],
+  connection: BatchedConnection,
+  from: number,
+  out: Buffer[],
+): Buffer[] {
+  for (let i = from; i < frames.length; i++) {
+    const group = groups[i];
+    if (group === undefined ? to[i] === connection : group.has(connection)) out.push(frames[i]!);
+  }
+  return out;
+}
+
 /**
  * The notification frames of one turn (a read chunk of requests, or one journal flush's
  * continuations), written with one `write` per connection in a `process.nextTick`.
@@ -74,14 +90,7 @@ export class FrameBatcher {
     const state = this.#state(connection);
     state.individual = true;
     if (state.cursor === end) return;
-    const held = state.held;
-    const groups = this.#groups;
-    const to = this.#to;
-    const frames = this.#frames;
-    for (let i = state.cursor; i < end; i++) {
-      const group = groups[i];
-      if (group === undefined ? to[i] === connection : group.has(connection)) held.push(frames[i]!);
-    }
+    pickFrames(this.#frames, this.#groups, this.#to, connection, state.cursor, state.held);
     state.cursor = end;
   }
 
@@ -130,13 +139,8 @@ export class FrameBatcher {
     for (const connection of touched) {
       const state = connection.batch;
       if (state.individual) {
-        const out = state.held;
+        const out = pickFrames(frames, groups, to, connection, state.cursor, state.held);
         state.held = [];
-        for (let i = state.cursor; i < frames.length; i++) {
-          const group = groups[i];
-          if (group === undefined ? to[i] === connection : group.has(connection))
-            out.push(frames[i]!);
-        }
         if (out.length > 0) connection.writeJoined(out.length === 1 ? out[0]! : Buffer.concat(out));
         continue;
       }
