@@ -107,6 +107,9 @@ describe("subscriptions over WebSocket", () => {
     await alice.call("private/buy", order("49000", "20"));
     const cancelled = await alice.call("private/buy", order("48000", "20"));
     await alice.call("private/cancel", { order_id: cancelled.result.order.order_id });
+    // The watcher's next answer comes after every notification of those commands (the spec's
+    // ordering rule); alice's answers do not wait for the watcher's notifications.
+    const now = await watcher.call("public/get_order_book", { instrument_name: BTC });
     const book = watcher.on(`book.${BTC}.raw`).map((n) => n.data);
     expect(book.map((b) => b.type)).toEqual([
       "snapshot",
@@ -118,7 +121,6 @@ describe("subscriptions over WebSocket", () => {
     ]);
     for (let i = 1; i < book.length; i++)
       expect(book[i].prev_change_id).toBe(book[i - 1].change_id);
-    const now = await watcher.call("public/get_order_book", { instrument_name: BTC });
     expect(now.result.change_id).toBe(book.at(-1).change_id);
     expect(book[2].asks).toEqual([["delete", "50000", "0"]]);
     expect(watcher.on(`trades.${BTC}.raw`).map((n) => n.data)).toEqual([

@@ -41,7 +41,23 @@ class Group implements BroadcastGroup {
   }
 }
 
-const tick = () => new Promise((resolve) => process.nextTick(resolve));
+/** The end of the event-loop iteration, when the batcher writes (`setImmediate`). */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+test("a turn's frames wait for the turn's answers: still logged after process.nextTick, written by setImmediate", async () => {
+  const batcher = new FrameBatcher();
+  const subscriber = new Recorder();
+  const book = new Group("book");
+  book.join(subscriber);
+  batcher.broadcast(book, textFrame('{"book":1}'));
+  // An answering connection uncorks its answers in a process.nextTick: they leave before this.
+  await new Promise((resolve) => process.nextTick(resolve));
+  expect(subscriber.written).toEqual([]);
+  expect(batcher.pending).toBe(1);
+  await tick();
+  expect(subscriber.written).toHaveLength(1);
+  expect(batcher.pending).toBe(0);
+});
 
 test("a turn's frames leave in one write per connection, joined once for connections in the same groups", async () => {
   const batcher = new FrameBatcher();

@@ -32,8 +32,9 @@ function pickFrames(
 }
 
 /**
- * The notification frames of one turn (a read chunk of requests, or one journal flush's
- * continuations), written with one `write` per connection in a `process.nextTick`.
+ * The notification frames of one turn (the reads of one event-loop iteration: chunks of requests
+ * on any number of connections, journal flushes' continuations), written with one `write` per
+ * connection in a `setImmediate`, once the iteration's I/O callbacks and their answers are done.
  *
  * A frame for everyone in a group (a channel's subscribers) is logged once, whatever the size of
  * the group: publishing costs the same for 1 subscriber and for 1,000. At the end of the turn a
@@ -45,8 +46,10 @@ function pickFrames(
  * Order: a connection gets its frames in log (publish) order. One whose membership changes within
  * the turn is settled first (`settle`: what was published before the change is decided by the old
  * membership), and a connection that answers a call takes its frames before the answer (`take`),
- * so the spec's rule (a call's notifications go out before its response) holds; `WsSession`
- * flushes the batcher before the corked answers of a turn leave.
+ * so the spec's rule (a call's notifications go out before its response on the caller's
+ * connection) holds. Other connections get theirs when the turn ends, after the answers of the
+ * turn (corked until a `process.nextTick`) left: an answer never waits for the writes to every
+ * subscriber of a channel.
  */
 export class FrameBatcher {
   /** The turn's frames, and for each its group or its one connection. */
@@ -163,7 +166,7 @@ export class FrameBatcher {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    process.nextTick(this.flush);
+    setImmediate(this.flush);
   }
 
   /** The connection's state in this turn, reset on its first use in the turn. */
@@ -181,5 +184,5 @@ export class FrameBatcher {
   }
 }
 
-/** The process's batcher: one `process.nextTick` per turn whatever the number of servers and connections. */
+/** The process's batcher: one `setImmediate` per turn whatever the number of servers and connections. */
 export const frameBatcher = new FrameBatcher();

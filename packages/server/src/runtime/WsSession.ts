@@ -242,8 +242,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   }
 
   readonly #uncork = (): void => {
-    // Notifications published before these answers go first, on every connection.
-    frameBatcher.flush();
+    // This connection's notifications published before each answer were taken before it (`send`);
+    // other connections get theirs when the turn ends, without holding these answers back.
     this.#corked = false;
     this.#socket.uncork();
   };
