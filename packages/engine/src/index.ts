@@ -78,7 +78,7 @@ export {
   placeOrder,
   placeOrderJson,
 } from "./wire/placeOrder.js";
-export { placeResultJson } from "./wire/placeResultJson.js";
+export { orderJson, placeResultJson } from "./wire/placeResultJson.js";
 export { getPosition, getPositions } from "./wire/positionQueries.js";
 export type { WireAccountSummary } from "./wire/toWireAccountSummary.js";
 export type { WireCurrency } from "./wire/toWireCurrency.js";

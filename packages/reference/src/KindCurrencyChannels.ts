@@ -63,6 +63,9 @@ export class KindCurrencyChannels {
   sink(inner: ChannelSink): ChannelSink {
     const aliases = this.aliases;
     return {
+      get version() {
+        return inner.version;
+      },
       count(channel: string, account?: number): number {
         // With an account, that account's subscribers only: the feed builds an account's user.*
         // data only when this says one of its connections listens.

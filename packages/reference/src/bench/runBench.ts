@@ -70,6 +70,7 @@ async function subscribedClose(subscribers: number): Promise<CloseRate> {
       warmup: FANOUT_WARMUP,
       cycles: FANOUT_CYCLES,
       burst: 16,
+      serverPid: server.pid,
     });
   } finally {
     await server.stop();
@@ -110,20 +111,30 @@ try {
     );
   }
   // Notification fan-out: close cycles with 100 connections (100 other accounts) subscribed to
-  // every channel of the instrument against none, alternating rounds.
+  // every channel of the instrument against none, alternating rounds; one subscriber tells the
+  // cost of building the notifications from the cost of sending them to many.
   const quietRuns: CloseRate[] = [];
+  const oneRuns: CloseRate[] = [];
   const busyRuns: CloseRate[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     quietRuns.push(await subscribedClose(0));
+    oneRuns.push(await subscribedClose(1));
     busyRuns.push(await subscribedClose(SUBSCRIBERS));
   }
   const fastest = (runs: CloseRate[]) =>
     runs.reduce((a, b) => (b.closesPerSecond > a.closesPerSecond ? b : a));
   const quiet = fastest(quietRuns);
+  const one = fastest(oneRuns);
   const busy = fastest(busyRuns);
   const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
   rows.push(
     ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
+    [
+      "close cycles",
+      "1 subscribed connection",
+      `${Math.round(one.closesPerSecond)} /s (ratio ${(one.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
+      "",
+    ],
     [
       "close cycles",
       `${SUBSCRIBERS} subscribed connections`,
@@ -138,15 +149,49 @@ try {
     ],
     // close_position's own server time in the same runs: what building and logging its
     // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).
-    ...[quiet, busy].map((r, i) => [
+    ...(
+      [
+        [quiet, "no subscriber"],
+        [one, "1 subscribed connection"],
+        [busy, `${SUBSCRIBERS} subscribed connections`],
+      ] as const
+    ).map(([r, setup]) => [
       "usDiff private/close_position",
-      i === 0
-        ? "close cycles, no subscriber"
-        : `close cycles, ${SUBSCRIBERS} subscribed connections`,
+      `close cycles, ${setup}`,
       `p50 ${r.usDiff.p50} us, mean ${r.usDiff.mean.toFixed(1)} us, p99 ${r.usDiff.p99} us`,
       "",
     ]),
   );
+  // Where the machine's CPU goes per cycle, and the best ratio it allows: a server that spent
+  // no more with 100 subscribers than with none, beside the driver and the subscribers' process
+  // as measured (all three share this machine's CPUs).
+  if (quiet.cpu !== undefined && busy.cpu !== undefined) {
+    const q = quiet.cpu;
+    const b = busy.cpu;
+    const us = (n: number) => `${Math.round(n)} us`;
+    const bestRate = Math.min(1e6 / q.server, (cpus * 1e6) / (q.server + b.driver + b.listeners));
+    const bound = bestRate / quiet.closesPerSecond;
+    rows.push(
+      [
+        "CPU per close cycle",
+        "no subscriber",
+        `server ${us(q.server)}, driver ${us(q.driver)}`,
+        "",
+      ],
+      [
+        "CPU per close cycle",
+        `${SUBSCRIBERS} subscribed connections`,
+        `server ${us(b.server)}, driver ${us(b.driver)}, subscribers' process ${us(b.listeners)}`,
+        "",
+      ],
+      [
+        "fan-out ratio bound",
+        `${cpus} CPUs, server at its no-subscriber cost`,
+        bound.toFixed(2),
+        bound < 0.8 ? "0.8 is out of this machine's reach" : "",
+      ],
+    );
+  }
   if (all) await latencyRows(rows);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;

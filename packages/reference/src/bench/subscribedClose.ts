@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { WsClient } from "../testing/rpc.test-helpers.js";
 import type { BenchKey } from "./benchAccounts.js";
 import { type UsDiffStats, usDiffStats } from "./closeLatency.js";
+import { processCpuMicros } from "./processCpu.js";
 
 const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
 
@@ -14,6 +15,21 @@ export interface CloseRate {
   bytes: number;
   /** close_position's `usDiff` (server time, microseconds) over the timed cycles. */
   usDiff: UsDiffStats & { mean: number };
+  /**
+   * CPU time per timed cycle (microseconds, user + system) of the server, of this process (the
+   * driver) and of the subscribers' process (0 without subscribers); undefined where `/proc` is not.
+   */
+  cpu: { server: number; driver: number; listeners: number } | undefined;
+}
+
+/** CPU times (microseconds) of the three processes at one moment. */
+function cpuNow(serverPid: number | undefined, listenersPid: number | undefined) {
+  const usage = process.cpuUsage();
+  return {
+    server: serverPid === undefined ? undefined : processCpuMicros(serverPid),
+    driver: usage.user + usage.system,
+    listeners: listenersPid === undefined ? 0 : processCpuMicros(listenersPid),
+  };
 }
 
 /** Starts one subscribed connection per key in their own process. */
@@ -33,6 +49,7 @@ async function startListeners(wsUrl: string, keys: readonly BenchKey[]) {
   });
   child.removeAllListeners("exit");
   return {
+    pid: child.pid,
     /** Ends the process without waiting (after an error). */
     kill: () => child.kill("SIGKILL"),
     stop: () =>
@@ -57,7 +74,14 @@ export async function measureSubscribedClose(
   wsUrl: string,
   maker: BenchKey,
   taker: BenchKey,
-  options: { subscribers: readonly BenchKey[]; warmup: number; cycles: number; burst: number },
+  options: {
+    subscribers: readonly BenchKey[];
+    warmup: number;
+    cycles: number;
+    burst: number;
+    /** The server's process id, for its CPU time (`/proc`); without it `cpu` is undefined. */
+    serverPid?: number;
+  },
 ): Promise<CloseRate> {
   const listeners =
     options.subscribers.length > 0 ? await startListeners(wsUrl, options.subscribers) : undefined;
@@ -76,9 +100,13 @@ export async function measureSubscribedClose(
     const order = { instrument_name: "BTC-PERPETUAL", amount: "10", price: "50000" };
     const asMaker = { ...order, access_token: makerToken };
     let started = 0;
+    let cpuAtStart: ReturnType<typeof cpuNow> | undefined;
     const usDiffs: number[] = [];
     for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
-      if (done === options.warmup) started = performance.now();
+      if (done === options.warmup) {
+        started = performance.now();
+        cpuAtStart = cpuNow(options.serverPid, listeners?.pid);
+      }
       const cycles = [];
       for (let k = 0; k < options.burst; k++) {
         cycles.push(
@@ -101,6 +129,16 @@ export async function measureSubscribedClose(
       }
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuAtEnd = cpuNow(options.serverPid, listeners?.pid);
+    const perCycle = (from: number | undefined, to: number | undefined) =>
+      from === undefined || to === undefined ? undefined : (to - from) / options.cycles;
+    const server = perCycle(cpuAtStart?.server, cpuAtEnd.server);
+    const driver = perCycle(cpuAtStart?.driver, cpuAtEnd.driver);
+    const listenersCpu = perCycle(cpuAtStart?.listeners, cpuAtEnd.listeners);
+    const cpu =
+      server === undefined || driver === undefined || listenersCpu === undefined
+        ? undefined
+        : { server, driver, listeners: listenersCpu };
     stopped = true;
     const read = listeners === undefined ? { notifications: 0, bytes: 0 } : await listeners.stop();
     const mean = usDiffs.reduce((a, b) => a + b, 0) / usDiffs.length;
@@ -108,6 +146,7 @@ export async function measureSubscribedClose(
       closesPerSecond: options.cycles / seconds,
       ...read,
       usDiff: { ...usDiffStats("private/close_position", usDiffs), mean },
+      cpu,
     };
   } finally {
     client?.socket.terminate();

@@ -6,6 +6,7 @@ import {
   placeOrder,
   placeOrderJson,
 } from "@unwind/engine";
+import { RawJson } from "@unwind/server";
 import { expect, test } from "vitest";
 import { MemoryJournal } from "../journal/MemoryJournal.js";
 import type { BookChange } from "./BookMirror.js";
@@ -22,7 +23,8 @@ class RecordingSink implements ChannelSink {
   readonly listening = new Set<string>();
   counted = 0;
   publish(channel: string, data: unknown, account?: number): void {
-    this.sent.push({ channel, data: JSON.parse(JSON.stringify(data)), account });
+    const json = data instanceof RawJson ? data.json : JSON.stringify(data);
+    this.sent.push({ channel, data: JSON.parse(json), account });
   }
   count(channel: string): number {
     this.counted++;
@@ -169,6 +171,35 @@ test("nobody listening: nothing is built, a few counts per command", () => {
   place(engine, 1, "buy", "50000", "100");
   expect(feed.pendingCount).toBe(0);
   expect(sink.counted).toBe(10);
+});
+
+test("with a sink version, who listens is asked once per version, not per command", () => {
+  const engine = new Engine({ accounts, events: false });
+  const feed = new ChannelFeed(engine);
+  const sink = new (class extends RecordingSink {
+    version = 1;
+  })();
+  sink.listening.add(`trades.${BTC}.raw`);
+  sink.listening.add(`user.orders.${BTC}.raw`);
+  feed.attach(sink);
+  for (let i = 0; i < 5; i++) {
+    place(engine, 2, "sell", "50000", "10");
+    place(engine, 1, "buy", "50000", "10");
+  }
+  feed.publishPending();
+  // The 5 channels of the instrument, then, for each account with an event (1 and 2), the
+  // user.* channels someone listens to (user.orders only).
+  expect(sink.counted).toBe(5 + 1 + 1);
+  expect(sink.on(`trades.${BTC}.raw`)).toHaveLength(5);
+  expect(sink.on(`book.${BTC}.raw`)).toHaveLength(0);
+  // A subscribe moves the version: the next command sees the new listener.
+  sink.listening.add(`user.trades.${BTC}.raw`);
+  sink.version++;
+  place(engine, 2, "sell", "50000", "10");
+  place(engine, 1, "buy", "50000", "10");
+  feed.publishPending();
+  expect(sink.counted).toBe(5 + 1 + 1 + (5 + 2 + 2));
+  expect(sink.on(`user.trades.${BTC}.raw`).length).toBeGreaterThan(0);
 });
 
 test("cancel on disconnect cancels the account's open orders, journaled, notifications after the flush", async () => {

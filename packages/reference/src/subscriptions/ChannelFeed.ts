@@ -3,6 +3,7 @@ import {
   type Engine,
   type Order,
   type Outcome,
+  orderJson,
   toWireOrder,
   toWirePosition,
   toWireTrade,
@@ -10,10 +11,14 @@ import {
   type WirePosition,
   type WireTrade,
 } from "@unwind/engine";
+import { rawJson } from "@unwind/server";
 import { type BookChange, BookMirror } from "./BookMirror.js";
+import { bookChangeJson } from "./bookChangeJson.js";
 import type { ChannelSink } from "./ChannelSink.js";
 import { InstrumentChannels } from "./InstrumentChannels.js";
+import { type AccountWants, InstrumentWants } from "./InstrumentWants.js";
 import type { Notification } from "./Notification.js";
+import { publicTradesJson } from "./publicTradesJson.js";
 import { type PublicTrade, toPublicTrade } from "./toPublicTrade.js";
 
 /** The `user.changes.{instrument}.raw` data. */
@@ -29,11 +34,14 @@ class AccountChanges {
   readonly orders = new Map<number, Order>();
   readonly trades: WireTrade[] = [];
   moved = false;
-  constructor(
-    readonly wantOrders: boolean,
-    readonly wantTrades: boolean,
-    readonly wantChanges: boolean,
-  ) {}
+  readonly wantOrders: boolean;
+  readonly wantTrades: boolean;
+  readonly wantChanges: boolean;
+  constructor(wants: AccountWants) {
+    this.wantOrders = wants.orders;
+    this.wantTrades = wants.trades;
+    this.wantChanges = wants.changes;
+  }
   /** Someone listens to one of the account's channels. */
   get wanted(): boolean {
     return this.wantOrders || this.wantTrades || this.wantChanges;
@@ -47,8 +55,10 @@ class AccountChanges {
  * `private/get_order_state` shows it after the command, trades as `private/buy` lists them, a
  * position as `private/get_position`. They are computed when the command is applied (the state
  * after it) and held until {@link publishPending}, which the server calls once the command is
- * journaled. A command in an instrument nobody listens to costs a few map lookups (18 with the
- * kind/currency channels of `KindCurrencyChannels`).
+ * journaled. Who listens is asked of the sink once per change of its `version`
+ * (`InstrumentWants`), so a command in an instrument nobody listens to costs an array read. The
+ * `book` and `trades` data, which reach every subscriber, are published as JSON text written by
+ * hand (`bookChangeJson`, `publicTradesJson`).
  *
  * @example
  * const feed = new ChannelFeed(engine);
@@ -60,6 +70,8 @@ export class ChannelFeed {
   private sink: ChannelSink | undefined;
   private readonly channels: InstrumentChannels[];
   private readonly mirrors: BookMirror[];
+  /** Per instrument, who listens, as of the sink's version. */
+  private readonly wants: (InstrumentWants | undefined)[] = [];
   private pending: Notification[] = [];
 
   constructor(private readonly engine: Engine) {
@@ -125,30 +137,35 @@ export class ChannelFeed {
       for (const i of others) if (i !== first) this.instrument(sink, out, i);
   }
 
+  /** Who listens to the instrument's channels now (asked again when the sink's version moved). */
+  private wantsOf(sink: ChannelSink, index: number): InstrumentWants {
+    const version = sink.version;
+    let wants = this.wants[index];
+    if (wants === undefined || version === undefined || wants.version !== version) {
+      wants = new InstrumentWants(sink, this.channels[index]!, version);
+      this.wants[index] = wants;
+    }
+    return wants;
+  }
+
   private instrument(sink: ChannelSink, out: Outcome, index: number): void {
     const ch = this.channels[index]!;
     const mirror = this.mirrors[index]!;
-    const wantOrders = sink.count(ch.orders) > 0;
-    const wantTrades = sink.count(ch.trades) > 0;
-    const wantChanges = sink.count(ch.changes) > 0;
-    const wantBook = sink.count(ch.book) > 0 && mirror.live;
-    const wantPublic = sink.count(ch.publicTrades) > 0;
+    const wants = this.wantsOf(sink, index);
+    const wantBook = wants.book && mirror.live;
+    const wantPublic = wants.publicTrades;
+    const wantUser = wants.user;
     if (!wantBook && mirror.live) mirror.drop();
-    if (!(wantOrders || wantTrades || wantChanges || wantBook || wantPublic)) return;
+    if (!(wantUser || wantBook || wantPublic)) return;
     const engine = this.engine;
     const book = engine.books[index]!;
     const name = book.instrument.name;
-    const wantUser = wantOrders || wantTrades || wantChanges;
     const accounts = new Map<number, AccountChanges>();
     const of = (account: number) => {
       let a = accounts.get(account);
       if (a === undefined) {
         // Only the account's own connections get its user.* notifications: build none for others.
-        a = new AccountChanges(
-          wantOrders && sink.count(ch.orders, account) > 0,
-          wantTrades && sink.count(ch.trades, account) > 0,
-          wantChanges && sink.count(ch.changes, account) > 0,
-        );
+        a = new AccountChanges(wants.account(account));
         accounts.set(account, a);
       }
       return a;
@@ -188,19 +205,28 @@ export class ChannelFeed {
     if (wantBook) {
       const change = mirror.change(timestamp, bids, asks);
       if (change !== undefined)
-        pending.push({ channel: ch.book, account: undefined, data: change });
+        pending.push({
+          channel: ch.book,
+          account: undefined,
+          data: rawJson(bookChangeJson(change)),
+        });
     }
     if (publicTrades.length > 0)
-      pending.push({ channel: ch.publicTrades, account: undefined, data: publicTrades });
+      pending.push({
+        channel: ch.publicTrades,
+        account: undefined,
+        data: rawJson(publicTradesJson(publicTrades)),
+      });
     for (const [account, a] of accounts) {
       if (!a.wanted) continue;
-      const orders: WireOrder[] = [];
-      for (const order of a.orders.values()) orders.push(toWireOrder(order));
       if (a.wantOrders)
-        for (const o of orders) pending.push({ channel: ch.orders, account, data: o });
+        for (const order of a.orders.values())
+          pending.push({ channel: ch.orders, account, data: rawJson(orderJson(order)) });
       if (a.wantTrades && a.trades.length > 0)
         pending.push({ channel: ch.trades, account, data: a.trades });
       if (a.wantChanges) {
+        const orders: WireOrder[] = [];
+        for (const order of a.orders.values()) orders.push(toWireOrder(order));
         const positions = a.moved
           ? [toWirePosition(book, engine.accounts.get(account)!.peekPosition(index))]
           : [];

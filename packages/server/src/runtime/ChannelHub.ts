@@ -1,5 +1,6 @@
-import { ChannelSubscribers } from "./ChannelSubscribers.js";
+import { ChannelSubscribers, membershipVersion } from "./ChannelSubscribers.js";
 import { type BatchedConnection, frameBatcher } from "./FrameBatcher.js";
+import { RawJson } from "./RawJson.js";
 import type { RequestContext } from "./RequestContext.js";
 import type { RpcError } from "./RpcError.js";
 
@@ -75,6 +76,11 @@ function isAccount(connection: ChannelConnection, account: number | string): boo
 
 const PREFIX = '{"jsonrpc":"2.0","method":"subscription","params":{"channel":';
 
+/** `data` as JSON: a `RawJson`'s text as it is, anything else through `JSON.stringify`. */
+function dataJsonOf(data: unknown): string {
+  return data instanceof RawJson ? data.json : JSON.stringify(data);
+}
+
 /** The notification text of one channel's data (`data` already JSON), with a label or not. */
 function notification(channelJson: string, dataJson: string, label: string | undefined): string {
   const labelPart = label === undefined ? "" : `,"label":${JSON.stringify(label)}`;
@@ -101,14 +107,15 @@ export class ChannelHub {
   /**
    * Sends `{channel, data}` to every connection subscribed to `channel`; with `account`, only to
    * connections authenticated as that account. The JSON text is built once per call (and not at
-   * all when nobody gets it); subscribers without a label share one frame.
+   * all when nobody gets it); subscribers without a label share one frame. `data` may be a
+   * `RawJson` (`rawJson(text)`): JSON text written by the caller, spliced as it is.
    */
   publish(channel: string, data: unknown, account?: number | string): void {
     const subscribers = this.#byChannel.get(channel);
     if (subscribers === undefined) return;
     if (account === undefined && subscribers.labelled === 0) {
       // Everyone gets the same frame: logged once, whatever the number of subscribers.
-      const text = notification(JSON.stringify(channel), JSON.stringify(data), undefined);
+      const text = notification(JSON.stringify(channel), dataJsonOf(data), undefined);
       frameBatcher.broadcast(subscribers, textFrame(text));
       return;
     }
@@ -125,7 +132,7 @@ export class ChannelHub {
       const connection = connections[i]!;
       if (account !== undefined && !isAccount(connection, account)) continue;
       channelJson ??= JSON.stringify(channel);
-      dataJson ??= JSON.stringify(data);
+      dataJson ??= dataJsonOf(data);
       const label = labels[i];
       if (label === undefined) {
         plain ??= textFrame(notification(channelJson, dataJson, undefined));
@@ -139,7 +146,15 @@ export class ChannelHub {
     const connection = context.connection;
     if (connection === undefined) return;
     const label = connection.subscriptions.get(channel);
-    connection.send(notification(JSON.stringify(channel), JSON.stringify(data), label));
+    connection.send(notification(JSON.stringify(channel), dataJsonOf(data), label));
+  }
+
+  /**
+   * Changes whenever {@link count}'s answers may have changed (a subscribe or unsubscribe on any
+   * channel, a connection authenticating): a publisher may keep them until it moves.
+   */
+  get version(): number {
+    return membershipVersion();
   }
 
   /**

@@ -2,6 +2,8 @@ import type { BroadcastGroup } from "./BroadcastGroup.js";
 import type { ChannelConnection } from "./ChannelHub.js";
 
 let principalEpoch = 0;
+/** Moves on every subscribe, unsubscribe and authentication, in any channel (`membershipVersion`). */
+let membership = 0;
 
 /**
  * A connection authenticated (perhaps as another account than before): every channel's index of
@@ -10,6 +12,16 @@ let principalEpoch = 0;
  */
 export function principalsChanged(): void {
   principalEpoch++;
+  membership++;
+}
+
+/**
+ * A number that changes whenever a channel's subscribers, or the accounts of connections, may
+ * have changed: what `ChannelHub.count` answers holds until it moves (an expired principal does
+ * not move it; `count` may then answer one connection too many).
+ */
+export function membershipVersion(): number {
+  return membership;
 }
 
 /**
@@ -42,6 +54,7 @@ export class ChannelSubscribers implements BroadcastGroup {
     this.#labels.set(connection, label);
     this.#connections = undefined;
     this.#byAccount = undefined;
+    membership++;
   }
 
   delete(connection: ChannelConnection): void {
@@ -49,6 +62,7 @@ export class ChannelSubscribers implements BroadcastGroup {
     if (this.#labels.delete(connection)) {
       this.#connections = undefined;
       this.#byAccount = undefined;
+      membership++;
     }
   }
 
