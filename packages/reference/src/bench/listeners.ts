@@ -1,6 +1,5 @@
-import type { Socket } from "node:net";
 import { FrameCounter } from "./FrameCounter.js";
-import { maskedTextFrame, openRawWebSocket } from "./rawWebSocket.js";
+import { maskedTextFrame, openRawWebSocket, type RawWebSocket } from "./rawWebSocket.js";
 
 // A process of subscribed WebSocket connections for the bench, so that reading their
 // notifications costs the process that drives the calls nothing. Arguments: the WebSocket URL,
@@ -9,9 +8,10 @@ import { maskedTextFrame, openRawWebSocket } from "./rawWebSocket.js";
 // account's user.* channels). Prints "ready" once all are subscribed, and on SIGTERM the
 // notifications received and their bytes, then exits.
 //
-// A fair reader that costs little (it shares the machine's cores with the server): raw sockets,
-// every byte read off each socket, frames counted from their headers (`FrameCounter`), payloads
-// not decoded once the two answers (auth, subscribe) were checked.
+// A fair reader that costs little (it shares the machine's cores with the server): raw sockets
+// reading into one shared buffer, every byte read off each socket, frames counted from their
+// headers (`FrameCounter`), payloads not decoded once the two answers (auth, subscribe) were
+// checked.
 
 const [wsUrl, list] = process.argv.slice(2);
 const keys = list!.split(",").map((k) => k.split(":") as [string, string]);
@@ -21,7 +21,7 @@ const channels = ["orders", "trades", "changes"]
   .concat(`book.${instrument}.raw`, `trades.${instrument}.raw`);
 
 /** Reads whole frames (decoded) until the answers to ids 1 and 2 came; the bytes after them are left. */
-async function answers(socket: Socket, first: Buffer) {
+async function answers(ws: RawWebSocket, first: Buffer) {
   let buf = first;
   const got = new Map<number, { result?: unknown; error?: unknown }>();
   let notifications = 0;
@@ -45,15 +45,15 @@ async function answers(socket: Socket, first: Buffer) {
       else got.set(message.id, message);
       if (got.size === 2) return { got, rest: buf, notifications };
     }
-    const chunk: Buffer = await new Promise((resolve) => socket.once("data", resolve));
-    buf = Buffer.concat([buf, chunk]);
+    buf = Buffer.concat([buf, await ws.read()]);
   }
 }
 
 const counters: FrameCounter[] = [];
 const sockets = await Promise.all(
   keys.map(async ([clientId, clientSecret]) => {
-    const { socket, rest } = await openRawWebSocket(wsUrl!);
+    const ws = await openRawWebSocket(wsUrl!);
+    const { socket, rest } = ws;
     const auth = {
       grant_type: "client_credentials",
       client_id: clientId,
@@ -74,7 +74,7 @@ const sockets = await Promise.all(
         ),
       ]),
     );
-    const { got, rest: after, notifications } = await answers(socket, rest);
+    const { got, rest: after, notifications } = await answers(ws, rest);
     const sub = got.get(2)!;
     if (got.get(1)!.error !== undefined || sub.error !== undefined)
       throw new Error(`auth or subscribe failed: ${JSON.stringify([...got.values()])}`);
@@ -82,7 +82,7 @@ const sockets = await Promise.all(
     counter.frames = notifications;
     counters.push(counter);
     if (after.length > 0) counter.push(after);
-    socket.on("data", (chunk: Buffer) => counter.push(chunk));
+    ws.stream((chunk) => counter.push(chunk));
     return socket;
   }),
 );

@@ -21,6 +21,8 @@ const ROUNDS = 2;
 const SUBSCRIBERS = 100;
 const FANOUT_WARMUP = 2_000;
 const FANOUT_CYCLES = 8_000;
+/** The notification linger of the bench's extra fan-out run (`--notification-linger-ms`). */
+const LINGER_MS = 5;
 
 /** `--only fanout` runs the subscriptions phase alone (the other phases take a minute more). */
 const onlyAt = process.argv.indexOf("--only");
@@ -61,9 +63,9 @@ async function usDiff(args: string[], cycles: number, burst: number) {
   }
 }
 
-async function subscribedClose(subscribers: number): Promise<CloseRate> {
+async function subscribedClose(subscribers: number, args: string[] = []): Promise<CloseRate> {
   const listeners = keys.slice(CONNECTIONS, CONNECTIONS + subscribers);
-  const server = await startServerProcess(["--accounts", accounts, "--in-memory"]);
+  const server = await startServerProcess(["--accounts", accounts, "--in-memory", ...args]);
   try {
     return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
       subscribers: listeners,
@@ -116,16 +118,22 @@ try {
   const quietRuns: CloseRate[] = [];
   const oneRuns: CloseRate[] = [];
   const busyRuns: CloseRate[] = [];
+  // The same with the server's notification linger (not the default): fewer, larger writes.
+  const lingerRuns: CloseRate[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     quietRuns.push(await subscribedClose(0));
     oneRuns.push(await subscribedClose(1));
     busyRuns.push(await subscribedClose(SUBSCRIBERS));
+    lingerRuns.push(
+      await subscribedClose(SUBSCRIBERS, ["--notification-linger-ms", String(LINGER_MS)]),
+    );
   }
   const fastest = (runs: CloseRate[]) =>
     runs.reduce((a, b) => (b.closesPerSecond > a.closesPerSecond ? b : a));
   const quiet = fastest(quietRuns);
   const one = fastest(oneRuns);
   const busy = fastest(busyRuns);
+  const lingering = fastest(lingerRuns);
   const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
   rows.push(
     ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
@@ -146,6 +154,12 @@ try {
       `${SUBSCRIBERS} subscribers / none`,
       fanRatio.toFixed(2),
       fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
+    ],
+    [
+      "close cycles",
+      `${SUBSCRIBERS} subscribed, --notification-linger-ms ${LINGER_MS}`,
+      `${Math.round(lingering.closesPerSecond)} /s (ratio ${(lingering.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
+      `notifications up to ${LINGER_MS} ms later under load`,
     ],
     // close_position's own server time in the same runs: what building and logging its
     // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).

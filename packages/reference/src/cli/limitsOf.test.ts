@@ -12,6 +12,7 @@ it("turns the limit flags into server limits, seconds into ms, and sets nothing 
     maxConnectionsPerAddress: 10,
     wsIdleTimeoutSeconds: 30,
     httpBodyTimeoutSeconds: 2,
+    notificationLingerMs: 5,
   });
   expect(limits).toEqual({
     maxRequestsPerSecond: 5,
@@ -19,6 +20,7 @@ it("turns the limit flags into server limits, seconds into ms, and sets nothing 
     maxConnectionsPerAddress: 10,
     wsIdleTimeoutMs: 30_000,
     httpBodyTimeoutMs: 2_000,
+    notificationLingerMs: 5,
   });
   for (const key of Object.keys(limits)) expect(defaultLimits).toHaveProperty(key);
 });

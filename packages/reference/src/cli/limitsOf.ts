@@ -17,5 +17,8 @@ export function limitsOf(options: CliOptions): Partial<ServerLimits> {
   if (options.httpBodyTimeoutSeconds !== undefined) {
     limits.httpBodyTimeoutMs = options.httpBodyTimeoutSeconds * 1000;
   }
+  if (options.notificationLingerMs !== undefined) {
+    limits.notificationLingerMs = options.notificationLingerMs;
+  }
   return limits;
 }

@@ -50,6 +50,8 @@ test.each([
       "--ws-idle-timeout",
       "5",
       "--http-body-timeout=2",
+      "--notification-linger-ms",
+      "5",
     ],
     {
       kind: "run",
@@ -60,6 +62,7 @@ test.each([
         maxConnectionsPerAddress: 10,
         wsIdleTimeoutSeconds: 5,
         httpBodyTimeoutSeconds: 2,
+        notificationLingerMs: 5,
       },
     },
   ],
@@ -86,7 +89,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --notification-linger-ms, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

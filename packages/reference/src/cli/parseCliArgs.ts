@@ -15,6 +15,7 @@ export interface CliOptions {
   maxConnectionsPerAddress?: number;
   wsIdleTimeoutSeconds?: number;
   httpBodyTimeoutSeconds?: number;
+  notificationLingerMs?: number;
 }
 
 export type ParsedArgs =
@@ -51,6 +52,9 @@ Options:
                          close an unauthenticated WebSocket silent this long (default 30)
   --http-body-timeout SECONDS
                          time to receive an HTTP request body, else 408 (default 10)
+  --notification-linger-ms MS
+                         under load, hold a WebSocket's notifications up to MS ms (or 64 KiB)
+                         after its last write, to send them in one write (default 0: never)
   -h, --help             this text
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 failure, 2 usage error, 3 data dir cannot be recovered.
@@ -71,6 +75,7 @@ const OPTIONS = {
   "max-connections-per-address": string,
   "ws-idle-timeout": string,
   "http-body-timeout": string,
+  "notification-linger-ms": string,
   "in-memory": { type: "boolean" },
   help: { type: "boolean", short: "h", stops: true },
 } as const;
@@ -95,6 +100,7 @@ const INTEGERS = {
   "max-connections-per-address": [1, 1_000_000, "maxConnectionsPerAddress"],
   "ws-idle-timeout": [1, 86_400, "wsIdleTimeoutSeconds"],
   "http-body-timeout": [1, 86_400, "httpBodyTimeoutSeconds"],
+  "notification-linger-ms": [0, 1_000, "notificationLingerMs"],
 } as const satisfies Record<string, readonly [number, number, keyof CliOptions]>;
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {

@@ -10,4 +10,13 @@ export class BatchState {
   individual = false;
   /** Frames decided for it and not written yet. */
   held: Buffer[] = [];
+  // Kept across turns (not reset with `epoch`): the linger.
+  /** Frames of earlier turns held to leave with later ones, in order. */
+  outbox: Buffer[] = [];
+  /** Their bytes. */
+  outboxBytes = 0;
+  /** When (the batcher's clock, ms) the batcher last wrote to the connection or it took its frames. */
+  lastWriteAt = Number.NEGATIVE_INFINITY;
+  /** In the batcher's list of holding connections. */
+  holding = false;
 }

@@ -14,6 +14,10 @@ class Connection implements ChannelConnection {
   constructor(account?: number) {
     this.principal = account === undefined ? undefined : { accountId: account };
   }
+  readonly lingerMs = 0;
+  writeAll(data: readonly Buffer[]): void {
+    for (const buffer of data) this.writeJoined(buffer);
+  }
   writeJoined(data: Buffer): void {
     // Unmasked text frames with payloads under 126 bytes (the test's notifications).
     for (let at = 0; at < data.length; at += 2 + data[at + 1]!)

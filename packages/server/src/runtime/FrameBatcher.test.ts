@@ -10,8 +10,15 @@ class Recorder implements BatchedConnection {
   readonly batch = new BatchState();
   readonly subscriptions = new Map<string, unknown>();
   readonly written: Buffer[] = [];
+  /** Calls of `writeAll` (one system call each in a real connection). */
+  writevs = 0;
+  constructor(readonly lingerMs = 0) {}
   writeJoined(data: Buffer): void {
     this.written.push(data);
+  }
+  writeAll(data: readonly Buffer[]): void {
+    this.writevs++;
+    this.written.push(Buffer.concat(data));
   }
   /** Everything written, as one buffer. */
   get bytes(): Buffer {
@@ -164,55 +171,136 @@ test("more groups than a mask has bits: every connection still gets its frames i
   expect(odd.bytes).toEqual(Buffer.concat(frames.filter((_, i) => i % 2 === 1)));
 });
 
+test("linger: an idle connection writes at the end of the turn; within its linger, turns are held and leave in one writev", async () => {
+  let clock = 100;
+  const batcher = new FrameBatcher({ now: () => clock });
+  const subscriber = new Recorder(2);
+  const book = new Group("book");
+  book.join(subscriber);
+  const frames = [1, 2, 3, 4].map((n) => textFrame(`{"book":${n}}`));
+  batcher.broadcast(book, frames[0]!);
+  batcher.flush();
+  expect(subscriber.written).toEqual([frames[0]]); // idle: at once
+  clock += 0.5;
+  batcher.broadcast(book, frames[1]!);
+  batcher.flush();
+  clock += 0.5;
+  batcher.broadcast(book, frames[2]!);
+  batcher.flush();
+  expect(subscriber.written).toHaveLength(1); // held: written 1 ms ago
+  expect(batcher.held).toBe(frames[1]!.length + frames[2]!.length);
+  // The linger's timer (real time, 1-2 ms) writes both with one writev.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(subscriber.written).toEqual([frames[0], Buffer.concat([frames[1]!, frames[2]!])]);
+  expect(subscriber.writevs).toBe(1);
+  expect(batcher.held).toBe(0);
+  // 2 ms after that write, the next turn writes at once again.
+  clock += 2;
+  batcher.broadcast(book, frames[3]!);
+  batcher.flush();
+  expect(subscriber.written.at(-1)).toEqual(frames[3]);
+});
+
+test("linger: a connection holding maxHeldBytes writes at once; one that answers takes what it holds first", () => {
+  let clock = 0;
+  const batcher = new FrameBatcher({ now: () => clock, maxHeldBytes: 40 });
+  const a = new Recorder(1000);
+  const b = new Recorder(1000);
+  const book = new Group("book");
+  book.join(a);
+  book.join(b);
+  const big = textFrame(`{"pad":"${"x".repeat(20)}"}`); // 34 bytes
+  batcher.broadcast(book, big);
+  batcher.flush(); // idle: written, and the linger starts
+  clock += 1;
+  batcher.broadcast(book, big);
+  batcher.flush();
+  expect(a.written).toHaveLength(1); // 34 held, under 40
+  batcher.broadcast(book, big);
+  batcher.flush();
+  expect(a.written).toEqual([big, Buffer.concat([big, big])]); // 68 held: out at once
+  batcher.broadcast(book, big);
+  batcher.flush();
+  // b answers: what it holds, then this turn's frame, before the answer.
+  const small = textFrame('{"book":"now"}');
+  batcher.broadcast(book, small);
+  expect(batcher.take(b)).toEqual([big, small]);
+  expect(a.written).toHaveLength(2);
+  batcher.flushHeld();
+  expect(Buffer.concat(a.written)).toEqual(Buffer.concat([big, big, big, big]));
+});
+
 test("property: each connection gets exactly the frames a per-connection queue would, in order", async () => {
   type Op =
     | { op: "broadcast"; group: number }
     | { op: "sendTo"; connection: number }
     | { op: "join" | "leave" | "take"; connection: number; group: number }
-    | { op: "flush" };
+    | { op: "flush" }
+    | { op: "wait"; ms: number }
+    | { op: "flushHeld" };
   const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant("broadcast" as const), group: fc.nat(3) }),
+    {
+      weight: 4,
+      arbitrary: fc.record({ op: fc.constant("broadcast" as const), group: fc.nat(3) }),
+    },
     fc.record({ op: fc.constant("sendTo" as const), connection: fc.nat(4) }),
-    fc.record({
-      op: fc.constantFrom("join" as const, "leave" as const, "take" as const),
-      connection: fc.nat(4),
-      group: fc.nat(3),
-    }),
-    fc.record({ op: fc.constant("flush" as const) }),
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        op: fc.constantFrom("join" as const, "leave" as const, "take" as const),
+        connection: fc.nat(4),
+        group: fc.nat(3),
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ op: fc.constant("flush" as const) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant("wait" as const), ms: fc.nat(3) }) },
+    fc.record({ op: fc.constant("flushHeld" as const) }),
   );
   fc.assert(
-    fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-      const batcher = new FrameBatcher();
-      const connections = Array.from({ length: 5 }, () => new Recorder());
-      const groups = Array.from({ length: 4 }, (_, i) => new Group(`g${i}`));
-      const expected = connections.map(() => [] as Buffer[]);
-      let n = 0;
-      for (const o of ops) {
-        if (o.op === "broadcast") {
-          const frame = textFrame(`${n++}`);
-          batcher.broadcast(groups[o.group]!, frame);
-          connections.forEach((c, i) => {
-            if (groups[o.group]!.has(c)) expected[i]!.push(frame);
-          });
-        } else if (o.op === "sendTo") {
-          const frame = textFrame(`${n++}`);
-          batcher.sendTo(connections[o.connection]!, frame);
-          expected[o.connection]!.push(frame);
-        } else if (o.op === "join" || o.op === "leave") {
-          const c = connections[o.connection]!;
-          batcher.settle(c);
-          groups[o.group]![o.op](c);
-        } else if (o.op === "take") {
-          const c = connections[o.connection]!;
-          const taken = batcher.take(c);
-          if (taken.length > 0) c.writeJoined(Buffer.concat(taken));
-        } else batcher.flush();
-      }
-      batcher.flush();
-      connections.forEach((c, i) => {
-        expect(c.bytes).toEqual(Buffer.concat(expected[i]!));
-      });
-    }),
-    { numRuns: 500 },
+    fc.property(
+      fc.array(op, { minLength: 20, maxLength: 80 }),
+      fc.constantFrom(0, 16, 1_000_000),
+      (ops, maxHeldBytes) => {
+        // Connections 0-1 write every turn, 2-4 linger 2 ms on a clock the ops move.
+        let clock = 0;
+        const batcher = new FrameBatcher({ now: () => clock, maxHeldBytes });
+        const connections = Array.from({ length: 5 }, (_, i) => new Recorder(i < 2 ? 0 : 2));
+        const groups = Array.from({ length: 4 }, (_, i) => new Group(`g${i}`));
+        const expected = connections.map(() => [] as Buffer[]);
+        // Everyone starts in group 0 (a book channel): its broadcasts reach every connection.
+        for (const c of connections) groups[0]!.join(c);
+        let n = 0;
+        for (const o of ops) {
+          if (o.op === "broadcast") {
+            const frame = textFrame(`${n++}`);
+            batcher.broadcast(groups[o.group]!, frame);
+            connections.forEach((c, i) => {
+              if (groups[o.group]!.has(c)) expected[i]!.push(frame);
+            });
+          } else if (o.op === "sendTo") {
+            const frame = textFrame(`${n++}`);
+            batcher.sendTo(connections[o.connection]!, frame);
+            expected[o.connection]!.push(frame);
+          } else if (o.op === "join" || o.op === "leave") {
+            const c = connections[o.connection]!;
+            batcher.settle(c);
+            groups[o.group]![o.op](c);
+          } else if (o.op === "take") {
+            const c = connections[o.connection]!;
+            const taken = batcher.take(c);
+            if (taken.length > 0) c.writeJoined(Buffer.concat(taken));
+          } else if (o.op === "wait") clock += o.ms;
+          else if (o.op === "flushHeld") batcher.flushHeld();
+          else batcher.flush();
+        }
+        batcher.flush();
+        batcher.flushHeld();
+        expect(batcher.held).toBe(0);
+        connections.forEach((c, i) => {
+          expect(c.bytes).toEqual(Buffer.concat(expected[i]!));
+        });
+      },
+    ),
+    { numRuns: 1000 },
   );
 });

@@ -7,8 +7,23 @@ export interface BatchedConnection {
   readonly batch: BatchState;
   /** The channels it is subscribed to: a connection with none is in no broadcast group. */
   readonly subscriptions: ReadonlyMap<string, unknown>;
+  /**
+   * How long (ms) its frames may wait after its last write to leave with later ones, while it
+   * answers nothing (`ServerLimits.notificationLingerMs`); 0: at the end of every turn.
+   */
+  readonly lingerMs: number;
   /** Writes frames already joined into one buffer (nothing once the connection is closing). */
   writeJoined(data: Buffer): void;
+  /** Writes buffers in order with one system call (nothing once the connection is closing). */
+  writeAll(data: readonly Buffer[]): void;
+}
+
+/** Options of a {@link FrameBatcher} (for tests: the process's batcher uses the defaults). */
+export interface FrameBatcherOptions {
+  /** The clock of the linger, ms. Default: `performance.now`. */
+  readonly now?: () => number;
+  /** A connection holding this many bytes writes them at once, lingering or not. Default: 64 KiB. */
+  readonly maxHeldBytes?: number;
 }
 
 const NONE: readonly Buffer[] = [];
@@ -43,6 +58,13 @@ function pickFrames(
  * for one connection (a labelled or account-scoped notification) is logged for it alone, and the
  * connection's frames are then picked from the log one by one.
  *
+ * Linger: a write costs a system call and a wake-up of the reader, whatever its size, so under
+ * load a connection's frames leave together. A connection whose last write was less than its
+ * `lingerMs` ago holds the turn's frames (an outbox) until that linger has passed, or until it
+ * holds `maxHeldBytes`, then writes them all with one `writev`. An idle connection's frames
+ * leave at the end of the turn as before; an answering connection takes what it holds before
+ * its answer.
+ *
  * Order: a connection gets its frames in log (publish) order. One whose membership changes within
  * the turn is settled first (`settle`: what was published before the change is decided by the old
  * membership), and a connection that answers a call takes its frames before the answer (`take`),
@@ -60,10 +82,27 @@ export class FrameBatcher {
   #touched: BatchedConnection[] = [];
   #epoch = 0;
   #scheduled = false;
+  /** Connections that held frames past a turn (a linger), written by `#timer` at the latest. */
+  #holding: BatchedConnection[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #now: () => number;
+  readonly #maxHeldBytes: number;
+
+  constructor(options: FrameBatcherOptions = {}) {
+    this.#now = options.now ?? (() => performance.now());
+    this.#maxHeldBytes = options.maxHeldBytes ?? 64 * 1024;
+  }
 
   /** Frames logged this turn and not yet written (for tests and diagnostics). */
   get pending(): number {
     return this.#frames.length;
+  }
+
+  /** Bytes held past their turn by lingering connections, not written yet. */
+  get held(): number {
+    let bytes = 0;
+    for (const connection of this.#holding) bytes += connection.batch.outboxBytes;
+    return bytes;
   }
 
   /** Sends `frame` to every connection in `group` when the turn ends (or before its next answer). */
@@ -97,18 +136,46 @@ export class FrameBatcher {
     state.cursor = end;
   }
 
-  /** The connection's frames so far, taken (it writes them itself, before an answer). */
+  /**
+   * The connection's frames so far, taken (it writes them itself, before an answer): those it
+   * held from earlier turns (a linger), then this turn's.
+   */
   take(connection: BatchedConnection): readonly Buffer[] {
-    if (this.#frames.length === 0) return NONE;
     const state = connection.batch;
-    // In no group and sent nothing alone this turn: nothing for it (the common answering connection).
-    if (state.epoch !== this.#epoch && connection.subscriptions.size === 0) return NONE;
+    const outbox = state.outbox;
+    if (outbox.length > 0) {
+      state.outbox = [];
+      state.outboxBytes = 0;
+      state.lastWriteAt = this.#now();
+    }
+    if (
+      this.#frames.length === 0 ||
+      // In no group and sent nothing alone this turn: nothing for it (the common answering connection).
+      (state.epoch !== this.#epoch && connection.subscriptions.size === 0)
+    )
+      return outbox.length > 0 ? outbox : NONE;
     this.settle(connection);
     const held = state.held;
-    if (held.length === 0) return NONE;
+    if (held.length === 0) return outbox.length > 0 ? outbox : NONE;
     state.held = [];
-    return held;
+    if (outbox.length === 0) return held;
+    for (const frame of held) outbox.push(frame);
+    return outbox;
   }
+
+  /** Writes every frame held past its turn now (the linger's timer; tests). */
+  readonly flushHeld = (): void => {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const holding = this.#holding;
+    if (holding.length === 0) return;
+    this.#holding = [];
+    const now = this.#now();
+    for (const connection of holding) {
+      connection.batch.holding = false;
+      this.#release(connection, now);
+    }
+  };
 
   /** Writes every connection's frames of the turn now (nothing when none was logged). */
   readonly flush = (): void => {
@@ -139,12 +206,14 @@ export class FrameBatcher {
     this.#touched = [];
     this.#epoch++;
     const byMask = new Map<number, Buffer>();
+    const now = this.#now();
     for (const connection of touched) {
       const state = connection.batch;
       if (state.individual) {
         const out = pickFrames(frames, groups, to, connection, state.cursor, state.held);
         state.held = [];
-        if (out.length > 0) connection.writeJoined(out.length === 1 ? out[0]! : Buffer.concat(out));
+        if (out.length > 0)
+          this.#deliver(connection, out.length === 1 ? out[0]! : Buffer.concat(out), now);
         continue;
       }
       const mask = state.mask;
@@ -159,9 +228,54 @@ export class FrameBatcher {
         data = out.length === 1 ? out[0]! : Buffer.concat(out);
         byMask.set(mask, data);
       }
-      connection.writeJoined(data);
+      this.#deliver(connection, data, now);
     }
   };
+
+  /**
+   * A connection's frames of the turn: written now when it lingers not (or has not written for
+   * its linger, or holds `maxHeldBytes`), else held to leave with the next ones, at the latest
+   * when its linger since its last write has passed.
+   */
+  #deliver(connection: BatchedConnection, data: Buffer, now: number): void {
+    const state = connection.batch;
+    const linger = connection.lingerMs;
+    const due = linger <= 0 || now - state.lastWriteAt >= linger;
+    if (due && state.outbox.length === 0) {
+      state.lastWriteAt = now;
+      connection.writeJoined(data);
+      return;
+    }
+    state.outbox.push(data);
+    state.outboxBytes += data.length;
+    if (due || state.outboxBytes >= this.#maxHeldBytes) {
+      this.#release(connection, now);
+      return;
+    }
+    if (!state.holding) {
+      state.holding = true;
+      this.#holding.push(connection);
+    }
+    if (this.#timer === undefined) {
+      this.#timer = setTimeout(
+        this.flushHeld,
+        Math.max(1, Math.ceil(state.lastWriteAt + linger - now)),
+      );
+      this.#timer.unref();
+    }
+  }
+
+  /** Writes what the connection holds, in one system call. */
+  #release(connection: BatchedConnection, now: number): void {
+    const state = connection.batch;
+    const outbox = state.outbox;
+    if (outbox.length === 0) return;
+    state.outbox = [];
+    state.outboxBytes = 0;
+    state.lastWriteAt = now;
+    if (outbox.length === 1) connection.writeJoined(outbox[0]!);
+    else connection.writeAll(outbox);
+  }
 
   #schedule(): void {
     if (this.#scheduled) return;

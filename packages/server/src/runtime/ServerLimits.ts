@@ -38,6 +38,15 @@ export interface ServerLimits {
   readonly wsIdleTimeoutMs: number;
   /** Time to receive a whole HTTP request body once the headers are in: else 408, and closed. */
   readonly httpBodyTimeoutMs: number;
+  /**
+   * Subscription notifications for a WebSocket connection written to less than this long ago
+   * wait (at most this long, or until 64 KiB are held) to leave together in one write: under
+   * load, fewer and larger writes (a write costs a system call and a wake-up of the reader,
+   * whatever its size), for up to this much more latency. A connection's own answers never wait
+   * (what it holds goes before them), and an idle connection's notifications leave at once.
+   * 0 (the default): every connection's notifications leave at the end of each turn.
+   */
+  readonly notificationLingerMs: number;
 }
 
 export const defaultLimits: ServerLimits = {
@@ -51,4 +60,5 @@ export const defaultLimits: ServerLimits = {
   maxConnectionsPerAddress: 256,
   wsIdleTimeoutMs: 30_000,
   httpBodyTimeoutMs: 10_000,
+  notificationLingerMs: 0,
 };

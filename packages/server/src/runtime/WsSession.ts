@@ -37,6 +37,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   readonly subscriptions = new Map<string, string | undefined>();
   cancelOnDisconnect = false;
   readonly maxInFlight: number;
+  /** How long its notifications may wait to leave together (`FrameBatcher`), ms. */
+  readonly lingerMs: number;
   readonly rateLimit: TokenBucket | undefined;
   /** Times this connection was paused for back-pressure. */
   pauses = 0;
@@ -79,6 +81,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
       readonly highWaterMark: number;
       /** `Infinity`: no rate limit. */
       readonly maxRequestsPerSecond: number;
+      /** `ServerLimits.notificationLingerMs`; 0 when not given. */
+      readonly notificationLingerMs?: number;
     },
     held: PendingCounter,
     now: number,
@@ -88,6 +92,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     this.#dispatcher = dispatcher;
     this.#socket = socket;
     this.maxInFlight = limits.maxInFlight;
+    this.lingerMs = limits.notificationLingerMs ?? 0;
     const rate = limits.maxRequestsPerSecond;
     this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;
     this.#highWaterMark = limits.highWaterMark;
@@ -226,6 +231,17 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   writeJoined(data: Buffer): void {
     if (this.#ws.readyState !== 1) return;
     this.#socket.write(data);
+    this.#checkBackPressure();
+  }
+
+  writeAll(data: readonly Buffer[]): void {
+    if (this.#ws.readyState !== 1) return;
+    const socket = this.#socket;
+    // Corked, the writes leave in one `writev` when uncorked (an answer written before them in
+    // this tick, already corked, stays before them: `send` took what was held before it).
+    socket.cork();
+    for (const buffer of data) socket.write(buffer);
+    socket.uncork();
     this.#checkBackPressure();
   }
 

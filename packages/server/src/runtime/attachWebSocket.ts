@@ -84,6 +84,7 @@ export function attachWebSocket(
         maxInFlight: limits.maxInFlightPerConnection,
         highWaterMark: limits.wsHighWaterMarkBytes,
         maxRequestsPerSecond: limits.maxRequestsPerSecond,
+        notificationLingerMs: limits.notificationLingerMs,
       },
       held,
       now(),
