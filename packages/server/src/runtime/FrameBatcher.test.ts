@@ -230,6 +230,28 @@ test("linger: a connection holding maxHeldBytes writes at once; one that answers
   expect(Buffer.concat(a.written)).toEqual(Buffer.concat([big, big, big, big]));
 });
 
+test("linger: the timer fires at the earliest deadline of the holding connections", async () => {
+  let clock = 0;
+  const batcher = new FrameBatcher({ now: () => clock });
+  const [x, y] = [new Recorder(1000), new Recorder(1000)];
+  const [gx, gy] = [new Group("x"), new Group("y")];
+  gx.join(x);
+  gy.join(y);
+  batcher.broadcast(gy, textFrame("y0"));
+  batcher.flush(); // y written at 0
+  clock = 985;
+  batcher.broadcast(gx, textFrame("x0"));
+  batcher.flush(); // x written at 985
+  clock = 986;
+  batcher.broadcast(gx, textFrame("x1")); // x first: its deadline is 1985
+  batcher.broadcast(gy, textFrame("y1")); // y's is 1000, 14 ms from now
+  batcher.flush();
+  expect(batcher.held).toBeGreaterThan(0);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(y.bytes).toEqual(Buffer.concat([textFrame("y0"), textFrame("y1")]));
+  expect(batcher.held).toBe(0);
+});
+
 test("property: each connection gets exactly the frames a per-connection queue would, in order", async () => {
   type Op =
     | { op: "broadcast"; group: number }

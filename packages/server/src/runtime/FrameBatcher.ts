@@ -85,6 +85,8 @@ export class FrameBatcher {
   /** Connections that held frames past a turn (a linger), written by `#timer` at the latest. */
   #holding: BatchedConnection[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When `#timer` fires (the batcher's clock, ms). */
+  #timerAt = 0;
   readonly #now: () => number;
   readonly #maxHeldBytes: number;
 
@@ -256,11 +258,12 @@ export class FrameBatcher {
       state.holding = true;
       this.#holding.push(connection);
     }
-    if (this.#timer === undefined) {
-      this.#timer = setTimeout(
-        this.flushHeld,
-        Math.max(1, Math.ceil(state.lastWriteAt + linger - now)),
-      );
+    // One timer, at the earliest deadline of the holding connections: none waits past its linger.
+    const deadline = state.lastWriteAt + linger;
+    if (this.#timer === undefined || deadline < this.#timerAt) {
+      if (this.#timer !== undefined) clearTimeout(this.#timer);
+      this.#timerAt = deadline;
+      this.#timer = setTimeout(this.flushHeld, Math.max(1, Math.ceil(deadline - now)));
       this.#timer.unref();
     }
   }
