@@ -39,6 +39,7 @@ test("exports", () => {
       "getPositions",
       "loadInstruments",
       "newOutcome",
+      "orderJson",
       "parseClosePosition",
       "parseDecimal",
       "parsePlaceOrder",
