@@ -20,5 +20,6 @@ export function limitsOf(options: CliOptions): Partial<ServerLimits> {
   if (options.notificationLingerMs !== undefined) {
     limits.notificationLingerMs = options.notificationLingerMs;
   }
+  if (options.wsMaxBacklogBytes !== undefined) limits.wsMaxBacklogBytes = options.wsMaxBacklogBytes;
   return limits;
 }

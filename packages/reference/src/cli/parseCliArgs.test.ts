@@ -52,6 +52,7 @@ test.each([
       "--http-body-timeout=2",
       "--notification-linger-ms",
       "5",
+      "--ws-max-backlog=100000",
     ],
     {
       kind: "run",
@@ -63,6 +64,7 @@ test.each([
         wsIdleTimeoutSeconds: 5,
         httpBodyTimeoutSeconds: 2,
         notificationLingerMs: 5,
+        wsMaxBacklogBytes: 100_000,
       },
     },
   ],
@@ -89,7 +91,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --notification-linger-ms, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --notification-linger-ms, --ws-max-backlog, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

@@ -16,6 +16,7 @@ export interface CliOptions {
   wsIdleTimeoutSeconds?: number;
   httpBodyTimeoutSeconds?: number;
   notificationLingerMs?: number;
+  wsMaxBacklogBytes?: number;
 }
 
 export type ParsedArgs =
@@ -55,6 +56,8 @@ Options:
   --notification-linger-ms MS
                          under load, hold a WebSocket's notifications up to MS ms (or 64 KiB)
                          after its last write, to send them in one write (default 0: never)
+  --ws-max-backlog BYTES close a WebSocket whose unread notifications pass BYTES unsent, with
+                         1008 and a reason (default 4194304)
   -h, --help             this text
 
 Exit codes: 0 after SIGINT/SIGTERM, 1 failure, 2 usage error, 3 data dir cannot be recovered.
@@ -76,6 +79,7 @@ const OPTIONS = {
   "ws-idle-timeout": string,
   "http-body-timeout": string,
   "notification-linger-ms": string,
+  "ws-max-backlog": string,
   "in-memory": { type: "boolean" },
   help: { type: "boolean", short: "h", stops: true },
 } as const;
@@ -101,6 +105,7 @@ const INTEGERS = {
   "ws-idle-timeout": [1, 86_400, "wsIdleTimeoutSeconds"],
   "http-body-timeout": [1, 86_400, "httpBodyTimeoutSeconds"],
   "notification-linger-ms": [0, 1_000, "notificationLingerMs"],
+  "ws-max-backlog": [65_536, 1_073_741_824, "wsMaxBacklogBytes"],
 } as const satisfies Record<string, readonly [number, number, keyof CliOptions]>;
 
 function integer(flag: string, raw: string, min: number, max: number): number | string {

@@ -13,6 +13,13 @@ export interface ServerLimits {
    */
   readonly wsHighWaterMarkBytes: number;
   /**
+   * When a WebSocket's unsent output passes this after a write of notifications (a subscriber
+   * that does not read what it subscribed to), the connection is closed with 1008 and a reason
+   * saying so, then dropped a second later: its backlog stops growing there instead of in the
+   * server's memory.
+   */
+  readonly wsMaxBacklogBytes: number;
+  /**
    * Requests per second per WebSocket connection and per HTTP client address, with bursts of as
    * many; the excess gets 10028 too_many_requests. `Infinity` (the default): no limit.
    */
@@ -54,6 +61,7 @@ export const defaultLimits: ServerLimits = {
   maxFrameBytes: 1024 * 1024,
   maxInFlightPerConnection: 64,
   wsHighWaterMarkBytes: 1024 * 1024,
+  wsMaxBacklogBytes: 4 * 1024 * 1024,
   maxRequestsPerSecond: Number.POSITIVE_INFINITY,
   shutdownGraceMs: 10_000,
   maxConnections: 4096,

@@ -57,6 +57,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   readonly #backlog: string[] = [];
   readonly #socket: Socket;
   readonly #highWaterMark: number;
+  /** Unsent output past which a connection that does not read its notifications is closed. */
+  readonly #maxBacklog: number;
   readonly #held: PendingCounter;
   readonly #controller = new AbortController();
   #backPressure = false;
@@ -83,6 +85,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
       readonly maxRequestsPerSecond: number;
       /** `ServerLimits.notificationLingerMs`; 0 when not given. */
       readonly notificationLingerMs?: number;
+      /** `ServerLimits.wsMaxBacklogBytes`; no cap when not given. */
+      readonly maxBacklogBytes?: number;
     },
     held: PendingCounter,
     now: number,
@@ -93,6 +97,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     this.#socket = socket;
     this.maxInFlight = limits.maxInFlight;
     this.lingerMs = limits.notificationLingerMs ?? 0;
+    this.#maxBacklog = limits.maxBacklogBytes ?? Number.POSITIVE_INFINITY;
     const rate = limits.maxRequestsPerSecond;
     this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;
     this.#highWaterMark = limits.highWaterMark;
@@ -129,7 +134,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
 
   /**
    * Closes the connection with 1008 (policy violation) and `reason`: the client broke a rule of
-   * the transport (it did not answer a heartbeat's `test_request`, or stayed idle unauthenticated).
+   * the transport (it did not answer a heartbeat's `test_request`, stayed idle unauthenticated, or
+   * left its notifications unread past `wsMaxBacklogBytes`).
    */
   fail(reason: string): void {
     if (this.failed) return;
@@ -232,6 +238,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     if (this.#ws.readyState !== 1) return;
     this.#socket.write(data);
     this.#checkBackPressure();
+    this.#checkBacklog();
   }
 
   writeAll(data: readonly Buffer[]): void {
@@ -243,6 +250,16 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     for (const buffer of data) socket.write(buffer);
     socket.uncork();
     this.#checkBackPressure();
+    this.#checkBacklog();
+  }
+
+  /** Closes a connection whose notifications pile up unread (`ServerLimits.wsMaxBacklogBytes`). */
+  #checkBacklog(): void {
+    const unsent = this.#socket.writableLength;
+    if (unsent <= this.#maxBacklog) return;
+    this.fail(
+      `notifications not read: ${unsent} bytes unsent, over the limit of ${this.#maxBacklog} (wsMaxBacklogBytes)`,
+    );
   }
 
   #checkBackPressure(): void {

@@ -85,6 +85,7 @@ export function attachWebSocket(
         highWaterMark: limits.wsHighWaterMarkBytes,
         maxRequestsPerSecond: limits.maxRequestsPerSecond,
         notificationLingerMs: limits.notificationLingerMs,
+        maxBacklogBytes: limits.wsMaxBacklogBytes,
       },
       held,
       now(),
