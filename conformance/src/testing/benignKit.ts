@@ -17,18 +17,6 @@ export const editNotifications =
 /** A pause. */
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A small seeded generator (mulberry32): the same pauses on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const JWT_HEAD = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 const JWT_KEY = "benign-jwt-tokens";
 const JWT = new RegExp(`${JWT_HEAD}\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]{43})`, "g");

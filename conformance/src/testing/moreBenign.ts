@@ -1,4 +1,4 @@
-import type { InstrumentConfig } from "@unwind/engine";
+import { type InstrumentConfig, mulberry32 } from "@unwind/engine";
 import type { BenignServer } from "./benign.js";
 import {
   base64Inward,
@@ -11,7 +11,6 @@ import {
   pause,
   referenceOrderId,
   scrambledTradeId,
-  seeded,
 } from "./benignKit.js";
 import { faithful, splitWrites } from "./framings.js";
 import {
@@ -169,7 +168,7 @@ export const moreBenignServers: BenignServer[] = [
       "every request waits 0-6 ms before it is handled, so WebSocket requests in flight together are answered in any order",
     framing: faithful,
     message: (() => {
-      const random = seeded(7);
+      const random = mulberry32(7);
       return async (text: string, next: (text: string) => Promise<unknown>) => {
         await pause(Math.floor(random() * 7));
         return next(text);

@@ -38,6 +38,7 @@ test("exports", () => {
       "getPosition",
       "getPositions",
       "loadInstruments",
+      "mulberry32",
       "newOutcome",
       "orderJson",
       "parseClosePosition",

@@ -17,6 +17,7 @@ export {
   type GeneratorOptions,
   generateCommands,
 } from "./bench/generateCommands.js";
+export { mulberry32 } from "./bench/random.js";
 export { toWireRequest, type WireRequest } from "./bench/toWireRequest.js";
 export type {
   CancelAllCommand,

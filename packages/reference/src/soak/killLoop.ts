@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mulberry32 } from "@unwind/engine";
 import { ALICE, BOB } from "../testing/rpc.test-helpers.js";
 import { RpcSocket } from "./RpcSocket.js";
 import type { SoakOptions, SoakResult } from "./SoakResult.js";
@@ -17,17 +18,6 @@ const KEYS = [ALICE, BOB];
 const WINDOW = 16;
 /** Acknowledged orders of earlier cycles checked again after the last restart (a random sample). */
 const RECHECK = 2_000;
-
-/** mulberry32: a seeded generator, so a run's kill moments can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * Keeps {@link WINDOW} orders in flight per connection until the returned stop is called: four in
@@ -95,7 +85,8 @@ async function missing(sockets: RpcSocket[], orders: Acknowledged[], count: () =
 export async function killLoop(options: SoakOptions): Promise<SoakResult> {
   const { durationMs, log } = options;
   const seed = (Date.now() * 2654435761) >>> 0;
-  const rng = random(seed);
+  // mulberry32: a run's kill moments can be replayed from its seed.
+  const rng = mulberry32(seed);
   const dir = mkdtempSync(join(tmpdir(), "unwind-kill-loop-"));
   // From the first listening line on: starting the first server is not part of the load.
   let deadline = Number.POSITIVE_INFINITY;
