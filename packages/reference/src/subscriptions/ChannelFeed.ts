@@ -34,17 +34,10 @@ class AccountChanges {
   readonly orders = new Map<number, Order>();
   readonly trades: WireTrade[] = [];
   moved = false;
-  readonly wantOrders: boolean;
-  readonly wantTrades: boolean;
-  readonly wantChanges: boolean;
-  constructor(wants: AccountWants) {
-    this.wantOrders = wants.orders;
-    this.wantTrades = wants.trades;
-    this.wantChanges = wants.changes;
-  }
+  constructor(readonly wants: AccountWants) {}
   /** Someone listens to one of the account's channels. */
   get wanted(): boolean {
-    return this.wantOrders || this.wantTrades || this.wantChanges;
+    return this.wants.orders || this.wants.trades || this.wants.changes;
   }
 }
 
@@ -185,8 +178,10 @@ export class ChannelFeed {
           const maker = of(t.makerAccount);
           if (taker.wanted) taker.orders.set(t.takerSeq, engine.orders.bySeq(t.takerSeq)!);
           if (maker.wanted) maker.orders.set(t.makerSeq, engine.orders.bySeq(t.makerSeq)!);
-          if (taker.wantTrades || taker.wantChanges) taker.trades.push(toWireTrade(engine, t, "T"));
-          if (maker.wantTrades || maker.wantChanges) maker.trades.push(toWireTrade(engine, t, "M"));
+          if (taker.wants.trades || taker.wants.changes)
+            taker.trades.push(toWireTrade(engine, t, "T"));
+          if (maker.wants.trades || maker.wants.changes)
+            maker.trades.push(toWireTrade(engine, t, "M"));
         }
       } else if (e.type === "position_changed") {
         if (wantUser && e.instrument === name) of(e.account).moved = true;
@@ -219,12 +214,12 @@ export class ChannelFeed {
       });
     for (const [account, a] of accounts) {
       if (!a.wanted) continue;
-      if (a.wantOrders)
+      if (a.wants.orders)
         for (const order of a.orders.values())
           pending.push({ channel: ch.orders, account, data: rawJson(orderJson(order)) });
-      if (a.wantTrades && a.trades.length > 0)
+      if (a.wants.trades && a.trades.length > 0)
         pending.push({ channel: ch.trades, account, data: a.trades });
-      if (a.wantChanges) {
+      if (a.wants.changes) {
         const orders: WireOrder[] = [];
         for (const order of a.orders.values()) orders.push(toWireOrder(order));
         const positions = a.moved

@@ -143,25 +143,34 @@ export class FrameBatcher {
    * held from earlier turns (a linger), then this turn's.
    */
   take(connection: BatchedConnection): readonly Buffer[] {
+    const turn = this.#takeTurn(connection);
     const state = connection.batch;
-    const outbox = state.outbox;
-    if (outbox.length > 0) {
-      state.outbox = [];
-      state.outboxBytes = 0;
-      state.lastWriteAt = this.#now();
-    }
-    if (
-      this.#frames.length === 0 ||
-      // In no group and sent nothing alone this turn: nothing for it (the common answering connection).
-      (state.epoch !== this.#epoch && connection.subscriptions.size === 0)
-    )
-      return outbox.length > 0 ? outbox : NONE;
+    if (state.outbox.length === 0) return turn;
+    const outbox = this.#takeOutbox(state, this.#now());
+    for (const frame of turn) outbox.push(frame);
+    return outbox;
+  }
+
+  /** The connection's frames of this turn so far, taken. */
+  #takeTurn(connection: BatchedConnection): readonly Buffer[] {
+    if (this.#frames.length === 0) return NONE;
+    const state = connection.batch;
+    // In no group and sent nothing alone this turn: nothing for it (the common answering connection).
+    if (state.epoch !== this.#epoch && connection.subscriptions.size === 0) return NONE;
     this.settle(connection);
     const held = state.held;
-    if (held.length === 0) return outbox.length > 0 ? outbox : NONE;
+    if (held.length === 0) return NONE;
     state.held = [];
-    if (outbox.length === 0) return held;
-    for (const frame of held) outbox.push(frame);
+    return held;
+  }
+
+  /** What the connection holds from earlier turns, taken as written at `now` (empty: nothing). */
+  #takeOutbox(state: BatchState, now: number): Buffer[] {
+    const outbox = state.outbox;
+    if (outbox.length === 0) return outbox;
+    state.outbox = [];
+    state.outboxBytes = 0;
+    state.lastWriteAt = now;
     return outbox;
   }
 
@@ -270,12 +279,8 @@ export class FrameBatcher {
 
   /** Writes what the connection holds, in one system call. */
   #release(connection: BatchedConnection, now: number): void {
-    const state = connection.batch;
-    const outbox = state.outbox;
+    const outbox = this.#takeOutbox(connection.batch, now);
     if (outbox.length === 0) return;
-    state.outbox = [];
-    state.outboxBytes = 0;
-    state.lastWriteAt = now;
     if (outbox.length === 1) connection.writeJoined(outbox[0]!);
     else connection.writeAll(outbox);
   }
