@@ -34,7 +34,10 @@ class Connection implements ChannelConnection {
   }
 }
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** The end of a turn on an idle server: the iteration of its frames, then one that logs nothing. */
+const turn = async () => {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 test("version moves on subscribe, unsubscribe and authentication, and not on a publish", () => {
   const hub = new ChannelHub();

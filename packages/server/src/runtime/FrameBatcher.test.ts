@@ -48,10 +48,15 @@ class Group implements BroadcastGroup {
   }
 }
 
-/** The end of the event-loop iteration, when the batcher writes (`setImmediate`). */
+/** The end of an event-loop iteration (`setImmediate`). */
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+/** The end of a turn on an idle server: the iteration of its frames, then one that logs nothing. */
+const endOfTurn = async () => {
+  await tick();
+  await tick();
+};
 
-test("a turn's frames wait for the turn's answers: still logged after process.nextTick, written by setImmediate", async () => {
+test("a turn's frames wait for the turn's answers: still logged after process.nextTick, written once an iteration logs nothing more", async () => {
   const batcher = new FrameBatcher();
   const subscriber = new Recorder();
   const book = new Group("book");
@@ -62,8 +67,58 @@ test("a turn's frames wait for the turn's answers: still logged after process.ne
   expect(subscriber.written).toEqual([]);
   expect(batcher.pending).toBe(1);
   await tick();
+  // The iteration of the frame ended: the turn waits one more, which finds nothing new.
+  expect(subscriber.written).toEqual([]);
+  await tick();
   expect(subscriber.written).toHaveLength(1);
   expect(batcher.pending).toBe(0);
+});
+
+test("a busy server's turn goes on while each iteration logs frames: one write per connection for all of them", async () => {
+  const batcher = new FrameBatcher();
+  const subscriber = new Recorder();
+  const book = new Group("book");
+  book.join(subscriber);
+  const frames = [1, 2, 3, 4].map((n) => textFrame(`{"book":${n}}`));
+  for (const frame of frames) {
+    batcher.broadcast(book, frame);
+    await tick();
+  }
+  expect(subscriber.written).toEqual([]);
+  await tick();
+  expect(subscriber.written).toEqual([Buffer.concat(frames)]);
+});
+
+test("a turn ends after maxTurnMs, or once its log holds maxHeldBytes, however busy the server", async () => {
+  let clock = 0;
+  const batcher = new FrameBatcher({ now: () => clock, maxTurnMs: 5, maxHeldBytes: 1000 });
+  const subscriber = new Recorder();
+  const book = new Group("book");
+  book.join(subscriber);
+  const f1 = textFrame('{"book":1}');
+  const f2 = textFrame('{"book":2}');
+  batcher.broadcast(book, f1);
+  await tick();
+  clock = 5;
+  batcher.broadcast(book, f2);
+  await tick();
+  expect(subscriber.written).toEqual([Buffer.concat([f1, f2])]);
+  // The log's bytes: a 1,000-byte frame ends its turn at the end of its iteration.
+  const big = textFrame("x".repeat(1000));
+  batcher.broadcast(book, big);
+  await tick();
+  expect(subscriber.written).toEqual([Buffer.concat([f1, f2]), big]);
+});
+
+test("maxTurnMs 0: a turn is one event-loop iteration", async () => {
+  const batcher = new FrameBatcher({ maxTurnMs: 0 });
+  const subscriber = new Recorder();
+  const book = new Group("book");
+  book.join(subscriber);
+  const f1 = textFrame('{"book":1}');
+  batcher.broadcast(book, f1);
+  await tick();
+  expect(subscriber.written).toEqual([f1]);
 });
 
 test("a turn's frames leave in one write per connection, joined once for connections in the same groups", async () => {
@@ -81,7 +136,7 @@ test("a turn's frames leave in one write per connection, joined once for connect
   batcher.broadcast(trades, f2);
   batcher.broadcast(book, f3);
   expect(batcher.pending).toBe(3);
-  await tick();
+  await endOfTurn();
   expect(a.written).toEqual([Buffer.concat([f1, f2, f3])]);
   expect(b.written[0]).toBe(a.written[0]); // the same buffer: joined once
   expect(c.written).toEqual([Buffer.concat([f1, f3])]);
@@ -95,7 +150,7 @@ test("a broadcast walks no member when it is published, and each group once per 
   for (const r of members) group.join(r);
   for (let i = 0; i < 50; i++) batcher.broadcast(group, textFrame(`{"n":${i}}`));
   expect(group.walked).toBe(0);
-  await tick();
+  await endOfTurn();
   expect(group.walked).toBe(1);
   expect(
     members.every((r) => r.written.length === 1 && r.written[0] === members[0]!.written[0]),
@@ -112,7 +167,7 @@ test("a frame sent to one connection keeps its place among the broadcasts", asyn
   batcher.broadcast(book, f1!);
   batcher.sendTo(a, own!);
   batcher.broadcast(book, f2!);
-  await tick();
+  await endOfTurn();
   expect(a.bytes).toEqual(Buffer.concat([f1!, own!, f2!]));
   expect(b.bytes).toEqual(Buffer.concat([f1!, f2!]));
 });
@@ -130,7 +185,7 @@ test("joining or leaving within a turn: the frames before the change follow the 
   batcher.settle(leaves);
   book.leave(leaves);
   batcher.broadcast(book, after);
-  await tick();
+  await endOfTurn();
   expect(stays.bytes).toEqual(Buffer.concat([before, after]));
   expect(joins.bytes).toEqual(after);
   expect(leaves.bytes).toEqual(before);
@@ -147,7 +202,7 @@ test("take: a connection that answers writes its frames itself; the rest of the 
   expect(batcher.take(a)).toEqual([]);
   expect(batcher.take(idle)).toEqual([]); // in no group: nothing to look at
   batcher.broadcast(book, f2);
-  await tick();
+  await endOfTurn();
   expect(a.written).toEqual([f2]);
   expect(idle.written).toEqual([]);
 });
@@ -166,7 +221,7 @@ test("more groups than a mask has bits: every connection still gets its frames i
     batcher.broadcast(g, f);
     return f;
   });
-  await tick();
+  await endOfTurn();
   expect(all.bytes).toEqual(Buffer.concat(frames));
   expect(odd.bytes).toEqual(Buffer.concat(frames.filter((_, i) => i % 2 === 1)));
 });

@@ -22,8 +22,16 @@ export interface BatchedConnection {
 export interface FrameBatcherOptions {
   /** The clock of the linger, ms. Default: `performance.now`. */
   readonly now?: () => number;
-  /** A connection holding this many bytes writes them at once, lingering or not. Default: 64 KiB. */
+  /**
+   * A connection holding this many bytes writes them at once, lingering or not; a turn whose log
+   * holds this many bytes ends. Default: 64 KiB.
+   */
   readonly maxHeldBytes?: number;
+  /**
+   * How long (ms) a turn may go on while every event-loop iteration logs more frames (a busy
+   * server); 0: a turn is one iteration. Default: 5.
+   */
+  readonly maxTurnMs?: number;
 }
 
 const NONE: readonly Buffer[] = [];
@@ -47,9 +55,14 @@ function pickFrames(
 }
 
 /**
- * The notification frames of one turn (the reads of one event-loop iteration: chunks of requests
- * on any number of connections, journal flushes' continuations), written with one `write` per
- * connection in a `setImmediate`, once the iteration's I/O callbacks and their answers are done.
+ * The notification frames of one turn, written with one `write` per connection in a
+ * `setImmediate`, once the turn's I/O callbacks and their answers are done. A turn is the reads of
+ * one event-loop iteration (chunks of requests on any number of connections, journal flushes'
+ * continuations), and goes on while the server is busy: as long as each iteration logs more frames
+ * (up to `maxTurnMs` and `maxHeldBytes` of log), the turn waits one more. An idle server ends a
+ * turn one iteration after its frames (a poll that finds nothing); a busy one writes a
+ * subscriber once per burst of requests instead of once per read, as TCP's autocorking holds a
+ * segment while the previous one is still queued.
  *
  * A frame for everyone in a group (a channel's subscribers) is logged once, whatever the size of
  * the group: publishing costs the same for 1 subscriber and for 1,000. At the end of the turn a
@@ -81,7 +94,14 @@ export class FrameBatcher {
   /** Connections with a state in this turn's epoch (settled, taken or sent to alone). */
   #touched: BatchedConnection[] = [];
   #epoch = 0;
-  #scheduled = false;
+  /** An end-of-iteration check (`#endOfIteration`) is queued. */
+  #waiting = false;
+  /** Frames logged when the last iteration ended (0: no iteration of this turn has ended). */
+  #seen = 0;
+  /** Bytes of the turn's frames. */
+  #logBytes = 0;
+  /** When the turn's first frame was logged (the batcher's clock, ms). */
+  #turnStartedAt = 0;
   /** Connections that held frames past a turn (a linger), written by `#timer` at the latest. */
   #holding: BatchedConnection[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,10 +109,12 @@ export class FrameBatcher {
   #timerAt = 0;
   readonly #now: () => number;
   readonly #maxHeldBytes: number;
+  readonly #maxTurnMs: number;
 
   constructor(options: FrameBatcherOptions = {}) {
     this.#now = options.now ?? (() => performance.now());
     this.#maxHeldBytes = options.maxHeldBytes ?? 64 * 1024;
+    this.#maxTurnMs = options.maxTurnMs ?? 5;
   }
 
   /** Frames logged this turn and not yet written (for tests and diagnostics). */
@@ -109,19 +131,17 @@ export class FrameBatcher {
 
   /** Sends `frame` to every connection in `group` when the turn ends (or before its next answer). */
   broadcast(group: BroadcastGroup, frame: Buffer): void {
-    this.#frames.push(frame);
+    this.#log(frame);
     this.#groups.push(group);
     this.#to.push(undefined);
-    this.#schedule();
   }
 
   /** Sends `frame` to `connection` alone, in order with the turn's broadcasts. */
   sendTo(connection: BatchedConnection, frame: Buffer): void {
-    this.#frames.push(frame);
+    this.#log(frame);
     this.#groups.push(undefined);
     this.#to.push(connection);
     this.#state(connection).individual = true;
-    this.#schedule();
   }
 
   /**
@@ -190,9 +210,10 @@ export class FrameBatcher {
 
   /** Writes every connection's frames of the turn now (nothing when none was logged). */
   readonly flush = (): void => {
-    this.#scheduled = false;
     const frames = this.#frames;
     if (frames.length === 0) return;
+    this.#seen = 0;
+    this.#logBytes = 0;
     const groups = this.#groups;
     const to = this.#to;
     // One bit per distinct group; a connection's mask says which of them it is in.
@@ -285,11 +306,37 @@ export class FrameBatcher {
     else connection.writeAll(outbox);
   }
 
-  #schedule(): void {
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    setImmediate(this.flush);
+  /** Logs a frame of the turn (the first one starts the turn), and checks at the iteration's end. */
+  #log(frame: Buffer): void {
+    if (this.#frames.length === 0) this.#turnStartedAt = this.#now();
+    this.#frames.push(frame);
+    this.#logBytes += frame.length;
+    if (this.#waiting) return;
+    this.#waiting = true;
+    setImmediate(this.#endOfIteration);
   }
+
+  /**
+   * The end of an event-loop iteration of a turn: the turn goes on for one more iteration when
+   * this one logged frames (the server is busy), unless it has lasted `maxTurnMs` or its log
+   * holds `maxHeldBytes`; else it ends (`flush`).
+   */
+  readonly #endOfIteration = (): void => {
+    this.#waiting = false;
+    const logged = this.#frames.length;
+    if (logged === 0) return;
+    if (
+      logged > this.#seen &&
+      this.#logBytes < this.#maxHeldBytes &&
+      this.#now() - this.#turnStartedAt < this.#maxTurnMs
+    ) {
+      this.#seen = logged;
+      this.#waiting = true;
+      setImmediate(this.#endOfIteration);
+      return;
+    }
+    this.flush();
+  };
 
   /** The connection's state in this turn, reset on its first use in the turn. */
   #state(connection: BatchedConnection): BatchState {
