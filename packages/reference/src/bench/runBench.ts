@@ -24,7 +24,7 @@ const FANOUT_WARMUP = 2_000;
 const FANOUT_CYCLES = 8_000;
 /** The notification linger of the bench's extra fan-out run (`--notification-linger-ms`). */
 const LINGER_MS = 5;
-/** Write size of the fan-out floor's plain writer: larger writes cost no less per byte here. */
+/** The largest write size of the fan-out floor's plain writer: larger ones cost no less per byte here. */
 const FLOOR_WRITE_SIZE = 256 << 10;
 
 /** `--only fanout` runs the subscriptions phase alone (the other phases take a minute more). */
@@ -180,25 +180,20 @@ try {
     ]),
   );
   // Where the machine's CPU goes per cycle, and the best ratio it allows. The floor: what the
-  // kernel and Node's streams charge for the busy run's bytes alone (a plain writer, 256 KiB per
-  // write, in this run). A server on one thread spends at least its no-subscriber cost plus that
-  // floor per cycle, even if its notifications cost nothing to build; and all the processes share
-  // this machine's CPUs with the driver as measured.
-  if (quiet.cpu !== undefined && busy.cpu !== undefined) {
+  // kernel and Node's streams charge a plain writer for the busy run's bytes alone (no WebSocket,
+  // no JSON), in writes of the size the server made and of 256 KiB, in this run. A server on one
+  // thread spends at least its no-subscriber cost, plus building the notifications (the
+  // 1-subscriber run's extra), plus that floor per cycle; and all the processes share this
+  // machine's CPUs with the driver as measured.
+  if (quiet.cpu !== undefined && one.cpu !== undefined && busy.cpu !== undefined) {
     const q = quiet.cpu;
     const b = busy.cpu;
+    const building = Math.max(0, one.cpu.server - q.server);
     const us = (n: number) => `${Math.round(n)} us`;
     const bytesPerCycle = busy.bytes / (FANOUT_WARMUP + FANOUT_CYCLES);
-    const send = await measureSendCost({
-      connections: SUBSCRIBERS,
-      writeSize: FLOOR_WRITE_SIZE,
-      totalBytes: 1e9,
-    });
-    const writer = send.writerMicrosPerByte * bytesPerCycle;
-    const reader = (send.readerMicrosPerByte ?? 0) * bytesPerCycle;
-    const oneThread = 1e6 / (q.server + writer);
-    const machine = (cpus * 1e6) / (q.server + writer + b.driver + reader);
-    const bound = Math.min(oneThread, machine) / quiet.closesPerSecond;
+    const sizes = [FLOOR_WRITE_SIZE];
+    const madeSize = busy.serverWrites?.bytesPerWrite;
+    if (madeSize !== undefined) sizes.unshift(Math.round(madeSize));
     rows.push(
       [
         "CPU per close cycle",
@@ -208,25 +203,48 @@ try {
       ],
       [
         "CPU per close cycle",
-        `${SUBSCRIBERS} subscribed connections`,
-        `server ${us(b.server)}, driver ${us(b.driver)}, subscribers' process ${us(b.listeners)}`,
-        "",
+        "1 subscribed connection",
+        `server ${us(one.cpu.server)}, driver ${us(one.cpu.driver)}, subscriber's process ${us(one.cpu.listeners)}`,
+        `building the notifications: ~${us(building)}`,
       ],
       [
         "CPU per close cycle",
-        `the floor: ${Math.round(bytesPerCycle)} B to ${SUBSCRIBERS} loopback sockets, ${FLOOR_WRITE_SIZE >> 10} KiB writes, no WebSocket or JSON`,
-        `writer ${us(writer)}, reader ${us(reader)}`,
-        "",
-      ],
-      [
-        "fan-out ratio bound",
-        `server at its no-subscriber cost + the floor, ${oneThread <= machine ? "on one thread" : `${cpus} CPUs`}`,
-        bound.toFixed(2),
-        bound < 0.8
-          ? `0.8 is out of ${oneThread <= machine ? "a one-thread server's" : "this machine's"} reach`
-          : "",
+        `${SUBSCRIBERS} subscribed connections`,
+        `server ${us(b.server)}, driver ${us(b.driver)}, subscribers' process ${us(b.listeners)}`,
+        busy.serverWrites === undefined
+          ? ""
+          : `server: ${busy.serverWrites.perCycle.toFixed(1)} writes per cycle, ${(busy.serverWrites.bytesPerWrite / 1024).toFixed(1)} KiB each`,
       ],
     );
+    for (const size of sizes) {
+      const send = await measureSendCost({
+        connections: SUBSCRIBERS,
+        writeSize: size,
+        totalBytes: 1e9,
+      });
+      const writer = send.writerMicrosPerByte * bytesPerCycle;
+      const reader = (send.readerMicrosPerByte ?? 0) * bytesPerCycle;
+      const oneThread = 1e6 / (q.server + building + writer);
+      const machine = (cpus * 1e6) / (q.server + building + writer + b.driver + reader);
+      const bound = Math.min(oneThread, machine) / quiet.closesPerSecond;
+      const kib = `${(size / 1024).toFixed(1)} KiB writes${size === madeSize ? " (the server's)" : ""}`;
+      rows.push(
+        [
+          "CPU per close cycle",
+          `the floor: ${Math.round(bytesPerCycle)} B to ${SUBSCRIBERS} loopback sockets, ${kib}`,
+          `writer ${us(writer)}, reader ${us(reader)}`,
+          "a plain writer, no WebSocket or JSON",
+        ],
+        [
+          "fan-out ratio bound",
+          `no-subscriber cost + building + the floor at ${kib}, ${oneThread <= machine ? "one thread" : `${cpus} CPUs`}`,
+          bound.toFixed(2),
+          bound < 0.8
+            ? `0.8 is out of ${oneThread <= machine ? "a one-thread server's" : "this machine's"} reach`
+            : "",
+        ],
+      );
+    }
   }
   if (all) await latencyRows(rows);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

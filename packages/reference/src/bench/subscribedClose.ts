@@ -4,6 +4,7 @@ import { WsClient } from "../testing/rpc.test-helpers.js";
 import type { BenchKey } from "./benchAccounts.js";
 import { type UsDiffStats, usDiffStats } from "./closeLatency.js";
 import { processCpuMicros } from "./processCpu.js";
+import { processWrites } from "./processWrites.js";
 
 const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
 
@@ -20,6 +21,8 @@ export interface CloseRate {
    * driver) and of the subscribers' process (0 without subscribers); undefined where `/proc` is not.
    */
   cpu: { server: number; driver: number; listeners: number } | undefined;
+  /** The server's write system calls per timed cycle and their average size; undefined where `/proc` is not. */
+  serverWrites: { perCycle: number; bytesPerWrite: number } | undefined;
 }
 
 /** CPU times (microseconds) of the three processes at one moment. */
@@ -101,11 +104,13 @@ export async function measureSubscribedClose(
     const asMaker = { ...order, access_token: makerToken };
     let started = 0;
     let cpuAtStart: ReturnType<typeof cpuNow> | undefined;
+    let writesAtStart: ReturnType<typeof processWrites>;
     const usDiffs: number[] = [];
     for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
       if (done === options.warmup) {
         started = performance.now();
         cpuAtStart = cpuNow(options.serverPid, listeners?.pid);
+        if (options.serverPid !== undefined) writesAtStart = processWrites(options.serverPid);
       }
       const cycles = [];
       for (let k = 0; k < options.burst; k++) {
@@ -130,6 +135,8 @@ export async function measureSubscribedClose(
     }
     const seconds = (performance.now() - started) / 1000;
     const cpuAtEnd = cpuNow(options.serverPid, listeners?.pid);
+    const writesAtEnd =
+      options.serverPid === undefined ? undefined : processWrites(options.serverPid);
     const perCycle = (from: number | undefined, to: number | undefined) =>
       from === undefined || to === undefined ? undefined : (to - from) / options.cycles;
     const server = perCycle(cpuAtStart?.server, cpuAtEnd.server);
@@ -139,6 +146,15 @@ export async function measureSubscribedClose(
       server === undefined || driver === undefined || listenersCpu === undefined
         ? undefined
         : { server, driver, listeners: listenersCpu };
+    const serverWrites =
+      writesAtStart === undefined || writesAtEnd === undefined
+        ? undefined
+        : {
+            perCycle: (writesAtEnd.calls - writesAtStart.calls) / options.cycles,
+            bytesPerWrite:
+              (writesAtEnd.bytes - writesAtStart.bytes) /
+              Math.max(1, writesAtEnd.calls - writesAtStart.calls),
+          };
     stopped = true;
     // The last turn's notifications leave after its answers (the spec's rule for connections
     // other than the caller's): give the subscribers a moment to read them before counting.
@@ -150,6 +166,7 @@ export async function measureSubscribedClose(
       ...read,
       usDiff: { ...usDiffStats("private/close_position", usDiffs), mean },
       cpu,
+      serverWrites,
     };
   } finally {
     client?.socket.terminate();
