@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { procFile } from "./procFile.js";
 
 /** Linux's clock ticks per second for /proc times (USER_HZ, 100 on every mainstream platform). */
 const TICKS_PER_SECOND = 100;
@@ -8,12 +8,8 @@ const TICKS_PER_SECOND = 100;
  * undefined where there is no such file (not Linux, or the process is gone). Resolution: 10 ms.
  */
 export function processCpuMicros(pid: number): number | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
+  const stat = procFile(pid, "stat");
+  if (stat === undefined) return undefined;
   // Fields after the parenthesised command name (which may hold spaces): utime is the 12th
   // after it, stime the 13th (fields 14 and 15 of proc(5)).
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { procFile } from "./procFile.js";
 
 /** A process's write system calls and the bytes they wrote, so far. */
 export interface ProcessWrites {
@@ -10,12 +10,8 @@ export interface ProcessWrites {
 
 /** The write calls of a process so far, from `/proc/<pid>/io`; undefined where there is no such file. */
 export function processWrites(pid: number): ProcessWrites | undefined {
-  let io: string;
-  try {
-    io = readFileSync(`/proc/${pid}/io`, "utf8");
-  } catch {
-    return undefined;
-  }
+  const io = procFile(pid, "io");
+  if (io === undefined) return undefined;
   const calls = Number(/^syscw: (\d+)$/m.exec(io)?.[1]);
   const bytes = Number(/^wchar: (\d+)$/m.exec(io)?.[1]);
   return Number.isFinite(calls) && Number.isFinite(bytes) ? { calls, bytes } : undefined;
