@@ -3,11 +3,13 @@ import { measureSendCost } from "./sendCost.js";
 
 test("sends every byte to every socket and charges the writer for it", async () => {
   const cost = await measureSendCost({ connections: 4, writeSize: 1 << 16, totalBytes: 32 << 20 });
-  // 32 MiB through loopback costs the writer at least the copy: well over 1 ns per byte... and
-  // under 1 us per byte (that would be 1 MB/s).
+  // 32 MiB through loopback costs the writer at least the copy (over 0.01 ns per byte) and less
+  // than 1 us per byte (that would be 1 MB/s); the sinks' count of bytes read is checked inside.
   expect(cost.writerMicrosPerByte).toBeGreaterThan(1e-5);
   expect(cost.writerMicrosPerByte).toBeLessThan(1);
-  if (process.platform === "linux") expect(cost.readerMicrosPerByte).toBeGreaterThan(0);
+  // The reader's CPU comes from /proc in 10 ms ticks: 32 MiB may cost it less than one.
+  if (process.platform === "linux") expect(cost.readerMicrosPerByte).toBeGreaterThanOrEqual(0);
+  else expect(cost.readerMicrosPerByte).toBeUndefined();
 });
 
 test("small writes cost the writer more per byte than large ones", async () => {
