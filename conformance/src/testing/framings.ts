@@ -45,25 +45,31 @@ export function jsonContentType(value: string): Framing {
 /** `Content-Type: application/json; charset=utf-8`. */
 export const charset = jsonContentType("application/json; charset=utf-8");
 
+/** `Content-Encoding: <name>` (bodies packed by `pack`) whenever the request accepts `name`. */
+export function contentEncoding(name: string, pack: (body: string) => Buffer): Framing {
+  const accepted = new RegExp(`\\b${name}\\b`, "i");
+  return {
+    ...faithful,
+    writeHttp: ({ status, headers, body }: HttpAnswer, res, req) => {
+      if (!accepted.test(String(req.headers["accept-encoding"] ?? ""))) {
+        res.writeHead(status, headers).end(body);
+        return;
+      }
+      const packed = pack(body);
+      res
+        .writeHead(status, {
+          ...headers,
+          "content-encoding": name,
+          vary: "accept-encoding",
+          "content-length": String(packed.length),
+        })
+        .end(packed);
+    },
+  };
+}
+
 /** `Content-Encoding: gzip` whenever the request accepts it. */
-export const gzip: Framing = {
-  ...faithful,
-  writeHttp: ({ status, headers, body }: HttpAnswer, res, req) => {
-    if (!/\bgzip\b/i.test(String(req.headers["accept-encoding"] ?? ""))) {
-      res.writeHead(status, headers).end(body);
-      return;
-    }
-    const zipped = gzipSync(body);
-    res
-      .writeHead(status, {
-        ...headers,
-        "content-encoding": "gzip",
-        vary: "accept-encoding",
-        "content-length": String(zipped.length),
-      })
-      .end(zipped);
-  },
-};
+export const gzip = contentEncoding("gzip", gzipSync);
 
 const queues = new WeakMap<WebSocket, Promise<void>>();
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { deflateSync } from "node:zlib";
 import type { Framing } from "./Framing.js";
-import { faithful, jsonContentType } from "./framings.js";
+import { contentEncoding, faithful, jsonContentType } from "./framings.js";
 
 /** Every answer text followed by a newline (as servers that write JSON lines do). */
 export const trailingNewline: Framing = {
@@ -176,21 +176,4 @@ export const fewPerConnection: Framing = {
 };
 
 /** `Content-Encoding: deflate` (zlib) whenever the request accepts it, in preference to gzip. */
-export const deflateEncoding: Framing = {
-  ...faithful,
-  writeHttp: ({ status, headers, body }, res, req) => {
-    if (!/\bdeflate\b/i.test(String(req.headers["accept-encoding"] ?? ""))) {
-      res.writeHead(status, headers).end(body);
-      return;
-    }
-    const packed = deflateSync(body);
-    res
-      .writeHead(status, {
-        ...headers,
-        "content-encoding": "deflate",
-        vary: "accept-encoding",
-        "content-length": String(packed.length),
-      })
-      .end(packed);
-  },
-};
+export const deflateEncoding = contentEncoding("deflate", deflateSync);
