@@ -193,8 +193,9 @@ try {
     const us = (n: number) => `${Math.round(n)} us`;
     const bytesPerCycle = busy.bytes / (FANOUT_WARMUP + FANOUT_CYCLES);
     const sizes = [FLOOR_WRITE_SIZE];
-    const madeSize = busy.serverWrites?.bytesPerWrite;
-    if (madeSize !== undefined) sizes.unshift(Math.round(madeSize));
+    const made = busy.serverWrites?.bytesPerWrite;
+    const madeSize = made === undefined ? undefined : Math.round(made);
+    if (madeSize !== undefined) sizes.unshift(madeSize);
     rows.push(
       [
         "CPU per close cycle",

@@ -3,8 +3,8 @@ import { connect } from "node:net";
 // A process of plain loopback sockets that read and drop what comes, for `measureSendCost`: the
 // reading side of the kernel's cost of a fan-out, apart from any WebSocket or JSON. Arguments: the
 // port on 127.0.0.1 and the count of sockets. Prints "ready" once all are connected, and the
-// bytes read so far (`read N`) for each line it is sent on its standard input. Reads into one shared buffer (`onread`), as the bench's
-// subscribers do.
+// bytes read so far (`read N`) for each line it is sent on its standard input. Reads into one
+// shared buffer (`onread`), as the bench's subscribers do.
 
 const [port, count] = process.argv.slice(2).map(Number);
 const buffer = Buffer.allocUnsafe(1 << 16);

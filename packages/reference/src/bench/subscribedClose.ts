@@ -25,13 +25,14 @@ export interface CloseRate {
   serverWrites: { perCycle: number; bytesPerWrite: number } | undefined;
 }
 
-/** CPU times (microseconds) of the three processes at one moment. */
+/** CPU times (microseconds) of the three processes, and the server's writes, at one moment. */
 function cpuNow(serverPid: number | undefined, listenersPid: number | undefined) {
   const usage = process.cpuUsage();
   return {
     server: serverPid === undefined ? undefined : processCpuMicros(serverPid),
     driver: usage.user + usage.system,
     listeners: listenersPid === undefined ? 0 : processCpuMicros(listenersPid),
+    serverWrites: serverPid === undefined ? undefined : processWrites(serverPid),
   };
 }
 
@@ -104,13 +105,11 @@ export async function measureSubscribedClose(
     const asMaker = { ...order, access_token: makerToken };
     let started = 0;
     let cpuAtStart: ReturnType<typeof cpuNow> | undefined;
-    let writesAtStart: ReturnType<typeof processWrites>;
     const usDiffs: number[] = [];
     for (let done = 0; done < options.warmup + options.cycles; done += options.burst) {
       if (done === options.warmup) {
         started = performance.now();
         cpuAtStart = cpuNow(options.serverPid, listeners?.pid);
-        if (options.serverPid !== undefined) writesAtStart = processWrites(options.serverPid);
       }
       const cycles = [];
       for (let k = 0; k < options.burst; k++) {
@@ -135,8 +134,6 @@ export async function measureSubscribedClose(
     }
     const seconds = (performance.now() - started) / 1000;
     const cpuAtEnd = cpuNow(options.serverPid, listeners?.pid);
-    const writesAtEnd =
-      options.serverPid === undefined ? undefined : processWrites(options.serverPid);
     const perCycle = (from: number | undefined, to: number | undefined) =>
       from === undefined || to === undefined ? undefined : (to - from) / options.cycles;
     const server = perCycle(cpuAtStart?.server, cpuAtEnd.server);
@@ -146,6 +143,8 @@ export async function measureSubscribedClose(
       server === undefined || driver === undefined || listenersCpu === undefined
         ? undefined
         : { server, driver, listeners: listenersCpu };
+    const writesAtStart = cpuAtStart?.serverWrites;
+    const writesAtEnd = cpuAtEnd.serverWrites;
     const serverWrites =
       writesAtStart === undefined || writesAtEnd === undefined
         ? undefined
