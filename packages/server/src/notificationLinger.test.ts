@@ -3,6 +3,7 @@ import { createServer, type RunningServer } from "./createServer.js";
 import { methods } from "./generated/methods.js";
 import type { RequestContext } from "./runtime/RequestContext.js";
 import { RpcError } from "./runtime/RpcError.js";
+import type { ServerLimits } from "./runtime/ServerLimits.js";
 import { connect, type RpcSocket } from "./runtime/sockets.test-helpers.js";
 import { transportHandlers } from "./runtime/transportHandlers.js";
 
@@ -33,14 +34,17 @@ const sell = rpc("private/sell", { instrument_name: "BTC-PERPETUAL", amount: 10 
 const changes = (c: RpcSocket) =>
   c.messages.filter((m) => m.method === "subscription").map((m) => m.params.data.n);
 
-beforeEach(async () => {
-  sold = 0;
-  server = await createServer({
+const serve = (limits: Partial<ServerLimits>) =>
+  createServer({
     handlers: handlers as never,
     auth: { authenticate: () => new RpcError(13009, "unauthorized") },
     onError: () => {},
-    limits: { notificationLingerMs: LINGER_MS },
+    limits,
   });
+
+beforeEach(async () => {
+  sold = 0;
+  server = await serve({ notificationLingerMs: LINGER_MS });
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.ws.terminate();
@@ -83,4 +87,16 @@ it("a subscriber that calls gets what it holds before its answer, in order", asy
     .slice(1) // the subscribe answer
     .map((m) => (m.id === undefined ? `change ${m.params.data.n}` : `answer ${m.id - test.id}`));
   expect(order).toEqual(["change 1", "change 2", "change 3", "answer 0"]);
+});
+
+it("notificationMaxHeldBytes: a connection holding that many bytes writes them, whatever the linger left", async () => {
+  await server.close();
+  // Each notification is over 100 bytes: with 100 held at most, none waits for the linger.
+  server = await serve({ notificationLingerMs: LINGER_MS, notificationMaxHeldBytes: 100 });
+  const { watcher, trader } = await pair();
+  for (let n = 1; n <= 3; n++) {
+    await trader.call({ ...sell, id: ++id });
+    await expect.poll(() => changes(watcher), { timeout: 500 }).toHaveLength(n);
+  }
+  expect(changes(watcher)).toEqual([1, 2, 3]);
 });

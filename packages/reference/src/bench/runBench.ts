@@ -24,6 +24,17 @@ const FANOUT_WARMUP = 2_000;
 const FANOUT_CYCLES = 8_000;
 /** The notification linger of the bench's extra fan-out run (`--notification-linger-ms`). */
 const LINGER_MS = 5;
+/**
+ * The batching ceiling's run: holds longer than any default could take (a linger of 50 ms, up
+ * to 256 KiB per connection), so that each subscriber is written about once per 100 cycles in
+ * writes of ~150 KiB. What larger writes can buy the fan-out, at most.
+ */
+const CEILING_ARGS = [
+  "--notification-linger-ms",
+  "50",
+  "--notification-max-held-bytes",
+  String(256 << 10),
+];
 /** The largest write size of the fan-out floor's plain writer: larger ones cost no less per byte here. */
 const FLOOR_WRITE_SIZE = 256 << 10;
 
@@ -123,6 +134,7 @@ try {
   const busyRuns: CloseRate[] = [];
   // The same with the server's notification linger (not the default): fewer, larger writes.
   const lingerRuns: CloseRate[] = [];
+  const ceilingRuns: CloseRate[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     quietRuns.push(await subscribedClose(0));
     oneRuns.push(await subscribedClose(1));
@@ -130,6 +142,7 @@ try {
     lingerRuns.push(
       await subscribedClose(SUBSCRIBERS, ["--notification-linger-ms", String(LINGER_MS)]),
     );
+    ceilingRuns.push(await subscribedClose(SUBSCRIBERS, CEILING_ARGS));
   }
   const fastest = (runs: CloseRate[]) =>
     runs.reduce((a, b) => (b.closesPerSecond > a.closesPerSecond ? b : a));
@@ -137,6 +150,11 @@ try {
   const one = fastest(oneRuns);
   const busy = fastest(busyRuns);
   const lingering = fastest(lingerRuns);
+  const ceiling = fastest(ceilingRuns);
+  const writesOf = (r: CloseRate) =>
+    r.serverWrites === undefined
+      ? ""
+      : `server: ${r.serverWrites.perCycle.toFixed(1)} writes per cycle, ${(r.serverWrites.bytesPerWrite / 1024).toFixed(1)} KiB each`;
   const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
   rows.push(
     ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
@@ -144,7 +162,7 @@ try {
       "close cycles",
       "1 subscribed connection",
       `${Math.round(one.closesPerSecond)} /s (ratio ${(one.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
-      "",
+      `the same frames are built for ${SUBSCRIBERS}: their ratio's ceiling`,
     ],
     [
       "close cycles",
@@ -163,6 +181,12 @@ try {
       `${SUBSCRIBERS} subscribed, --notification-linger-ms ${LINGER_MS}`,
       `${Math.round(lingering.closesPerSecond)} /s (ratio ${(lingering.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
       `notifications up to ${LINGER_MS} ms later under load`,
+    ],
+    [
+      "close cycles",
+      `${SUBSCRIBERS} subscribed, ${CEILING_ARGS.join(" ")} (the batching ceiling)`,
+      `${Math.round(ceiling.closesPerSecond)} /s (ratio ${(ceiling.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
+      [writesOf(ceiling), "notifications up to 50 ms later"].filter((t) => t !== "").join("; "),
     ],
     // close_position's own server time in the same runs: what building and logging its
     // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).
@@ -213,11 +237,16 @@ try {
         "CPU per close cycle",
         `${SUBSCRIBERS} subscribed connections`,
         `server ${us(b.server)}, driver ${us(b.driver)}, subscribers' process ${us(b.listeners)}`,
-        busy.serverWrites === undefined
-          ? ""
-          : `server: ${busy.serverWrites.perCycle.toFixed(1)} writes per cycle, ${(busy.serverWrites.bytesPerWrite / 1024).toFixed(1)} KiB each`,
+        writesOf(busy),
       ],
     );
+    if (ceiling.cpu !== undefined)
+      rows.push([
+        "CPU per close cycle",
+        `${SUBSCRIBERS} subscribed connections, the batching ceiling`,
+        `server ${us(ceiling.cpu.server)}, driver ${us(ceiling.cpu.driver)}, subscribers' process ${us(ceiling.cpu.listeners)}`,
+        writesOf(ceiling),
+      ]);
     for (const size of sizes) {
       const send = await measureSendCost({
         connections: SUBSCRIBERS,

@@ -13,6 +13,7 @@ it("turns the limit flags into server limits, seconds into ms, and sets nothing 
     wsIdleTimeoutSeconds: 30,
     httpBodyTimeoutSeconds: 2,
     notificationLingerMs: 5,
+    notificationMaxHeldBytes: 262_144,
     wsMaxBacklogBytes: 100_000,
   });
   expect(limits).toEqual({
@@ -22,6 +23,7 @@ it("turns the limit flags into server limits, seconds into ms, and sets nothing 
     wsIdleTimeoutMs: 30_000,
     httpBodyTimeoutMs: 2_000,
     notificationLingerMs: 5,
+    notificationMaxHeldBytes: 262_144,
     wsMaxBacklogBytes: 100_000,
   });
   for (const key of Object.keys(limits)) expect(defaultLimits).toHaveProperty(key);

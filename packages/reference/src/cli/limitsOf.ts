@@ -20,6 +20,9 @@ export function limitsOf(options: CliOptions): Partial<ServerLimits> {
   if (options.notificationLingerMs !== undefined) {
     limits.notificationLingerMs = options.notificationLingerMs;
   }
+  if (options.notificationMaxHeldBytes !== undefined) {
+    limits.notificationMaxHeldBytes = options.notificationMaxHeldBytes;
+  }
   if (options.wsMaxBacklogBytes !== undefined) limits.wsMaxBacklogBytes = options.wsMaxBacklogBytes;
   return limits;
 }

@@ -52,6 +52,7 @@ test.each([
       "--http-body-timeout=2",
       "--notification-linger-ms",
       "5",
+      "--notification-max-held-bytes=262144",
       "--ws-max-backlog=100000",
     ],
     {
@@ -64,6 +65,7 @@ test.each([
         wsIdleTimeoutSeconds: 5,
         httpBodyTimeoutSeconds: 2,
         notificationLingerMs: 5,
+        notificationMaxHeldBytes: 262_144,
         wsMaxBacklogBytes: 100_000,
       },
     },
@@ -73,6 +75,14 @@ test.each([
     {
       kind: "error",
       message: '--max-connections-per-address expects an integer from 1 to 1000000, but got "0"',
+    },
+  ],
+  [
+    ["--notification-max-held-bytes", "512"],
+    {
+      kind: "error",
+      message:
+        '--notification-max-held-bytes expects an integer from 1024 to 16777216, but got "512"',
     },
   ],
   [["-h"], { kind: "help" }],
@@ -91,7 +101,7 @@ test.each([
     {
       kind: "error",
       message:
-        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --notification-linger-ms, --ws-max-backlog, --in-memory, --help',
+        'unknown option "port". Expected one of --host, --port, --data-dir, --accounts, --instruments, --snapshot-every, --token-ttl, --max-requests-per-second, --max-tokens-per-key, --max-connections, --max-connections-per-address, --ws-idle-timeout, --http-body-timeout, --notification-linger-ms, --notification-max-held-bytes, --ws-max-backlog, --in-memory, --help',
     },
   ],
 ])("%j", (argv, want) => {

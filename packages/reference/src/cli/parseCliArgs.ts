@@ -16,6 +16,7 @@ export interface CliOptions {
   wsIdleTimeoutSeconds?: number;
   httpBodyTimeoutSeconds?: number;
   notificationLingerMs?: number;
+  notificationMaxHeldBytes?: number;
   wsMaxBacklogBytes?: number;
 }
 
@@ -56,6 +57,9 @@ Options:
   --notification-linger-ms MS
                          under load, hold a WebSocket's notifications up to MS ms (or 64 KiB)
                          after its last write, to send them in one write (default 0: never)
+  --notification-max-held-bytes BYTES
+                         with --notification-linger-ms: what a WebSocket may hold before
+                         it writes at once (default 65536)
   --ws-max-backlog BYTES close a WebSocket whose unread notifications pass BYTES unsent, with
                          1008 and a reason (default 4194304)
   -h, --help             this text
@@ -79,6 +83,7 @@ const OPTIONS = {
   "ws-idle-timeout": string,
   "http-body-timeout": string,
   "notification-linger-ms": string,
+  "notification-max-held-bytes": string,
   "ws-max-backlog": string,
   "in-memory": { type: "boolean" },
   help: { type: "boolean", short: "h", stops: true },
@@ -105,6 +110,7 @@ const INTEGERS = {
   "ws-idle-timeout": [1, 86_400, "wsIdleTimeoutSeconds"],
   "http-body-timeout": [1, 86_400, "httpBodyTimeoutSeconds"],
   "notification-linger-ms": [0, 1_000, "notificationLingerMs"],
+  "notification-max-held-bytes": [1_024, 16_777_216, "notificationMaxHeldBytes"],
   "ws-max-backlog": [65_536, 1_073_741_824, "wsMaxBacklogBytes"],
 } as const satisfies Record<string, readonly [number, number, keyof CliOptions]>;
 

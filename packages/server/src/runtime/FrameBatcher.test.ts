@@ -12,7 +12,10 @@ class Recorder implements BatchedConnection {
   readonly written: Buffer[] = [];
   /** Calls of `writeAll` (one system call each in a real connection). */
   writevs = 0;
-  constructor(readonly lingerMs = 0) {}
+  constructor(
+    readonly lingerMs = 0,
+    readonly maxHeldBytes?: number,
+  ) {}
   writeJoined(data: Buffer): void {
     this.written.push(data);
   }
@@ -284,6 +287,31 @@ test("linger: a connection holding maxHeldBytes writes at once; one that answers
   expect(a.written).toHaveLength(2);
   batcher.flushHeld();
   expect(Buffer.concat(a.written)).toEqual(Buffer.concat([big, big, big, big]));
+});
+
+test("linger: a connection's own maxHeldBytes overrides the batcher's, larger or smaller", () => {
+  let clock = 0;
+  const batcher = new FrameBatcher({ now: () => clock, maxHeldBytes: 40 });
+  const usual = new Recorder(1000);
+  const large = new Recorder(1000, 150);
+  const small = new Recorder(1000, 20);
+  const book = new Group("book");
+  for (const c of [usual, large, small]) book.join(c);
+  const big = textFrame(`{"pad":"${"x".repeat(18)}"}`);
+  const n = big.length; // 32 bytes
+  batcher.broadcast(book, big);
+  batcher.flush(); // idle: written, and the linger starts
+  for (let turn = 1; turn <= 5; turn++) {
+    clock += 1;
+    batcher.broadcast(book, big);
+    batcher.flush();
+  }
+  // 5 turns held: the batcher's 40 B lets 2 out at a time, 150 B holds 5 (160 B), 20 B none.
+  expect(usual.written.map((b) => b.length)).toEqual([n, 2 * n, 2 * n]);
+  expect(large.written.map((b) => b.length)).toEqual([n, 5 * n]);
+  expect(small.written.map((b) => b.length)).toEqual([n, n, n, n, n, n]);
+  batcher.flushHeld();
+  expect(usual.bytes.length).toBe(6 * n);
 });
 
 test("linger: the timer fires at the earliest deadline of the holding connections", async () => {

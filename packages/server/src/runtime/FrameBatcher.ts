@@ -12,6 +12,11 @@ export interface BatchedConnection {
    * answers nothing (`ServerLimits.notificationLingerMs`); 0: at the end of every turn.
    */
   readonly lingerMs: number;
+  /**
+   * While it lingers, it writes what it holds once that reaches this many bytes
+   * (`ServerLimits.notificationMaxHeldBytes`); undefined: the batcher's `maxHeldBytes`.
+   */
+  readonly maxHeldBytes?: number | undefined;
   /** Writes frames already joined into one buffer (nothing once the connection is closing). */
   writeJoined(data: Buffer): void;
   /** Writes buffers in order with one system call (nothing once the connection is closing). */
@@ -23,8 +28,9 @@ export interface FrameBatcherOptions {
   /** The clock of the linger, ms. Default: `performance.now`. */
   readonly now?: () => number;
   /**
-   * A connection holding this many bytes writes them at once, lingering or not; a turn whose log
-   * holds this many bytes ends. Default: 64 KiB.
+   * A connection holding this many bytes writes them at once, lingering or not (unless it says
+   * otherwise: `BatchedConnection.maxHeldBytes`); a turn whose log holds this many bytes ends.
+   * Default: 64 KiB.
    */
   readonly maxHeldBytes?: number;
   /**
@@ -266,7 +272,7 @@ export class FrameBatcher {
 
   /**
    * A connection's frames of the turn: written now when it lingers not (or has not written for
-   * its linger, or holds `maxHeldBytes`), else held to leave with the next ones, at the latest
+   * its linger, or holds its `maxHeldBytes`), else held to leave with the next ones, at the latest
    * when its linger since its last write has passed.
    */
   #deliver(connection: BatchedConnection, data: Buffer, now: number): void {
@@ -280,7 +286,7 @@ export class FrameBatcher {
     }
     state.outbox.push(data);
     state.outboxBytes += data.length;
-    if (due || state.outboxBytes >= this.#maxHeldBytes) {
+    if (due || state.outboxBytes >= (connection.maxHeldBytes ?? this.#maxHeldBytes)) {
       this.#release(connection, now);
       return;
     }

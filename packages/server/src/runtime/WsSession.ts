@@ -39,6 +39,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   readonly maxInFlight: number;
   /** How long its notifications may wait to leave together (`FrameBatcher`), ms. */
   readonly lingerMs: number;
+  /** What it may hold while it lingers (`FrameBatcher`), bytes; undefined: the batcher's default. */
+  readonly maxHeldBytes: number | undefined;
   readonly rateLimit: TokenBucket | undefined;
   /** Times this connection was paused for back-pressure. */
   pauses = 0;
@@ -85,6 +87,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
       readonly maxRequestsPerSecond: number;
       /** `ServerLimits.notificationLingerMs`; 0 when not given. */
       readonly notificationLingerMs?: number;
+      /** `ServerLimits.notificationMaxHeldBytes`; the batcher's default when not given. */
+      readonly notificationMaxHeldBytes?: number;
       /** `ServerLimits.wsMaxBacklogBytes`; no cap when not given. */
       readonly maxBacklogBytes?: number;
     },
@@ -97,6 +101,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     this.#socket = socket;
     this.maxInFlight = limits.maxInFlight;
     this.lingerMs = limits.notificationLingerMs ?? 0;
+    this.maxHeldBytes = limits.notificationMaxHeldBytes;
     this.#maxBacklog = limits.maxBacklogBytes ?? Number.POSITIVE_INFINITY;
     const rate = limits.maxRequestsPerSecond;
     this.rateLimit = Number.isFinite(rate) ? new TokenBucket(rate) : undefined;

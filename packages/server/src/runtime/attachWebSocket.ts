@@ -85,6 +85,7 @@ export function attachWebSocket(
         highWaterMark: limits.wsHighWaterMarkBytes,
         maxRequestsPerSecond: limits.maxRequestsPerSecond,
         notificationLingerMs: limits.notificationLingerMs,
+        notificationMaxHeldBytes: limits.notificationMaxHeldBytes,
         maxBacklogBytes: limits.wsMaxBacklogBytes,
       },
       held,
