@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeBenchAccounts } from "./benchAccounts.js";
+import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from "./benchArgs.js";
 import { measureCloseUsDiff, type UsDiffStats } from "./closeLatency.js";
+import { fanoutBound } from "./fanoutBound.js";
 import { measureMethodUsDiff } from "./methodUsDiff.js";
 import { measureSendCost } from "./sendCost.js";
 import { startServerProcess } from "./serverProcess.js";
@@ -17,7 +19,6 @@ const CONNECTIONS = 20;
 const WINDOW = 32;
 const WARMUP_MS = 500;
 const DURATION_MS = 2_000;
-const ROUNDS = 2;
 /** Subscribed connections in the subscriptions phase (issue 14: goal >= 0.8 of the rate without). */
 const SUBSCRIBERS = 100;
 const FANOUT_WARMUP = 2_000;
@@ -38,13 +39,18 @@ const CEILING_ARGS = [
 /** The largest write size of the fan-out floor's plain writer: larger ones cost no less per byte here. */
 const FLOOR_WRITE_SIZE = 256 << 10;
 
-/** `--only fanout` runs the subscriptions phase alone (the other phases take a minute more). */
-const onlyAt = process.argv.indexOf("--only");
-const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
-if (only !== undefined && only !== "fanout") {
-  console.error(`--only: expected "fanout", got ${JSON.stringify(only)}`);
+let args: BenchArgs;
+try {
+  args = parseBenchArgs(process.argv.slice(2));
+} catch (e) {
+  console.error(`${(e as Error).message}\n${BENCH_USAGE}`);
   process.exit(2);
 }
+if (args.help) {
+  console.log(BENCH_USAGE);
+  process.exit(0);
+}
+const { only, rounds } = args;
 const all = only === undefined;
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
@@ -104,7 +110,7 @@ try {
   // both modes alike instead of one of them.
   const memoryRuns: ThroughputResult[] = [];
   const journalRuns: ThroughputResult[] = [];
-  for (let round = 0; round < (all ? ROUNDS : 0); round++) {
+  for (let round = 0; round < (all ? rounds : 0); round++) {
     memoryRuns.push(await throughput(["--in-memory"]));
     journalRuns.push(await throughput(["--data-dir", join(work, `data-${round}`)]));
   }
@@ -135,7 +141,7 @@ try {
   // The same with the server's notification linger (not the default): fewer, larger writes.
   const lingerRuns: CloseRate[] = [];
   const ceilingRuns: CloseRate[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     quietRuns.push(await subscribedClose(0));
     oneRuns.push(await subscribedClose(1));
     busyRuns.push(await subscribedClose(SUBSCRIBERS));
@@ -204,12 +210,13 @@ try {
     ]),
   );
   // Where the machine's CPU goes per cycle, and the best ratio it allows (an estimate: each
-  // term is this run's, with this machine's noise). The floor: what the
-  // kernel and Node's streams charge a plain writer for the busy run's bytes alone (no WebSocket,
-  // no JSON), in writes of the size the server made and of 256 KiB, in this run. A server on one
-  // thread spends at least its no-subscriber cost, plus building the notifications (the
-  // 1-subscriber run's extra), plus that floor per cycle; and all the processes share this
-  // machine's CPUs with the driver as measured.
+  // term is this run's, with this machine's noise). Close cycles/s follow the server's CPU per
+  // cycle: its no-subscriber cost over its cost with subscribers predicts the ratio (printed
+  // beside the measured one). The floor: what the kernel and Node's streams charge a plain
+  // writer (and a plain reader) for the busy run's bytes alone (no WebSocket, no JSON), in
+  // writes of the size the server made and of 256 KiB, in this run. A server spends at least
+  // its no-subscriber cost, plus building the notifications (the 1-subscriber run's extra),
+  // plus that floor per cycle (`fanoutBound`).
   if (quiet.cpu !== undefined && one.cpu !== undefined && busy.cpu !== undefined) {
     const q = quiet.cpu;
     const b = busy.cpu;
@@ -220,6 +227,10 @@ try {
     const made = busy.serverWrites?.bytesPerWrite;
     const madeSize = made === undefined ? undefined : Math.round(made);
     if (madeSize !== undefined) sizes.unshift(madeSize);
+    const predicted = (r: CloseRate) =>
+      r.cpu === undefined
+        ? undefined
+        : `${(q.server / r.cpu.server).toFixed(2)} (measured ${(r.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`;
     rows.push(
       [
         "CPU per close cycle",
@@ -247,6 +258,14 @@ try {
         `server ${us(ceiling.cpu.server)}, driver ${us(ceiling.cpu.driver)}, subscribers' process ${us(ceiling.cpu.listeners)}`,
         writesOf(ceiling),
       ]);
+    rows.push([
+      "fan-out ratio from server CPU",
+      `server CPU per cycle, no subscriber / ${SUBSCRIBERS} subscribers`,
+      [predicted(busy), ceiling.cpu && `the batching ceiling ${predicted(ceiling)}`]
+        .filter((t) => t !== undefined)
+        .join("; "),
+      "the ratio if close cycles/s followed the server's CPU per cycle",
+    ]);
     for (const size of sizes) {
       const send = await measureSendCost({
         connections: SUBSCRIBERS,
@@ -255,9 +274,13 @@ try {
       });
       const writer = send.writerMicrosPerByte * bytesPerCycle;
       const reader = (send.readerMicrosPerByte ?? 0) * bytesPerCycle;
-      const oneThread = 1e6 / (q.server + building + writer);
-      const machine = (cpus * 1e6) / (q.server + building + writer + b.driver + reader);
-      const bound = Math.min(oneThread, machine) / quiet.closesPerSecond;
+      const bound = fanoutBound({
+        quietServer: q.server,
+        quietDriver: q.driver,
+        building,
+        writer,
+        reader,
+      });
       const kib = `${(size / 1024).toFixed(1)} KiB writes${size === madeSize ? " (the server's)" : ""}`;
       rows.push(
         [
@@ -268,9 +291,9 @@ try {
         ],
         [
           "fan-out ratio bound",
-          `no-subscriber cost + building + the floor at ${kib}, ${oneThread <= machine ? "one thread" : `${cpus} CPUs`}`,
-          bound.toFixed(2),
-          `an estimate from this run's costs${bound < 0.8 ? ": below 0.8" : ""}`,
+          `no-subscriber cost + building + the floor at ${kib}, ${bound.by === "server" ? "the server's CPU" : `all processes on ${cpus} CPUs`}`,
+          bound.ratio.toFixed(2),
+          `an estimate from this run's costs${bound.ratio < 0.8 ? ": below 0.8" : ""}`,
         ],
       );
     }
@@ -284,15 +307,33 @@ try {
   console.log(
     `(fan-out: close cycles/s no subscriber ${quietRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}, ${SUBSCRIBERS} subscribers ${busyRuns.map((r) => Math.round(r.closesPerSecond)).join(", ")}; the subscribers read ${Math.round(busy.bytes / (FANOUT_WARMUP + FANOUT_CYCLES))} B per cycle, ${((busy.closesPerSecond * busy.bytes) / (FANOUT_WARMUP + FANOUT_CYCLES) / 1e6).toFixed(0)} MB/s at the best rate)`,
   );
+  // Each round's runs are adjacent in time: their ratios to the same round's no-subscriber run
+  // are less exposed to the machine's drift than the best over the best.
+  const perRound = (runs: CloseRate[]) =>
+    runs.map((r, i) => r.closesPerSecond / quietRuns[i]!.closesPerSecond);
+  const roundsOf = (runs: CloseRate[]) => {
+    const ratios = perRound(runs);
+    return `${ratios.map((x) => x.toFixed(2)).join(", ")} (median ${median(ratios).toFixed(2)})`;
+  };
+  console.log(
+    `(fan-out ratio per round, against the same round's no-subscriber run: ${SUBSCRIBERS} subscribers ${roundsOf(busyRuns)}; the batching ceiling ${roundsOf(ceilingRuns)})`,
+  );
   if (all) {
     const memory = best(memoryRuns);
     const journal = best(journalRuns);
     console.log(
-      `(throughput: ${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, best of ${ROUNDS} alternating rounds; in memory ${memoryRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")}, journal ${journalRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")} req/s; rejected orders are answers too: in memory ${memory.errors}, journal ${journal.errors})`,
+      `(throughput: ${CONNECTIONS} WebSocket connections x ${WINDOW} requests in flight, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, best of ${rounds} alternating rounds; in memory ${memoryRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")}, journal ${journalRuns.map((r) => Math.round(r.opsPerSecond)).join(", ")} req/s; rejected orders are answers too: in memory ${memory.errors}, journal ${journal.errors})`,
     );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The middle value of `xs` (the mean of the two middle ones for an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The usDiff phases: close_position in memory (one at a time, in bursts), the floor, the journal. */
