@@ -2,13 +2,14 @@ import { expect, test } from "vitest";
 import { parseBenchArgs } from "./benchArgs.js";
 
 test("no arguments: every phase, two rounds", () => {
-  expect(parseBenchArgs([])).toEqual({ only: undefined, rounds: 2, help: false });
+  expect(parseBenchArgs([])).toEqual({ only: undefined, rounds: 2, pin: false, help: false });
 });
 
-test("--only fanout --rounds 5", () => {
-  expect(parseBenchArgs(["--only", "fanout", "--rounds", "5"])).toEqual({
+test("--only fanout --rounds 5 --pin", () => {
+  expect(parseBenchArgs(["--only", "fanout", "--rounds", "5", "--pin"])).toEqual({
     only: "fanout",
     rounds: 5,
+    pin: true,
     help: false,
   });
 });

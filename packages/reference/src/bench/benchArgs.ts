@@ -6,10 +6,12 @@ export interface BenchArgs {
   only: "fanout" | undefined;
   /** Alternating rounds of each phase; the best of them is printed. */
   rounds: number;
+  /** The server on CPU 0 alone, the driver and the subscribers on the others (Linux's `taskset`). */
+  pin: boolean;
   help: boolean;
 }
 
-export const BENCH_USAGE = `usage: node dist/bench/runBench.js [--only fanout] [--rounds N]
+export const BENCH_USAGE = `usage: node dist/bench/runBench.js [--only fanout] [--rounds N] [--pin]
 
 Runs reference servers in their own processes on 127.0.0.1 and prints one table:
 throughput in memory vs with the journal (goal: ratio >= 0.5), close_position's usDiff
@@ -18,6 +20,8 @@ throughput in memory vs with the journal (goal: ratio >= 0.5), close_position's 
 
   --only fanout  the subscriptions phase alone (about 30 s at 2 rounds)
   --rounds N     alternating rounds of each phase, 1 to 20 (default 2); the best is printed
+  --pin          the server alone on CPU 0, the driver and the subscribers on the other CPUs
+                 (Linux, taskset, 2 CPUs or more): its CPU per cycle then sets close cycles/s
   --help         this text`;
 
 /** Reads the bench's command line; throws an Error saying what was expected and what came. */
@@ -27,6 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     options: {
       only: { type: "string" },
       rounds: { type: "string" },
+      pin: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -43,5 +48,5 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         `--rounds: expected an integer from 1 to 20, got ${JSON.stringify(values.rounds)}`,
       );
   }
-  return { only, rounds, help: values.help === true };
+  return { only, rounds, pin: values.pin === true, help: values.help === true };
 }

@@ -6,6 +6,7 @@ import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from "./benchArgs.js";
 import { measureCloseUsDiff, type UsDiffStats } from "./closeLatency.js";
 import { fanoutEstimate } from "./fanoutEstimate.js";
 import { measureMethodUsDiff } from "./methodUsDiff.js";
+import { pinPlan, pinProcess } from "./pinning.js";
 import { measureSendCost } from "./sendCost.js";
 import { startServerProcess } from "./serverProcess.js";
 import { type CloseRate, measureSubscribedClose } from "./subscribedClose.js";
@@ -52,13 +53,28 @@ if (args.help) {
 }
 const { only, rounds } = args;
 const all = only === undefined;
+const cpus = availableParallelism();
+/** With `--pin`, the server's CPU list (this process and its children have moved to the others). */
+let serverCpus: string | undefined;
+if (args.pin) {
+  try {
+    const plan = pinPlan(cpus);
+    pinProcess(process.pid, plan.others);
+    serverCpus = plan.server;
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+}
+/** A reference server for one phase (on its own CPU with `--pin`). */
+const startServer = (args: string[]) => startServerProcess(args, serverCpus);
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
 // The throughput phase uses the first CONNECTIONS accounts; the subscribers the next 100.
 const { path: accounts, keys } = writeBenchAccounts(work, CONNECTIONS + SUBSCRIBERS);
 
 async function throughput(args: string[]) {
-  const server = await startServerProcess(["--accounts", accounts, ...args]);
+  const server = await startServer(["--accounts", accounts, ...args]);
   try {
     return await measureThroughput(server.wsUrl, keys.slice(0, CONNECTIONS), {
       window: WINDOW,
@@ -71,7 +87,7 @@ async function throughput(args: string[]) {
 }
 
 async function usDiff(args: string[], cycles: number, burst: number) {
-  const server = await startServerProcess(["--accounts", accounts, ...args]);
+  const server = await startServer(["--accounts", accounts, ...args]);
   try {
     return await measureCloseUsDiff(server.wsUrl, keys[0]!, keys[1]!, {
       warmup: Math.min(2_000, cycles),
@@ -85,7 +101,7 @@ async function usDiff(args: string[], cycles: number, burst: number) {
 
 async function subscribedClose(subscribers: number, args: string[] = []): Promise<CloseRate> {
   const listeners = keys.slice(CONNECTIONS, CONNECTIONS + subscribers);
-  const server = await startServerProcess(["--accounts", accounts, "--in-memory", ...args]);
+  const server = await startServer(["--accounts", accounts, "--in-memory", ...args]);
   try {
     return await measureSubscribedClose(server.wsUrl, keys[0]!, keys[1]!, {
       subscribers: listeners,
@@ -100,9 +116,8 @@ async function subscribedClose(subscribers: number, args: string[] = []): Promis
 }
 
 const load = loadavg()[0]!;
-const cpus = availableParallelism();
 console.log(
-  `load average ${load.toFixed(2)} on ${cpus} CPUs${load > cpus / 2 ? ": the machine is busy, expect noisy numbers" : ""}`,
+  `load average ${load.toFixed(2)} on ${cpus} CPUs${load > cpus / 2 ? ": the machine is busy, expect noisy numbers" : ""}${serverCpus === undefined ? "" : `; the server on CPU ${serverCpus} alone, the driver and the subscribers on the others`}`,
 );
 
 try {
@@ -340,7 +355,7 @@ function median(xs: number[]): number {
 async function latencyRows(rows: string[][]): Promise<void> {
   // The floor: public/test (no work at all) one call at a time, what waking an idle server and
   // the dispatcher cost before any handler runs.
-  const floorServer = await startServerProcess(["--accounts", accounts, "--in-memory"]);
+  const floorServer = await startServer(["--accounts", accounts, "--in-memory"]);
   let floor: UsDiffStats;
   try {
     floor = await measureMethodUsDiff(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { pinnedCommand } from "./pinning.js";
 
 /** A reference server in its own process, as the CLI runs it. */
 export interface ServerProcess {
@@ -19,15 +20,16 @@ function profile(): string[] {
   return dir === undefined || dir === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`];
 }
 
-/** Starts `dist/cli.js` on 127.0.0.1 with a free port and the given extra arguments. */
-export function startServerProcess(args: readonly string[]): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...profile(), cli, "--host", "127.0.0.1", "--port", "0", ...args],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+/**
+ * Starts `dist/cli.js` on 127.0.0.1 with a free port and the given extra arguments; with `cpus`,
+ * on those CPUs only (`taskset -c`, which runs the server in its own process id).
+ */
+export function startServerProcess(args: readonly string[], cpus?: string): Promise<ServerProcess> {
+  const [command, ...argv] = pinnedCommand(
+    [process.execPath, ...profile(), cli, "--host", "127.0.0.1", "--port", "0", ...args],
+    cpus,
   );
+  const child: ChildProcess = spawn(command!, argv, { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.once("exit", (code) =>
