@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { expect, test } from "vitest";
@@ -20,7 +20,11 @@ test("a pinned command starts with taskset; an unpinned one is the command", () 
   expect(pinnedCommand(["node", "cli.js"], undefined)).toEqual(["node", "cli.js"]);
 });
 
-const hasTaskset = process.platform === "linux" && availableParallelism() >= 2;
+/** Linux with util-linux's `taskset` and two CPUs at least (elsewhere `--pin` says it cannot). */
+const hasTaskset =
+  process.platform === "linux" &&
+  availableParallelism() >= 2 &&
+  spawnSync("taskset", ["-V"]).status === 0;
 
 /** Runs `check` with a sleeping child process's id, then ends the child. */
 async function withChild(check: (pid: number) => void): Promise<void> {
