@@ -67,7 +67,7 @@ if (args.pin) {
   }
 }
 /** A reference server for one phase (on its own CPU with `--pin`). */
-const startServer = (args: string[]) => startServerProcess(args, serverCpus);
+const startServer = (serverArgs: string[]) => startServerProcess(serverArgs, serverCpus);
 
 const work = mkdtempSync(join(tmpdir(), "unwind-reference-bench-"));
 // The throughput phase uses the first CONNECTIONS accounts; the subscribers the next 100.
@@ -273,10 +273,11 @@ try {
         `server ${us(ceiling.cpu.server)}, driver ${us(ceiling.cpu.driver)}, subscribers' process ${us(ceiling.cpu.listeners)}`,
         writesOf(ceiling),
       ]);
+    const ceilingPredicted = predicted(ceiling);
     rows.push([
       "fan-out ratio from server CPU",
       `server CPU per cycle, no subscriber / ${SUBSCRIBERS} subscribers`,
-      [predicted(busy), ceiling.cpu && `the batching ceiling ${predicted(ceiling)}`]
+      [predicted(busy), ceilingPredicted && `the batching ceiling ${ceilingPredicted}`]
         .filter((t) => t !== undefined)
         .join("; "),
       "the ratio if close cycles/s followed the server's CPU per cycle",
@@ -324,10 +325,8 @@ try {
   );
   // Each round's runs are adjacent in time: their ratios to the same round's no-subscriber run
   // are less exposed to the machine's drift than the best over the best.
-  const perRound = (runs: CloseRate[]) =>
-    runs.map((r, i) => r.closesPerSecond / quietRuns[i]!.closesPerSecond);
   const roundsOf = (runs: CloseRate[]) => {
-    const ratios = perRound(runs);
+    const ratios = runs.map((r, i) => r.closesPerSecond / quietRuns[i]!.closesPerSecond);
     return `${ratios.map((x) => x.toFixed(2)).join(", ")} (median ${median(ratios).toFixed(2)})`;
   };
   console.log(
