@@ -8,6 +8,7 @@ import type {
   ClosePositionReturnType,
   GetTimeReturnType,
   OtherRejectError,
+  PublicTradeList,
   TestReturnType,
   UserChanges,
 } from "./generated/index.js";
@@ -119,10 +120,14 @@ test("types: subscribe by channel name, typed from the generated ChannelTable", 
   const typed = () => ({
     changes: client.subscribe("user.changes.BTC-PERPETUAL.raw"),
     book: client.subscribe("book.ETH-PERPETUAL.raw", { overflow: "drop-oldest" }),
+    book100ms: client.subscribe("book.BTC-PERPETUAL.100ms"),
+    trades100ms: client.subscribe("trades.BTC-PERPETUAL.100ms"),
   });
   expectTypeOf<ReturnType<typeof typed>>().toEqualTypeOf<{
     changes: ChannelSubscription<UserChanges>;
     book: ChannelSubscription<BookChange>;
+    book100ms: ChannelSubscription<BookChange>;
+    trades100ms: ChannelSubscription<PublicTradeList>;
   }>();
   const flat = async () => {
     for await (const change of client.subscribe("user.changes.BTC-PERPETUAL.raw")) {
@@ -133,8 +138,10 @@ test("types: subscribe by channel name, typed from the generated ChannelTable", 
   const wrong = () => [
     // @ts-expect-error a channel the spec does not have
     client.subscribe("user.portfolio.BTC-PERPETUAL.raw"),
-    // @ts-expect-error an interval the reference does not serve
-    client.subscribe("book.BTC-PERPETUAL.100ms"),
+    // @ts-expect-error an interval the spec does not have
+    client.subscribe("book.BTC-PERPETUAL.agg2"),
+    // @ts-expect-error user.* channels are raw only
+    client.subscribe("user.orders.BTC-PERPETUAL.100ms"),
   ];
   expectTypeOf(flat).toBeFunction();
   expectTypeOf(wrong).toBeFunction();

@@ -77,7 +77,7 @@ test("public channels: published data in order; refusals arrive as the generated
 
     const aggregated = await rejection(
       (client.subscribe as (name: string) => AsyncIterator<unknown>)(
-        "book.BTC-PERPETUAL.100ms",
+        "book.BTC-PERPETUAL.agg2",
       ).next(),
     );
     expect(aggregated).toBeInstanceOf(InvalidParamsError);

@@ -11,7 +11,7 @@ import { ALICE, BOB, post } from "./testing/rpc.test-helpers.js";
 
 const SYMBOL = "BTC/USD:BTC";
 const INSTRUMENT = "BTC-PERPETUAL";
-/** The reference serves only the raw interval; ccxt's book default is `100ms`. */
+/** ccxt's book and trades default is `100ms` (the reference serves both intervals). */
 const RAW = { interval: "raw" };
 
 type Pro = InstanceType<typeof ccxt.pro.deribit>;
@@ -137,11 +137,32 @@ test("watchOrderBook {interval: raw}: the snapshot equals public/get_order_book,
   expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
 }, 20_000);
 
-test("watchOrderBook without {interval: raw}: ccxt's default book.{instrument}.100ms is refused", async () => {
+test("ccxt's defaults: watchOrderBook (book.{instrument}.100ms) follows the bids, watchTrades (trades.{instrument}.100ms) gets each trade", async () => {
+  const alice = await pro(ALICE);
   const bob = await pro(BOB);
-  await expect(bob.watchOrderBook(SYMBOL)).rejects.toThrow(
-    /-32602.*unknown channel 'book\.BTC-PERPETUAL\.100ms': only the raw interval is served/,
-  );
+  await login(bob);
+  await alice.createOrder(SYMBOL, "limit", "sell", 10, 50000);
+  await bob.createOrder(SYMBOL, "limit", "buy", 30, 49000);
+  const watch = () => {
+    const next = bob.watchOrderBook(SYMBOL);
+    next.catch(() => {});
+    return next;
+  };
+  const first = await watch();
+  expect({ bids: levels(first.bids), asks: levels(first.asks) }).toEqual(await restLevels());
+  // Two new bid levels within one window or two.
+  const next = watch();
+  await bob.createOrder(SYMBOL, "limit", "buy", 10, 48000);
+  await bob.createOrder(SYMBOL, "limit", "buy", 10, 47000);
+  const book = await until(next, watch, (b) => b.bids.length === 3);
+  expect({ bids: levels(book.bids), asks: levels(book.asks) }).toEqual(await restLevels());
+
+  const trades = bob.watchTrades(SYMBOL);
+  trades.catch(() => {});
+  await subscribed(bob, () => trades);
+  await bob.createOrder(SYMBOL, "limit", "buy", 10, 50000);
+  const [trade] = await trades;
+  expect(trade).toMatchObject({ symbol: SYMBOL, price: 50000, amount: 10, side: "buy" });
 }, 20_000);
 
 test("watchOrderBook, known gap: an ask level that changes or goes away is not updated (decimal strings)", async () => {

@@ -135,6 +135,54 @@ describe("subscriptions over WebSocket", () => {
     ]);
   });
 
+  test("book and trades at 100ms: a snapshot, then changes gathered per window that give get_order_book; every trade once", async () => {
+    server = await startReferenceServer({ port: 0, log: () => {} });
+    const alice = await connect(ALICE);
+    const bob = await connect(BOB);
+    await bob.call("private/sell", order("50000", "100"));
+    const watcher = await connect();
+    const channels = [`book.${BTC}.100ms`, `trades.${BTC}.100ms`];
+    expect((await watcher.call("public/subscribe", { channels })).result).toEqual(channels);
+    const snapshot = await watcher.waitFor((n) => n.channel === `book.${BTC}.100ms`);
+    expect(snapshot.data).toMatchObject({ type: "snapshot", asks: [["new", "50000", "100"]] });
+    const commands = [
+      bob.call("private/sell", order("50500", "10")),
+      alice.call("private/buy", order("50000", "30")),
+      alice.call("private/buy", order("50000", "20")),
+      alice.call("private/buy", order("49000", "20")),
+    ];
+    const trades = (await Promise.all(commands)).flatMap((a) => a.result.trades);
+    expect(trades).toHaveLength(2);
+    const now = await watcher.call("public/get_order_book", { instrument_name: BTC });
+    await watcher.waitFor(
+      (n) => n.channel === `book.${BTC}.100ms` && n.data.change_id === now.result.change_id,
+    );
+    await watcher.waitFor(
+      (n) =>
+        n.channel === `trades.${BTC}.100ms` &&
+        n.data.some((t: { trade_id: string }) => t.trade_id === trades.at(-1).trade_id),
+    );
+    const book = watcher.on(`book.${BTC}.100ms`).map((n) => n.data);
+    // Four commands in a few ms: one window (two on a slow machine), not one change each.
+    expect(book.length - 1).toBeLessThanOrEqual(2);
+    const levels = { bids: new Map<string, string>(), asks: new Map<string, string>() };
+    for (const [i, message] of book.entries()) {
+      if (i > 0) expect(message.prev_change_id).toBe(book[i - 1].change_id);
+      for (const side of ["bids", "asks"] as const)
+        for (const [action, price, amount] of message[side] as string[][])
+          if (action === "delete") levels[side].delete(price!);
+          else levels[side].set(price!, amount!);
+    }
+    const told = (side: Map<string, string>) =>
+      [...side].sort((a, b) => Number(b[0]) - Number(a[0]));
+    expect(told(levels.bids)).toEqual(now.result.bids);
+    expect(told(levels.asks).reverse()).toEqual(now.result.asks);
+    const published = watcher.on(`trades.${BTC}.100ms`).flatMap((n) => n.data);
+    expect(published.map((t: { trade_id: string }) => t.trade_id)).toEqual(
+      trades.map((t: { trade_id: string }) => t.trade_id),
+    );
+  });
+
   test("an unknown instrument is refused on param channels", async () => {
     server = await startReferenceServer({ port: 0, log: () => {} });
     const watcher = await connect();

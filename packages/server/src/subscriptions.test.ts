@@ -141,8 +141,13 @@ describe("subscribe", () => {
       ],
       [
         "public/subscribe",
-        "book.BTC-PERPETUAL.100ms",
-        "unknown channel 'book.BTC-PERPETUAL.100ms': only the raw interval is served",
+        "book.BTC-PERPETUAL.agg2",
+        "unknown channel 'book.BTC-PERPETUAL.agg2': the intervals served are raw, 100ms",
+      ],
+      [
+        "private/subscribe",
+        "user.orders.BTC-PERPETUAL.100ms",
+        "unknown channel 'user.orders.BTC-PERPETUAL.100ms': only the raw interval is served",
       ],
       [
         "private/subscribe",

@@ -16,9 +16,10 @@ export const BENCH_USAGE = `usage: node dist/bench/runBench.js [--only fanout] [
 Runs reference servers in their own processes on 127.0.0.1 and prints one table:
 throughput in memory vs with the journal (goal: ratio >= 0.5), close_position's usDiff
 (goal: p50 <= 5 us, p99 <= 50 us) and close cycles with 100 subscribed connections vs none
-(goal: ratio >= 0.8), with the CPU per cycle of each process.
+(goal: ratio >= 0.8; also with their book and trades at 100ms), with the CPU per cycle of
+each process.
 
-  --only fanout  the subscriptions phase alone (about 30 s at 2 rounds)
+  --only fanout  the subscriptions phase alone (about 40 s at 2 rounds)
   --rounds N     alternating rounds of each phase, 1 to 20 (default 2); the best is printed
   --pin          the server alone on CPU 0, the driver and the subscribers on the other CPUs
                  (Linux, taskset, 2 CPUs or more): its CPU per cycle then sets close cycles/s

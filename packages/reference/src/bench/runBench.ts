@@ -99,7 +99,11 @@ async function usDiff(args: string[], cycles: number, burst: number) {
   }
 }
 
-async function subscribedClose(subscribers: number, args: string[] = []): Promise<CloseRate> {
+async function subscribedClose(
+  subscribers: number,
+  args: string[] = [],
+  interval: "raw" | "100ms" = "raw",
+): Promise<CloseRate> {
   const listeners = keys.slice(CONNECTIONS, CONNECTIONS + subscribers);
   const server = await startServer(["--accounts", accounts, "--in-memory", ...args]);
   try {
@@ -109,6 +113,7 @@ async function subscribedClose(subscribers: number, args: string[] = []): Promis
       cycles: FANOUT_CYCLES,
       burst: 16,
       serverPid: server.pid,
+      interval,
     });
   } finally {
     await server.stop();
@@ -156,6 +161,9 @@ try {
   // The same with the server's notification linger (not the default): fewer, larger writes.
   const lingerRuns: CloseRate[] = [];
   const ceilingRuns: CloseRate[] = [];
+  // The subscribers' book and trades at 100ms (their user.* channels stay raw): what the same
+  // subscribers cost on the aggregated channels, default server.
+  const aggregatedRuns: CloseRate[] = [];
   for (let round = 0; round < rounds; round++) {
     quietRuns.push(await subscribedClose(0));
     oneRuns.push(await subscribedClose(1));
@@ -164,6 +172,7 @@ try {
       await subscribedClose(SUBSCRIBERS, ["--notification-linger-ms", String(LINGER_MS)]),
     );
     ceilingRuns.push(await subscribedClose(SUBSCRIBERS, CEILING_ARGS));
+    aggregatedRuns.push(await subscribedClose(SUBSCRIBERS, [], "100ms"));
   }
   const fastest = (runs: CloseRate[]) =>
     runs.reduce((a, b) => (b.closesPerSecond > a.closesPerSecond ? b : a));
@@ -172,6 +181,7 @@ try {
   const busy = fastest(busyRuns);
   const lingering = fastest(lingerRuns);
   const ceiling = fastest(ceilingRuns);
+  const aggregated = fastest(aggregatedRuns);
   const writesOf = (r: CloseRate) =>
     r.serverWrites === undefined
       ? ""
@@ -208,6 +218,12 @@ try {
       `${SUBSCRIBERS} subscribed, ${CEILING_ARGS.join(" ")} (the batching ceiling)`,
       `${Math.round(ceiling.closesPerSecond)} /s (ratio ${(ceiling.closesPerSecond / quiet.closesPerSecond).toFixed(2)})`,
       [writesOf(ceiling), "notifications up to 50 ms later"].filter((t) => t !== "").join("; "),
+    ],
+    [
+      "close cycles",
+      `${SUBSCRIBERS} subscribed, book and trades at 100ms (user.* raw)`,
+      `${Math.round(aggregated.closesPerSecond)} /s (ratio ${(aggregated.closesPerSecond / quiet.closesPerSecond).toFixed(2)}; ${aggregated.notifications} notifications)`,
+      "the channels Deribit and CCXT default to for market data; not the goal's raw channels",
     ],
     // close_position's own server time in the same runs: what building and logging its
     // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).
@@ -330,7 +346,7 @@ try {
     return `${ratios.map((x) => x.toFixed(2)).join(", ")} (median ${median(ratios).toFixed(2)})`;
   };
   console.log(
-    `(fan-out ratio per round, against the same round's no-subscriber run: ${SUBSCRIBERS} subscribers ${roundsOf(busyRuns)}; the batching ceiling ${roundsOf(ceilingRuns)})`,
+    `(fan-out ratio per round, against the same round's no-subscriber run: ${SUBSCRIBERS} subscribers ${roundsOf(busyRuns)}; the batching ceiling ${roundsOf(ceilingRuns)}; book and trades at 100ms ${roundsOf(aggregatedRuns)})`,
   );
   if (all) {
     const memory = best(memoryRuns);

@@ -37,9 +37,9 @@ function cpuNow(serverPid: number | undefined, listenersPid: number | undefined)
 }
 
 /** Starts one subscribed connection per key in their own process. */
-async function startListeners(wsUrl: string, keys: readonly BenchKey[]) {
+async function startListeners(wsUrl: string, keys: readonly BenchKey[], interval: string) {
   const list = keys.map((k) => `${k.id}:${k.secret}`).join(",");
-  const child = spawn(process.execPath, [listenersScript, wsUrl, list], {
+  const child = spawn(process.execPath, [listenersScript, wsUrl, list, interval], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
@@ -85,10 +85,14 @@ export async function measureSubscribedClose(
     burst: number;
     /** The server's process id, for its CPU time (`/proc`); without it `cpu` is undefined. */
     serverPid?: number;
+    /** The interval of the subscribers' book and trades channels. Default: raw. */
+    interval?: "raw" | "100ms";
   },
 ): Promise<CloseRate> {
   const listeners =
-    options.subscribers.length > 0 ? await startListeners(wsUrl, options.subscribers) : undefined;
+    options.subscribers.length > 0
+      ? await startListeners(wsUrl, options.subscribers, options.interval ?? "raw")
+      : undefined;
   let client: WsClient | undefined;
   let stopped = false;
   try {

@@ -89,6 +89,15 @@ export class BookMirror {
     if (this.unpublished.length > 0) this.unpublished = [];
   }
 
+  /**
+   * What the mirror last told, as a snapshot (`change_id` the last change sent), for a subscriber
+   * that joins others between two messages; the book itself when the mirror is not live.
+   */
+  told(timestamp: number): BookChange {
+    if (!this.live) return this.snapshot(timestamp);
+    return this.levelsSnapshot(timestamp, this.bids, this.asks, this.lastChangeId);
+  }
+
   private snapshotBefore(timestamp: number): BookChange {
     const sides = [new Map(this.bids), new Map(this.asks)] as const;
     for (let i = this.unpublished.length - 1; i >= 0; i--) {
@@ -97,6 +106,16 @@ export class BookMirror {
         else sides[side].set(price, was);
       }
     }
+    return this.levelsSnapshot(timestamp, sides[0], sides[1], this.unpublishedFrom);
+  }
+
+  /** A snapshot of the given levels (lots per price), best first. */
+  private levelsSnapshot(
+    timestamp: number,
+    bids: Map<number, number>,
+    asks: Map<number, number>,
+    changeId: number,
+  ): BookChange {
     const instrument = this.book.instrument;
     const levels = (m: Map<number, number>, order: number): BookLevelChange[] =>
       [...m]
@@ -110,9 +129,9 @@ export class BookMirror {
       type: "snapshot",
       timestamp,
       instrument_name: instrument.name,
-      change_id: this.unpublishedFrom,
-      bids: levels(sides[0], -1),
-      asks: levels(sides[1], 1),
+      change_id: changeId,
+      bids: levels(bids, -1),
+      asks: levels(asks, 1),
     };
   }
 

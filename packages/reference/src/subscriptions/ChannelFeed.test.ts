@@ -10,7 +10,7 @@ import { RawJson } from "@unwind/server";
 import { expect, test } from "vitest";
 import { MemoryJournal } from "../journal/MemoryJournal.js";
 import type { BookChange } from "./BookMirror.js";
-import { ChannelFeed, type UserChanges } from "./ChannelFeed.js";
+import { ChannelFeed, INTERVAL_MS, type UserChanges } from "./ChannelFeed.js";
 import type { ChannelSink } from "./ChannelSink.js";
 import { cancelOnDisconnect } from "./cancelOnDisconnect.js";
 
@@ -35,9 +35,12 @@ class RecordingSink implements ChannelSink {
   }
 }
 
+/** The clock of the feeds' 100ms windows (ms), moved by the tests. */
+let clock = 0;
+
 function setup(...channels: string[]) {
   const engine = new Engine({ accounts, events: false });
-  const feed = new ChannelFeed(engine);
+  const feed = new ChannelFeed(engine, { now: () => clock });
   const sink = new RecordingSink();
   for (const c of channels) sink.listening.add(c);
   feed.attach(sink);
@@ -170,7 +173,8 @@ test("nobody listening: nothing is built, a few counts per command", () => {
   place(engine, 2, "sell", "50000", "100");
   place(engine, 1, "buy", "50000", "100");
   expect(feed.pendingCount).toBe(0);
-  expect(sink.counted).toBe(10);
+  // The 7 channels of the instrument (5 raw, 2 at 100ms), per command.
+  expect(sink.counted).toBe(14);
 });
 
 test("with a sink version, who listens is asked once per version, not per command", () => {
@@ -187,9 +191,9 @@ test("with a sink version, who listens is asked once per version, not per comman
     place(engine, 1, "buy", "50000", "10");
   }
   feed.publishPending();
-  // The 5 channels of the instrument, then, for each account with an event (1 and 2), the
-  // user.* channels someone listens to (user.orders only).
-  expect(sink.counted).toBe(5 + 1 + 1);
+  // The 7 channels of the instrument (5 raw, 2 at 100ms), then, for each account with an event
+  // (1 and 2), the user.* channels someone listens to (user.orders only).
+  expect(sink.counted).toBe(7 + 1 + 1);
   expect(sink.on(`trades.${BTC}.raw`)).toHaveLength(5);
   expect(sink.on(`book.${BTC}.raw`)).toHaveLength(0);
   // A subscribe moves the version: the next command sees the new listener.
@@ -198,7 +202,7 @@ test("with a sink version, who listens is asked once per version, not per comman
   place(engine, 2, "sell", "50000", "10");
   place(engine, 1, "buy", "50000", "10");
   feed.publishPending();
-  expect(sink.counted).toBe(5 + 1 + 1 + (5 + 2 + 2));
+  expect(sink.counted).toBe(7 + 1 + 1 + (7 + 2 + 2));
   expect(sink.on(`user.trades.${BTC}.raw`).length).toBeGreaterThan(0);
 });
 
@@ -251,4 +255,118 @@ test("a book subscriber arriving while a change awaits the journal gets the book
     change_id: changes.at(-1)!.change_id,
     asks: [["new", "50500", "10"]],
   });
+});
+
+test("book.100ms: one change per window, of the levels that differ from what it last told, chained", () => {
+  const { engine, feed, sink } = setup(`book.${BTC}.100ms`, `book.${BTC}.raw`);
+  clock = 1000;
+  place(engine, 2, "sell", "50000", "100");
+  feed.publishPending();
+  const snapshot = feed.bookSnapshot100ms(BTC, 1)!;
+  expect(snapshot).toMatchObject({
+    type: "snapshot",
+    change_id: 1,
+    asks: [["new", "50000", "100"]],
+  });
+  feed.bookSnapshot(BTC, 1);
+  // In one window: an ask rests and is taken (back to nothing), a bid rests, the first ask shrinks.
+  place(engine, 3, "sell", "49900", "10");
+  feed.publishPending();
+  clock += 40;
+  place(engine, 1, "buy", "49900", "10");
+  place(engine, 1, "buy", "49000", "20");
+  place(engine, 1, "buy", "50000", "30");
+  feed.publishPending();
+  expect(sink.on(`book.${BTC}.100ms`)).toEqual([]);
+  clock += INTERVAL_MS - 40 - 1;
+  feed.publishIntervals();
+  expect(sink.on(`book.${BTC}.100ms`)).toEqual([]);
+  clock += 1;
+  feed.publishIntervals();
+  const raw = sink.on(`book.${BTC}.raw`).map((s) => s.data as BookChange);
+  expect(raw).toHaveLength(4);
+  const [change] = sink.on(`book.${BTC}.100ms`).map((s) => s.data as BookChange);
+  expect(sink.on(`book.${BTC}.100ms`)).toHaveLength(1);
+  expect(change).toMatchObject({
+    type: "change",
+    prev_change_id: snapshot.change_id,
+    change_id: raw.at(-1)!.change_id,
+    bids: [["new", "49000", "20"]],
+    asks: [["change", "50000", "70"]],
+  });
+  // The next window chains from it; a new subscriber's snapshot is what the channel last told.
+  clock += 10;
+  expect(place(engine, 3, "sell", "51000", "10").ok).toBe(true);
+  feed.publishPending();
+  const joined = feed.bookSnapshot100ms(BTC, 2)!;
+  expect(joined).toMatchObject({
+    type: "snapshot",
+    change_id: change!.change_id,
+    bids: [["new", "49000", "20"]],
+    asks: [["new", "50000", "70"]],
+  });
+  clock += INTERVAL_MS;
+  feed.publishIntervals();
+  const next = sink.on(`book.${BTC}.100ms`).map((s) => s.data as BookChange)[1]!;
+  expect(next).toMatchObject({
+    prev_change_id: change!.change_id,
+    bids: [],
+    asks: [["new", "51000", "10"]],
+  });
+  const book = getOrderBook(engine, { instrument_name: BTC }, 5);
+  expect(book.ok && book.result.change_id).toBe(next.change_id);
+});
+
+test("trades.100ms: every trade of the window in one message, in execution order", () => {
+  const { engine, feed, sink } = setup(`trades.${BTC}.100ms`);
+  clock = 5000;
+  place(engine, 2, "sell", "50000", "100");
+  place(engine, 1, "buy", "50000", "30");
+  feed.publishPending();
+  clock += 50;
+  place(engine, 3, "buy", "50000", "20");
+  feed.publishPending();
+  expect(sink.on(`trades.${BTC}.100ms`)).toEqual([]);
+  clock += 50;
+  feed.publishIntervals();
+  const [trades] = sink.on(`trades.${BTC}.100ms`).map((s) => s.data as { amount: string }[]);
+  expect(trades!.map((t) => [t.amount, (t as { trade_seq?: number }).trade_seq])).toEqual([
+    ["30", 1],
+    ["20", 2],
+  ]);
+  // An empty window sends nothing.
+  clock += INTERVAL_MS;
+  feed.publishIntervals();
+  expect(sink.on(`trades.${BTC}.100ms`)).toHaveLength(1);
+});
+
+test("100ms: a window whose commands are still pending waits for their publishPending", () => {
+  const { engine, feed, sink } = setup(`trades.${BTC}.100ms`, `trades.${BTC}.raw`);
+  clock = 9000;
+  place(engine, 2, "sell", "50000", "100");
+  place(engine, 1, "buy", "50000", "30");
+  feed.publishPending();
+  sink.sent.length = 0;
+  place(engine, 3, "buy", "50000", "20");
+  clock += INTERVAL_MS;
+  // The second trade's command is not durable yet: nothing of the window leaves.
+  feed.publishIntervals();
+  expect(sink.sent).toEqual([]);
+  feed.publishPending();
+  expect(sink.sent.map((s) => s.channel)).toEqual([`trades.${BTC}.raw`, `trades.${BTC}.100ms`]);
+  expect(sink.sent[1]!.data).toHaveLength(2);
+});
+
+test("100ms: the window's timer sends it without another command", async () => {
+  const engine = new Engine({ accounts, events: false });
+  const feed = new ChannelFeed(engine);
+  const sink = new RecordingSink();
+  sink.listening.add(`trades.${BTC}.100ms`);
+  feed.attach(sink);
+  place(engine, 2, "sell", "50000", "100");
+  place(engine, 1, "buy", "50000", "30");
+  feed.publishPending();
+  expect(sink.on(`trades.${BTC}.100ms`)).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 50));
+  expect(sink.on(`trades.${BTC}.100ms`)).toHaveLength(1);
 });

@@ -17,6 +17,7 @@ import { bookChangeJson } from "./bookChangeJson.js";
 import type { ChannelSink } from "./ChannelSink.js";
 import { InstrumentChannels } from "./InstrumentChannels.js";
 import { type AccountWants, InstrumentWants } from "./InstrumentWants.js";
+import { IntervalWindow } from "./IntervalWindow.js";
 import type { Notification } from "./Notification.js";
 import { publicTradesJson } from "./publicTradesJson.js";
 import { type PublicTrade, toPublicTrade } from "./toPublicTrade.js";
@@ -41,6 +42,15 @@ class AccountChanges {
   }
 }
 
+/** The `100ms` channels' interval (ms). */
+export const INTERVAL_MS = 100;
+
+/** Options of a {@link ChannelFeed}. */
+export interface ChannelFeedOptions {
+  /** The clock of the `100ms` windows, ms. Default: `performance.now`. */
+  readonly now?: () => number;
+}
+
 /**
  * Turns each command the engine applies into the notifications of the channels someone listens
  * to (`user.orders`, `user.trades`, `user.changes` per account, `book` and `trades` for
@@ -52,6 +62,12 @@ class AccountChanges {
  * (`InstrumentWants`), so a command in an instrument nobody listens to costs an array read. The
  * `book` and `trades` data, which reach every subscriber, are published as JSON text written by
  * hand (`bookChangeJson`, `publicTradesJson`).
+ *
+ * The `100ms` channels (`book`, `trades`) gather what the commands did over a window that opens
+ * with its first change and closes 100 ms later ({@link IntervalWindow}): one book change (each
+ * touched level whose amount differs from what the channel last told) and one list of trades.
+ * A window's messages leave once nothing is pending (every command of the window published), at
+ * the end of a `publishPending` or from a timer, so no message tells of a command not yet durable.
  *
  * @example
  * const feed = new ChannelFeed(engine);
@@ -66,10 +82,21 @@ export class ChannelFeed {
   /** Per instrument, who listens, as of the sink's version. */
   private readonly wants: (InstrumentWants | undefined)[] = [];
   private pending: Notification[] = [];
+  /** Per instrument, its `100ms` window. */
+  private readonly windows: IntervalWindow[];
+  /** Instruments whose window holds something, in no order. */
+  private readonly open = new Set<number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    options: ChannelFeedOptions = {},
+  ) {
     this.channels = engine.books.map((b) => new InstrumentChannels(b.instrument.name));
     this.mirrors = engine.books.map((b) => new BookMirror(b));
+    this.windows = engine.books.map((b) => new IntervalWindow(b));
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Starts feeding `sink`: the engine's events are turned on and every command observed. */
@@ -95,6 +122,50 @@ export class ChannelFeed {
       if (n.account === undefined) sink.publish(n.channel, n.data);
       else sink.publish(n.channel, n.data, n.account);
     }
+    if (this.open.size > 0) this.publishIntervals();
+  }
+
+  /**
+   * Sends the `100ms` messages of every window open for 100 ms or more, unless commands are
+   * pending (their `publishPending` sends them then); a timer calls it for the others.
+   */
+  readonly publishIntervals = (): void => {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const sink = this.sink;
+    if (sink === undefined || this.pending.length > 0) return;
+    const now = this.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const index of this.open) {
+      const window = this.windows[index]!;
+      const due = window.startedAt! + INTERVAL_MS;
+      if (due > now) {
+        next = Math.min(next, due);
+        continue;
+      }
+      this.open.delete(index);
+      this.closeWindow(sink, index, window);
+    }
+    if (next !== Number.POSITIVE_INFINITY) this.schedule(next - now);
+  };
+
+  /** The messages of one instrument's window, which then starts empty. */
+  private closeWindow(sink: ChannelSink, index: number, window: IntervalWindow): void {
+    const ch = this.channels[index]!;
+    if (window.mirror.live) {
+      const change = window.mirror.change(this.engine.lastTimestamp, window.bids, window.asks);
+      window.mirror.published();
+      if (change !== undefined) sink.publish(ch.book100ms, rawJson(bookChangeJson(change)));
+    }
+    if (window.trades.length > 0)
+      sink.publish(ch.publicTrades100ms, rawJson(publicTradesJson(window.trades)));
+    window.clear();
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(this.publishIntervals, Math.max(1, Math.ceil(ms)));
+    this.timer.unref();
   }
 
   /** The whole book of an instrument for a new `book.{instrument}.raw` subscriber; undefined for an unknown one. */
@@ -102,6 +173,21 @@ export class ChannelFeed {
     const book = this.engine.book(instrument);
     if (book === undefined) return undefined;
     return this.mirrors[book.instrument.index]!.snapshot(timestamp);
+  }
+
+  /**
+   * The snapshot of a new `book.{instrument}.100ms` subscriber: the book as the channel last
+   * told it (the book itself when nobody listened); undefined for an unknown instrument.
+   */
+  bookSnapshot100ms(instrument: string, timestamp: number): BookChange | undefined {
+    const book = this.engine.book(instrument);
+    if (book === undefined) return undefined;
+    const window = this.windows[book.instrument.index]!;
+    if (!window.mirror.live) {
+      window.bids.clear();
+      window.asks.clear();
+    }
+    return window.mirror.told(timestamp);
   }
 
   /** The engine's observer: the notifications of one applied command. */
@@ -149,7 +235,11 @@ export class ChannelFeed {
     const wantPublic = wants.publicTrades;
     const wantUser = wants.user;
     if (!wantBook && mirror.live) mirror.drop();
-    if (!(wantUser || wantBook || wantPublic)) return;
+    const window = this.windows[index]!;
+    const wantBook100 = wants.book100ms && window.mirror.live;
+    if (!wantBook100 && window.mirror.live) window.dropBook();
+    const wantPublic100 = wants.publicTrades100ms;
+    if (!(wantUser || wantBook || wantPublic || wantBook100 || wantPublic100)) return;
     const engine = this.engine;
     const book = engine.books[index]!;
     const name = book.instrument.name;
@@ -165,14 +255,22 @@ export class ChannelFeed {
     };
     const bids = new Set<number>();
     const asks = new Set<number>();
-    const touch = (sell: boolean, price: number) => (sell ? asks : bids).add(price);
+    const now = wantBook100 || wantPublic100 ? this.now() : 0;
+    const touch = (sell: boolean, price: number) => {
+      if (wantBook) (sell ? asks : bids).add(price);
+      if (wantBook100) window.touch(sell, price, now);
+    };
     const publicTrades: PublicTrade[] = [];
     for (const e of out.events) {
       if (e.type === "trade") {
         const t = e.trade;
         if (t.instrument !== name) continue;
-        if (wantBook) touch(t.direction === "buy", t.price);
-        if (wantPublic) publicTrades.push(toPublicTrade(engine, t));
+        touch(t.direction === "buy", t.price);
+        if (wantPublic || wantPublic100) {
+          const trade = toPublicTrade(engine, t);
+          if (wantPublic) publicTrades.push(trade);
+          if (wantPublic100) window.trade(trade, now);
+        }
         if (wantUser) {
           const taker = of(t.takerAccount);
           const maker = of(t.makerAccount);
@@ -188,12 +286,16 @@ export class ChannelFeed {
       } else {
         const order = engine.orders.get(e.orderId)!;
         if (order.book !== book) continue;
-        if (wantBook) touch(order.direction === "sell", order.price);
+        touch(order.direction === "sell", order.price);
         if (wantUser) {
           const a = of(e.account);
           if (a.wanted) a.orders.set(order.seq, order);
         }
       }
+    }
+    if (window.startedAt !== undefined && !this.open.has(index)) {
+      this.open.add(index);
+      this.schedule(INTERVAL_MS);
     }
     const timestamp = engine.lastTimestamp;
     const pending = this.pending;

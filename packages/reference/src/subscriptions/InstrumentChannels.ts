@@ -5,6 +5,10 @@ export class InstrumentChannels {
   readonly changes: string;
   readonly book: string;
   readonly publicTrades: string;
+  /** `book.{instrument}.100ms`. */
+  readonly book100ms: string;
+  /** `trades.{instrument}.100ms`. */
+  readonly publicTrades100ms: string;
 
   constructor(readonly instrument: string) {
     this.orders = `user.orders.${instrument}.raw`;
@@ -12,5 +16,7 @@ export class InstrumentChannels {
     this.changes = `user.changes.${instrument}.raw`;
     this.book = `book.${instrument}.raw`;
     this.publicTrades = `trades.${instrument}.raw`;
+    this.book100ms = `book.${instrument}.100ms`;
+    this.publicTrades100ms = `trades.${instrument}.100ms`;
   }
 }

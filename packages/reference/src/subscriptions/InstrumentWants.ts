@@ -21,6 +21,10 @@ export class InstrumentWants {
   readonly changes: boolean;
   readonly book: boolean;
   readonly publicTrades: boolean;
+  /** Someone listens to `book.{instrument}.100ms`. */
+  readonly book100ms: boolean;
+  /** Someone listens to `trades.{instrument}.100ms`. */
+  readonly publicTrades100ms: boolean;
   readonly #accounts = new Map<number, AccountWants>();
 
   constructor(
@@ -34,6 +38,8 @@ export class InstrumentWants {
     this.changes = sink.count(channels.changes) > 0;
     this.book = sink.count(channels.book) > 0;
     this.publicTrades = sink.count(channels.publicTrades) > 0;
+    this.book100ms = sink.count(channels.book100ms) > 0;
+    this.publicTrades100ms = sink.count(channels.publicTrades100ms) > 0;
   }
 
   /** Someone listens to a user.* channel of the instrument (of any account). */

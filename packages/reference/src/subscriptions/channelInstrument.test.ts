@@ -10,6 +10,9 @@ test("the instrument of each channel kind; none for other names", () => {
       "book.BTC-PERPETUAL.raw",
       "trades.X.Y.raw",
       "book.BTC-PERPETUAL.100ms",
+      "trades.ETH-PERPETUAL.100ms",
+      "book.BTC-PERPETUAL.agg2",
+      "user.orders.BTC-PERPETUAL.100ms",
       "ticker.BTC-PERPETUAL.raw",
     ].map(channelInstrument),
   ).toEqual([
@@ -18,6 +21,9 @@ test("the instrument of each channel kind; none for other names", () => {
     "BTC-25DEC26",
     "BTC-PERPETUAL",
     "X.Y",
+    "BTC-PERPETUAL",
+    "ETH-PERPETUAL",
+    undefined,
     undefined,
     undefined,
   ]);

@@ -1,6 +1,8 @@
-const CHANNEL = /^(?:user\.(?:orders|trades|changes)|book|trades)\.(.+)\.raw$/;
+const CHANNEL =
+  /^(?:user\.(?:orders|trades|changes)\.(.+)\.raw|(?:book|trades)\.(.+)\.(?:raw|100ms))$/;
 
 /** The instrument a channel name is about (`book.BTC-PERPETUAL.raw` -> `BTC-PERPETUAL`), if it names one. */
 export function channelInstrument(channel: string): string | undefined {
-  return CHANNEL.exec(channel)?.[1];
+  const m = CHANNEL.exec(channel);
+  return m === null ? undefined : (m[1] ?? m[2]);
 }

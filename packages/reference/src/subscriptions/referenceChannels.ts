@@ -27,7 +27,8 @@ export interface ReferenceChannelsDeps {
 /**
  * The reference's channel hooks for `createServer`: a channel naming an instrument the engine
  * does not list is refused (-32602 on param `channels`); a new `book.*` subscriber gets the
- * book's snapshot right after the subscribe answer; a connection with cancel on disconnect
+ * book's snapshot right after the subscribe answer (at `100ms`, the book as that channel last
+ * told it); a connection with cancel on disconnect
  * enabled cancels its account's open orders when it closes (one journaled `cancel_all`).
  *
  * @example
@@ -46,7 +47,10 @@ export function referenceChannels(deps: ReferenceChannelsDeps): ChannelHooks {
     },
     subscribed(channel: string, context: RequestContext): void {
       if (!channel.startsWith("book.")) return;
-      const snapshot = feed.bookSnapshot(channelInstrument(channel)!, now());
+      const instrument = channelInstrument(channel)!;
+      const snapshot = channel.endsWith(".100ms")
+        ? feed.bookSnapshot100ms(instrument, now())
+        : feed.bookSnapshot(instrument, now());
       if (snapshot !== undefined) hub().sendTo(context, channel, snapshot);
     },
     disconnected(context: RequestContext, info: DisconnectInfo): void {

@@ -5,11 +5,25 @@ import type { RequestContext } from "./RequestContext.js";
 import { RpcError } from "./RpcError.js";
 
 const patterns = channelTable.map((c) => c.pattern).join(", ");
-/** The same patterns with any last segment: a name that matches one of these uses another interval. */
+/**
+ * Each pattern with any last segment (its interval, `raw` or `100ms`), and that interval: a name
+ * matching no pattern but one of these asks for an interval its channel is not served at.
+ */
 const anyInterval = channelTable.map((c) => ({
-  ...c,
-  regex: new RegExp(c.regex.source.replace(/\\\.raw\$$/, "\\.[^.]+$")),
+  interval: /\.([^.{}]+)$/.exec(c.pattern)?.[1],
+  regex: new RegExp(c.regex.source.replace(/\\\.[^.\\]+\$$/, "\\.[^.]+$")),
 }));
+
+/** Why `name` is no channel: another interval of a served channel, or no pattern at all. */
+function unknownChannel(name: string): string {
+  const intervals = anyInterval
+    .filter((c) => c.interval !== undefined && c.regex.test(name))
+    .map((c) => c.interval);
+  if (intervals.length === 0) return `unknown channel '${name}': expected one of ${patterns}`;
+  return intervals.length === 1
+    ? `unknown channel '${name}': only the ${intervals[0]} interval is served`
+    : `unknown channel '${name}': the intervals served are ${intervals.join(", ")}`;
+}
 
 /** The connection and hub of a WebSocket call; 10030 over HTTP. */
 function connectionOf(
@@ -33,11 +47,7 @@ function refuse(reason: string): InvalidParamsError {
 /** Why a channel name cannot be subscribed by this method, or undefined when it can. */
 function channelProblem(name: string, allowPrivate: boolean): string | undefined {
   const channel = channelTable.find((c) => c.regex.test(name));
-  if (channel === undefined) {
-    return anyInterval.some((c) => c.regex.test(name))
-      ? `unknown channel '${name}': only the raw interval is served`
-      : `unknown channel '${name}': expected one of ${patterns}`;
-  }
+  if (channel === undefined) return unknownChannel(name);
   if (channel.private && !allowPrivate)
     return "user.* channels need private/subscribe on an authenticated connection";
   return undefined;
