@@ -87,6 +87,11 @@ export class ChannelFeed {
   /** Instruments whose window holds something, in no order. */
   private readonly open = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A command put something in a window and was not published yet (its journal flush may be
+   * under way): no window leaves before its `publishPending`.
+   */
+  private windowAwaiting = false;
   private readonly now: () => number;
 
   constructor(
@@ -114,7 +119,8 @@ export class ChannelFeed {
   /** Publishes every pending notification, in engine order (call once their commands are durable). */
   publishPending(): void {
     const sink = this.sink;
-    if (sink === undefined || this.pending.length === 0) return;
+    if (sink === undefined || (this.pending.length === 0 && !this.windowAwaiting)) return;
+    this.windowAwaiting = false;
     const list = this.pending;
     this.pending = [];
     for (const m of this.mirrors) m.published();
@@ -133,7 +139,7 @@ export class ChannelFeed {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const sink = this.sink;
-    if (sink === undefined || this.pending.length > 0) return;
+    if (sink === undefined || this.pending.length > 0 || this.windowAwaiting) return;
     const now = this.now();
     let next = Number.POSITIVE_INFINITY;
     for (const index of this.open) {
@@ -293,9 +299,12 @@ export class ChannelFeed {
         }
       }
     }
-    if (window.startedAt !== undefined && !this.open.has(index)) {
-      this.open.add(index);
-      this.schedule(INTERVAL_MS);
+    if (window.startedAt !== undefined) {
+      this.windowAwaiting = true;
+      if (!this.open.has(index)) {
+        this.open.add(index);
+        this.schedule(INTERVAL_MS);
+      }
     }
     const timestamp = engine.lastTimestamp;
     const pending = this.pending;
