@@ -6,6 +6,8 @@ const PRIV = "private/subscribe";
 const UNSUB = "public/unsubscribe";
 const CHANNELS = "/x-channels";
 const NOTE = "subscription";
+/** Where public/subscribe lets a server serve the raw interval only. */
+const OPTIONAL_100MS = "may be served at `100ms` too";
 /** An `x-channels` entry, by its index in the spec. */
 const channel = (index: number, name: string) => specRef(undefined, `${CHANNELS}/${index}`, name);
 
@@ -90,6 +92,39 @@ export const subscriptionChecks = {
     method: PUB,
     specReferences: [channel(4, "trades.{instrument_name}.raw")],
   }),
+  book100ms: defineCheck({
+    id: "book-100ms",
+    description:
+      "book.{instrument}.100ms: first a snapshot (every level new, no prev_change_id) with the levels get_order_book shows, then changes chained by prev_change_id (no gap) that list only levels whose amount differs from what the channel told, and which applied give get_order_book's levels once the book is left alone",
+    method: PUB,
+    specReferences: [
+      channel(7, "book.{instrument_name}.100ms"),
+      specRef(undefined, "/components/schemas/BookChange/properties/prev_change_id"),
+      specRef("public/get_order_book", "/result"),
+      specRef(PUB, "/description", OPTIONAL_100MS),
+    ],
+  }),
+  book100msAggregated: defineCheck({
+    id: "book-100ms-aggregated",
+    description:
+      "After a burst of pipelined commands, book.{instrument}.100ms changes and trades.{instrument}.100ms messages come at most one every 100 ms (at least 60 ms apart at the client), at most ceil(burst ms / 100) + 2 of each, not one per command",
+    method: PUB,
+    specReferences: [
+      channel(7, "book.{instrument_name}.100ms"),
+      channel(8, "trades.{instrument_name}.100ms"),
+      specRef(PUB, "/description", OPTIONAL_100MS),
+    ],
+  }),
+  trades100ms: defineCheck({
+    id: "trades-100ms",
+    description:
+      "trades.{instrument}.100ms brings every trade of a burst exactly once (by trade_id, with the price, amount and taker's direction the orders' answers report), in execution order (trade_seq increasing), each message valid against the channel's schema",
+    method: PUB,
+    specReferences: [
+      channel(8, "trades.{instrument_name}.100ms"),
+      specRef(PUB, "/description", OPTIONAL_100MS),
+    ],
+  }),
   beforeResponse: defineCheck({
     id: "notifications-before-response",
     description:
@@ -137,7 +172,7 @@ export const subscriptionChecks = {
   badChannel: defineCheck({
     id: "subscribe-bad-channel",
     description:
-      "An unknown channel, an interval other than raw, user.* through public/subscribe or an unknown instrument: -32602 with data.param channels, and nothing subscribed (not even the good channels of the call)",
+      "An unknown channel, an interval the channel is not served at (agg2), user.* through public/subscribe or an unknown instrument: -32602 with data.param channels, and nothing subscribed (not even the good channels of the call)",
     method: PUB,
     specReferences: [
       specRef(PUB, "/errors"),

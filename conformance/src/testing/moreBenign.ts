@@ -547,6 +547,14 @@ export const moreBenignServers: BenignServer[] = [
     },
   },
   {
+    name: "raw-only",
+    description:
+      "serves book and trades at the raw interval only: a 100ms subscribe answers -32602 on channels (the spec allows it)",
+    framing: faithful,
+    // The reference refuses agg2 as the spec says; a raw-only server refuses 100ms the same way.
+    request: (text) => (/subscribe"/.test(text) ? text.replace(/\.100ms"/g, '.agg2"') : text),
+  },
+  {
     name: "ipv6",
     description: "listens on the IPv6 loopback only (http://[::1]:port)",
     reference: { host: "::1" },

@@ -36,6 +36,11 @@ const renameMethods = (names: Record<string, string>) => (text: string) => {
 
 const S = ["subscriptions"];
 
+/** A book or trades channel at the 100ms interval. */
+const INTERVAL_100MS = /^(book|trades)\..+\.100ms$/;
+/** The raw channel of a 100ms one. */
+const asRaw = (channel: string) => channel.replace(/\.100ms$/, ".raw");
+
 /** Broken servers for the subscriptions scenario, each caught by one of its checks. */
 export const subscriptionDefects: Defect[] = [
   {
@@ -212,11 +217,91 @@ export const subscriptionDefects: Defect[] = [
         : r,
   },
   {
-    name: "interval-100ms-served",
-    description: "serves a 100ms channel as if raw instead of refusing it",
+    name: "interval-agg2-served",
+    description: "serves an agg2 channel as if raw instead of refusing it",
     caughtBy: "subscribe-bad-channel",
     scenarios: S,
-    request: (text) => text.replace(/\.100ms"/g, '.raw"'),
+    request: (text) => text.replace(/\.agg2"/g, '.raw"'),
+  },
+  {
+    name: "100ms-served-as-raw",
+    description:
+      "serves book and trades at 100ms as raw under the 100ms name: every change at once, one message per command",
+    caughtBy: "book-100ms-aggregated",
+    scenarios: S,
+    request: (text) => {
+      try {
+        const o = JSON.parse(text) as Obj;
+        const channels = o["params"]?.["channels"];
+        if (!/subscribe$/.test(String(o["method"])) || !Array.isArray(channels)) return text;
+        const asked = channels.filter((ch) => INTERVAL_100MS.test(String(ch)));
+        if (asked.length === 0) return text;
+        // The names asked for ride along (an undeclared param is ignored) for the answer's edit.
+        const raw = channels.map((ch) => (asked.includes(ch) ? asRaw(ch) : ch));
+        const params = { ...o["params"], channels: raw, served_as_raw: asked };
+        return JSON.stringify({ ...o, params });
+      } catch {
+        return text;
+      }
+    },
+    response: (r, request) => {
+      const asked = (request.params as Obj | undefined)?.["served_as_raw"];
+      if (!Array.isArray(asked) || !Array.isArray(r["result"])) return r;
+      const names = new Map(asked.map((ch: string) => [asRaw(ch), ch]));
+      return { ...r, result: r["result"].map((ch: string) => names.get(ch) ?? ch) };
+    },
+    wsNotifications: (connection) => {
+      // The raw channels this connection asked for at 100ms: their notifications are renamed.
+      const renamed = new Set<string>();
+      return {
+        notification(m) {
+          const params = m["params"] as Obj | undefined;
+          const channel = String(params?.["channel"]);
+          if (params !== undefined && renamed.has(channel))
+            connection.send({
+              ...m,
+              params: { ...params, channel: channel.replace(/\.raw$/, ".100ms") },
+            });
+          else connection.send(m);
+        },
+        answered(request, answer) {
+          const channels = (request.params as Obj | undefined)?.["channels"];
+          if (!/\/subscribe$/.test(request.method ?? "") || !Array.isArray(channels)) return;
+          if ((answer as Obj | undefined)?.["result"] === undefined) return;
+          for (const ch of channels) if (INTERVAL_100MS.test(String(ch))) renamed.add(asRaw(ch));
+        },
+      };
+    },
+  },
+  {
+    name: "100ms-trades-dropped",
+    description:
+      "trades.*.100ms loses the first trade of a message that lists several (and every second message of one trade)",
+    caughtBy: "trades-100ms",
+    scenarios: S,
+    wsNotifications: (connection) => {
+      let single = 0;
+      return editNotifications((m) => {
+        const params = m["params"] as Obj | undefined;
+        if (!/^trades\..+\.100ms$/.test(String(params?.["channel"]))) return m;
+        const data = params!["data"];
+        if (Array.isArray(data) && data.length > 1) params!["data"] = data.slice(1);
+        else if (++single % 2 === 0) return undefined;
+        return m;
+      })(connection);
+    },
+  },
+  {
+    name: "100ms-book-gap",
+    description: "loses the first book.*.100ms change after the snapshot: prev_change_id jumps",
+    caughtBy: "book-100ms",
+    scenarios: S,
+    wsNotifications: (connection) => {
+      let seen = 0;
+      return editNotifications((m) =>
+        /^book\..+\.100ms$/.test(String(m["params"]?.["channel"])) && ++seen === 2 ? undefined : m,
+      )(connection);
+    },
   },
   {
     name: "websocket-only-served-over-http",

@@ -59,7 +59,8 @@ export class BookReplica {
   }
 }
 
-function canonical(value: unknown): string | undefined {
+/** A price or amount (decimal string or JSON number) in one canonical form; undefined if neither. */
+export function canonical(value: unknown): string | undefined {
   const text = typeof value === "number" ? String(value) : value;
   if (!isDecimal(text) && !(typeof value === "number" && Number.isFinite(value))) return undefined;
   try {

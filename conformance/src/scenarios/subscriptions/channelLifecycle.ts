@@ -134,7 +134,7 @@ export function channelLifecycle(ctx: RunContext, out: CheckOutcome[]): Promise<
     const probe = await openSubscriber(ctx, "anonymous");
     const cases: [string, Subscribe, string[]][] = [
       ["unknown channel", taker.call, ["no.such.channel"]],
-      ["interval 100ms", probe.call, [`book.${I}.100ms`]],
+      ["interval agg2", probe.call, [`book.${I}.agg2`]],
       ["user.* through public/subscribe", taker.call, [orders]],
       ["unknown instrument", probe.call, ["book.NO-SUCH-INSTRUMENT.raw"]],
       ["a bad channel among good ones", probe.call, [book, "no.such.channel"]],

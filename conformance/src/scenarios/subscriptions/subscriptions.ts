@@ -6,6 +6,7 @@ import { cancelOnDisconnect } from "./cancelOnDisconnect.js";
 import { channelLifecycle, lifecycleChecks } from "./channelLifecycle.js";
 import { closeFeed, closeFeedChecks } from "./closeFeed.js";
 import { heartbeat } from "./heartbeat.js";
+import { intervalChecks, intervalFeed } from "./intervalFeed.js";
 import { overHttp } from "./overHttp.js";
 
 const checks = Object.values(c);
@@ -14,14 +15,15 @@ const wsOnly = checks.filter((check) => check !== c.overHttp);
 /**
  * Subscriptions end to end, over WebSocket: a close seen through user.orders, user.trades,
  * user.changes, book and trades notifications, in order and only by its account; unsubscribe,
- * unsubscribe_all and bad channels; cancel on disconnect; the heartbeat (with `--slow`). Over
- * HTTP: every WebSocket-only method answers 10030. Each part reports its own checks, so one
- * part's broken setup does not hide the others' verdicts.
+ * unsubscribe_all and bad channels; the 100ms book and trades channels after a burst of
+ * commands (skipped when the server serves the raw interval only); cancel on disconnect; the
+ * heartbeat (with `--slow`). Over HTTP: every WebSocket-only method answers 10030. Each part
+ * reports its own checks, so one part's broken setup does not hide the others' verdicts.
  */
 export const subscriptions: Scenario = {
   name: "subscriptions",
   description:
-    "WebSocket subscriptions: a close seen through user.*, book and trades notifications (before its answer, only by its account), unsubscribe, bad channels, cancel on disconnect, heartbeat (--slow); over HTTP the websocket-only error",
+    "WebSocket subscriptions: a close seen through user.*, book and trades notifications (before its answer, only by its account), unsubscribe, bad channels, the 100ms book and trades after a burst, cancel on disconnect, heartbeat (--slow); over HTTP the websocket-only error",
   checks,
   needsAccounts: true,
   async run(ctx) {
@@ -32,6 +34,7 @@ export const subscriptions: Scenario = {
     const out: CheckOutcome[] = [c.overHttp.skip("checked over HTTP")];
     out.push(...(await collectOutcomes(closeFeedChecks, (o) => closeFeed(ctx, o))));
     out.push(...(await collectOutcomes(lifecycleChecks, (o) => channelLifecycle(ctx, o))));
+    out.push(...(await collectOutcomes(intervalChecks, (o) => intervalFeed(ctx, o))));
     out.push(...(await collectOutcomes([c.cancelOnDisconnect], (o) => cancelOnDisconnect(ctx, o))));
     out.push(...(await collectOutcomes([c.heartbeat], (o) => heartbeat(ctx, o))));
     return out;
