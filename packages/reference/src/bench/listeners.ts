@@ -5,8 +5,9 @@ import { maskedTextFrame, openRawWebSocket, type RawWebSocket } from "./rawWebSo
 // notifications costs the process that drives the calls nothing. Arguments: the WebSocket URL,
 // then `id:secret` per connection, comma-separated (each connection authenticates with its key
 // and subscribes to every channel of BTC-PERPETUAL: the book and trades of everyone, its own
-// account's user.* channels), then optionally the interval of the book and trades (`100ms`). Prints "ready" once all are subscribed, and on SIGTERM the
-// notifications received and their bytes, then exits.
+// account's user.* channels), then optionally the interval of the book and trades (`100ms`).
+// Prints "ready" once all are subscribed, and on SIGTERM the notifications received and their
+// bytes, then exits.
 //
 // A fair reader that costs little (it shares the machine's cores with the server): raw sockets
 // reading into one shared buffer, every byte read off each socket, frames counted from their
@@ -16,7 +17,6 @@ import { maskedTextFrame, openRawWebSocket, type RawWebSocket } from "./rawWebSo
 const [wsUrl, list, interval = "raw"] = process.argv.slice(2);
 const keys = list!.split(",").map((k) => k.split(":") as [string, string]);
 const instrument = "BTC-PERPETUAL";
-// The book and trades at `interval` (a third argument: raw, the default, or 100ms).
 const channels = ["orders", "trades", "changes"]
   .map((c) => `user.${c}.${instrument}.raw`)
   .concat(`book.${instrument}.${interval}`, `trades.${instrument}.${interval}`);

@@ -9,7 +9,11 @@ import { measureMethodUsDiff } from "./methodUsDiff.js";
 import { pinPlan, pinProcess } from "./pinning.js";
 import { measureSendCost } from "./sendCost.js";
 import { startServerProcess } from "./serverProcess.js";
-import { type CloseRate, measureSubscribedClose } from "./subscribedClose.js";
+import {
+  type CloseRate,
+  type ListenerInterval,
+  measureSubscribedClose,
+} from "./subscribedClose.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
 // The reference server's bench: journal on vs in memory (throughput ratio, goal >= 0.5) and the
@@ -102,7 +106,7 @@ async function usDiff(args: string[], cycles: number, burst: number) {
 async function subscribedClose(
   subscribers: number,
   args: string[] = [],
-  interval: "raw" | "100ms" = "raw",
+  interval: ListenerInterval = "raw",
 ): Promise<CloseRate> {
   const listeners = keys.slice(CONNECTIONS, CONNECTIONS + subscribers);
   const server = await startServer(["--accounts", accounts, "--in-memory", ...args]);

@@ -8,6 +8,9 @@ import { processWrites } from "./processWrites.js";
 
 const listenersScript = fileURLToPath(new URL("../../dist/bench/listeners.js", import.meta.url));
 
+/** The interval of the bench's subscribers' book and trades channels. */
+export type ListenerInterval = "raw" | "100ms";
+
 /** close_position cycles per second, and the notifications (and bytes) the subscribers received meanwhile. */
 export interface CloseRate {
   closesPerSecond: number;
@@ -37,7 +40,11 @@ function cpuNow(serverPid: number | undefined, listenersPid: number | undefined)
 }
 
 /** Starts one subscribed connection per key in their own process. */
-async function startListeners(wsUrl: string, keys: readonly BenchKey[], interval: string) {
+async function startListeners(
+  wsUrl: string,
+  keys: readonly BenchKey[],
+  interval: ListenerInterval,
+) {
   const list = keys.map((k) => `${k.id}:${k.secret}`).join(",");
   const child = spawn(process.execPath, [listenersScript, wsUrl, list, interval], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -86,7 +93,7 @@ export async function measureSubscribedClose(
     /** The server's process id, for its CPU time (`/proc`); without it `cpu` is undefined. */
     serverPid?: number;
     /** The interval of the subscribers' book and trades channels. Default: raw. */
-    interval?: "raw" | "100ms";
+    interval?: ListenerInterval;
   },
 ): Promise<CloseRate> {
   const listeners =

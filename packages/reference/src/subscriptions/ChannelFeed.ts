@@ -88,8 +88,8 @@ export class ChannelFeed {
   private readonly open = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * A command put something in a window and was not published yet (its journal flush may be
-   * under way): no window leaves before its `publishPending`.
+   * A command that a `100ms` channel listens to, with its window open, was not published yet
+   * (its journal flush may be under way): no window leaves before its `publishPending`.
    */
   private windowAwaiting = false;
   private readonly now: () => number;
@@ -188,12 +188,7 @@ export class ChannelFeed {
   bookSnapshot100ms(instrument: string, timestamp: number): BookChange | undefined {
     const book = this.engine.book(instrument);
     if (book === undefined) return undefined;
-    const window = this.windows[book.instrument.index]!;
-    if (!window.mirror.live) {
-      window.bids.clear();
-      window.asks.clear();
-    }
-    return window.mirror.told(timestamp);
+    return this.windows[book.instrument.index]!.mirror.told(timestamp);
   }
 
   /** The engine's observer: the notifications of one applied command. */
@@ -261,7 +256,9 @@ export class ChannelFeed {
     };
     const bids = new Set<number>();
     const asks = new Set<number>();
-    const now = wantBook100 || wantPublic100 ? this.now() : 0;
+    const want100 = wantBook100 || wantPublic100;
+    const now = want100 ? this.now() : 0;
+    const wantTouch = wantBook || wantBook100;
     const touch = (sell: boolean, price: number) => {
       if (wantBook) (sell ? asks : bids).add(price);
       if (wantBook100) window.touch(sell, price, now);
@@ -271,7 +268,7 @@ export class ChannelFeed {
       if (e.type === "trade") {
         const t = e.trade;
         if (t.instrument !== name) continue;
-        touch(t.direction === "buy", t.price);
+        if (wantTouch) touch(t.direction === "buy", t.price);
         if (wantPublic || wantPublic100) {
           const trade = toPublicTrade(engine, t);
           if (wantPublic) publicTrades.push(trade);
@@ -292,14 +289,14 @@ export class ChannelFeed {
       } else {
         const order = engine.orders.get(e.orderId)!;
         if (order.book !== book) continue;
-        touch(order.direction === "sell", order.price);
+        if (wantTouch) touch(order.direction === "sell", order.price);
         if (wantUser) {
           const a = of(e.account);
           if (a.wanted) a.orders.set(order.seq, order);
         }
       }
     }
-    if (window.startedAt !== undefined) {
+    if (want100 && window.startedAt !== undefined) {
       this.windowAwaiting = true;
       if (!this.open.has(index)) {
         this.open.add(index);

@@ -28,8 +28,8 @@ export interface ReferenceChannelsDeps {
  * The reference's channel hooks for `createServer`: a channel naming an instrument the engine
  * does not list is refused (-32602 on param `channels`); a new `book.*` subscriber gets the
  * book's snapshot right after the subscribe answer (at `100ms`, the book as that channel last
- * told it); a connection with cancel on disconnect
- * enabled cancels its account's open orders when it closes (one journaled `cancel_all`).
+ * told it); a connection with cancel on disconnect enabled cancels its account's open orders
+ * when it closes (one journaled `cancel_all`).
  *
  * @example
  * createServer({ handlers, auth, channels: referenceChannels({ engine, journal, feed, now, hub: () => server.channels, onError }) });
