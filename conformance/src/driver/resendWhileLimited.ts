@@ -1,3 +1,4 @@
+import { setTimeout as pause } from "node:timers/promises";
 import type { Exchange } from "./Exchange.js";
 
 /** The longest a request waits in all for a server's rate limit before its answer is kept. */
@@ -5,8 +6,6 @@ const MAX_WAIT_MS = 3_000;
 
 /** The spec's answers for a request the server did not handle because of its limits. */
 const LIMITED = new Set([10028, 10066]);
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** How long to wait before sending a request again, or `undefined` when it was handled. */
 function waitAfter(exchange: Exchange, attempt: number): number | undefined {

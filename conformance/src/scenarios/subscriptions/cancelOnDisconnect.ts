@@ -1,11 +1,10 @@
+import { setTimeout as pause } from "node:timers/promises";
 import { subscriptionChecks as c } from "../../checks/subscriptionChecks.js";
 import type { CheckOutcome } from "../../core/CheckOutcome.js";
 import type { RunContext } from "../../core/RunContext.js";
 import { describeOutcome, type Exchange, hasResult, resultOf } from "../../driver/Exchange.js";
 import { orderState, withDesk } from "../../trading/Desk.js";
 import { openSubscriber } from "../../trading/openSubscriber.js";
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The maker enables cancel on disconnect on a connection of its own, places a bid through it

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from "node:timers/promises";
 import { errorProblem } from "../../checks/expectations.js";
 import { subscriptionChecks as c } from "../../checks/subscriptionChecks.js";
 import type { CheckOutcome } from "../../core/CheckOutcome.js";
@@ -36,8 +37,6 @@ const RAW_ONLY = "the server serves the raw interval only (the spec allows it)";
 
 type Trade = Record<string, unknown>;
 type Data = Record<string, unknown>;
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a `100ms` subscribe answered: the channel served, refused as the spec allows, or neither. */
 type Served =
