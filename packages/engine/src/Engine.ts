@@ -64,6 +64,12 @@ export class Engine implements EngineState {
   emitEvents: boolean;
   /** Called after every applied command (not during construction or a snapshot restore). */
   observer: ApplyObserver | undefined = undefined;
+  /**
+   * Called before the next command is applied, before anything of it (its journal append, the
+   * reset of a reused outcome): an observer that kept the last outcome reads it there, while the
+   * state is still the one right after that command.
+   */
+  beforeApply: (() => void) | undefined = undefined;
   /** Makes the trades and events of the current command (reused with `apply(command, into)`). */
   readonly made: OutcomePool;
   /** The scratch order request the command handlers fill (see {@link OrderRequest}). */
@@ -126,6 +132,8 @@ export class Engine implements EngineState {
    * events are then reused objects too, valid until the next call.
    */
   apply(command: Command, into?: Outcome): Outcome {
+    const before = this.beforeApply;
+    if (before !== undefined) before();
     if (this.journal !== undefined) this.journal.append(command);
     this.made.begin(into !== undefined);
     const out = into === undefined ? newOutcome() : resetOutcome(into);

@@ -3,6 +3,7 @@ import { ACCOUNTS, engineWith } from "./bookTable.test.kit.js";
 import type { Command } from "./Command.js";
 import { Engine } from "./Engine.js";
 import { getOrderState } from "./wire/orderQueries.js";
+import { placeOrder } from "./wire/placeOrder.js";
 
 const seeded = () =>
   engineWith([
@@ -107,4 +108,19 @@ test("the observer sees every applied command and its events, in engine order", 
     "cancel:11044:",
     "cancel_all:0:order_cancelled,order_cancelled,order_cancelled",
   ]);
+});
+
+test("beforeApply runs before the next command touches anything: its journal append, the reused outcome", () => {
+  const seen: string[] = [];
+  const journal = { append: (command: Command) => seen.push(`append ${command.type}`) };
+  const engine = new Engine({ accounts: ACCOUNTS, journal });
+  placeOrder(engine, 1, "buy", { instrument_name: "BTC-PERPETUAL", price: "900", amount: "10" }, 1);
+  seen.length = 0;
+  const out = engine.apply(
+    { type: "cancel", account: 1, orderId: "1", timestamp: 2 },
+    engine.scratch,
+  );
+  engine.beforeApply = () => seen.push(`before: ${out.events.map((e) => e.type).join(",")}`);
+  engine.apply({ type: "cancel", account: 1, orderId: "1", timestamp: 3 }, engine.scratch);
+  expect(seen).toEqual(["append cancel", "before: order_cancelled", "append cancel"]);
 });

@@ -191,6 +191,7 @@ try {
       ? ""
       : `server: ${r.serverWrites.perCycle.toFixed(1)} writes per cycle, ${(r.serverWrites.bytesPerWrite / 1024).toFixed(1)} KiB each`;
   const fanRatio = busy.closesPerSecond / quiet.closesPerSecond;
+  const usDiffRatio = quiet.usDiff.mean / busy.usDiff.mean;
   rows.push(
     ["close cycles", "no subscriber", `${Math.round(quiet.closesPerSecond)} /s`, ""],
     [
@@ -207,7 +208,7 @@ try {
     ],
     [
       "fan-out ratio",
-      `${SUBSCRIBERS} subscribers / none`,
+      `close cycles/s, ${SUBSCRIBERS} subscribers / none`,
       fanRatio.toFixed(2),
       fanRatio >= 0.8 ? "ok (>= 0.8)" : "MISSED (>= 0.8)",
     ],
@@ -229,8 +230,9 @@ try {
       `${Math.round(aggregated.closesPerSecond)} /s (ratio ${(aggregated.closesPerSecond / quiet.closesPerSecond).toFixed(2)}; ${aggregated.notifications} notifications)`,
       "the channels Deribit and CCXT default to for market data; not the goal's raw channels",
     ],
-    // close_position's own server time in the same runs: what building and logging its
-    // notifications adds to the call (the writes to the subscribers come after, in the turn's flush).
+    // close_position's own server time in the same runs. The driver's connections listen to
+    // nothing, so the feed builds and publishes a command's notifications right after its answer
+    // (`commandAnswerer`), and the writes to the subscribers come after, in the turn's flush.
     ...(
       [
         [quiet, "no subscriber"],
@@ -243,6 +245,12 @@ try {
       `p50 ${r.usDiff.p50} us, mean ${r.usDiff.mean.toFixed(1)} us, p99 ${r.usDiff.p99} us`,
       "",
     ]),
+    [
+      "fan-out ratio, usDiff",
+      `close_position's mean usDiff, no subscriber / ${SUBSCRIBERS} subscribers`,
+      usDiffRatio.toFixed(2),
+      `${usDiffRatio >= 0.8 ? "ok" : "MISSED"} (>= 0.8): the close_positions per second of server time`,
+    ],
   );
   // Where the machine's CPU goes per cycle, and the ratio that suggests (each term is this
   // run's, with this machine's noise). Close cycles/s roughly follow the server's CPU per cycle:

@@ -26,6 +26,7 @@ import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
 import type { ChannelFeed } from "../subscriptions/ChannelFeed.js";
 import { afterFlush, settle, settleJson } from "./answer.js";
+import { commandAnswerer } from "./commandAnswerer.js";
 
 /** What the handlers work with. */
 export interface HandlerDeps {
@@ -72,9 +73,10 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
   const { engine, auth, journal, now, version, feed } = deps;
   const publish = feed === undefined ? undefined : () => feed.publishPending();
   const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out), publish);
-  const json = <T>(out: EdgeResult<string>) => afterFlush(journal, settleJson<T>(out), publish);
+  const command = commandAnswerer(journal, feed);
   return {
-    "private/close_position": (p, c) => json(closePositionJson(engine, account(c), wire(p), now())),
+    "private/close_position": (p, c) =>
+      command(c, () => settleJson(closePositionJson(engine, account(c), wire(p), now()))),
     "public/auth": (p, c) => {
       const grant = auth.grant(p, c.remoteAddress);
       if (grant instanceof RpcError) return grant;
@@ -91,11 +93,14 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
     "public/get_currencies": () => spec(answer(getCurrencies(engine))),
     "public/get_instruments": (p) => spec(answer(getInstruments(engine, wire(p)))),
     "public/get_order_book": (p) => answer(getOrderBook(engine, wire(p), now())),
-    "private/buy": (p, c) => json(placeOrderJson(engine, account(c), "buy", wire(p), now())),
-    "private/sell": (p, c) => json(placeOrderJson(engine, account(c), "sell", wire(p), now())),
+    "private/buy": (p, c) =>
+      command(c, () => settleJson(placeOrderJson(engine, account(c), "buy", wire(p), now()))),
+    "private/sell": (p, c) =>
+      command(c, () => settleJson(placeOrderJson(engine, account(c), "sell", wire(p), now()))),
     // Orders: the engine's cancel reasons include `cancel_on_disconnect`, which the spec's enum
     // gains with subscriptions (issue 14); typed through `spec` until every side has it.
-    "private/cancel": (p, c) => spec(answer(cancel(engine, account(c), wire(p), now()))),
+    "private/cancel": (p, c) =>
+      spec(command(c, () => settle(cancel(engine, account(c), wire(p), now())))),
     "private/get_order_state": (p, c) => spec(answer(getOrderState(engine, account(c), wire(p)))),
     "private/get_open_orders_by_instrument": (p, c) =>
       spec(answer(getOpenOrdersByInstrument(engine, account(c), wire(p)))),

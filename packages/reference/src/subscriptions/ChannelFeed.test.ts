@@ -371,3 +371,50 @@ test("100ms: the window's timer sends it without another command", async () => {
   await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS + 50));
   expect(sink.on(`trades.${BTC}.100ms`)).toHaveLength(1);
 });
+
+test("a held command is built at settle, as it would have been at once; one applied while it is held settles it first, from the state right after it", () => {
+  const book = `book.${BTC}.raw`;
+  const direct = setup(book);
+  const held = setup(book);
+  for (const { feed } of [direct, held]) feed.bookSnapshot(BTC, 0);
+  const steps: [number, "buy" | "sell", string, string][] = [
+    [2, "sell", "50000", "100"],
+    [1, "buy", "50000", "30"],
+    [3, "buy", "49000", "20"],
+  ];
+  for (const [account, dir, price, amount] of steps) {
+    place(direct.engine, account, dir, price, amount);
+    const before = held.feed.pendingCount;
+    held.feed.holdNext();
+    place(held.engine, account, dir, price, amount);
+    expect(held.feed.release()).toBe(true);
+    expect(held.feed.pendingCount).toBe(before);
+    held.feed.settle();
+    expect(held.feed.pendingCount).toBe(before + 1);
+  }
+  // Released without a command, nothing is held: the next command is built at once.
+  held.feed.holdNext();
+  expect(held.feed.release()).toBe(false);
+  place(direct.engine, 1, "sell", "51000", "10");
+  const before = held.feed.pendingCount;
+  place(held.engine, 1, "sell", "51000", "10");
+  expect(held.feed.pendingCount).toBe(before + 1);
+  // Held, then another command (both with the engine's reused outcome): the held one is built
+  // first, from the state before the other one.
+  for (const { engine, feed } of [direct, held]) {
+    if (feed === held.feed) feed.holdNext();
+    placeOrderJson(engine, 2, "sell", { instrument_name: BTC, price: "50000", amount: "10" }, 1000);
+    feed.release();
+    placeOrderJson(engine, 3, "sell", { instrument_name: BTC, price: "50000", amount: "20" }, 1000);
+    feed.publishPending();
+  }
+  expect(held.sink.on(book)).toEqual(direct.sink.on(book));
+  expect(held.sink.on(book).map((s) => (s.data as BookChange).asks)).toEqual([
+    [["new", "50000", "100"]],
+    [["change", "50000", "70"]],
+    [],
+    [["new", "51000", "10"]],
+    [["change", "50000", "80"]],
+    [["change", "50000", "100"]],
+  ]);
+});

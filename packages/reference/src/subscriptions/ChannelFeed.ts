@@ -93,6 +93,10 @@ export class ChannelFeed {
    */
   private windowAwaiting = false;
   private readonly now: () => number;
+  /** `holdNext` was called: the next outcome is held. */
+  private holding = false;
+  /** An outcome held for `settle`. */
+  private held: Outcome | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -191,8 +195,45 @@ export class ChannelFeed {
     return this.windows[book.instrument.index]!.mirror.told(timestamp);
   }
 
+  /**
+   * The next command's outcome is kept for {@link settle} instead of observed when the engine
+   * applies it: a caller that listens to nothing gets its answer before the feed builds that
+   * command's notifications. They are built from the state right after the command: `settle`
+   * runs at the latest before the engine applies another one (`Engine.beforeApply`).
+   */
+  holdNext(): void {
+    this.holding = true;
+    this.engine.beforeApply = this.settle;
+  }
+
+  /** Ends a {@link holdNext} (whether or not a command was applied); true when one is held. */
+  release(): boolean {
+    this.holding = false;
+    if (this.held !== undefined) return true;
+    this.engine.beforeApply = undefined;
+    return false;
+  }
+
+  /** Builds the notifications of the held command (nothing when none is held). */
+  readonly settle = (): void => {
+    const out = this.held;
+    if (out === undefined) return;
+    this.held = undefined;
+    this.engine.beforeApply = undefined;
+    this.build(out);
+  };
+
   /** The engine's observer: the notifications of one applied command. */
   observe(_command: Command, out: Outcome): void {
+    if (this.holding) {
+      this.holding = false;
+      this.held = out;
+      return;
+    }
+    this.build(out);
+  }
+
+  private build(out: Outcome): void {
     const sink = this.sink;
     const events = out.events;
     if (sink === undefined || out.code !== 0 || events.length === 0) return;

@@ -29,8 +29,9 @@ class Connection implements ChannelConnection {
   sendFrame(frame: Buffer): void {
     this.writeJoined(frame);
   }
-  afterAnswer(fn: () => void): void {
+  afterAnswer(fn: () => void): boolean {
     fn();
+    return true;
   }
 }
 

@@ -18,11 +18,11 @@ export interface ChannelConnection extends BatchedConnection {
   sendFrame(frame: Buffer): void;
   /**
    * Runs `fn` right after the answer of the call being handled is written, before any later
-   * message on the connection (the book snapshot after a subscribe answer). Called outside a
-   * call's synchronous part (a handler that ran after an asynchronous step), `fn` runs in a
-   * `setImmediate`.
+   * message on the connection (the book snapshot after a subscribe answer), and returns true.
+   * Called outside a call's synchronous part (a handler that ran after an asynchronous step), `fn`
+   * runs in a `setImmediate`, when other messages may have been handled, and it returns false.
    */
-  afterAnswer(fn: () => void): void;
+  afterAnswer(fn: () => void): boolean;
 }
 
 /** An unmasked, final WebSocket text frame of `text` (what a server sends), built once for many sockets. */

@@ -195,13 +195,14 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     for (const fn of after) fn();
   }
 
-  afterAnswer(fn: () => void): void {
+  afterAnswer(fn: () => void): boolean {
     if (!this.#dispatching) {
       setImmediate(fn);
-      return;
+      return false;
     }
     this.#afterAnswer ??= [];
     this.#afterAnswer.push(fn);
+    return true;
   }
 
   /** Sends an answer (a bound function, so it can be a promise callback without a closure a call). */
