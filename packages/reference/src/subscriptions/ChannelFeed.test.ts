@@ -418,3 +418,22 @@ test("a held command is built at settle, as it would have been at once; one appl
     [["change", "50000", "100"]],
   ]);
 });
+
+test("a snapshot taken while a command is held is the book before it; its change reaches old and new subscribers", () => {
+  const book = `book.${BTC}.raw`;
+  const { engine, feed, sink } = setup(book);
+  feed.bookSnapshot(BTC, 0);
+  place(engine, 2, "sell", "50000", "100");
+  feed.publishPending();
+  feed.holdNext();
+  place(engine, 1, "buy", "50000", "30");
+  feed.release();
+  const snapshot = feed.bookSnapshot(BTC, 1)!;
+  feed.publishPending();
+  const [first, held] = sink.on(book).map((s) => s.data as BookChange);
+  expect(snapshot).toMatchObject({ change_id: first!.change_id, asks: [["new", "50000", "100"]] });
+  expect(held).toMatchObject({
+    prev_change_id: snapshot.change_id,
+    asks: [["change", "50000", "70"]],
+  });
+});

@@ -180,6 +180,9 @@ export class ChannelFeed {
 
   /** The whole book of an instrument for a new `book.{instrument}.raw` subscriber; undefined for an unknown one. */
   bookSnapshot(instrument: string, timestamp: number): BookChange | undefined {
+    // A held command's change is built first: the snapshot is then taken before it, and it
+    // reaches the new subscriber and the others alike.
+    this.settle();
     const book = this.engine.book(instrument);
     if (book === undefined) return undefined;
     return this.mirrors[book.instrument.index]!.snapshot(timestamp);
@@ -190,6 +193,7 @@ export class ChannelFeed {
    * told it (the book itself when nobody listened); undefined for an unknown instrument.
    */
   bookSnapshot100ms(instrument: string, timestamp: number): BookChange | undefined {
+    this.settle();
     const book = this.engine.book(instrument);
     if (book === undefined) return undefined;
     return this.windows[book.instrument.index]!.mirror.told(timestamp);
