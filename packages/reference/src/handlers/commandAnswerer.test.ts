@@ -38,7 +38,10 @@ function connection(subscriptions: string[] = [], inCall = true) {
     },
   };
   const context = { principal: { accountId: 1 }, connection: conn } as unknown as RequestContext;
-  return { context, answered: () => after.splice(0).forEach((fn) => fn()) };
+  const answered = () => {
+    for (const fn of after.splice(0)) fn();
+  };
+  return { context, answered };
 }
 
 function setup(journal: Journal = new MemoryJournal()) {
