@@ -84,6 +84,11 @@ export class BookMirror {
     };
   }
 
+  /** Whether changes were made that are not published yet. */
+  get unpublishedChanges(): boolean {
+    return this.unpublished.length > 0;
+  }
+
   /** The changes made so far are published. */
   published(): void {
     if (this.unpublished.length > 0) this.unpublished = [];

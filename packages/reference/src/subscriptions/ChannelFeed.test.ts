@@ -437,3 +437,23 @@ test("a snapshot taken while a command is held is the book before it; its change
     asks: [["change", "50000", "70"]],
   });
 });
+
+test("the last book subscriber leaves while a change awaits the journal: the next one's snapshot chains with no gap", () => {
+  const book = `book.${BTC}.raw`;
+  const { engine, feed, sink } = setup(book);
+  feed.bookSnapshot(BTC, 0);
+  place(engine, 2, "sell", "50000", "100");
+  // The last subscriber leaves; a command follows while the first is still unpublished.
+  sink.listening.delete(book);
+  place(engine, 2, "sell", "51000", "10");
+  sink.listening.add(book);
+  const snapshot = feed.bookSnapshot(BTC, 1)!;
+  feed.publishPending();
+  const changes = sink.on(book).map((s) => s.data as BookChange);
+  expect(snapshot).toMatchObject({ change_id: 0, asks: [] });
+  expect(changes.map((c) => [c.prev_change_id, c.change_id])).toEqual([
+    [0, 1],
+    [1, 2],
+  ]);
+  expect(changes[1]!.asks).toEqual([["new", "51000", "10"]]);
+});

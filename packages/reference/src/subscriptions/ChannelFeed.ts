@@ -277,7 +277,10 @@ export class ChannelFeed {
     const ch = this.channels[index]!;
     const mirror = this.mirrors[index]!;
     const wants = this.wantsOf(sink, index);
-    const wantBook = wants.book && mirror.live;
+    // A mirror with changes not yet published goes on making changes when nobody listens any
+    // more: a subscriber that joins before they are published gets the snapshot before them,
+    // then every change from there (`BookMirror.snapshot`), with no gap.
+    const wantBook = mirror.live && (wants.book || mirror.unpublishedChanges);
     const wantPublic = wants.publicTrades;
     const wantUser = wants.user;
     if (!wantBook && mirror.live) mirror.drop();

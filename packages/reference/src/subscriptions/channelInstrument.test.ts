@@ -28,3 +28,8 @@ test("the instrument of each channel kind; none for other names", () => {
     undefined,
   ]);
 });
+
+test("an instrument part with a line break is still found (and so refused as unknown)", () => {
+  for (const br of ["\n", "\r", "\u2028", "\u2029"])
+    expect(channelInstrument(`book.BTC-PERPETUAL${br}.raw`)).toBe(`BTC-PERPETUAL${br}`);
+});
