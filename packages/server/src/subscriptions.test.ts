@@ -265,13 +265,27 @@ describe("cancel on disconnect", () => {
     await expect.poll(() => disconnects.length).toBe(1);
     expect(disconnects[0]).toEqual({
       account: 5,
-      info: { lastOfAccount: false, cancel: "connection" },
+      info: { lastOfAccount: false, cancel: "connection", account: 5 },
     });
     b.ws.close();
     await expect.poll(() => disconnects.length).toBe(2);
     expect(disconnects[1]).toEqual({
       account: 5,
-      info: { lastOfAccount: true, cancel: "account" },
+      info: { lastOfAccount: true, cancel: "account", account: 5 },
+    });
+  });
+
+  it("a connection that authenticated as another account since cancels the orders of the one that enabled it", async () => {
+    const a = await client(7);
+    await a.call(rpc("private/enable_cancel_on_disconnect", {}));
+    await a.call(
+      rpc("public/auth", { grant_type: "client_credentials", client_id: "8", client_secret: "x" }),
+    );
+    a.ws.close();
+    await expect.poll(() => disconnects.length).toBe(1);
+    expect(disconnects[0]).toEqual({
+      account: 8,
+      info: { lastOfAccount: true, cancel: "connection", account: 7 },
     });
   });
 

@@ -55,7 +55,7 @@ export function referenceChannels(deps: ReferenceChannelsDeps): ChannelHooks {
     },
     disconnected(context: RequestContext, info: DisconnectInfo): void {
       if (info.cancel === undefined) return;
-      const account = context.principal?.accountId;
+      const account = info.account ?? context.principal?.accountId;
       if (typeof account !== "number") return;
       try {
         cancelOnDisconnect(engine, journal, feed, account, now())?.catch(onError);

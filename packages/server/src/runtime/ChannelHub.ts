@@ -10,6 +10,11 @@ export interface ChannelConnection extends BatchedConnection {
   readonly subscriptions: Map<string, string | undefined>;
   /** Cancel on disconnect enabled for this connection (`private/enable_cancel_on_disconnect`). */
   cancelOnDisconnect: boolean;
+  /**
+   * The account that enabled it, whose orders its close cancels (the connection may have
+   * authenticated as another account since). Undefined: the connection's account.
+   */
+  cancelOnDisconnectAccount?: number | string | undefined;
   /** The principal's account id; undefined until the connection authenticates. */
   readonly principal?: { readonly accountId: number | string } | undefined;
   /** Writes one text frame (nothing once the connection is closing). */
@@ -52,6 +57,12 @@ export interface DisconnectInfo {
    * (enabled for the account and this was its last connection), or undefined (cancel nothing).
    */
   readonly cancel: "connection" | "account" | undefined;
+  /**
+   * With `cancel`, the account whose orders to cancel: the one that enabled it on this
+   * connection (scope `connection`: not the connection's account if it authenticated as another
+   * since), or the connection's (scope `account`).
+   */
+  readonly account?: number | string | undefined;
 }
 
 /** The app's channel rules, given to `createServer` as `channels`. */
@@ -238,11 +249,21 @@ export class ChannelHub {
         }
       }
     }
-    const cancel = connection.cancelOnDisconnect
-      ? "connection"
-      : lastOfAccount && account !== undefined && this.accountCancel(account)
-        ? "account"
-        : undefined;
-    this.hooks.disconnected?.(context, { lastOfAccount, cancel });
+    if (connection.cancelOnDisconnect) {
+      const enabledBy = connection.cancelOnDisconnectAccount ?? account;
+      this.hooks.disconnected?.(context, {
+        lastOfAccount,
+        cancel: "connection",
+        account: enabledBy,
+      });
+      return;
+    }
+    const cancel =
+      lastOfAccount && account !== undefined && this.accountCancel(account) ? "account" : undefined;
+    this.hooks.disconnected?.(context, {
+      lastOfAccount,
+      cancel,
+      account: cancel === undefined ? undefined : account,
+    });
   }
 }

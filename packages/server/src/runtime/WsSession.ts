@@ -36,6 +36,7 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   inFlight = 0;
   readonly subscriptions = new Map<string, string | undefined>();
   cancelOnDisconnect = false;
+  cancelOnDisconnectAccount: number | string | undefined = undefined;
   readonly maxInFlight: number;
   /** How long its notifications may wait to leave together (`FrameBatcher`), ms. */
   readonly lingerMs: number;

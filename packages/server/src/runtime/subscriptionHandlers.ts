@@ -109,8 +109,12 @@ function setCancel(
   context: RequestContext,
 ): "ok" {
   const { connection, hub } = connectionOf(context, method);
-  if ((scope ?? "connection") === "connection") connection.cancelOnDisconnect = on;
-  else hub.setAccountCancel(context.principal!.accountId, on);
+  if ((scope ?? "connection") === "connection") {
+    connection.cancelOnDisconnect = on;
+    // Its close cancels the orders of the account that enabled it, whoever the connection
+    // authenticates as later.
+    connection.cancelOnDisconnectAccount = on ? context.principal!.accountId : undefined;
+  } else hub.setAccountCancel(context.principal!.accountId, on);
   return "ok";
 }
 
