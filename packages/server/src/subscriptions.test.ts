@@ -34,6 +34,19 @@ handlers["sell"] = (p: { instrument_name: string }, context: RequestContext) => 
   context.channels!.publish(`book.${p.instrument_name}.raw`, { type: "change" });
   return { order: { order_id: "2" }, trades: [] };
 };
+/**
+ * public/get_time answers after an asynchronous step, in which it sends a `marker` right after
+ * its answer (`afterAnswer`) and publishes a trade in a `setImmediate` queued before that.
+ */
+handlers["getTime"] = async (_p: object, context: RequestContext) => {
+  await Promise.resolve();
+  setImmediate(() => context.channels!.publish("trades.BTC-PERPETUAL.raw", [{ trade_id: "8" }]));
+  const connection = context.connection!;
+  const sync = connection.afterAnswer(() =>
+    connection.send(JSON.stringify({ jsonrpc: "2.0", method: "marker" })),
+  );
+  return sync ? 1 : 0;
+};
 const auth = { authenticate: () => new RpcError(13009, "unauthorized") };
 
 let server: RunningServer;
@@ -242,6 +255,22 @@ describe("subscribe", () => {
         data: { reason: `${method} works on a WebSocket connection only (/ws/api/v2)` },
       });
     }
+  });
+});
+
+describe("afterAnswer after an asynchronous step", () => {
+  it("runs right after the call's answer, before a notification published in a setImmediate queued earlier", async () => {
+    const c = await client();
+    await c.call(rpc("public/subscribe", { channels: ["trades.BTC-PERPETUAL.raw"] }));
+    const answer = await c.call(rpc("public/get_time"));
+    expect(answer.result).toBe(0);
+    await expect.poll(() => c.messages.length).toBeGreaterThanOrEqual(4);
+    const at = c.messages.indexOf(answer);
+    expect(c.messages.slice(at, at + 3).map((m) => m.method ?? "answer")).toEqual([
+      "answer",
+      "marker",
+      "subscription",
+    ]);
   });
 });
 

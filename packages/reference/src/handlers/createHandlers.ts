@@ -26,6 +26,7 @@ import type { ReferenceAuth } from "../auth/ReferenceAuth.js";
 import type { Journal } from "../journal/Journal.js";
 import type { ChannelFeed } from "../subscriptions/ChannelFeed.js";
 import { afterFlush, settle, settleJson } from "./answer.js";
+import { answerInOrder } from "./answerInOrder.js";
 import { commandAnswerer } from "./commandAnswerer.js";
 
 /** What the handlers work with. */
@@ -40,6 +41,19 @@ export interface HandlerDeps {
   /** Subscription notifications: published once their commands are durable, before the answer. */
   readonly feed?: ChannelFeed;
 }
+
+/**
+ * The methods that answer without the journal: on a connection that listens, they wait for the
+ * notifications of earlier commands (`answerInOrder`).
+ */
+const ANSWERED_WITHOUT_JOURNAL = [
+  "public/auth",
+  "public/test",
+  "public/get_time",
+  "public/set_heartbeat",
+  "public/disable_heartbeat",
+  ...Object.keys(subscriptionMethods),
+];
 
 /** Generated params types have no index signature; the engine's edge reads any by-name params. */
 const wire = (params: object) => params as Params;
@@ -74,7 +88,7 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
   const publish = feed === undefined ? undefined : () => feed.publishPending();
   const answer = <T>(out: EdgeResult<T>) => afterFlush(journal, settle(out), publish);
   const command = commandAnswerer(journal, feed);
-  return {
+  const handlers: MethodHandlers<MethodTable> = {
     "private/close_position": (p, c) =>
       command(c, () => settleJson(closePositionJson(engine, account(c), wire(p), now()))),
     "public/auth": (p, c) => {
@@ -111,4 +125,11 @@ export function createHandlers(deps: HandlerDeps): MethodHandlers<MethodTable> {
     "private/get_account_summaries": (_p, c) =>
       spec(answer(getAccountSummaries(engine, account(c)))),
   };
+  const inOrder = answerInOrder(journal, feed);
+  const table = handlers as unknown as Record<
+    string,
+    (params: never, context: RequestContext) => unknown
+  >;
+  for (const name of ANSWERED_WITHOUT_JOURNAL) table[name] = inOrder(table[name]!);
+  return handlers;
 }

@@ -24,8 +24,9 @@ export interface ChannelConnection extends BatchedConnection {
   /**
    * Runs `fn` right after the answer of the call being handled is written, before any later
    * message on the connection (the book snapshot after a subscribe answer), and returns true.
-   * Called outside a call's synchronous part (a handler that ran after an asynchronous step), `fn`
-   * runs in a `setImmediate`, when other messages may have been handled, and it returns false.
+   * Called outside a call's synchronous part (a handler that ran after an asynchronous step), it
+   * returns false, and `fn` runs right after the connection's next answer is written (that call's
+   * own, unless another call's leaves first), or in a `setImmediate` if none is.
    */
   afterAnswer(fn: () => void): boolean;
 }

@@ -70,6 +70,8 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
   #dispatching = false;
   /** What runs right after the answer of the call being dispatched is written. */
   #afterAnswer: (() => void)[] | undefined;
+  /** What `afterAnswer` was given outside a call's synchronous part: run after the next `send`. */
+  #afterNextSend: (() => void)[] | undefined;
   /** Notification frames of this turn not written yet are the batcher's (`FrameBatcher`). */
   readonly batch = new BatchState();
   /** False once the server stops reading new requests (shutdown). */
@@ -198,7 +200,18 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
 
   afterAnswer(fn: () => void): boolean {
     if (!this.#dispatching) {
-      setImmediate(fn);
+      // After an asynchronous step: right after the connection's next answer (the call's own,
+      // which follows in a microtask), or in a `setImmediate` if none is sent first (a call
+      // without an id has no answer).
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        fn();
+      };
+      this.#afterNextSend ??= [];
+      this.#afterNextSend.push(once);
+      setImmediate(once);
       return false;
     }
     this.#afterAnswer ??= [];
@@ -220,6 +233,11 @@ export class WsSession implements Session, HeartbeatLink, ChannelConnection, Bat
     const frames = frameBatcher.take(this);
     if (frames.length > 0) this.#socket.write(joined(frames));
     ws.send(text);
+    const after = this.#afterNextSend;
+    if (after !== undefined) {
+      this.#afterNextSend = undefined;
+      for (const fn of after) fn();
+    }
     if (!this.#backPressure && ws.bufferedAmount > this.#highWaterMark) {
       // 'drain' comes only when a write was refused; otherwise the socket is not really behind.
       if (!this.#socket.writableNeedDrain) return;
