@@ -168,6 +168,13 @@ describe("subscribe", () => {
         "unknown channel 'ticker.BTC': expected one of user.orders.{instrument_name}.raw",
       ],
       ["public/subscribe", "book.NOPE.raw", "unknown instrument 'NOPE'"],
+      // A placeholder holds no white space: a line break names no channel.
+      [
+        "public/subscribe",
+        "book.BTC-PERPETUAL\n.raw",
+        "unknown channel 'book.BTC-PERPETUAL\n.raw'",
+      ],
+      ["public/subscribe", "trades.X\u2028.raw", "unknown channel"],
     ];
     for (const [method, bad, reason] of cases) {
       const answer = await c.call(rpc(method, { channels: ["trades.BTC-PERPETUAL.raw", bad] }));

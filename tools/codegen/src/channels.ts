@@ -39,12 +39,13 @@ export function channelNameType(pattern: string): string {
 
 /**
  * The source of a regular expression literal matching a pattern's concrete names: each
- * placeholder is one or more characters other than `.` (`/^user\.orders\.([^.]+)\.raw$/`).
+ * placeholder is one or more characters other than `.` and white space (line breaks included),
+ * so `book.X\n.raw` names no channel (`/^user\.orders\.([^.\s]+)\.raw$/`).
  */
 export function channelRegexSource(pattern: string): string {
   const { literals } = patternParts(pattern);
   const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  return `/^${literals.map(quote).join("([^.]+)")}$/`;
+  return `/^${literals.map(quote).join("([^.\\s]+)")}$/`;
 }
 
 /**

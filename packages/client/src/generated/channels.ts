@@ -79,46 +79,46 @@ export const channelTable: readonly ChannelDescriptor[] = [
   {
     pattern: "user.orders.{instrument_name}.raw",
     private: true,
-    regex: /^user\.orders\.([^.]+)\.raw$/,
+    regex: /^user\.orders\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "user.trades.{instrument_name}.raw",
     private: true,
-    regex: /^user\.trades\.([^.]+)\.raw$/,
+    regex: /^user\.trades\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "user.changes.{instrument_name}.raw",
     private: true,
-    regex: /^user\.changes\.([^.]+)\.raw$/,
+    regex: /^user\.changes\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "book.{instrument_name}.raw",
     private: false,
-    regex: /^book\.([^.]+)\.raw$/,
+    regex: /^book\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "trades.{instrument_name}.raw",
     private: false,
-    regex: /^trades\.([^.]+)\.raw$/,
+    regex: /^trades\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "user.orders.{kind}.{currency}.raw",
     private: true,
-    regex: /^user\.orders\.([^.]+)\.([^.]+)\.raw$/,
+    regex: /^user\.orders\.([^.\s]+)\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "user.trades.{kind}.{currency}.raw",
     private: true,
-    regex: /^user\.trades\.([^.]+)\.([^.]+)\.raw$/,
+    regex: /^user\.trades\.([^.\s]+)\.([^.\s]+)\.raw$/,
   },
   {
     pattern: "book.{instrument_name}.100ms",
     private: false,
-    regex: /^book\.([^.]+)\.100ms$/,
+    regex: /^book\.([^.\s]+)\.100ms$/,
   },
   {
     pattern: "trades.{instrument_name}.100ms",
     private: false,
-    regex: /^trades\.([^.]+)\.100ms$/,
+    regex: /^trades\.([^.\s]+)\.100ms$/,
   },
 ];

@@ -11,7 +11,7 @@ const patterns = channelTable.map((c) => c.pattern).join(", ");
  */
 const anyInterval = channelTable.map((c) => ({
   interval: /\.([^.{}]+)$/.exec(c.pattern)?.[1],
-  regex: new RegExp(c.regex.source.replace(/\\\.[^.\\]+\$$/, "\\.[^.]+$")),
+  regex: new RegExp(c.regex.source.replace(/\\\.[^.\\]+\$$/, "\\.[^.\\s]+$")),
 }));
 
 /** Why `name` is no channel: another interval of a served channel, or no pattern at all. */

@@ -80,7 +80,7 @@ describe("channels.ts from x-channels", () => {
         "{string}.$" +
         "{string}`;\n    readonly private: false;\n    readonly data: Tick;\n  };",
     );
-    expect(server).toContain("    regex: /^ticker\\.([^.]+)\\.([^.]+)$/,");
+    expect(server).toContain("    regex: /^ticker\\.([^.\\s]+)\\.([^.\\s]+)$/,");
     const types = outputs[1]!.files.find((f) => f.path === "types.ts")!.content;
     expect(types).toContain("export interface UserBalanceData {");
     for (const { files } of outputs)
@@ -122,8 +122,8 @@ describe("channels.ts from x-channels", () => {
 describe("pattern helpers", () => {
   const s = "$" + "{string}";
   test.each([
-    ["book.{instrument_name}.raw", `\`book.${s}.raw\``, "/^book\\.([^.]+)\\.raw$/"],
-    ["{a}", `\`${s}\``, "/^([^.]+)$/"],
+    ["book.{instrument_name}.raw", `\`book.${s}.raw\``, "/^book\\.([^.\\s]+)\\.raw$/"],
+    ["{a}", `\`${s}\``, "/^([^.\\s]+)$/"],
     ["a/b`c", "`a/b\\`c`", "/^a\\/b`c$/"],
   ])("%s", (pattern, type, regex) => {
     expect(channelNameType(pattern)).toBe(type);
