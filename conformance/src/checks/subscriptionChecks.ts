@@ -179,6 +179,39 @@ export const subscriptionChecks = {
       specRef(PUB, "/description", "One bad channel refuses the whole call"),
     ],
   }),
+  lineBreakChannel: defineCheck({
+    id: "channel-line-break-refused",
+    description:
+      "A channel whose instrument part holds a line break (book.{instrument}\\n.raw, \\r or U+2028), alone or beside a good channel, is refused: -32602 with data.param channels for the whole call, never answered with the channel, and nothing subscribed",
+    method: PUB,
+    specReferences: [
+      specRef(PUB, "/errors"),
+      specRef(PUB, "/description", "One bad channel refuses the whole call"),
+      specRef(PUB, "/description", "an instrument the server does not list"),
+    ],
+  }),
+  pipelinedOrder: defineCheck({
+    id: "pipelined-notifications-order",
+    description:
+      "A book subscriber that sends, in one socket write, orders that change the book and then public/unsubscribe of the book gets each order's book change before that order's answer and all of them before the unsubscribe answer (when the answers come in the order sent, every order's change comes)",
+    method: UNSUB,
+    specReferences: [
+      specRef(NOTE, "/description", "Ordering: the notifications a call causes"),
+      specRef(NOTE, "/description", "before the response to any call the server handles after"),
+      specRef(UNSUB, "/result"),
+    ],
+  }),
+  resubscribeChain: defineCheck({
+    id: "book-resubscribe-chain",
+    description:
+      "Subscribing the book again after an unsubscribe and an order nobody watched: a new snapshot with get_order_book's levels and a change_id past the last one told before, then changes chained from its change_id (no gap, never back), which applied give get_order_book",
+    method: PUB,
+    specReferences: [
+      channel(3, "book.{instrument_name}.raw"),
+      specRef(PUB, "/description", "first gets a `snapshot`"),
+      specRef(undefined, "/components/schemas/BookChange/properties/prev_change_id"),
+    ],
+  }),
   overHttp: defineCheck({
     id: "websocket-only-over-http",
     description:
@@ -201,6 +234,19 @@ export const subscriptionChecks = {
     specReferences: [
       specRef("private/enable_cancel_on_disconnect", "/description", "`cancel_on_disconnect`"),
       specRef("private/get_cancel_on_disconnect", "/result"),
+    ],
+  }),
+  cancelOnDisconnectReauth: defineCheck({
+    id: "cancel-on-disconnect-reauth",
+    description:
+      "Cancel on disconnect (scope connection) belongs to the account that enabled it: after public/auth as another account on the same connection, closing it cancels the enabling account's open order and leaves the other account's open",
+    method: "private/enable_cancel_on_disconnect",
+    specReferences: [
+      specRef(
+        "private/enable_cancel_on_disconnect",
+        "/description",
+        "belongs to the account that enabled it",
+      ),
     ],
   }),
 };

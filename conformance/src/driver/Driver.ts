@@ -26,6 +26,11 @@ export interface Driver {
   readonly url: string;
   send(text: string, options?: SendOptions): Promise<Exchange>;
   call(method: string, params?: unknown, options?: CallOptions): Promise<Exchange>;
+  /**
+   * WebSocket only: the calls' frames in ONE write on the socket (pipelined, as a client that
+   * batches its writes sends them); their exchanges, in the order given.
+   */
+  pipeline?(calls: readonly (readonly [method: string, params: unknown])[]): Promise<Exchange>[];
   /** Messages that arrived without a request waiting for them (WebSocket only). */
   readonly strays: unknown[];
   /** Notifications the server sent (WebSocket only; always empty over HTTP). */

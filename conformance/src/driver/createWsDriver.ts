@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import WebSocket from "ws";
 import type { CallOptions, Driver, SendOptions } from "./Driver.js";
 import { requestText } from "./Driver.js";
@@ -178,14 +179,26 @@ export async function createWsDriver(options: WsDriverOptions): Promise<Driver> 
     return exchange;
   }
 
+  const call = (method: string, params?: unknown, opts: CallOptions = {}) =>
+    send(requestText(method, params, opts.id ?? nextId++), opts);
+
   return {
     transport: "ws",
     url: options.url,
     strays,
     notifications,
     send,
-    call: (method: string, params?: unknown, opts: CallOptions = {}) =>
-      send(requestText(method, params, opts.id ?? nextId++), opts),
+    call,
+    pipeline(calls) {
+      // Each call writes its frame synchronously; the corked socket sends them in one write.
+      const raw = (socket as unknown as { _socket?: Socket })._socket;
+      raw?.cork();
+      try {
+        return calls.map(([method, params]) => call(method, params));
+      } finally {
+        raw?.uncork();
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if (socket.readyState === WebSocket.CLOSED) return resolve();

@@ -1,8 +1,12 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as pause } from "node:timers/promises";
 import WebSocket, { WebSocketServer } from "ws";
 import type { Target } from "../core/Target.js";
 import type { Defect, ProxiedRequest, ProxyConnection, WsProxyConnection } from "./WireDefect.js";
+
+/** The longest an answer waits for the frames queued before it (a batch's own answers). */
+const BATCH_WAIT_MS = 50;
 
 function readRequest(text: string): ProxiedRequest & { id?: unknown; hasId: boolean } {
   try {
@@ -112,7 +116,9 @@ export async function startWireProxy(
       const up = new WebSocket(upstream.wsUrl);
       const opened = new Promise<void>((resolve) => up.once("open", () => resolve()));
       const connection: ProxyConnection = { transport: "ws", authenticated: false, makerToken };
-      const waiting = new Map<unknown, (answer: unknown) => void>();
+      // Each answer comes with the frames queued before it (notifications held behind earlier
+      // answers): it is written after them, so pipelined calls keep the upstream order.
+      const waiting = new Map<unknown, (answer: unknown, before: Promise<void>) => void>();
       // Frames go to the client in the order they came from upstream: a notification that came
       // after an answer waits until that answer (rewritten by the defect) is written.
       let tail: Promise<void> = Promise.resolve();
@@ -162,6 +168,7 @@ export async function startWireProxy(
         const written = new Promise<void>((r) => {
           release = r;
         });
+        const before = tail;
         pending++;
         tail = tail
           .then(() => written)
@@ -169,7 +176,7 @@ export async function startWireProxy(
             pending--;
           });
         releases.push(release);
-        resolve(answer);
+        resolve(answer, before);
       });
       const forward = async (text: string): Promise<unknown> => {
         await opened;
@@ -185,10 +192,12 @@ export async function startWireProxy(
           request.hasId && (typeof request.id === "string" || typeof request.id === "number")
             ? request.id
             : null;
-        const answer = await new Promise<unknown>((resolve) => {
-          waiting.set(key, resolve);
+        const [answer, before] = await new Promise<[unknown, Promise<void>]>((resolve) => {
+          waiting.set(key, (a, b) => resolve([a, b]));
           up.send(sent);
         });
+        // Bounded: the answers of one batch are written together, after the last of them.
+        if (pending > 1) await Promise.race([before, pause(BATCH_WAIT_MS)]);
         const result = (answer as { result?: unknown } | undefined)?.result;
         if (request.method === "public/auth" && result !== undefined) {
           connection.authenticated = true;

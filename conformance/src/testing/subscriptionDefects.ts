@@ -41,6 +41,26 @@ const INTERVAL_100MS = /^(book|trades)\..+\.100ms$/;
 /** The raw channel of a 100ms one. */
 const asRaw = (channel: string) => channel.replace(/\.100ms$/, ".raw");
 
+/** The line breaks a channel's name loses in `channel-line-break-accepted`. */
+const LINE_BREAKS = /[\r\n\u2028]/g;
+
+/** Drops the line breaks of the channel names a subscribe asks for (WebSocket and HTTP alike). */
+const channelsWithoutBreaks = (text: string) => {
+  try {
+    const o = JSON.parse(text) as Obj;
+    const channels = o["params"]?.["channels"];
+    if (!/^\/?(public|private)\/subscribe$/.test(String(o["method"])) || !Array.isArray(channels))
+      return text;
+    const kept = channels.map((ch) => (typeof ch === "string" ? ch.replace(LINE_BREAKS, "") : ch));
+    return JSON.stringify({ ...o, params: { ...o["params"], channels: kept } });
+  } catch {
+    return text;
+  }
+};
+
+/** A `book.*.raw` channel. */
+const RAW_BOOK = /^book\..+\.raw$/;
+
 /** Broken servers for the subscriptions scenario, each caught by one of its checks. */
 export const subscriptionDefects: Defect[] = [
   {
@@ -334,6 +354,78 @@ export const subscriptionDefects: Defect[] = [
       request.method === "private/get_cancel_on_disconnect" && r["result"]
         ? { ...r, result: { ...(r["result"] as Obj), enabled: true } }
         : r,
+  },
+  {
+    name: "channel-line-break-accepted",
+    description:
+      "reads a channel's name without its line breaks: book.{instrument}\\n.raw is answered and served as book.{instrument}.raw",
+    caughtBy: "channel-line-break-refused",
+    scenarios: S,
+    request: channelsWithoutBreaks,
+  },
+  {
+    name: "book-changes-after-answers",
+    description:
+      "on an authenticated connection, sends book changes from a timer 5 ms after their command, while it answers every call (the command and a public/unsubscribe after it) at once",
+    caughtBy: "pipelined-notifications-order",
+    scenarios: S,
+    wsNotifications: (connection) => ({
+      notification(m) {
+        const params = m["params"] as Obj | undefined;
+        if (
+          connection.account !== undefined &&
+          RAW_BOOK.test(String(params?.["channel"])) &&
+          params?.["data"]?.["type"] === "change"
+        )
+          setTimeout(() => connection.send(m), 5);
+        else connection.send(m);
+      },
+    }),
+  },
+  {
+    name: "book-stale-change-after-resubscribe",
+    description:
+      "after a book subscriber's second snapshot, sends again the last change the first subscription got (prev_change_id lower than the snapshot's change_id)",
+    caughtBy: "book-resubscribe-chain",
+    scenarios: S,
+    wsNotifications: (connection) => {
+      const last = new Map<string, Obj>();
+      const snapshots = new Map<string, number>();
+      return {
+        notification(m) {
+          connection.send(m);
+          const params = m["params"] as Obj | undefined;
+          const channel = String(params?.["channel"]);
+          if (!RAW_BOOK.test(channel)) return;
+          if (params?.["data"]?.["type"] !== "snapshot") {
+            last.set(channel, m);
+            return;
+          }
+          const seen = (snapshots.get(channel) ?? 0) + 1;
+          snapshots.set(channel, seen);
+          const stale = last.get(channel);
+          if (seen > 1 && stale !== undefined) connection.send(stale);
+        },
+      };
+    },
+  },
+  {
+    name: "cancel-on-disconnect-current-account",
+    description:
+      "at a connection's close, cancel on disconnect cancels the orders of the account the connection is authenticated as then, not of the one that enabled it",
+    caughtBy: "cancel-on-disconnect-reauth",
+    scenarios: S,
+    // The reference keeps the enabling account on the connection; forgetting it after every
+    // public/auth makes the close fall back to the connection's account.
+    wrapHandlers: (handlers) => ({
+      ...handlers,
+      "public/auth": async (params, context) => {
+        const answer = await handlers["public/auth"]!(params, context);
+        if (context.connection !== undefined)
+          context.connection.cancelOnDisconnectAccount = undefined;
+        return answer;
+      },
+    }),
   },
   {
     name: "heartbeat-never-sent",

@@ -14,6 +14,8 @@ export interface Subscriber {
   role: Role | "anonymous";
   driver: Driver;
   call(method: string, params?: unknown): Promise<Exchange>;
+  /** The calls in ONE write on the socket (pipelined); their exchanges, in the order given. */
+  pipeline(calls: readonly (readonly [method: string, params: unknown])[]): Promise<Exchange>[];
   /**
    * A `public/test` round trip: every notification the server sent on this connection before
    * it answered (everything a call answered before this one caused) has arrived by then.
@@ -43,6 +45,11 @@ export async function openSubscriber(
     role,
     driver,
     call,
+    pipeline(calls) {
+      if (driver.pipeline === undefined)
+        throw new ScenarioError("the driver cannot write several calls at once");
+      return driver.pipeline(calls);
+    },
     async fence() {
       const exchange = await call("public/test", {});
       if (!hasResult(exchange) || exchange.frame === undefined)
