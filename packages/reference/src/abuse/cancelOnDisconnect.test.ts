@@ -15,14 +15,8 @@ afterEach(async () => {
 });
 
 async function connect(key: { id: string; secret: string }): Promise<WsClient> {
-  const client = await WsClient.open(server.wsUrl);
+  const client = await WsClient.openAs(server.wsUrl, key);
   clients.push(client);
-  const auth = await client.call("public/auth", {
-    grant_type: "client_credentials",
-    client_id: key.id,
-    client_secret: key.secret,
-  });
-  expect(auth.error).toBeUndefined();
   return client;
 }
 

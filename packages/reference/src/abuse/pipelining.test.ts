@@ -14,6 +14,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
 import type { Journal } from "../journal/Journal.js";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
+import { maskedTextFrame } from "../testing/maskedTextFrame.test-helpers.js";
 import { ALICE, BOB, CAROL } from "../testing/rpc.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
@@ -57,17 +58,6 @@ async function start(mode: Mode, delayMs = 20): Promise<ReferenceServer> {
   const dir = mkdtempSync(join(tmpdir(), "unwind-abuse-"));
   dirs.push(dir);
   return startReferenceServer({ port: 0, log: () => {}, dataDir: dir });
-}
-
-/** A masked client text frame with mask key 0 (the payload as it is). */
-function maskedTextFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const n = payload.length;
-  let header: Buffer;
-  if (n < 126) header = Buffer.from([0x81, 0x80 | n]);
-  else if (n < 65536) header = Buffer.from([0x81, 0x80 | 126, n >> 8, n & 0xff]);
-  else throw new Error("too long for this helper");
-  return Buffer.concat([header, Buffer.alloc(4), payload]);
 }
 
 /** A WebSocket JSON-RPC client that keeps every message in arrival order. */

@@ -5,6 +5,7 @@ import type { Socket } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
+import { maskedTextFrame } from "../testing/maskedTextFrame.test-helpers.js";
 import { ALICE, BOB } from "../testing/rpc.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
@@ -14,14 +15,6 @@ afterEach(async () => {
   for (const ws of sockets.splice(0)) ws.terminate();
   await server?.close();
 });
-
-function maskedTextFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const n = payload.length;
-  const header =
-    n < 126 ? Buffer.from([0x81, 0x80 | n]) : Buffer.from([0x81, 0x80 | 126, n >> 8, n & 0xff]);
-  return Buffer.concat([header, Buffer.alloc(4), payload]);
-}
 
 interface Conn {
   ws: WebSocket;

@@ -190,6 +190,20 @@ export class WsClient {
     });
   }
 
+  /** Connects, then authenticates with `key` (client credentials) when given; throws if that fails. */
+  static async openAs(url: string, key?: { id: string; secret: string }): Promise<WsClient> {
+    const client = await WsClient.open(url);
+    if (key === undefined) return client;
+    const auth = await client.call("public/auth", {
+      grant_type: "client_credentials",
+      client_id: key.id,
+      client_secret: key.secret,
+    });
+    if (auth.error !== undefined)
+      throw new Error(`public/auth failed: ${JSON.stringify(auth.error)}`);
+    return client;
+  }
+
   call(method: string, params: Record<string, unknown> = {}): Promise<Envelope> {
     const id = this.#next++;
     return new Promise((resolve) => {
