@@ -357,6 +357,10 @@ try {
     const ratios = runs.map((r, i) => r.closesPerSecond / quietRuns[i]!.closesPerSecond);
     return `${ratios.map((x) => x.toFixed(2)).join(", ")} (median ${median(ratios).toFixed(2)})`;
   };
+  const usDiffRounds = busyRuns.map((r, i) => quietRuns[i]!.usDiff.mean / r.usDiff.mean);
+  console.log(
+    `(usDiff ratio per round, close_position's mean usDiff with no subscriber over that with ${SUBSCRIBERS}: ${usDiffRounds.map((x) => x.toFixed(2)).join(", ")} (median ${median(usDiffRounds).toFixed(2)}))`,
+  );
   console.log(
     `(fan-out ratio per round, against the same round's no-subscriber run: ${SUBSCRIBERS} subscribers ${roundsOf(busyRuns)}; the batching ceiling ${roundsOf(ceilingRuns)}; book and trades at 100ms ${roundsOf(aggregatedRuns)})`,
   );
