@@ -6,22 +6,19 @@
 // Run with the in-memory journal, with a journal whose flush takes time (as a disk's does), and
 // with a real data dir.
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "@unwind/engine";
 import { afterEach, describe, expect, test } from "vitest";
-import { WebSocket } from "ws";
 import type { Journal } from "../journal/Journal.js";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
-import { maskedTextFrame } from "../testing/maskedTextFrame.test-helpers.js";
 import { ALICE, BOB, CAROL } from "../testing/rpc.test-helpers.js";
+import { Peer, peers } from "./Peer.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
 const BOOK = `book.${BTC}.raw`;
 const TRADES = `trades.${BTC}.raw`;
 let server: ReferenceServer;
-const peers: Peer[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   for (const p of peers.splice(0)) p.ws.terminate();
@@ -58,89 +55,6 @@ async function start(mode: Mode, delayMs = 20): Promise<ReferenceServer> {
   const dir = mkdtempSync(join(tmpdir(), "unwind-abuse-"));
   dirs.push(dir);
   return startReferenceServer({ port: 0, log: () => {}, dataDir: dir });
-}
-
-/** A WebSocket JSON-RPC client that keeps every message in arrival order. */
-class Peer {
-  readonly messages: any[] = [];
-  #next = 1;
-  readonly #waiting = new Map<number, (m: any) => void>();
-  #watchers: (() => void)[] = [];
-
-  private constructor(readonly ws: WebSocket) {
-    ws.on("error", () => {});
-    ws.on("message", (data: Buffer) => {
-      const m = JSON.parse(data.toString());
-      this.messages.push(m);
-      if (m.id !== undefined) {
-        const w = this.#waiting.get(m.id);
-        this.#waiting.delete(m.id);
-        w?.(m);
-      }
-      const list = this.#watchers;
-      this.#watchers = [];
-      for (const f of list) f();
-    });
-  }
-
-  static async open(url: string, key?: { id: string; secret: string }): Promise<Peer> {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    await new Promise((resolve, reject) => {
-      ws.once("open", resolve);
-      ws.once("error", reject);
-    });
-    const p = new Peer(ws);
-    peers.push(p);
-    if (key !== undefined) {
-      const a = await p.call("public/auth", {
-        grant_type: "client_credentials",
-        client_id: key.id,
-        client_secret: key.secret,
-      });
-      expect(a.error).toBeUndefined();
-    }
-    return p;
-  }
-
-  get socket(): Socket {
-    return (this.ws as unknown as { _socket: Socket })._socket;
-  }
-
-  #request(method: string, params: Record<string, unknown>): [string, Promise<any>] {
-    const id = this.#next++;
-    const answer = new Promise<any>((resolve) => this.#waiting.set(id, resolve));
-    return [JSON.stringify({ jsonrpc: "2.0", id, method, params }), answer];
-  }
-
-  call(method: string, params: Record<string, unknown> = {}): Promise<any> {
-    const [text, answer] = this.#request(method, params);
-    this.ws.send(text);
-    return answer;
-  }
-
-  /** Every request in ONE write on the socket; their answers, in order. */
-  pipeline(requests: [string, Record<string, unknown>][]): Promise<any>[] {
-    const frames: Buffer[] = [];
-    const answers: Promise<any>[] = [];
-    for (const [method, params] of requests) {
-      const [text, answer] = this.#request(method, params);
-      frames.push(maskedTextFrame(text));
-      answers.push(answer);
-    }
-    this.socket.write(Buffer.concat(frames));
-    return answers;
-  }
-
-  notes(channel: string): any[] {
-    return this.messages
-      .filter((m) => m.method === "subscription" && m.params.channel === channel)
-      .map((m) => m.params.data);
-  }
-
-  /** Index in `messages` of the answer with this id. */
-  answerIndex(id: number): number {
-    return this.messages.findIndex((m) => m.id === id);
-  }
 }
 
 const order = (price: string | number, amount: string | number) => ({
@@ -210,13 +124,13 @@ function burst(): [string, Record<string, unknown>][] {
 describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (mode) => {
   test("one write: orders from a connection with no subscriptions, a book subscribe in the middle: snapshot, then a gap-free chain that gives get_order_book", async () => {
     server = await start(mode);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     // Resting liquidity on both sides first.
     for (let i = 0; i < 5; i++) {
       await bob.call("private/sell", order(50050 + i * 10, 50));
       await bob.call("private/buy", order(49950 - i * 10, 50));
     }
-    const trader = await Peer.open(server.wsUrl, ALICE);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
     const requests = burst();
     requests.splice(30, 0, ["public/subscribe", { channels: [BOOK, TRADES] }]);
     const answers = await Promise.all(trader.pipeline(requests));
@@ -244,8 +158,8 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
 
   test("one write from the subscribing connection: subscribe, orders, unsubscribe, orders, subscribe, orders: each snapshot chains to the end of its segment", async () => {
     server = await start(mode);
-    const trader = await Peer.open(server.wsUrl, ALICE);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     await bob.call("private/sell", order(50050, 100));
     const b = burst();
     const requests: [string, Record<string, unknown>][] = [
@@ -268,13 +182,13 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
 
   test("trader with no subscriptions and a watcher: the watcher's answers to later calls come after the notifications of earlier commands", async () => {
     server = await start(mode);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     for (let i = 0; i < 5; i++) await bob.call("private/sell", order(50000 + i * 10, 100));
     const watcher = await Peer.open(server.wsUrl);
     expect(
       (await watcher.call("public/subscribe", { channels: [BOOK, TRADES] })).error,
     ).toBeUndefined();
-    const trader = await Peer.open(server.wsUrl, ALICE);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
     const violations: string[] = [];
     for (let i = 0; i < 30; i++) {
       const placed = await trader.call("private/buy", order(50000 + (i % 5) * 10, 10));
@@ -310,11 +224,11 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
 
   test("trader pipelines orders in one write while the watcher pipelines reads in one write: every watcher answer after the notifications of the commands it shows", async () => {
     server = await start(mode);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     for (let i = 0; i < 5; i++) await bob.call("private/sell", order(50000 + i * 10, 200));
     const watcher = await Peer.open(server.wsUrl);
     await watcher.call("public/subscribe", { channels: [BOOK] });
-    const trader = await Peer.open(server.wsUrl, ALICE);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
     const reads: [string, Record<string, unknown>][] = Array.from({ length: 40 }, () => [
       "public/get_order_book",
       { instrument_name: BTC, depth: 10000 },
@@ -335,11 +249,11 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
 describe("subscribe while commands await the journal (slow journal)", () => {
   test("the only book subscriber unsubscribes while a change is unpublished, a command nobody watches follows, a new subscriber arrives: its chain has no gap", async () => {
     server = await start("slow journal", 100);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     await bob.call("private/sell", order(50050, 100));
     const a = await Peer.open(server.wsUrl);
     await a.call("public/subscribe", { channels: [BOOK] });
-    const trader = await Peer.open(server.wsUrl, ALICE);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
     // C1: built for A's book channel, unpublished until the journal's flush.
     const c1 = trader.call("private/buy", order(49000, 10));
     await new Promise((r) => setTimeout(r, 5));
@@ -358,11 +272,11 @@ describe("subscribe while commands await the journal (slow journal)", () => {
 
   test("a subscriber joins between a command's apply and its flush (mirror live): snapshot before it, then its change", async () => {
     server = await start("slow journal", 100);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     await bob.call("private/sell", order(50050, 100));
     const a = await Peer.open(server.wsUrl);
     await a.call("public/subscribe", { channels: [BOOK] });
-    const trader = await Peer.open(server.wsUrl, CAROL);
+    const trader = await Peer.open(server.wsUrl, { key: CAROL });
     const c1 = trader.call("private/buy", order(49000, 10));
     await new Promise((r) => setTimeout(r, 5));
     const b = await Peer.open(server.wsUrl);
@@ -378,11 +292,11 @@ describe("subscribe while commands await the journal (slow journal)", () => {
 describe("ordering while a command awaits the journal (slow journal: a 50 ms flush)", () => {
   test("a watcher's call handled after a command (while it awaits the journal) is answered after that command's notifications", async () => {
     server = await start("slow journal", 50);
-    const bob = await Peer.open(server.wsUrl, BOB);
+    const bob = await Peer.open(server.wsUrl, { key: BOB });
     await bob.call("private/sell", order(50000, 1000));
     const watcher = await Peer.open(server.wsUrl);
     await watcher.call("public/subscribe", { channels: [BOOK, TRADES] });
-    const trader = await Peer.open(server.wsUrl, ALICE);
+    const trader = await Peer.open(server.wsUrl, { key: ALICE });
     const violations: string[] = [];
     for (let i = 0; i < 10; i++) {
       // The buy and the watcher's calls leave in the same instant: the server reads the buy first
@@ -418,9 +332,9 @@ describe.each<Mode>(["slow journal", "data dir"])(
   (mode) => {
     test("orders then unsubscribe pipelined by a book subscriber: every order's book change reaches it, before the order's answer and before the unsubscribe answer", async () => {
       server = await start(mode, 50);
-      const bob = await Peer.open(server.wsUrl, BOB);
+      const bob = await Peer.open(server.wsUrl, { key: BOB });
       await bob.call("private/sell", order(50050, 100));
-      const trader = await Peer.open(server.wsUrl, ALICE);
+      const trader = await Peer.open(server.wsUrl, { key: ALICE });
       await trader.call("public/subscribe", { channels: [BOOK] });
       const answers = await Promise.all(
         trader.pipeline([...burst().slice(0, 20), ["public/unsubscribe", { channels: [BOOK] }]]),

@@ -1,101 +1,16 @@
-// Abuse tests: subscribe/unsubscribe storms on one connection and across many connections, with
-// abrupt disconnects (socket.destroy()) while trades run. Afterwards the book as a fresh
-// subscriber is told it must equal public/get_order_book, and the server must still answer.
-import type { Socket } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { WebSocket } from "ws";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
 import { ALICE, BOB, CAROL } from "../testing/rpc.test-helpers.js";
+import { Peer, peers } from "./Peer.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
 const BOOK = `book.${BTC}.raw`;
 const TRADES = `trades.${BTC}.raw`;
 let server: ReferenceServer;
-const peers: Peer[] = [];
 afterEach(async () => {
   for (const p of peers.splice(0)) p.ws.terminate();
   await server?.close();
 });
-
-/** A WebSocket JSON-RPC client that keeps every message in arrival order. */
-class Peer {
-  readonly messages: any[] = [];
-  #next = 1;
-  readonly #waiting = new Map<number, (m: any) => void>();
-  #watchers: (() => void)[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-
-  private constructor(readonly ws: WebSocket) {
-    ws.on("error", () => {});
-    this.closed = new Promise((resolve) =>
-      ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
-    );
-    ws.on("message", (data: Buffer) => {
-      const m = JSON.parse(data.toString());
-      this.messages.push(m);
-      if (m.id !== undefined) {
-        const w = this.#waiting.get(m.id);
-        this.#waiting.delete(m.id);
-        w?.(m);
-      }
-      const ws2 = this.#watchers;
-      this.#watchers = [];
-      for (const f of ws2) f();
-    });
-  }
-
-  static async open(url: string, localAddress?: string): Promise<Peer> {
-    const ws = new WebSocket(url, {
-      perMessageDeflate: false,
-      ...(localAddress === undefined ? {} : { localAddress }),
-    });
-    await new Promise((resolve, reject) => {
-      ws.once("open", resolve);
-      ws.once("error", reject);
-    });
-    const p = new Peer(ws);
-    peers.push(p);
-    return p;
-  }
-
-  get socket(): Socket {
-    return (this.ws as unknown as { _socket: Socket })._socket;
-  }
-
-  call(method: string, params: Record<string, unknown> = {}): Promise<any> {
-    const id = this.#next++;
-    return new Promise((resolve) => {
-      this.#waiting.set(id, resolve);
-      this.ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
-
-  async auth(key: { id: string; secret: string }) {
-    const a = await this.call("public/auth", {
-      grant_type: "client_credentials",
-      client_id: key.id,
-      client_secret: key.secret,
-    });
-    expect(a.error).toBeUndefined();
-  }
-
-  notes(channel: string): any[] {
-    return this.messages
-      .filter((m) => m.method === "subscription" && m.params.channel === channel)
-      .map((m) => m.params.data);
-  }
-
-  waitFor(test: (m: any) => boolean): Promise<any> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const found = this.messages.find(test);
-        if (found !== undefined) resolve(found);
-        else this.#watchers.push(check);
-      };
-      check();
-    });
-  }
-}
 
 const order = (price: string, amount: string) => ({ instrument_name: BTC, price, amount });
 
@@ -175,7 +90,9 @@ describe("subscription storms", () => {
     // Some levels before anyone listens.
     await trade(alice, bob, 5);
     const watchers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => Peer.open(server.wsUrl, `127.0.0.${2 + (i % 3)}`)),
+      Array.from({ length: 200 }, (_, i) =>
+        Peer.open(server.wsUrl, { localAddress: `127.0.0.${2 + (i % 3)}` }),
+      ),
     );
     await Promise.all(
       watchers.map(async (w, i) => {
@@ -271,7 +188,7 @@ describe("subscription storms", () => {
     let opened = 0;
     const churn = (async () => {
       for (let i = 0; i < 300; i++) {
-        const p = await Peer.open(server.wsUrl, `127.0.0.${5 + (i % 4)}`);
+        const p = await Peer.open(server.wsUrl, { localAddress: `127.0.0.${5 + (i % 4)}` });
         opened++;
         // Subscribe and die without waiting for the answer (the snapshot goes to a dead socket).
         p.ws.send(
@@ -300,7 +217,7 @@ describe("subscription storms", () => {
     const ch = `user.orders.${BTC}.raw`;
     await carolMain.call("private/subscribe", { channels: [ch], label: "main" });
     const extra = await Promise.all(
-      Array.from({ length: 30 }, () => Peer.open(server.wsUrl, "127.0.0.9")), // 31 tokens: under maxTokensPerKey (32),
+      Array.from({ length: 30 }, () => Peer.open(server.wsUrl, { localAddress: "127.0.0.9" })), // 31 tokens: under maxTokensPerKey (32),
     );
     await Promise.all(
       extra.map(async (p, i) => {
