@@ -1,6 +1,7 @@
 import { ChannelNotSubscribedError } from "./ChannelNotSubscribedError.js";
 import { ChannelSubscription, type SubscriptionOwner } from "./ChannelSubscription.js";
 import { ConnectionClosedError } from "./ConnectionClosedError.js";
+import type { ConnectionEvent } from "./ConnectionEvent.js";
 import type { HandshakeSend } from "./HandshakeSend.js";
 import { isPrivateChannel } from "./isPrivateChannel.js";
 import type { SubscribeOptions } from "./SubscribeOptions.js";
@@ -14,6 +15,8 @@ export interface SubscriptionHost {
   call(method: string, params: object): Promise<unknown>;
   /** Opens a connection; its handshake calls `restore`. */
   connect(): void;
+  /** Told what went wrong where nobody awaits it (an unsubscribe after `break`). */
+  report?(event: ConnectionEvent): void;
 }
 
 interface Channel {
@@ -140,6 +143,11 @@ export class ChannelSubscriptions implements SubscriptionOwner {
     }
   }
 
+  /**
+   * An iterator leaves; the channel's last one unsubscribes. Never rejects: leaving a loop must
+   * not throw, so a failed unsubscribe (a timeout, a refusal) goes to `report` instead, and the
+   * channel is forgotten either way (what still comes for it is dropped).
+   */
   async detach(iterator: ChannelSubscription<any>): Promise<void> {
     const channel = this.#channels.get(iterator.channel);
     if (!channel?.iterators.delete(iterator) || channel.iterators.size > 0) return;
@@ -147,7 +155,13 @@ export class ChannelSubscriptions implements SubscriptionOwner {
     for (const waiter of channel.readyWaiters) waiter.resolve();
     if (channel.state === "idle") return;
     const method = channel.private ? "private/unsubscribe" : "public/unsubscribe";
-    await this.#host.call(method, { channels: [channel.name] }).catch(ignoreLostConnection);
+    try {
+      await this.#host.call(method, { channels: [channel.name] });
+    } catch (error) {
+      // the server forgets a connection's subscriptions with the connection
+      if (!(error instanceof ConnectionClosedError))
+        this.#host.report?.({ type: "unsubscribe-failed", channel: channel.name, error });
+    }
   }
 
   ready(iterator: ChannelSubscription<any>): Promise<void> {

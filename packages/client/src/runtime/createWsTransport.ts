@@ -46,6 +46,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     connect: () => {
       opening().catch(() => {});
     },
+    report: (event) => options.onConnectionEvent?.(event),
   });
 
   function enqueue(
