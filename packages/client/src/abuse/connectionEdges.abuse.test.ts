@@ -181,8 +181,7 @@ test("break while the server does not answer the unsubscribe: leaving the loop d
     // failure is reported.
     expect(outcome).toBe("left");
     const failed = events.find((e) => e.type === "unsubscribe-failed");
-    expect(failed?.channel).toBe(BOOK);
-    expect((failed?.error as Error).name).toBe("TimeoutError");
+    expect(failed).toMatchObject({ channel: BOOK, error: { name: "TimeoutError" } });
   } finally {
     await client.close();
     await proxy.close();
