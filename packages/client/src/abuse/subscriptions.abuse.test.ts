@@ -645,9 +645,12 @@ describe("4. refusals, server down, close()", () => {
     const client = createClient({ url: server.url, transport: "ws" });
     const it = client.subscribe(BOOK);
     const pending = it.next();
+    const started = performance.now();
     const closing = client.close();
     expect(await settle(pending)).toMatchObject({ ok: { done: true } });
     expect(await settle(closing)).not.toBe("HANG");
+    // The socket was still connecting: close() does not wait for closeSocket's 1 s fallback.
+    expect(performance.now() - started).toBeLessThan(900);
   });
 
   test("subscribe after close(): a clear ConnectionClosedError, no hang", async () => {
