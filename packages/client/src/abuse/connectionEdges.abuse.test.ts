@@ -1,112 +1,32 @@
-// Abuse probes of the WebSocket subscriptions at the edges of a connection's life: a handshake
-// that times out while the old socket still delivers, an unsubscribe the server never answers,
-// a consumer that falls behind the default buffer. Real reference server, real sockets, a TCP
-// proxy in between that can delay or freeze the server's bytes.
-import net from "node:net";
-import { startReferenceServer } from "@unwind/reference";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { createClient } from "../createClient.js";
 import { SubscriptionOverflowError } from "../index.js";
+import {
+  BOB,
+  BOOK,
+  type BookData,
+  failOnUnhandledRejections,
+  type ReferenceServer,
+  settle,
+  sleep,
+  startHubServer,
+  startProxy,
+} from "./abuseHarness.test-helpers.js";
 
-const BOB = { clientId: "bob-key", clientSecret: "bob-secret-TEST-ONLY" };
-const BOOK = "book.BTC-PERPETUAL.raw";
+failOnUnhandledRejections();
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on("unhandledRejection", onUnhandled);
-afterEach(() => {
-  const seen = unhandled.splice(0);
-  expect(seen, `unhandled rejections: ${seen.map(String).join("; ")}`).toEqual([]);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
-
-type Server = Awaited<ReturnType<typeof startReferenceServer>>;
-let server: Server;
-let hub: { count(channel: string): number } | undefined;
+let server: ReferenceServer;
+let serverCount: (channel: string) => number;
 beforeAll(async () => {
-  server = await startReferenceServer({
-    port: 0,
-    log: () => {},
-    wrapHandlers: (handlers) => ({
-      ...handlers,
-      "public/get_time": (p, c) => {
-        hub = c.channels as typeof hub;
-        return handlers["public/get_time"]!(p, c);
-      },
-    }),
-  });
-  await fetch(`${server.url}/api/v2/public/get_time`);
+  ({ server, count: serverCount } = await startHubServer());
 });
 afterAll(() => server?.close());
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-function settle<T>(p: Promise<T>, ms = 3000): Promise<{ ok: T } | { error: unknown } | "HANG"> {
-  return Promise.race([
-    p.then(
-      (ok) => ({ ok }),
-      (error) => ({ error }),
-    ),
-    sleep(ms).then(() => "HANG" as const),
-  ]);
-}
-
-/**
- * A proxy whose `delayFirstMs` holds back the server's bytes on the first connection (after the
- * HTTP upgrade answer) by that long; `frozen` stops forwarding the server's bytes on every
- * connection.
- */
-async function startProxy(targetPort: number, delayFirstMs = 0, delayConnection = 1) {
-  const sockets = new Set<net.Socket>();
-  let connections = 0;
-  const state = { frozen: false };
-  const drop = () => {
-    for (const s of sockets) s.destroy();
-    sockets.clear();
-  };
-  const tcp = net.createServer((client) => {
-    const n = ++connections;
-    const upstream = net.connect(targetPort, "127.0.0.1");
-    sockets.add(client).add(upstream);
-    const kill = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on("error", kill).on("close", kill);
-    upstream.on("error", kill).on("close", kill);
-    client.pipe(upstream);
-    let chunks = 0;
-    upstream.on("data", (chunk: Buffer) => {
-      chunks += 1;
-      if (state.frozen) return;
-      if (n === delayConnection && delayFirstMs > 0 && chunks > 1) {
-        setTimeout(() => client.writable && client.write(chunk), delayFirstMs);
-      } else client.write(chunk);
-    });
-  });
-  await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve));
-  const port = (tcp.address() as net.AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    state,
-    drop,
-    connections: () => connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        tcp.close(() => resolve());
-      }),
-  };
-}
-
-type BookData = { type: string; change_id: number; prev_change_id?: number };
 
 test("a reconnect handshake that times out: nothing from the abandoned socket reaches the iterator after the next connection's data", async () => {
   // Connection 1 is normal. It is cut; on connection 2 the server's bytes are 400 ms late, so the
   // handshake's resubscribe times out at 200 ms and the client abandons that socket and opens
   // connection 3 (normal). Connection 2's late subscribe answer and snapshot still arrive.
-  const proxy = await startProxy(server.port, 400, 2);
+  const proxy = await startProxy(server.port, { delayFirstMs: 400, delayConnection: 2 });
   const opens: number[] = [];
   const client = createClient({
     url: proxy.url,
@@ -171,7 +91,7 @@ test("break while the server does not answer the unsubscribe: leaving the loop d
     let outcome: unknown = "left";
     try {
       for await (const _ of client.subscribe(BOOK)) {
-        proxy.state.frozen = true; // the server goes silent (e.g. overloaded)
+        proxy.frozen = true; // the server goes silent (e.g. overloaded)
         break;
       }
     } catch (error) {
@@ -217,7 +137,7 @@ test("a consumer that never reads, default bufferSize: 10,000 buffered then Subs
     }
     await Promise.all(ids.splice(0).map((order_id) => maker.cancel({ order_id })));
     await sleep(200);
-    expect(hub!.count(BOOK)).toBe(0);
+    expect(serverCount(BOOK)).toBe(0);
     let n = 0;
     let error: unknown;
     try {

@@ -3,16 +3,11 @@
 import { startReferenceServer } from "@unwind/reference";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createClient } from "../createClient.js";
+import { failOnUnhandledRejections, type ReferenceServer } from "./abuseHarness.test-helpers.js";
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on("unhandledRejection", onUnhandled);
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
+const unhandled = failOnUnhandledRejections();
 
-type Server = Awaited<ReturnType<typeof startReferenceServer>>;
-let server: Server;
+let server: ReferenceServer;
 beforeAll(async () => {
   server = await startReferenceServer({ port: 0, log: () => {} });
 });

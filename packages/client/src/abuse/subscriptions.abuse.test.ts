@@ -2,11 +2,10 @@
 // proxy in front of the server lets a test cut the connection (server side of the client's view:
 // the socket is destroyed, as a crashed server or a dropped network does).
 import { mkdtempSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startReferenceServer } from "@unwind/reference";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createClient } from "../createClient.js";
 import {
   ConnectionClosedError,
@@ -14,101 +13,30 @@ import {
   SubscriptionOverflowError,
   UnauthorizedError,
 } from "../index.js";
+import {
+  BOB,
+  BOOK,
+  type BookData,
+  failOnUnhandledRejections,
+  type ReferenceServer,
+  settle,
+  sleep,
+  startHubServer,
+  startProxy,
+  until,
+} from "./abuseHarness.test-helpers.js";
 
-const BOB = { clientId: "bob-key", clientSecret: "bob-secret-TEST-ONLY" };
 const CAROL = { clientId: "carol-key", clientSecret: "carol-secret-TEST-ONLY" };
-const BOOK = "book.BTC-PERPETUAL.raw";
 const INSTRUMENT = "BTC-PERPETUAL";
 
-// ---- unhandled rejections fail the file ----
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on("unhandledRejection", onUnhandled);
-afterEach(() => {
-  const seen = unhandled.splice(0);
-  expect(seen, `unhandled rejections: ${seen.map(String).join("; ")}`).toEqual([]);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
+failOnUnhandledRejections();
 
-// ---- server, with the channel hub captured through a wrapped public/get_time ----
-type Server = Awaited<ReturnType<typeof startReferenceServer>>;
-let server: Server;
-let hub: { count(channel: string, account?: number | string): number } | undefined;
+let server: ReferenceServer;
+let serverCount: (channel: string, account?: number | string) => number;
 beforeAll(async () => {
-  server = await startReferenceServer({
-    port: 0,
-    log: () => {},
-    wrapHandlers: (handlers) => ({
-      ...handlers,
-      "public/get_time": (p, c) => {
-        hub = c.channels as typeof hub;
-        return handlers["public/get_time"]!(p, c);
-      },
-    }),
-  });
-  await fetch(`${server.url}/api/v2/public/get_time`);
-  if (!hub) throw new Error("hub not captured");
+  ({ server, count: serverCount } = await startHubServer());
 });
 afterAll(() => server?.close());
-
-function serverCount(channel: string): number {
-  return hub!.count(channel);
-}
-
-// ---- a TCP proxy that can cut every connection ----
-interface Proxy {
-  url: string;
-  port: number;
-  refuse: boolean;
-  connections(): number;
-  drop(): void;
-  close(): Promise<void>;
-}
-async function startProxy(targetPort: number, port = 0): Promise<Proxy> {
-  const pairs = new Set<[net.Socket, net.Socket]>();
-  const proxy: Proxy = {
-    url: "",
-    port: 0,
-    refuse: false,
-    connections: () => pairs.size,
-    drop() {
-      for (const [a, b] of pairs) {
-        a.destroy();
-        b.destroy();
-      }
-      pairs.clear();
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        proxy.drop();
-        tcp.close(() => resolve());
-      }),
-  };
-  const tcp = net.createServer((client) => {
-    if (proxy.refuse) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(targetPort, "127.0.0.1");
-    const pair: [net.Socket, net.Socket] = [client, upstream];
-    pairs.add(pair);
-    const kill = () => {
-      client.destroy();
-      upstream.destroy();
-      pairs.delete(pair);
-    };
-    client.on("error", kill).on("close", kill);
-    upstream.on("error", kill).on("close", kill);
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
-  await new Promise<void>((resolve) => tcp.listen(port, "127.0.0.1", resolve));
-  proxy.port = (tcp.address() as net.AddressInfo).port;
-  proxy.url = `http://127.0.0.1:${proxy.port}`;
-  return proxy;
-}
 
 function strangerAccountsFile(): string {
   const dir = mkdtempSync(join(tmpdir(), "unwind-abuse-"));
@@ -128,25 +56,6 @@ function strangerAccountsFile(): string {
     }),
   );
   return path;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await sleep(10);
-  }
-}
-/** Resolves with the promise's outcome, or "HANG" after ms. */
-function settle<T>(p: Promise<T>, ms = 3000): Promise<{ ok: T } | { error: unknown } | "HANG"> {
-  return Promise.race([
-    p.then(
-      (ok) => ({ ok }),
-      (error) => ({ error }),
-    ),
-    sleep(ms).then(() => "HANG" as const),
-  ]);
 }
 
 // Book changes: bob places bids far below the market at distinct prices (each one a change) and
@@ -178,7 +87,6 @@ async function bookChanges(
   }
 }
 
-type BookData = { type: string; change_id: number; prev_change_id?: number };
 /** change_ids strictly increase; every change links to the one before it (a snapshot starts over). */
 function checkBookSequence(items: BookData[]): string[] {
   const problems: string[] = [];
@@ -250,7 +158,7 @@ describe("1. reconnect: the iterator carries on", () => {
       transport: "ws",
       reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
     });
-    let restarted: Server | undefined;
+    let restarted: ReferenceServer | undefined;
     try {
       const it = client.subscribe(BOOK);
       const first = await settle(it.next());
@@ -291,7 +199,7 @@ describe("1. reconnect: the iterator carries on", () => {
       const channel = "user.changes.ETH-PERPETUAL.raw";
       const it = carol.subscribe(channel);
       await it.ready();
-      expect(hub!.count(channel, 103)).toBe(1);
+      expect(serverCount(channel, 103)).toBe(1);
       await carol.buy({
         instrument_name: "ETH-PERPETUAL",
         amount: "1",
@@ -303,7 +211,7 @@ describe("1. reconnect: the iterator carries on", () => {
       proxy.drop();
       await until("reopened", () => opens >= 2);
       await it.ready();
-      await until("server holds the private channel again", () => hub!.count(channel, 103) === 1);
+      await until("server holds the private channel again", () => serverCount(channel, 103) === 1);
       await carol.buy({
         instrument_name: "ETH-PERPETUAL",
         amount: "1",
@@ -315,7 +223,7 @@ describe("1. reconnect: the iterator carries on", () => {
         ok: { done: false, value: { instrument_name: "ETH-PERPETUAL" } },
       });
       await it.return();
-      await until("unsubscribed", () => hub!.count(channel, 103) === 0);
+      await until("unsubscribed", () => serverCount(channel, 103) === 0);
     } finally {
       await carol.close();
       await maker.close();
@@ -696,7 +604,7 @@ describe("4. refusals, server down, close()", () => {
       auth: CAROL,
       reconnect: { initialDelayMs: 50, maxDelayMs: 100 },
     });
-    let other: Server | undefined;
+    let other: ReferenceServer | undefined;
     try {
       const it = carol.subscribe("user.orders.BTC-PERPETUAL.raw");
       await it.ready();

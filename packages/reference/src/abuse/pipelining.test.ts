@@ -13,6 +13,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { Journal } from "../journal/Journal.js";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
 import { ALICE, BOB, CAROL } from "../testing/rpc.test-helpers.js";
+import { type OrderBookAnswer, orderBook, replayBook } from "./bookReplay.test-helpers.js";
 import { Peer, peers } from "./Peer.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
@@ -63,42 +64,8 @@ const order = (price: string | number, amount: string | number) => ({
   amount: String(amount),
 });
 
-/** Applies a snapshot and its changes, checking the chain; the book as [price, amount] lists. */
-function replay(messages: any[]) {
-  const bids = new Map<string, string>();
-  const asks = new Map<string, string>();
-  let last: number | undefined;
-  const problems: string[] = [];
-  for (const [i, m] of messages.entries()) {
-    if (i === 0 && m.type !== "snapshot") problems.push(`first message is a ${m.type}`);
-    if (i > 0 && m.type !== "change") problems.push(`message ${i} is a ${m.type}`);
-    if (i > 0 && m.prev_change_id !== last)
-      problems.push(`message ${i}: prev_change_id ${m.prev_change_id} after change_id ${last}`);
-    last = m.change_id;
-    for (const [side, levels] of [
-      [bids, m.bids],
-      [asks, m.asks],
-    ] as const)
-      for (const [action, price, amount] of levels as string[][])
-        if (action === "delete") side.delete(price!);
-        else side.set(price!, amount!);
-  }
-  const sorted = (m: Map<string, string>, dir: number) =>
-    [...m].sort((a, b) => (Number(a[0]) - Number(b[0])) * dir);
-  return { bids: sorted(bids, -1), asks: sorted(asks, 1), changeId: last, problems };
-}
-
-async function orderBook(p: Peer) {
-  const ob = await p.call("public/get_order_book", { instrument_name: BTC, depth: 10000 });
-  expect(ob.error).toBeUndefined();
-  return ob.result as { bids: string[][]; asks: string[][]; change_id: number };
-}
-
-function expectBookMatches(
-  messages: any[],
-  ob: { bids: string[][]; asks: string[][]; change_id: number },
-) {
-  const told = replay(messages);
+function expectBookMatches(messages: any[], ob: OrderBookAnswer) {
+  const told = replayBook(messages);
   expect(told.problems).toEqual([]);
   expect(told.changeId).toBe(ob.change_id);
   expect(told.bids).toEqual(ob.bids);
@@ -148,7 +115,7 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
       const seen = trader.messages.slice(0, at).filter((m) => m.params?.channel === BOOK);
       expect(seen.length).toBeGreaterThan(0);
     }
-    const ob = await orderBook(trader);
+    const ob = await orderBook(trader, BTC);
     expectBookMatches(trader.notes(BOOK), ob);
     // Trades after the subscribe: every trade of the later answers, once, in order.
     const later = answers.slice(31).flatMap((a) => a.result.trades.map((t: any) => t.trade_id));
@@ -172,11 +139,11 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
     ];
     const answers = await Promise.all(trader.pipeline(requests));
     for (const a of answers) expect(a.error).toBeUndefined();
-    const ob = await orderBook(trader);
+    const ob = await orderBook(trader, BTC);
     const book = trader.notes(BOOK);
     const snaps = book.flatMap((m, i) => (m.type === "snapshot" ? [i] : []));
     expect(snaps).toHaveLength(2);
-    expect(replay(book.slice(0, snaps[1])).problems).toEqual([]);
+    expect(replayBook(book.slice(0, snaps[1])).problems).toEqual([]);
     expectBookMatches(book.slice(snaps[1]), ob);
   });
 
@@ -242,7 +209,7 @@ describe.each<Mode>(["memory", "slow journal", "data dir"])("pipelining (%s)", (
       const seen = watcher.messages.slice(0, at).filter((m) => m.params?.channel === BOOK);
       expect(seen.at(-1).params.data.change_id).toBe(a.result.change_id);
     }
-    expectBookMatches(watcher.notes(BOOK), await orderBook(watcher));
+    expectBookMatches(watcher.notes(BOOK), await orderBook(watcher, BTC));
   });
 });
 
@@ -266,7 +233,7 @@ describe("subscribe while commands await the journal (slow journal)", () => {
     await b.call("public/subscribe", { channels: [BOOK] });
     await Promise.all([c1, c2]);
     await trader.call("private/buy", order(49002, 10));
-    const ob = await orderBook(b);
+    const ob = await orderBook(b, BTC);
     expectBookMatches(b.notes(BOOK), ob);
   });
 
@@ -282,7 +249,7 @@ describe("subscribe while commands await the journal (slow journal)", () => {
     const b = await Peer.open(server.wsUrl);
     await b.call("public/subscribe", { channels: [BOOK] });
     await c1;
-    const ob = await orderBook(b);
+    const ob = await orderBook(b, BTC);
     expectBookMatches(b.notes(BOOK), ob);
     await a.call("public/test"); // A's frames leave at the end of a turn: its next answer follows them
     expectBookMatches(a.notes(BOOK), ob);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { type ReferenceServer, startReferenceServer } from "../startReferenceServer.js";
 import { ALICE, BOB, CAROL } from "../testing/rpc.test-helpers.js";
+import { orderBook, replayBook } from "./bookReplay.test-helpers.js";
 import { Peer, peers } from "./Peer.test-helpers.js";
 
 const BTC = "BTC-PERPETUAL";
@@ -14,37 +15,11 @@ afterEach(async () => {
 
 const order = (price: string, amount: string) => ({ instrument_name: BTC, price, amount });
 
-/** Applies a snapshot and its changes; throws on a broken chain. */
-function replay(messages: any[]): { bids: string[][]; asks: string[][]; changeId: number } {
-  const bids = new Map<string, string>();
-  const asks = new Map<string, string>();
-  let last: number | undefined;
-  for (const [i, m] of messages.entries()) {
-    if (i === 0) {
-      expect(m.type).toBe("snapshot");
-      expect(m.prev_change_id).toBeUndefined();
-    } else {
-      expect(m.type).toBe("change");
-      expect(m.prev_change_id).toBe(last);
-    }
-    last = m.change_id;
-    for (const [side, levels] of [
-      [bids, m.bids],
-      [asks, m.asks],
-    ] as const)
-      for (const [action, price, amount] of levels as string[][])
-        if (action === "delete") side.delete(price!);
-        else side.set(price!, amount!);
-  }
-  const sorted = (m: Map<string, string>, dir: number) =>
-    [...m].sort((a, b) => (Number(a[0]) - Number(b[0])) * dir);
-  return { bids: sorted(bids, -1), asks: sorted(asks, 1), changeId: last! };
-}
-
-async function orderBook(p: Peer) {
-  const ob = await p.call("public/get_order_book", { instrument_name: BTC, depth: 10000 });
-  expect(ob.error).toBeUndefined();
-  return ob.result as { bids: string[][]; asks: string[][]; change_id: number };
+/** Applies a snapshot and its changes; fails the test on a broken chain. */
+function replay(messages: any[]) {
+  const told = replayBook(messages);
+  expect(told.problems).toEqual([]);
+  return told;
 }
 
 /** A fresh subscriber's snapshot equals get_order_book (asked on the same connection, after). */
@@ -52,7 +27,7 @@ async function freshSnapshotMatches(url: string) {
   const fresh = await Peer.open(url);
   const sub = await fresh.call("public/subscribe", { channels: [BOOK] });
   expect(sub.result).toEqual([BOOK]);
-  const ob = await orderBook(fresh);
+  const ob = await orderBook(fresh, BTC);
   const told = replay(fresh.notes(BOOK));
   expect(told.changeId).toBe(ob.change_id);
   expect(told.bids).toEqual(ob.bids);
@@ -108,7 +83,7 @@ describe("subscription storms", () => {
       if (i === 20) for (const w of doomed.slice(50)) w.socket.destroy();
     });
     await Promise.all(doomed.map((w) => w.closed));
-    const ob = await orderBook(alice);
+    const ob = await orderBook(alice, BTC);
     for (const w of survivors) {
       // Their next answer comes after every notification of the commands before it.
       const t = await w.call("public/test");
@@ -160,7 +135,7 @@ describe("subscription storms", () => {
     // End subscribed.
     await w.call("public/subscribe", { channels: [BOOK] });
     await trade(alice, bob, 3);
-    const ob = await orderBook(w);
+    const ob = await orderBook(w, BTC);
     // Split the book messages at each snapshot: every segment is a chain.
     const book = w.notes(BOOK);
     const segments: any[][] = [];
