@@ -250,21 +250,18 @@ export class ChannelHub {
         }
       }
     }
-    if (connection.cancelOnDisconnect) {
-      const enabledBy = connection.cancelOnDisconnectAccount ?? account;
-      this.hooks.disconnected?.(context, {
-        lastOfAccount,
-        cancel: "connection",
-        account: enabledBy,
-      });
-      return;
-    }
-    const cancel =
-      lastOfAccount && account !== undefined && this.accountCancel(account) ? "account" : undefined;
-    this.hooks.disconnected?.(context, {
-      lastOfAccount,
-      cancel,
-      account: cancel === undefined ? undefined : account,
-    });
+    const cancel = connection.cancelOnDisconnect
+      ? "connection"
+      : lastOfAccount && account !== undefined && this.accountCancel(account)
+        ? "account"
+        : undefined;
+    // Scope connection: the account that enabled it, whoever the connection is now.
+    const whose =
+      cancel === "connection"
+        ? (connection.cancelOnDisconnectAccount ?? account)
+        : cancel === "account"
+          ? account
+          : undefined;
+    this.hooks.disconnected?.(context, { lastOfAccount, cancel, account: whose });
   }
 }
